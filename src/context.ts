@@ -1,0 +1,28 @@
+// The request context: the request's executor (tagged and counting round-trips), its
+// DataLoaders, the domain services and the viewer.
+import type { CypherExecutor, ExecutionStats } from './db/executor.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import { createServices, type Services } from './services.js';
+
+export type Role = 'ADMIN' | 'ALLIANCE_MANAGER' | 'PARTNER';
+
+export interface Viewer {
+  role: Role;
+  subject: string;
+  /** Set for the PARTNER role. */
+  partnerId?: string;
+}
+
+export interface RequestContext {
+  db: CypherExecutor;
+  loaders: Loaders;
+  services: Services;
+  viewer: Viewer;
+  stats: ExecutionStats;
+}
+
+export function createRequestContext(root: CypherExecutor, viewer: Viewer, operationName?: string): RequestContext {
+  const stats: ExecutionStats = { roundTrips: 0 };
+  const db = root.forRequest(operationName, stats);
+  return { db, loaders: createLoaders(db), services: createServices(db), viewer, stats };
+}

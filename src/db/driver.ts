@@ -1,0 +1,30 @@
+// The one driver of the process, from the configuration.
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+
+export function createDriver(config: Config['neo4j']): Driver {
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    maxConnectionPoolSize: 100,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+    userAgent: 'ecosystem-graph/0.1',
+  });
+}
+
+/** Waits for the database with exponential backoff, logging each failed try. */
+export async function waitForDatabase(driver: Driver, log: (line: string) => void, attempts = 10): Promise<void> {
+  let delay = 500;
+  for (let i = 1; ; i++) {
+    try {
+      await driver.verifyConnectivity();
+      return;
+    } catch (err) {
+      if (i >= attempts) throw err;
+      log(`Database not reachable (try ${i}/${attempts}: ${(err as Error).message}); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// Driver errors mapped to API errors in one place; a raw Neo4jError never reaches a client.
+import { Neo4jError } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import { InternalError, ProblemsError, QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export function isConstraintViolation(err: unknown): boolean {
+  return err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
+export function isUnavailable(err: unknown): boolean {
+  return err instanceof Neo4jError && (UNAVAILABLE.has(err.code) || err.code.startsWith('Neo.TransientError.General.DatabaseUnavailable'));
+}
+
+export function mapDriverError(err: unknown): Error {
+  if (err instanceof GraphQLError || err instanceof ProblemsError) return err;
+  if (err instanceof Neo4jError) {
+    if (isUnavailable(err)) return new ServiceUnavailableError();
+    if (err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || err.code === 'Neo.TransientError.Transaction.LockClientStopped') {
+      return new QueryTimeoutError();
+    }
+    if (err.code.startsWith('Neo.TransientError.')) return new ServiceUnavailableError('The database is busy; try again.');
+    if (isConstraintViolation(err)) {
+      return new GraphQLError('The change conflicts with existing data.', { extensions: { code: 'CONFLICT' } });
+    }
+    return new InternalError();
+  }
+  return err instanceof Error ? err : new InternalError();
+}

@@ -1,0 +1,94 @@
+// The one place Cypher runs. It always names the database, reads through executeRead (a cluster
+// routes them to readers) and writes through executeWrite, closes sessions in finally, tags
+// each transaction with the operation name, logs Cypher at debug level, converts values once
+// and maps driver errors to API errors.
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Logger } from '../logger.js';
+import type { CypherLibrary } from './cypher-library.js';
+import { mapDriverError } from './errors.js';
+import { toParam, toPlain } from './values.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Counts Cypher round-trips (one per statement sent) for one request. */
+export interface ExecutionStats {
+  roundTrips: number;
+}
+
+export interface CypherTransaction {
+  run<R = Row>(name: string, params?: Params): Promise<R[]>;
+}
+
+export interface ExecutorOptions {
+  database: string;
+  /** Per-transaction timeout sent to the server. */
+  timeoutMs: number;
+  logger: Logger;
+  appName?: string;
+}
+
+export class CypherExecutor {
+  constructor(
+    private readonly driver: Driver,
+    readonly library: CypherLibrary,
+    private readonly options: ExecutorOptions,
+    private readonly operation: string = 'internal',
+    readonly stats: ExecutionStats = { roundTrips: 0 },
+  ) {}
+
+  /** The same executor, tagged with a request's operation and counting its round-trips. */
+  forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }): CypherExecutor {
+    return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats);
+  }
+
+  read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    return this.readTransaction((tx) => tx.run<R>(name, params));
+  }
+
+  write<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    return this.writeTransaction((tx) => tx.run<R>(name, params));
+  }
+
+  readTransaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
+  }
+
+  /** Several statements in one transaction: all or nothing. */
+  writeTransaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  /** Runs Cypher text that is not a named file (EXPLAIN checks, migrations' bookkeeping). */
+  async runText<R = Row>(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'READ'): Promise<R[]> {
+    return this.managed(mode, (tx) => this.runOn<R>(tx, text, params, '(text)'));
+  }
+
+  private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
+    return this.managed(mode, (tx) =>
+      work({ run: <R>(name: string, params: Params = {}) => this.runOn<R>(tx, this.library.get(name).text, params, name) }),
+    );
+  }
+
+  private async managed<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
+    const config = {
+      timeout: this.options.timeoutMs,
+      metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
+    };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async runOn<R>(tx: ManagedTransaction, text: string, params: Params, name: string): Promise<R[]> {
+    this.stats.roundTrips += 1;
+    if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
+    const result = await tx.run(text, toParam(params) as Params);
+    return result.records.map((r) => toPlain(r.toObject()) as R);
+  }
+}

@@ -1,0 +1,39 @@
+// Neo4j values to plain JavaScript, in one place: integers to number when safe and to bigint
+// otherwise (money stays exact), temporals to Date, nodes and relationships to their properties.
+import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship, type Integer } from 'neo4j-driver';
+
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) {
+    const i = value as Integer;
+    return i.inSafeRange() ? i.toNumber() : BigInt(i.toString());
+  }
+  if (isDateTime(value as object) || isLocalDateTime(value as object)) {
+    return new Date((value as { toString(): string }).toString());
+  }
+  if (isDate(value as object)) return new Date(`${(value as { toString(): string }).toString()}T00:00:00Z`);
+  if (isNode(value as object) || isRelationship(value as object)) {
+    return toPlain((value as { properties: Record<string, unknown> }).properties);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object' && value.constructor === Object) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Parameters to Neo4j: bigint becomes a Neo4j Integer, Date an ISO string (Cypher wraps it in datetime()). */
+export function toParam(value: unknown): unknown {
+  if (typeof value === 'bigint') return neo4j.int(value.toString());
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toParam);
+  if (value !== null && typeof value === 'object' && value.constructor === Object) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toParam(v);
+    return out;
+  }
+  return value === undefined ? null : value;
+}

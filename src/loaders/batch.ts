@@ -1,0 +1,24 @@
+// DataLoader factories over named Cypher files that take `$ids` and UNWIND them, so a nested
+// list costs one round-trip per level whatever the page size. Results come back in key order.
+import DataLoader from 'dataloader';
+import type { CypherExecutor } from '../db/executor.js';
+
+const options = { maxBatchSize: 1000 };
+
+/** One entity per id: the Cypher returns rows `{ node }` with node.id among $ids. */
+export function entityLoader<T extends { id: string }>(executor: CypherExecutor, cypher: string): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await executor.read<{ node: T }>(cypher, { ids: [...ids] });
+    const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, options);
+}
+
+/** A list per id: the Cypher returns rows `{ key, items }`, items already ordered. */
+export function listLoader<T>(executor: CypherExecutor, cypher: string): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await executor.read<{ key: string; items: T[] }>(cypher, { ids: [...ids] });
+    const byKey = new Map(rows.map((r) => [r.key, r.items]));
+    return ids.map((id) => byKey.get(id) ?? []);
+  }, options);
+}

@@ -1,0 +1,47 @@
+// Relay pages by keyset on the entity id: the cursor is the last id seen, base64url-encoded.
+import { BadInputError } from '../errors.js';
+import type { Connection } from './rows.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageRequest {
+  /** Rows to fetch: first + 1, to know whether there is a next page. */
+  limit: number;
+  first: number;
+  after: string | null;
+}
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!cursor || encodeCursor(id) !== cursor) throw new BadInputError('Invalid cursor', ['after']);
+  return id;
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize = 20): PageRequest {
+  const size = first ?? defaultSize;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+  }
+  return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
+}
+
+/** Builds a connection from up to first + 1 rows ordered by id. */
+export function toConnection<T extends { id: string }>(rows: T[], page: PageRequest, count: () => Promise<number>): Connection<T> {
+  const nodes = rows.slice(0, page.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= count()),
+  };
+}
