@@ -7,6 +7,7 @@ import { createDriver, waitForDatabase } from './db/driver.js';
 import { CypherExecutor } from './db/executor.js';
 import { applyMigrations } from './db/migrate.js';
 import { loadDemoIfEmpty } from './interchange/demo.js';
+import { mintToken } from './auth/tokens.js';
 import { createLogger } from './logger.js';
 import { startApp } from './server.js';
 
@@ -28,8 +29,14 @@ async function main(): Promise<void> {
     const loaded = await loadDemoIfEmpty(executor);
     if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
   }
-  const app = await startApp({ executor, logger, production: config.env === 'production' }, config.host, config.port);
-  logger.info(`API ready at ${app.url}`);
+  const app = await startApp({ executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits }, config.host, config.port);
+  logger.info(`API ready at ${app.url} (query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`);
+  if (config.auth.secretFile && config.auth.secret) {
+    const token = await mintToken({ secret: config.auth.secret, role: 'ADMIN', subject: 'local-admin', expiresIn: '30d' });
+    logger.info(`Local admin token (30 days; secret in ${config.auth.secretFile}):\n\n  Authorization: Bearer ${token}\n`);
+  } else if (!config.auth.enabled) {
+    logger.warn('AUTH=off: every request is treated as ADMIN');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

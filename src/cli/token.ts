@@ -1,0 +1,34 @@
+// npm run token -- --role ADMIN | ALLIANCE_MANAGER | PARTNER [--partner ID] [--sub NAME] [--expires 12h]
+// Mints an HS256 token with the configured (or locally generated) JWT secret.
+import { parseArgs } from 'node:util';
+import { mintToken } from '../auth/tokens.js';
+import { ConfigError, loadConfig } from '../config.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      partner: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+    },
+  });
+  const role = values.role;
+  if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER') throw new ConfigError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');
+  if (role === 'PARTNER' && !values.partner) throw new ConfigError('--role PARTNER needs --partner ID');
+  const config = loadConfig();
+  if (!config.auth.secret) throw new ConfigError('No HS256 secret configured (JWT_SECRET); RS256 tokens are minted by your identity provider');
+  const token = await mintToken({
+    secret: config.auth.secret,
+    role,
+    partnerId: role === 'PARTNER' ? values.partner : undefined,
+    subject: values.sub ?? (role === 'PARTNER' ? `partner:${values.partner}` : role.toLowerCase()),
+    expiresIn: values.expires ?? '12h',
+  });
+  process.stdout.write(token + '\n');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

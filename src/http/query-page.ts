@@ -1,0 +1,75 @@
+// The query page: GraphiQL served from npm packages (no CDN), so it works offline. A token can
+// be set in GraphiQL's Headers tab as {"Authorization": "Bearer …"}; GraphiQL keeps it in local storage.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+const require = createRequire(import.meta.url);
+
+// Files are found through each package's package.json (their `exports` hide the UMD builds).
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  '/assets/graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  '/assets/graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+  '/assets/react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  '/assets/react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+};
+
+const cache = new Map<string, Buffer>();
+
+const EXAMPLE = `# Welcome to the ecosystem graph. Try:
+query Directory {
+  partners(first: 5, filter: { types: [RESELLER] }) {
+    totalCount
+    edges { node { id name types tier regions capabilities { level capability { name } } } }
+  }
+}
+`;
+
+export const QUERY_PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Ecosystem Graph — query page</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/assets/graphiql.min.css">
+<style>html,body,#graphiql{height:100%;margin:0}</style>
+</head>
+<body>
+<div id="graphiql">Loading…</div>
+<script src="/assets/react.production.min.js"></script>
+<script src="/assets/react-dom.production.min.js"></script>
+<script src="/assets/graphiql.min.js"></script>
+<script>
+  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(EXAMPLE)},
+      defaultHeaders: '{"Authorization": "Bearer <paste a token from npm start or npm run token>"}',
+      shouldPersistHeaders: true,
+    }),
+  );
+</script>
+</body>
+</html>
+`;
+
+/** Serves the page's static assets; returns false when the path is not one of them. */
+export function serveQueryPageAsset(path: string, res: ServerResponse): boolean {
+  const asset = ASSETS[path];
+  if (!asset) return false;
+  let body = cache.get(path);
+  if (!body) {
+    body = readFileSync(join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file));
+    cache.set(path, body);
+  }
+  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  res.end(body);
+  return true;
+}
+
+export function serveQueryPage(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(QUERY_PAGE_HTML);
+}
