@@ -5,16 +5,18 @@ import type { Config } from '../config.js';
 export function createDriver(config: Config['neo4j']): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     maxConnectionPoolSize: 100,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Fail fast when the database is away: a request waits at most a few seconds, then gets
+    // SERVICE_UNAVAILABLE; the pool reconnects by itself when the database is back.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: 1_000,
     disableLosslessIntegers: false,
     userAgent: 'ecosystem-graph/0.1',
   });
 }
 
 /** Waits for the database with exponential backoff, logging each failed try. */
-export async function waitForDatabase(driver: Driver, log: (line: string) => void, attempts = 10): Promise<void> {
+export async function waitForDatabase(driver: Driver, log: (line: string) => void, attempts = 30): Promise<void> {
   let delay = 500;
   for (let i = 1; ; i++) {
     try {
