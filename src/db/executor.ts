@@ -16,6 +16,16 @@ export interface ExecutionStats {
   roundTrips: number;
 }
 
+/**
+ * Whose data a request may see. Every statement receives it as `$viewerPartnerId` (null for the
+ * vendor's own users), so Cypher files scope what they return; a caller cannot override it.
+ */
+export interface ViewerScope {
+  partnerId: string | null;
+}
+
+const VENDOR_SCOPE: ViewerScope = { partnerId: null };
+
 export interface CypherTransaction {
   run<R = Row>(name: string, params?: Params): Promise<R[]>;
 }
@@ -35,11 +45,12 @@ export class CypherExecutor {
     private readonly options: ExecutorOptions,
     private readonly operation: string = 'internal',
     readonly stats: ExecutionStats = { roundTrips: 0 },
+    readonly scope: ViewerScope = VENDOR_SCOPE,
   ) {}
 
-  /** The same executor, tagged with a request's operation and counting its round-trips. */
-  forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }): CypherExecutor {
-    return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats);
+  /** The same executor, tagged with a request's operation and viewer scope, counting its round-trips. */
+  forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }, scope: ViewerScope = VENDOR_SCOPE): CypherExecutor {
+    return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats, scope);
   }
 
   read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
@@ -88,7 +99,7 @@ export class CypherExecutor {
   private async runOn<R>(tx: ManagedTransaction, text: string, params: Params, name: string): Promise<R[]> {
     this.stats.roundTrips += 1;
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
-    const result = await tx.run(text, toParam(params) as Params);
+    const result = await tx.run(text, toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params);
     return result.records.map((r) => toPlain(r.toObject()) as R);
   }
 }
