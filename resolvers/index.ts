@@ -1,6 +1,18 @@
 // Every resolver map, merged for Apollo Server.
 import type { Resolvers } from '../src/generated/graphql.js';
-import { Partner, PartnerCapability, PartnerConnection } from './Partner.js';
+import { Partner, PartnerCapability, PartnerConnection, SharingGrant } from './Partner.js';
+import { Account } from './Account.js';
+import { AccountOverlap } from './AccountOverlap.js';
+import { Capability, CapabilityConnection } from './Capability.js';
+import { Customer, CustomerConnection } from './Customer.js';
+import { Deal, DealConnection } from './Deal.js';
+import { AttributionShare, DealAttribution } from './DealAttribution.js';
+import { EcosystemHealth } from './EcosystemHealth.js';
+import { PartnerRevenue } from './PartnerRevenue.js';
+import { Money } from './Money.js';
+import { Mutation } from './Mutation.js';
+import { SearchHit, SearchResult } from './Search.js';
+import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
 import { scalars } from './scalars.js';
 
@@ -10,4 +22,23 @@ export const resolvers: Resolvers = {
   Partner,
   PartnerCapability,
   PartnerConnection,
+  SharingGrant,
+  Account,
+  Capability,
+  CapabilityConnection,
+  Customer,
+  CustomerConnection,
+  Solution,
+  SolutionConnection,
+  Deal,
+  DealConnection,
+  DealAttribution,
+  AttributionShare,
+  PartnerRevenue,
+  EcosystemHealth,
+  Money,
+  AccountOverlap,
+  SearchHit,
+  SearchResult,
+  Mutation,
 };

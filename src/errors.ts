@@ -40,6 +40,13 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** A query about one entity (e.g. dealAttribution) named an id that does not exist. */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string, path?: string[]) {
+    super(message, { extensions: { code: 'NOT_FOUND', ...(path ? { path } : {}) } });
+  }
+}
+
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'A valid bearer token is required.') {
     super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,11 +1,7 @@
 // npm start: the local Neo4j (unless NEO4J_URI is set), migrations, the demo ecosystem in an
 // empty database, then the API. Ctrl-C / SIGTERM drains requests and stops everything.
-import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/local.js';
 import { ConfigError, loadConfig } from './config.js';
-import { CypherLibrary } from './db/cypher-library.js';
-import { createDriver, waitForDatabase } from './db/driver.js';
-import { CypherExecutor } from './db/executor.js';
-import { applyMigrations } from './db/migrate.js';
+import { connectDatabase } from './db/connect.js';
 import { loadDemoIfEmpty } from './interchange/demo.js';
 import { mintToken } from './auth/tokens.js';
 import { createLogger } from './logger.js';
@@ -14,17 +10,8 @@ import { startApp } from './server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const library = new CypherLibrary();
-  let startedLocal = false;
-  if (config.localNeo4j) {
-    const status = await startLocalNeo4j(config.localNeo4j, (l) => logger.info(l));
-    startedLocal = status.pid !== undefined;
-  }
-  const driver = createDriver(config.neo4j);
-  await waitForDatabase(driver, (l) => logger.warn(l));
-  const executor = new CypherExecutor(driver, library, { database: config.neo4j.database, timeoutMs: config.queryTimeoutMs, logger });
-  const applied = await applyMigrations(executor);
-  logger.info(`Migrations applied: ${applied.length}`);
+  const database = await connectDatabase(config, logger);
+  const executor = database.executor;
   if (config.seedDemo) {
     const loaded = await loadDemoIfEmpty(executor);
     if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
@@ -44,8 +31,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: draining requests and stopping`);
     await app.stop();
-    await driver.close();
-    if (startedLocal && config.localNeo4j) await stopLocalNeo4j(config.localNeo4j);
+    await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

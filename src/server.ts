@@ -1,4 +1,4 @@
-// HTTP → Apollo Server. Serves /graphql (POST and GET), the query page, /healthz (the process)
+// HTTP → Apollo Server. Serves /graphql (POST and GET), the map page (/), the query page, /healthz (the process)
 // and /readyz (database reachable, migrations applied). Everything else is a 404.
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -16,6 +16,7 @@ import type { AuthConfig, RequestLimits } from './config.js';
 import { UnauthenticatedError } from './errors.js';
 import { armorProtection, costLimitPlugin } from './http/request-limits.js';
 import { serveQueryPage, serveQueryPageAsset } from './http/query-page.js';
+import { serveWebPage } from './http/web-page.js';
 import { loadTypeDefs } from './schema.js';
 
 export interface AppOptions {
@@ -147,8 +148,10 @@ export async function startApp(options: AppOptions, host: string, port: number):
       const ready = await migrationsApplied(executor).catch(() => false);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
     }
-    if (req.method === 'GET' && serveQueryPageAsset(url.pathname, res)) return;
+    if (req.method === 'GET' && (serveQueryPageAsset(url.pathname, res) || (url.pathname !== '/' && serveWebPage(url.pathname, res)))) return;
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
+    // The map page when it is built (npm run web:build); the query page stays at /graphiql.
+    if (wantsHtml && url.pathname === '/' && serveWebPage(url.pathname, res)) return;
     if (wantsHtml && (url.pathname === '/graphql' || url.pathname === '/graphiql' || url.pathname === '/')) return serveQueryPage(res);
     if (url.pathname !== '/graphql') return graphqlError(res, 404, 'NOT_FOUND', `No route ${url.pathname}`);
     if (req.method !== 'GET' && req.method !== 'POST') return graphqlError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST');

@@ -104,7 +104,7 @@ describe('request limits', () => {
 
   it('refuses a query whose nested pages multiply past the cost limit', async () => {
     const r = await post({
-      query: 'query($n: Int) { partners(first: $n) { edges { node { accounts { customer { accounts { customer { accounts { status } } } } } } } } }',
+      query: 'query($n: Int) { partners(first: $n) { edges { node { accounts { customer { accounts { partner { accounts { customer { accounts { status } } } } } } } } } } }',
       variables: { n: 100 },
     });
     expect(r.body.errors?.[0]?.extensions.code).toBe('QUERY_TOO_COMPLEX');

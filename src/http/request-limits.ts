@@ -68,6 +68,9 @@ function selectionCost(w: Walk, parent: GraphQLCompositeType, set: SelectionSetN
           throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
         }
         multiplier = Math.max(first, 1);
+      } else if (sel.name.value === 'edges') {
+        // A connection's edges are already counted by its `first`.
+        multiplier = 1;
       } else if (isListType(getNullableType(def.type))) {
         multiplier = UNPAGED_LIST_SIZE;
       }

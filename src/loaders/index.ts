@@ -1,12 +1,50 @@
 // The per-request DataLoaders, created with the request context.
 import type { CypherExecutor } from '../db/executor.js';
-import type { PartnerCapabilityRow, PartnerRow } from '../model/rows.js';
+import type {
+  AccountRow,
+  CapabilityHolderRow,
+  CapabilityRow,
+  CustomerRow,
+  DealParticipantRow,
+  DealParticipationRow,
+  DealRow,
+  DealEventRow,
+  PartnerCapabilityRow,
+  PartnerRow,
+  SharingGrantRow,
+  SolutionMemberRow,
+  SolutionMembershipRow,
+  SolutionRow,
+} from '../model/rows.js';
 import { entityLoader, listLoader } from './batch.js';
 
 export function createLoaders(db: CypherExecutor) {
   return {
     partner: entityLoader<PartnerRow>(db, 'partners/get-partners-by-ids'),
     partnerCapabilities: listLoader<PartnerCapabilityRow>(db, 'partners/get-partner-capabilities'),
+    partnerIntegrations: listLoader<PartnerRow>(db, 'partners/get-partner-integrations'),
+    partnerAccounts: listLoader<AccountRow>(db, 'partners/get-partner-accounts'),
+    partnerSolutions: listLoader<SolutionMembershipRow>(db, 'partners/get-partner-solutions'),
+    partnerDeals: listLoader<DealParticipationRow>(db, 'partners/get-partner-deals'),
+    partnerSharingGrants: listLoader<SharingGrantRow>(db, 'partners/get-partner-sharing-grants'),
+    partnerReceivedSharingGrants: listLoader<SharingGrantRow>(db, 'partners/get-partner-received-sharing-grants'),
+    capability: entityLoader<CapabilityRow>(db, 'capabilities/get-capabilities-by-ids'),
+    capabilityChildren: listLoader<CapabilityRow>(db, 'capabilities/get-capability-children'),
+    capabilityHolders: listLoader<CapabilityHolderRow>(db, 'capabilities/get-capability-holders'),
+    capabilityNeededBy: listLoader<CustomerRow>(db, 'capabilities/get-capability-needed-by'),
+    capabilityRequiredBy: listLoader<SolutionRow>(db, 'capabilities/get-capability-required-by'),
+    customer: entityLoader<CustomerRow>(db, 'customers/get-customers-by-ids'),
+    customerNeeds: listLoader<CapabilityRow>(db, 'customers/get-customer-needs'),
+    customerAccounts: listLoader<AccountRow>(db, 'customers/get-customer-accounts'),
+    customerDeals: listLoader<DealRow>(db, 'customers/get-customer-deals'),
+    solution: entityLoader<SolutionRow>(db, 'solutions/get-solutions-by-ids'),
+    solutionRequires: listLoader<CapabilityRow>(db, 'solutions/get-solution-requires'),
+    solutionMembers: listLoader<SolutionMemberRow>(db, 'solutions/get-solution-members'),
+    solutionDeals: listLoader<DealRow>(db, 'solutions/get-solution-deals'),
+    deal: entityLoader<DealRow>(db, 'deals/get-deals-by-ids'),
+    dealParticipants: listLoader<DealParticipantRow>(db, 'deals/get-deal-participants'),
+    dealConflictsWith: listLoader<DealRow>(db, 'deals/get-deal-conflicts-with'),
+    dealHistory: listLoader<DealEventRow>(db, 'deals/get-deal-history'),
   };
 }
 

@@ -127,3 +127,115 @@ export type CapabilityConnectionRow = Connection<CapabilityRow>;
 export type CustomerConnectionRow = Connection<CustomerRow>;
 export type SolutionConnectionRow = Connection<SolutionRow>;
 export type DealConnectionRow = Connection<DealRow>;
+
+/** A recorded change of a deal (stage, status, participants). */
+export interface DealEventRow {
+  at: Date;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  note: string | null;
+}
+
+export interface AttributionShareRow {
+  partnerId: string;
+  role: string;
+  sourced: boolean;
+  share: MoneyValue;
+  percent: number;
+}
+
+export interface DealAttributionRow {
+  deal: DealRow;
+  model: string;
+  shares: AttributionShareRow[];
+}
+
+export interface PartnerRevenueRow {
+  partnerId: string;
+  sourced: MoneyValue[];
+  influenced: MoneyValue[];
+  closedWonDeals: number;
+  winRate: number | null;
+  pipeline: MoneyValue[];
+}
+
+export interface EcosystemHealthRow {
+  closedWonDeals: number;
+  multiPartnerDealShare: number | null;
+  totalWon: MoneyValue[];
+  partnerSourced: MoneyValue[];
+  partnerInfluenced: MoneyValue[];
+  capabilityCoverage: number | null;
+  /** Every partner that co-sold in the period, best connector first (ties by id). */
+  connectorIds: string[];
+}
+
+export interface CoSellRecommendationRow {
+  partner: PartnerRow;
+  score: number;
+  reasons: string[];
+}
+
+// Ecosystem intelligence (src/intelligence/).
+
+export interface PartnerMatchRow {
+  partner: PartnerRow;
+  score: number;
+  sharedCustomerCount: number;
+  integrated: boolean;
+  complementaryCapabilities: CapabilityRow[];
+  customersNeedingComplement: number;
+  sharedRegions: string[];
+  sharedIndustries: string[];
+  reasons: string[];
+}
+
+/** Two partners' overlap; `customers` pages through the shared customers on demand. */
+export interface AccountOverlapRow {
+  partnerId: string;
+  otherPartnerId: string;
+  sharedCustomerCount: number;
+  cells: { status: string; otherStatus: string; count: number }[];
+}
+
+export interface ProposalMemberRow {
+  partner: PartnerRow;
+  covers: CapabilityRow[];
+  suggestedRole: string;
+  included: boolean;
+}
+
+export interface SolutionProposalRow {
+  partners: ProposalMemberRow[];
+  partnerCount: number;
+  score: number;
+  integratedPairs: number;
+  pairsWithSharedCustomers: number;
+  reasons: string[];
+}
+
+export interface SolutionAssemblyRow {
+  proposals: SolutionProposalRow[];
+  uncoveredCapabilities: CapabilityRow[];
+  minimumPartnerCount: number | null;
+  exhaustive: boolean;
+  timedOut: boolean;
+  notes: string[];
+}
+
+export interface CapabilityCoverageRow {
+  capability: CapabilityRow;
+  customerDemand: number;
+  solutionDemand: number;
+  supply: number;
+  status: 'GAP' | 'THIN' | 'COVERED';
+}
+
+export interface PartnerImpactRow {
+  capabilitiesLost: CapabilityRow[];
+  orphanedCustomers: CustomerRow[];
+  solutionsAffected: SolutionRow[];
+  openDealsAffected: DealRow[];
+  revenueAtRisk: MoneyValue[];
+}

@@ -1,7 +1,21 @@
-// Partners: the directory and its filters.
+// Partners: the directory and its filters, and the partner mutations (each one write transaction).
+import type { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
 import { pageRequest, toConnection } from '../model/pagination.js';
-import type { Connection, PartnerRow } from '../model/rows.js';
+import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
+import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
+import { requireReferences } from '../validation/references.js';
+import {
+  AccountInput,
+  AccountRemoveInput,
+  CreatePartnerInput,
+  IntegrationInput,
+  PartnerCapabilityInput,
+  PartnerCapabilityRemoveInput,
+  SharingGrantInput,
+  SharingGrantRemoveInput,
+  UpdatePartnerInput,
+} from './partner-inputs.js';
 
 export interface PartnerFilter {
   types?: string[] | null;
@@ -25,6 +39,9 @@ function filterParams(f: PartnerFilter | null | undefined) {
   };
 }
 
+const INPUT = ['input'];
+const at = (field: string) => ['input', field];
+
 export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
@@ -36,6 +53,115 @@ export class PartnerService {
       rows.map((r) => r.node),
       page,
       async () => (await this.db.read<{ count: number }>('partners/count-partners', params))[0]?.count ?? 0,
+    );
+  }
+
+  /** Creates a partner, or with an existing id sets it to exactly the given values. */
+  createPartner(input: unknown): Promise<Outcome<PartnerRow>> {
+    return attempt(CreatePartnerInput, input, INPUT, async (i) => {
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', { ...i, id: i.id ?? generateId('partner') });
+      return onlyRow(rows, at('id'), 'partner', i.id ?? '').node;
+    });
+  }
+
+  updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
+    return attempt(UpdatePartnerInput, input, INPUT, async (i) => {
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: changesOf(i) });
+      return onlyRow(rows, at('id'), 'partner', i.id).node;
+    });
+  }
+
+  /** Deletes the partner and every relationship it has; deletedId is null when there was none. */
+  deletePartner(args: unknown): Promise<Outcome<string | null>> {
+    return attempt(IdArgument, args, [], async ({ id }) => {
+      const rows = await this.db.write<{ deletedId: string }>('partners/delete-partner', { id });
+      return rows[0]?.deletedId ?? null;
+    });
+  }
+
+  setPartnerCapability(input: unknown): Promise<Outcome<PartnerRow>> {
+    return attempt(PartnerCapabilityInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'partner', id: i.partnerId, path: at('partnerId') },
+          { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
+        ]);
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+      }),
+    );
+  }
+
+  removePartnerCapability(input: unknown): Promise<Outcome<PartnerRow>> {
+    return attempt(PartnerCapabilityRemoveInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'partner', id: i.partnerId, path: at('partnerId') },
+          { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
+        ]);
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+      }),
+    );
+  }
+
+  linkIntegration(input: unknown): Promise<Outcome<PartnerRow>> {
+    return this.pairWrite(IntegrationInput, input, 'partners/link-integration', 'otherPartnerId');
+  }
+
+  unlinkIntegration(input: unknown): Promise<Outcome<PartnerRow>> {
+    return this.pairWrite(IntegrationInput, input, 'partners/unlink-integration', 'otherPartnerId');
+  }
+
+  /** Lets withPartnerId see partnerId's accounts at a level. */
+  setSharingGrant(input: unknown): Promise<Outcome<PartnerRow>> {
+    return this.pairWrite(SharingGrantInput, input, 'partners/set-sharing-grant', 'withPartnerId');
+  }
+
+  removeSharingGrant(input: unknown): Promise<Outcome<PartnerRow>> {
+    return this.pairWrite(SharingGrantRemoveInput, input, 'partners/remove-sharing-grant', 'withPartnerId');
+  }
+
+  setAccount(input: unknown): Promise<Outcome<AccountRow>> {
+    return attempt(AccountInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'partner', id: i.partnerId, path: at('partnerId') },
+          { kind: 'customer', id: i.customerId, path: at('customerId') },
+        ]);
+        return onlyRow(await tx.run<{ account: AccountRow }>('partners/set-account', i), at('partnerId'), 'partner', i.partnerId).account;
+      }),
+    );
+  }
+
+  /** Removes an account; the payload carries the account as it was, or null when there was none. */
+  removeAccount(input: unknown): Promise<Outcome<AccountRow | null>> {
+    return attempt(AccountRemoveInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'partner', id: i.partnerId, path: at('partnerId') },
+          { kind: 'customer', id: i.customerId, path: at('customerId') },
+        ]);
+        const rows = await tx.run<{ account: AccountRow }>('partners/remove-account', i);
+        return rows[0]?.account ?? null;
+      }),
+    );
+  }
+
+  /** A write between two existing partners; returns the first one. */
+  private pairWrite<I extends { partnerId: string }>(
+    schema: z.ZodType<I>,
+    input: unknown,
+    cypher: string,
+    otherField: string,
+  ): Promise<Outcome<PartnerRow>> {
+    return attempt(schema, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const other = (i as Record<string, unknown>)[otherField] as string;
+        await requireReferences(tx, [
+          { kind: 'partner', id: i.partnerId, path: at('partnerId') },
+          { kind: 'partner', id: other, path: at(otherField) },
+        ]);
+        return onlyRow(await tx.run<{ node: PartnerRow }>(cypher, i), at('partnerId'), 'partner', i.partnerId).node;
+      }),
     );
   }
 }

@@ -1,0 +1,4 @@
+// Returns {id} for each id in $ids that names an existing capability (used to check references before a write). Params: $ids.
+UNWIND $ids AS id
+MATCH (n:Capability {id: id})
+RETURN DISTINCT n.id AS id

@@ -1,0 +1,5 @@
+// Returns {key: capability id, items: [customer] ordered by id} of the customers needing each capability in $ids. Params: $ids.
+UNWIND $ids AS id
+MATCH (c:Customer)-[:NEEDS]->(:Capability {id: id})
+WITH id, c ORDER BY c.id
+RETURN id AS key, collect(c {.id, .name, .industry, .region, .segment}) AS items

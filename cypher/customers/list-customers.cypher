@@ -1,0 +1,11 @@
+// Returns {node} for one page of customers ordered by id, matching the filter.
+// Params: $after (id or null), $limit, $industry, $region, $segment, $nameContains (or null).
+MATCH (c:Customer)
+WHERE ($after IS NULL OR c.id > $after)
+  AND ($industry IS NULL OR c.industry = $industry)
+  AND ($region IS NULL OR c.region = $region)
+  AND ($segment IS NULL OR c.segment = $segment)
+  AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
+RETURN c {.id, .name, .industry, .region, .segment} AS node
+ORDER BY c.id
+LIMIT $limit

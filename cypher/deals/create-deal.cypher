@@ -1,0 +1,15 @@
+// Creates a deal with its customer, solution, participants and its REGISTERED event; returns {id}. Params: $id, $name, $customerId, $solutionId (or null), $stage, $amountMinor, $currency, $createdAt, $closedAt (or null), $registrationStatus, $participants [{partnerId, role, sourced}], $at, $note (or null).
+MATCH (c:Customer {id: $customerId})
+OPTIONAL MATCH (s:Solution {id: $solutionId})
+CREATE (d:Deal {id: $id, name: $name, stage: $stage, amountMinor: $amountMinor, currency: $currency,
+                createdAt: datetime($createdAt), registrationStatus: $registrationStatus})
+SET d.closedAt = datetime($closedAt)
+CREATE (d)-[:FOR_CUSTOMER]->(c)
+FOREACH (solution IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (d)-[:FOR_SOLUTION]->(solution))
+CREATE (d)-[:HAS_EVENT]->(e:DealEvent {at: datetime($at), seq: 1, kind: 'REGISTERED', to: $registrationStatus})
+SET e.note = $note
+WITH d
+UNWIND $participants AS participant
+MATCH (p:Partner {id: participant.partnerId})
+CREATE (p)-[:PARTICIPATES_IN {role: participant.role, sourced: participant.sourced, registeredAt: d.createdAt}]->(d)
+RETURN DISTINCT d.id AS id

@@ -1,0 +1,23 @@
+// Returns {dealFound, customerName, candidates [{partner, accountStatus, coveredCapabilities [names], integratedWith [participant names], coSoldWith [participant names]}]}
+// for a deal: ACTIVE or ONBOARDING partners not on it with an account on its customer or a capability it still needs
+// (the customer's needs plus its solution's requirements, minus what the participants have). Params: $dealId.
+OPTIONAL MATCH (d:Deal {id: $dealId})
+OPTIONAL MATCH (d)-[:FOR_CUSTOMER]->(u:Customer)
+WITH d, u,
+     [(p:Partner)-[:PARTICIPATES_IN]->(d) | p] AS participants,
+     [(u)-[:NEEDS]->(c:Capability) | c] + [(d)-[:FOR_SOLUTION]->(:Solution)-[:REQUIRES]->(c:Capability) | c] AS wanted
+WITH d, u, participants, [c IN wanted WHERE NOT EXISTS { MATCH (q:Partner)-[:HAS_CAPABILITY]->(c) WHERE q IN participants }] AS stillNeeded
+WITH d, u, participants, reduce(acc = [], c IN stillNeeded | CASE WHEN c IN acc THEN acc ELSE acc + c END) AS needed
+RETURN d IS NOT NULL AS dealFound, u.name AS customerName,
+  COLLECT {
+    MATCH (cand:Partner)
+    WHERE d IS NOT NULL AND coalesce(cand.lifecycleStage, 'ACTIVE') IN ['ACTIVE', 'ONBOARDING'] AND NOT cand IN participants
+      AND (EXISTS { (cand)-[:HAS_ACCOUNT]->(u) } OR EXISTS { MATCH (cand)-[:HAS_CAPABILITY]->(c) WHERE c IN needed })
+    RETURN {
+      partner: cand {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website},
+      accountStatus: head([(cand)-[a:HAS_ACCOUNT]->(u) | a.status]),
+      coveredCapabilities: COLLECT { MATCH (cand)-[:HAS_CAPABILITY]->(c) WHERE c IN needed RETURN c.name AS name ORDER BY c.name, c.id },
+      integratedWith: COLLECT { MATCH (cand)-[:INTEGRATES_WITH]-(q:Partner) WHERE q IN participants WITH DISTINCT q RETURN q.name AS name ORDER BY q.name, q.id },
+      coSoldWith: COLLECT { MATCH (cand)-[:PARTICIPATES_IN]->(other:Deal)<-[:PARTICIPATES_IN]-(q:Partner) WHERE other <> d AND q IN participants WITH DISTINCT q RETURN q.name AS name ORDER BY q.name, q.id }
+    } AS candidate
+  } AS candidates

@@ -1,0 +1,13 @@
+// Returns {node} for one page of deals ordered by id, matching the filter.
+// Params: $after (id or null), $limit, $stages, $registrationStatuses (lists or null), $open (boolean or null), $customerId, $partnerId, $solutionId (or null).
+MATCH (d:Deal)
+WHERE ($after IS NULL OR d.id > $after)
+  AND ($stages IS NULL OR d.stage IN $stages)
+  AND ($open IS NULL OR (NOT d.stage IN ["CLOSED_WON", "CLOSED_LOST"]) = $open)
+  AND ($registrationStatuses IS NULL OR d.registrationStatus IN $registrationStatuses)
+  AND ($customerId IS NULL OR EXISTS { (d)-[:FOR_CUSTOMER]->(:Customer {id: $customerId}) })
+  AND ($solutionId IS NULL OR EXISTS { (d)-[:FOR_SOLUTION]->(:Solution {id: $solutionId}) })
+  AND ($partnerId IS NULL OR EXISTS { (:Partner {id: $partnerId})-[:PARTICIPATES_IN]->(d) })
+RETURN d {.id, .name, .stage, .amountMinor, .currency, .createdAt, .closedAt, .registrationStatus, customerId: head([(d)-[:FOR_CUSTOMER]->(fc:Customer) | fc.id]), solutionId: head([(d)-[:FOR_SOLUTION]->(fs:Solution) | fs.id])} AS node
+ORDER BY d.id
+LIMIT $limit

@@ -1,0 +1,96 @@
+// Returns one row {nodes: [{id, kind, label, group, weight, distance}], edges: [{source, target, kind}], truncated}: the overview ($centerId null: every node of the $labels kinds that passes the filters) or the nodes within $depth (1-3) hops of $centerId through such nodes; nearest, then heaviest, then by id, at most $limit. Params: $centerId, $depth, $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
+CALL () {
+  OPTIONAL MATCH (c:Partner {id: $centerId}) RETURN c
+  UNION
+  OPTIONAL MATCH (c:Capability {id: $centerId}) RETURN c
+  UNION
+  OPTIONAL MATCH (c:Customer {id: $centerId}) RETURN c
+  UNION
+  OPTIONAL MATCH (c:Solution {id: $centerId}) RETURN c
+  UNION
+  OPTIONAL MATCH (c:Deal {id: $centerId}) RETURN c
+}
+WITH head(collect(c)) AS centre
+CALL (centre) {
+  WITH centre WHERE $centerId IS NULL
+  MATCH (n:Partner)
+  WHERE 'Partner' IN $labels
+    AND ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
+  RETURN n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE $centerId IS NULL
+  MATCH (n:Capability)
+  WHERE 'Capability' IN $labels
+  RETURN n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE $centerId IS NULL
+  MATCH (n:Customer)
+  WHERE 'Customer' IN $labels
+    AND ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries)
+  RETURN n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE $centerId IS NULL
+  MATCH (n:Solution)
+  WHERE 'Solution' IN $labels
+    AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
+  RETURN n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE $centerId IS NULL
+  MATCH (n:Deal)
+  WHERE 'Deal' IN $labels
+  RETURN n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE centre IS NOT NULL
+  RETURN centre AS n, 0 AS distance
+  UNION ALL
+  WITH centre WHERE centre IS NOT NULL AND $depth = 1
+  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE any(l IN labels(x) WHERE l IN $labels)
+        AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
+        AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,1}(n)
+  WHERE n <> centre
+  RETURN n, length(path) AS distance
+  UNION ALL
+  WITH centre WHERE centre IS NOT NULL AND $depth = 2
+  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE any(l IN labels(x) WHERE l IN $labels)
+        AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
+        AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,2}(n)
+  WHERE n <> centre
+  RETURN n, length(path) AS distance
+  UNION ALL
+  WITH centre WHERE centre IS NOT NULL AND $depth = 3
+  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE any(l IN labels(x) WHERE l IN $labels)
+        AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
+        AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,3}(n)
+  WHERE n <> centre
+  RETURN n, length(path) AS distance
+}
+// Each ring is one breadth-first search, so a node appears once; min() keeps the grouping explicit.
+WITH n, min(distance) AS distance
+WITH n, distance, COUNT { (n)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() } AS weight
+ORDER BY distance, weight DESC, n.id
+WITH collect({node: n, distance: distance, weight: weight}) AS found
+WITH found[..$limit] AS picked, size(found) > $limit AS truncated
+WITH picked, truncated, [x IN picked | x.node] AS shown
+CALL (shown) {
+  UNWIND shown AS a
+  MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]->(b)
+  WHERE b IN shown
+  RETURN collect({source: a.id, target: b.id, kind: type(r)}) AS edges
+}
+RETURN [x IN picked | {
+          id: x.node.id,
+          kind: CASE WHEN x.node:Partner THEN 'PARTNER' WHEN x.node:Capability THEN 'CAPABILITY' WHEN x.node:Customer THEN 'CUSTOMER'
+                     WHEN x.node:Solution THEN 'SOLUTION' ELSE 'DEAL' END,
+          label: coalesce(x.node.name, x.node.id),
+          group: CASE WHEN x.node:Partner THEN head(x.node.types) WHEN x.node:Capability THEN x.node.category
+                      WHEN x.node:Customer THEN x.node.industry WHEN x.node:Solution THEN x.node.status ELSE x.node.stage END,
+          weight: x.weight,
+          distance: x.distance
+        }] AS nodes,
+       edges, truncated

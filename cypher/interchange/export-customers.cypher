@@ -1,0 +1,5 @@
+// Returns {id, name, industry, region, segment, needs: [capability id]} for every customer, ordered by id. No parameters.
+MATCH (u:Customer)
+RETURN u.id AS id, u.name AS name, u.industry AS industry, u.region AS region, u.segment AS segment,
+       COLLECT { MATCH (u)-[:NEEDS]->(c:Capability) RETURN c.id } AS needs
+ORDER BY id

@@ -1,0 +1,6 @@
+// Returns {id, name, description, status, regions, industries, requires: [capability id], members: [{partnerId, role}]} for every solution, ordered by id. No parameters.
+MATCH (s:Solution)
+RETURN s.id AS id, s.name AS name, s.description AS description, s.status AS status, s.regions AS regions, s.industries AS industries,
+       COLLECT { MATCH (s)-[:REQUIRES]->(c:Capability) RETURN c.id } AS requires,
+       COLLECT { MATCH (p:Partner)-[m:MEMBER_OF]->(s) RETURN {partnerId: p.id, role: m.role} } AS members
+ORDER BY id

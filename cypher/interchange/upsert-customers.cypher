@@ -1,0 +1,15 @@
+// Returns {count}: creates or updates each customer by id and replaces its NEEDS links. Params: $rows [{id, name, industry, region, segment, needs: [capability id]}].
+UNWIND $rows AS row
+MERGE (u:Customer {id: row.id})
+SET u.name = row.name, u.industry = row.industry, u.region = row.region, u.segment = row.segment
+WITH u, row
+CALL (u) {
+  MATCH (u)-[old:NEEDS]->()
+  DELETE old
+}
+CALL (u, row) {
+  UNWIND row.needs AS needId
+  MATCH (c:Capability {id: needId})
+  CREATE (u)-[:NEEDS]->(c)
+}
+RETURN count(*) AS count

@@ -1,0 +1,5 @@
+// Returns {key: partner id, items: [{solution, role}] ordered by solution id} for each partner in $ids. Params: $ids.
+UNWIND $ids AS id
+MATCH (p:Partner {id: id})-[m:MEMBER_OF]->(s:Solution)
+WITH id, m, s ORDER BY s.id
+RETURN id AS key, collect({solution: s {.id, .name, .description, .status, .regions, .industries}, role: m.role}) AS items

@@ -1,0 +1,15 @@
+// Returns {kind, node, score} for the best matches of a Lucene query over the names of partners, capabilities, customers and solutions, best first.
+// Params: $query (an escaped Lucene query), $limit.
+CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node AS n, score
+WITH n, score,
+     CASE WHEN n:Partner THEN 'Partner' WHEN n:Capability THEN 'Capability' WHEN n:Customer THEN 'Customer' ELSE 'Solution' END AS kind
+RETURN kind,
+       CASE kind
+         WHEN 'Partner' THEN n {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}
+         WHEN 'Capability' THEN n {.id, .name, .category, .description, parentId: head([(n)-[:CHILD_OF]->(up:Capability) | up.id])}
+         WHEN 'Customer' THEN n {.id, .name, .industry, .region, .segment}
+         ELSE n {.id, .name, .description, .status, .regions, .industries}
+       END AS node,
+       score
+ORDER BY score DESC, n.id
+LIMIT $limit

@@ -1,0 +1,8 @@
+// Returns {count} of solutions matching the filter. Params: as list-solutions without $after and $limit.
+MATCH (s:Solution)
+WHERE ($statuses IS NULL OR s.status IN $statuses)
+  AND ($region IS NULL OR $region IN s.regions)
+  AND ($industry IS NULL OR $industry IN s.industries)
+  AND ($partnerId IS NULL OR EXISTS { (:Partner {id: $partnerId})-[:MEMBER_OF]->(s) })
+  AND ($capabilityId IS NULL OR EXISTS { (s)-[:REQUIRES]->(:Capability {id: $capabilityId}) })
+RETURN count(s) AS count

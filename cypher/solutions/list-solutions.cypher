@@ -1,0 +1,12 @@
+// Returns {node} for one page of solutions ordered by id, matching the filter.
+// Params: $after (id or null), $limit, $statuses (list or null), $region, $industry, $partnerId, $capabilityId (or null).
+MATCH (s:Solution)
+WHERE ($after IS NULL OR s.id > $after)
+  AND ($statuses IS NULL OR s.status IN $statuses)
+  AND ($region IS NULL OR $region IN s.regions)
+  AND ($industry IS NULL OR $industry IN s.industries)
+  AND ($partnerId IS NULL OR EXISTS { (:Partner {id: $partnerId})-[:MEMBER_OF]->(s) })
+  AND ($capabilityId IS NULL OR EXISTS { (s)-[:REQUIRES]->(:Capability {id: $capabilityId}) })
+RETURN s {.id, .name, .description, .status, .regions, .industries} AS node
+ORDER BY s.id
+LIMIT $limit

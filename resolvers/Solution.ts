@@ -1,0 +1,11 @@
+import type { SolutionConnectionResolvers, SolutionResolvers } from '../src/generated/graphql.js';
+
+export const Solution: SolutionResolvers = {
+  requires: (s, _a, ctx) => ctx.loaders.solutionRequires.load(s.id),
+  members: (s, _a, ctx) => ctx.loaders.solutionMembers.load(s.id),
+  deals: (s, _a, ctx) => ctx.loaders.solutionDeals.load(s.id),
+};
+
+export const SolutionConnection: SolutionConnectionResolvers = {
+  totalCount: (c) => c.totalCount(),
+};

@@ -1,0 +1,88 @@
+// Capabilities: the taxonomy (a forest), its filters and its mutations. A parent move that would
+// close a cycle is refused.
+import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { ProblemsError } from '../errors.js';
+import { pageRequest, toConnection } from '../model/pagination.js';
+import type { CapabilityRow, Connection } from '../model/rows.js';
+import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
+import { requireReferences } from '../validation/references.js';
+import { CreateCapabilityInput, UpdateCapabilityInput } from './capability-inputs.js';
+
+export interface CapabilityFilter {
+  category?: string | null;
+  parentId?: string | null;
+  rootsOnly?: boolean | null;
+  nameContains?: string | null;
+}
+
+function filterParams(f: CapabilityFilter | null | undefined) {
+  return {
+    category: f?.category ?? null,
+    parentId: f?.parentId ?? null,
+    rootsOnly: f?.rootsOnly ?? null,
+    nameContains: f?.nameContains ?? null,
+  };
+}
+
+const PARENT_PATH = ['input', 'parentId'];
+
+export class CapabilityService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async listCapabilities(filter: CapabilityFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CapabilityRow>> {
+    const page = pageRequest(first, after);
+    const params = filterParams(filter);
+    const rows = await this.db.read<{ node: CapabilityRow }>('capabilities/list-capabilities', { ...params, after: page.after, limit: page.limit });
+    return toConnection(
+      rows.map((r) => r.node),
+      page,
+      async () => (await this.db.read<{ count: number }>('capabilities/count-capabilities', params))[0]?.count ?? 0,
+    );
+  }
+
+  /** Creates a capability, or with an existing id sets it (and its parent) to exactly the given values. */
+  createCapability(input: unknown): Promise<Outcome<CapabilityRow>> {
+    return attempt(CreateCapabilityInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const id = i.id ?? generateId('capability');
+        await this.checkParent(tx, id, i.parentId);
+        await tx.run('capabilities/upsert-capability', { id, name: i.name, category: i.category, description: i.description });
+        return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }), ['input', 'id'], 'capability', id).node;
+      }),
+    );
+  }
+
+  updateCapability(input: unknown): Promise<Outcome<CapabilityRow>> {
+    return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const updated = onlyRow(
+          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: changesOf(i, ['id', 'parentId']) }),
+          ['input', 'id'],
+          'capability',
+          i.id,
+        ).node;
+        if (i.parentId === undefined) return updated;
+        await this.checkParent(tx, i.id, i.parentId);
+        return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id: i.id, parentId: i.parentId }), ['input', 'id'], 'capability', i.id).node;
+      }),
+    );
+  }
+
+  /** Deletes a capability; its children become roots. deletedId is null when there was none. */
+  deleteCapability(args: unknown): Promise<Outcome<string | null>> {
+    return attempt(IdArgument, args, [], async ({ id }) => {
+      const rows = await this.db.write<{ deletedId: string }>('capabilities/delete-capability', { id });
+      return rows[0]?.deletedId ?? null;
+    });
+  }
+
+  /** The parent must exist and must not be the capability itself or one of its descendants. */
+  private async checkParent(tx: CypherTransaction, id: string, parentId: string | null): Promise<void> {
+    if (parentId === null) return;
+    const cycle = { path: PARENT_PATH, message: `Making ${JSON.stringify(parentId)} the parent of ${JSON.stringify(id)} would create a cycle`, code: 'CONFLICT' as const };
+    if (parentId === id) throw new ProblemsError([cycle]);
+    await requireReferences(tx, [{ kind: 'capability', id: parentId, path: PARENT_PATH }]);
+    const [row] = await tx.run<{ cycle: boolean }>('capabilities/find-capability-cycle', { id, parentId });
+    if (row?.cycle) throw new ProblemsError([cycle]);
+  }
+}

@@ -1,0 +1,59 @@
+// npm run import -- FILE [--replace]: checks the whole document first (every problem is printed
+// as `path: message`, exit 1, the database untouched), then imports it in one transaction.
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig } from '../config.js';
+import { connectDatabase } from '../db/connect.js';
+import { checkEcosystemText } from '../interchange/format.js';
+import { writeEcosystem } from '../interchange/import.js';
+import { createLogger } from '../logger.js';
+
+/** An import is one transaction and may take minutes; a request's timeout is too short. */
+const IMPORT_TIMEOUT_MS = 15 * 60_000;
+
+function usage(): never {
+  console.error('usage: npm run import -- FILE [--replace]');
+  process.exit(2);
+}
+
+async function main(args: string[]): Promise<number> {
+  const replace = args.includes('--replace');
+  const files = args.filter((a) => a !== '--replace');
+  if (files.length !== 1 || files[0]?.startsWith('--')) usage();
+  const file = files[0] as string;
+
+  const checked = checkEcosystemText(await readFile(file, 'utf8'));
+  if (!checked.ok) {
+    for (const p of checked.problems) console.error(`${p.path}: ${p.message}`);
+    console.error(`${file}: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was imported.`);
+    return 1;
+  }
+
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await connectDatabase(config, logger, { timeoutMs: Math.max(config.queryTimeoutMs, IMPORT_TIMEOUT_MS) });
+  try {
+    const started = Date.now();
+    const progress = process.stderr.isTTY
+      ? (done: number, total: number) => process.stderr.write(`\r\x1b[2KImporting: ${done}/${total} records`)
+      : undefined;
+    const counts = await writeEcosystem(database.executor, checked.doc, { replace, onProgress: progress });
+    if (progress) process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `Imported ${counts.records} records${replace ? ' (replacing the ecosystem)' : ''} in ${seconds.toFixed(1)} s: ` +
+        `${counts.capabilities} capabilities, ${counts.partners} partners, ${counts.customers} customers, ` +
+        `${counts.accounts} accounts, ${counts.solutions} solutions, ${counts.deals} deals (${counts.dealsCreated} new).`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,74 @@
+// Whom to bring into a deal: eligible partners not on it that know the customer or bring a
+// capability the deal still needs, ranked by a documented score (README, "Co-sell recommendations").
+import type { CypherExecutor } from '../db/executor.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import type { CoSellRecommendationRow, PartnerRow } from '../model/rows.js';
+
+/** Points per feature; the score is their sum. */
+export const CO_SELL_POINTS = {
+  account: { CUSTOMER: 3, OPPORTUNITY: 2, PROSPECT: 1 } as Record<string, number>,
+  perNeededCapability: 2,
+  perIntegratedParticipant: 1,
+  perCoSoldParticipant: 1,
+  tier: { PLATINUM: 1.5, GOLD: 1, SILVER: 0.5, REGISTERED: 0 } as Record<string, number>,
+};
+
+export interface CoSellCandidate {
+  partner: PartnerRow;
+  accountStatus: string | null;
+  coveredCapabilities: string[];
+  integratedWith: string[];
+  coSoldWith: string[];
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function scoreCandidate(c: CoSellCandidate, customerName: string): CoSellRecommendationRow {
+  const p = CO_SELL_POINTS;
+  const reasons: string[] = [];
+  let score = 0;
+  if (c.accountStatus) {
+    score += p.account[c.accountStatus] ?? 0;
+    reasons.push(`Has an account with ${customerName} (${c.accountStatus})`);
+  }
+  if (c.coveredCapabilities.length > 0) {
+    score += p.perNeededCapability * c.coveredCapabilities.length;
+    reasons.push(`Brings ${plural(c.coveredCapabilities.length, 'capability', 'capabilities')} the deal still needs: ${c.coveredCapabilities.join(', ')}`);
+  }
+  if (c.integratedWith.length > 0) {
+    score += p.perIntegratedParticipant * c.integratedWith.length;
+    reasons.push(`Integrates with ${plural(c.integratedWith.length, 'partner', 'partners')} on the deal: ${c.integratedWith.join(', ')}`);
+  }
+  if (c.coSoldWith.length > 0) {
+    score += p.perCoSoldParticipant * c.coSoldWith.length;
+    reasons.push(`Has co-sold before with ${plural(c.coSoldWith.length, 'partner', 'partners')} on the deal: ${c.coSoldWith.join(', ')}`);
+  }
+  const tierPoints = p.tier[c.partner.tier] ?? 0;
+  if (tierPoints > 0) {
+    score += tierPoints;
+    reasons.push(`${c.partner.tier} tier partner`);
+  }
+  return { partner: c.partner, score, reasons };
+}
+
+/** Best score first, ties by partner id. */
+export function rankRecommendations(candidates: readonly CoSellCandidate[], customerName: string): CoSellRecommendationRow[] {
+  return candidates
+    .map((c) => scoreCandidate(c, customerName))
+    .sort((a, b) => b.score - a.score || (a.partner.id < b.partner.id ? -1 : a.partner.id > b.partner.id ? 1 : 0));
+}
+
+export class CoSellService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async coSellRecommendations(dealId: string, first: number | null | undefined): Promise<CoSellRecommendationRow[]> {
+    const size = first ?? 10;
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+    const [row] = await this.db.read<{ dealFound: boolean; customerName: string | null; candidates: CoSellCandidate[] }>('deals/get-co-sell-candidates', { dealId });
+    if (!row?.dealFound) throw new NotFoundError(`No deal with id ${JSON.stringify(dealId)}`, ['dealId']);
+    return rankRecommendations(row.candidates, row.customerName ?? 'the customer').slice(0, size);
+  }
+}

@@ -1,0 +1,49 @@
+// Deals, read side: the list and its filters; and deleteDeal. Registration and the other deal
+// writes live beside this file.
+import type { CypherExecutor } from '../db/executor.js';
+import { pageRequest, toConnection } from '../model/pagination.js';
+import type { Connection, DealRow } from '../model/rows.js';
+import { attempt, IdArgument, type Outcome } from '../validation/problems.js';
+
+export interface DealFilter {
+  stages?: string[] | null;
+  open?: boolean | null;
+  customerId?: string | null;
+  partnerId?: string | null;
+  solutionId?: string | null;
+  registrationStatuses?: string[] | null;
+}
+
+function filterParams(f: DealFilter | null | undefined) {
+  return {
+    stages: f?.stages ?? null,
+    open: f?.open ?? null,
+    customerId: f?.customerId ?? null,
+    partnerId: f?.partnerId ?? null,
+    solutionId: f?.solutionId ?? null,
+    registrationStatuses: f?.registrationStatuses ?? null,
+  };
+}
+
+export class DealQueries {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async listDeals(filter: DealFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
+    const page = pageRequest(first, after);
+    const params = filterParams(filter);
+    const rows = await this.db.read<{ node: DealRow }>('deals/list-deals', { ...params, after: page.after, limit: page.limit });
+    return toConnection(
+      rows.map((r) => r.node),
+      page,
+      async () => (await this.db.read<{ count: number }>('deals/count-deals', params))[0]?.count ?? 0,
+    );
+  }
+
+  /** Deletes the deal with its participations and history; deletedId is null when there was none. */
+  deleteDeal(args: unknown): Promise<Outcome<string | null>> {
+    return attempt(IdArgument, args, [], async ({ id }) => {
+      const rows = await this.db.write<{ deletedId: string }>('deals/delete-deal', { id });
+      return rows[0]?.deletedId ?? null;
+    });
+  }
+}

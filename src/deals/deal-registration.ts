@@ -1,0 +1,291 @@
+// Deal registration and every later change of a deal's stage, status or participants. Each change
+// is one write transaction that first takes the customer's lock, so registrations on one customer
+// are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
+// each change is kept as a DealEvent.
+import { z } from 'zod';
+import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { ProblemsError, type Problem } from '../errors.js';
+import { DEAL_ROLES, DEAL_STAGES } from '../interchange/format.js';
+import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { pageRequest, toConnection } from '../model/pagination.js';
+import type { Connection, DealRow } from '../model/rows.js';
+import { attempt, generateId, idSchema, nameSchema, optionalTextSchema, type Outcome } from '../validation/problems.js';
+import { fail, requireReferences } from '../validation/references.js';
+import {
+  compareRegistrationOrder,
+  conflictsWithApproved,
+  decideRegistrationStatuses,
+  isOpenDealStage,
+  type RegistrationCandidate,
+  type RegistrationStatus,
+} from './rules-of-engagement.js';
+
+const BASE = ['input'];
+
+const participantSchema = z.object({
+  partnerId: idSchema,
+  role: z.enum(DEAL_ROLES),
+  sourced: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+});
+
+const dateSchema = z.date({ error: 'must be a date-time' });
+
+const registerDealSchema = z
+  .object({
+    id: idSchema.nullish(),
+    name: nameSchema,
+    customerId: idSchema,
+    solutionId: idSchema.nullish(),
+    amount: z.string(),
+    currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
+    stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
+    createdAt: dateSchema.nullish(),
+    closedAt: dateSchema.nullish(),
+    participants: z.array(participantSchema).min(1, 'a deal needs at least one participant'),
+  })
+  .transform((input, ctx) => {
+    let amountMinor = 0n;
+    if (isCurrency(input.currency)) {
+      try {
+        amountMinor = parseAmount(input.amount, input.currency);
+      } catch (err) {
+        if (!(err instanceof MoneyError)) throw err;
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: err.message });
+      }
+    }
+    closedAtRule(input.stage, input.closedAt, ctx);
+    if (input.createdAt && input.closedAt && input.closedAt < input.createdAt) {
+      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'must not be before createdAt' });
+    }
+    return { ...input, amountMinor };
+  });
+
+const updateDealStageSchema = z
+  .object({ dealId: idSchema, stage: z.enum(DEAL_STAGES), closedAt: dateSchema.nullish(), note: optionalTextSchema })
+  .superRefine((input, ctx) => closedAtRule(input.stage, input.closedAt, ctx));
+
+const resolveDealConflictSchema = z.object({ dealId: idSchema, decision: z.enum(['APPROVE', 'REJECT']), note: optionalTextSchema });
+
+const addDealParticipantSchema = participantSchema.extend({ dealId: idSchema, note: optionalTextSchema });
+
+const removeDealParticipantSchema = z.object({ dealId: idSchema, partnerId: idSchema, note: optionalTextSchema });
+
+function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
+  if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });
+  if (isOpenDealStage(stage) && closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
+}
+
+interface RuleDealRow {
+  id: string;
+  createdAt: Date;
+  stage: string;
+  registrationStatus: RegistrationStatus | null;
+  resellerIds: string[];
+}
+
+interface DealForChange {
+  id: string;
+  customerId: string;
+  stage: string;
+  registrationStatus: RegistrationStatus;
+  createdAt: Date;
+  participants: { partnerId: string; role: string; sourced: boolean }[];
+}
+
+export interface RegistrationDecision {
+  status: RegistrationStatus;
+  /** The earlier open approved deals it conflicts with, in registration order. */
+  conflictsWith: string[];
+}
+
+/** The status the rules give `deal` among the customer's other deals (which keep theirs). */
+export function decideRegistration(others: readonly RuleDealRow[], deal: Omit<RegistrationCandidate, 'customerId'>): RegistrationDecision {
+  const candidates: RegistrationCandidate[] = [...others, deal].map((d) => ({ ...d, customerId: 'customer' }));
+  const statuses = decideRegistrationStatuses(candidates);
+  const status = statuses.get(deal.id)!;
+  if (status !== 'CONFLICT') return { status, conflictsWith: [] };
+  const conflictsWith = others
+    .filter((o) => isOpenDealStage(o.stage) && statuses.get(o.id) === 'APPROVED' && compareRegistrationOrder(o, deal) < 0)
+    .filter((o) => conflictsWithApproved(deal.resellerIds, [new Set(o.resellerIds)]))
+    .sort(compareRegistrationOrder)
+    .map((o) => o.id);
+  return { status, conflictsWith };
+}
+
+function conflictNote(decision: RegistrationDecision): string | null {
+  return decision.status === 'CONFLICT' ? `Rules of engagement: conflicts with ${decision.conflictsWith.join(', ')}` : null;
+}
+
+export class DealRegistrationService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  registerDeal(args: unknown): Promise<Outcome<DealRow>> {
+    return attempt(registerDealSchema, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        const id = input.id ?? generateId('deal');
+        await requireReferences(tx, [
+          { kind: 'customer', id: input.customerId, path: [...BASE, 'customerId'] },
+          ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
+          ...input.participants.map((p, i) => ({ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] })),
+        ]);
+        const problems = participantProblems(input.participants);
+        if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
+          problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
+        }
+        if (problems.length > 0) throw new ProblemsError(problems);
+        await tx.run('deals/lock-customer-deals', { customerId: input.customerId });
+        // Read only after the lock: a registration racing this one has committed or waits.
+        const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', { customerId: input.customerId, excludeDealId: null });
+        const now = new Date();
+        const createdAt = input.createdAt ?? registeredNow(now, others);
+        if (input.closedAt && input.closedAt < createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
+        const resellerIds = input.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
+        const decision = decideRegistration(others, { id, stage: input.stage, createdAt, registrationStatus: null, resellerIds });
+        await tx.run('deals/create-deal', {
+          id,
+          name: input.name,
+          customerId: input.customerId,
+          solutionId: input.solutionId ?? null,
+          stage: input.stage,
+          amountMinor: input.amountMinor,
+          currency: input.currency,
+          createdAt,
+          closedAt: input.closedAt ?? null,
+          registrationStatus: decision.status,
+          participants: input.participants,
+          at: now,
+          note: conflictNote(decision),
+        });
+        return readDeal(tx, id);
+      }),
+    );
+  }
+
+  updateDealStage(args: unknown): Promise<Outcome<DealRow>> {
+    return attempt(updateDealStageSchema, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        const deal = await lockedDeal(tx, input.dealId);
+        if (!isOpenDealStage(deal.stage)) {
+          fail({ path: [...BASE, 'stage'], message: `The deal is closed (${deal.stage}); a closed deal's stage is final`, code: 'CONFLICT' });
+        }
+        if (input.closedAt && input.closedAt < deal.createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
+        if (deal.stage !== input.stage) {
+          await tx.run('deals/record-deal-stage', { dealId: deal.id, stage: input.stage, closedAt: input.closedAt ?? null, at: new Date(), note: input.note ?? null });
+        }
+        return readDeal(tx, deal.id);
+      }),
+    );
+  }
+
+  resolveDealConflict(args: unknown): Promise<Outcome<DealRow>> {
+    return attempt(resolveDealConflictSchema, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        const deal = await lockedDeal(tx, input.dealId);
+        if (deal.registrationStatus !== 'CONFLICT') {
+          fail({ path: [...BASE, 'dealId'], message: `The deal is not in conflict (its status is ${deal.registrationStatus})`, code: 'CONFLICT' });
+        }
+        const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
+        await tx.run('deals/record-deal-status', { dealId: deal.id, status, at: new Date(), note: input.note ?? `Conflict resolved: ${status}` });
+        return readDeal(tx, deal.id);
+      }),
+    );
+  }
+
+  addDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
+    return attempt(addDealParticipantSchema, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'deal', id: input.dealId, path: [...BASE, 'dealId'] },
+          { kind: 'partner', id: input.partnerId, path: [...BASE, 'partnerId'] },
+        ]);
+        const deal = await lockedDeal(tx, input.dealId);
+        if (deal.participants.some((p) => p.partnerId === input.partnerId)) {
+          fail({ path: [...BASE, 'partnerId'], message: 'This partner already takes part in the deal', code: 'CONFLICT' });
+        }
+        if (input.sourced && deal.participants.some((p) => p.sourced)) {
+          fail({ path: [...BASE, 'sourced'], message: 'The deal already has a sourcing participant', code: 'CONFLICT' });
+        }
+        const at = new Date();
+        await tx.run('deals/add-deal-participant', { dealId: deal.id, partnerId: input.partnerId, role: input.role, sourced: input.sourced, at, note: input.note ?? null });
+        // Only a new reseller can change what the rules say; an approval stays unless it does.
+        if (input.role === 'RESELLER' && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
+          const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', { customerId: deal.customerId, excludeDealId: deal.id });
+          const resellerIds = [...deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId), input.partnerId];
+          const decision = decideRegistration(others, { id: deal.id, stage: deal.stage, createdAt: deal.createdAt, registrationStatus: null, resellerIds });
+          if (decision.status !== deal.registrationStatus) {
+            await tx.run('deals/record-deal-status', { dealId: deal.id, status: decision.status, at, note: conflictNote(decision) });
+          }
+        }
+        return readDeal(tx, deal.id);
+      }),
+    );
+  }
+
+  removeDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
+    return attempt(removeDealParticipantSchema, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        const deal = await lockedDeal(tx, input.dealId);
+        if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {
+          fail({ path: [...BASE, 'partnerId'], message: 'This partner does not take part in the deal', code: 'NOT_FOUND' });
+        }
+        if (deal.participants.length === 1) fail({ path: [...BASE, 'partnerId'], message: 'A deal keeps at least one participant', code: 'CONFLICT' });
+        await tx.run('deals/remove-deal-participant', { dealId: deal.id, partnerId: input.partnerId, at: new Date(), note: input.note ?? null });
+        return readDeal(tx, deal.id);
+      }),
+    );
+  }
+
+  /** Deals whose registration status is CONFLICT, ordered by id. */
+  async dealConflicts(first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
+    const page = pageRequest(first, after);
+    const filter = { stages: null, open: null, customerId: null, partnerId: null, solutionId: null, registrationStatuses: ['CONFLICT'] };
+    const rows = await this.db.read<{ node: DealRow }>('deals/list-deals', { ...filter, after: page.after, limit: page.limit });
+    return toConnection(
+      rows.map((r) => r.node),
+      page,
+      async () => (await this.db.read<{ count: number }>('deals/count-deals', filter))[0]?.count ?? 0,
+    );
+  }
+}
+
+/** Duplicate partners and a second sourcing participant in one input. */
+function participantProblems(participants: readonly { partnerId: string; sourced: boolean }[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  let sourcing = 0;
+  participants.forEach((p, i) => {
+    if (seen.has(p.partnerId)) problems.push({ path: [...BASE, 'participants', String(i), 'partnerId'], message: 'This partner is already listed', code: 'CONFLICT' });
+    seen.add(p.partnerId);
+    if (p.sourced && ++sourcing > 1) problems.push({ path: [...BASE, 'participants', String(i), 'sourced'], message: 'A deal has at most one sourcing participant', code: 'CONFLICT' });
+  });
+  return problems;
+}
+
+/**
+ * A registration without createdAt is registered now, and never before the customer's latest deal:
+ * registrations that wait for the lock are then ordered as they were decided, so of two racing
+ * ones the second always sees the first as earlier.
+ */
+function registeredNow(now: Date, others: readonly { createdAt: Date }[]): Date {
+  const latest = Math.max(...others.map((o) => o.createdAt.getTime()), Number.NEGATIVE_INFINITY);
+  return latest >= now.getTime() ? new Date(latest + 1) : now;
+}
+
+/** The deal (NOT_FOUND at input.dealId when missing), read after taking its customer's lock. */
+async function lockedDeal(tx: CypherTransaction, dealId: string): Promise<DealForChange> {
+  const [found] = await tx.run<{ customerId: string }>('deals/get-deal-for-change', { dealId });
+  if (!found) fail({ path: [...BASE, 'dealId'], message: `No deal with id ${JSON.stringify(dealId)}`, code: 'NOT_FOUND' });
+  await tx.run('deals/lock-customer-deals', { customerId: found.customerId });
+  // Read again under the lock: what a concurrent change committed is now visible.
+  const [deal] = await tx.run<DealForChange>('deals/get-deal-for-change', { dealId });
+  if (!deal) fail({ path: [...BASE, 'dealId'], message: `No deal with id ${JSON.stringify(dealId)}`, code: 'NOT_FOUND' });
+  return deal;
+}
+
+async function readDeal(tx: CypherTransaction, id: string): Promise<DealRow> {
+  const [row] = await tx.run<{ node: DealRow }>('deals/get-deals-by-ids', { ids: [id] });
+  return row!.node;
+}

@@ -1,0 +1,35 @@
+// accountOverlap: the customers two partners both have an account on, by pair of statuses.
+import type { CypherExecutor } from '../db/executor.js';
+import { pageRequest, toConnection } from '../model/pagination.js';
+import type { AccountOverlapRow, Connection, CustomerRow } from '../model/rows.js';
+
+const STATUS_ORDER = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'];
+
+export class AccountOverlapService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async accountOverlap(partnerId: string, otherPartnerId: string): Promise<AccountOverlapRow> {
+    const cells = await this.db.read<{ status: string; otherStatus: string; count: number }>('intelligence/count-account-overlap', {
+      partnerId,
+      otherPartnerId,
+    });
+    const rank = (s: string) => STATUS_ORDER.indexOf(s);
+    cells.sort((a, b) => rank(a.status) - rank(b.status) || rank(a.otherStatus) - rank(b.otherStatus));
+    return { partnerId, otherPartnerId, cells, sharedCustomerCount: cells.reduce((n, c) => n + c.count, 0) };
+  }
+
+  async sharedCustomers(overlap: AccountOverlapRow, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
+    const page = pageRequest(first, after);
+    const rows = await this.db.read<{ node: CustomerRow }>('intelligence/list-overlap-customers', {
+      partnerId: overlap.partnerId,
+      otherPartnerId: overlap.otherPartnerId,
+      after: page.after,
+      limit: page.limit,
+    });
+    return toConnection(
+      rows.map((r) => r.node),
+      page,
+      async () => overlap.sharedCustomerCount,
+    );
+  }
+}

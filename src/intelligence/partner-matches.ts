@@ -1,0 +1,63 @@
+// partnerMatches: eligible partners that bring capabilities a partner lacks, scored (see README):
+//   3 × shared customers + 2 × the partner's customers needing a complementary capability
+//   + 5 if integrated + shared regions + shared industries + 0.5 × complementary capabilities.
+import type { CypherExecutor } from '../db/executor.js';
+import { BadInputError } from '../errors.js';
+import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import type { CapabilityRow, PartnerMatchRow, PartnerRow } from '../model/rows.js';
+import { plural } from './eligibility.js';
+
+interface MatchRecord {
+  partner: PartnerRow;
+  sharedCustomerCount: number;
+  customersNeedingComplement: number;
+  integrated: boolean;
+  sharedRegions: string[];
+  sharedIndustries: string[];
+  score: number;
+  complementary: { capability: CapabilityRow; neededBy: number }[];
+}
+
+/** The most needed capabilities named in the reasons. */
+const NAMED_CAPABILITIES = 3;
+
+export function matchReasons(m: Omit<MatchRecord, 'partner' | 'score'>): string[] {
+  const reasons: string[] = [];
+  if (m.sharedCustomerCount > 0) reasons.push(plural(m.sharedCustomerCount, 'shared customer'));
+  const needed = m.complementary
+    .filter((c) => c.neededBy > 0)
+    .sort((a, b) => b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name));
+  for (const c of needed.slice(0, NAMED_CAPABILITIES)) {
+    reasons.push(`adds ${c.capability.name}, needed by ${c.neededBy} of your customers`);
+  }
+  if (m.customersNeedingComplement > 0) {
+    reasons.push(`${plural(m.customersNeedingComplement, 'of your customers needs', 'of your customers need')} what it adds`);
+  }
+  if (m.integrated) reasons.push('already integrated with you');
+  if (m.sharedRegions.length > 0) reasons.push(`both in ${m.sharedRegions.join(', ')}`);
+  if (m.sharedIndustries.length > 0) reasons.push(`both serve ${m.sharedIndustries.join(', ')}`);
+  reasons.push(`brings ${plural(m.complementary.length, 'capability', 'capabilities')} you lack`);
+  return reasons;
+}
+
+export class PartnerMatchService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async partnerMatches(partnerId: string, first: number | null | undefined): Promise<PartnerMatchRow[]> {
+    const size = first ?? 10;
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+    if (size === 0) return [];
+    const rows = await this.db.read<MatchRecord>('intelligence/find-partner-matches', { partnerId, first: size });
+    return rows.map((r) => ({
+      partner: r.partner,
+      score: r.score,
+      sharedCustomerCount: r.sharedCustomerCount,
+      integrated: r.integrated,
+      complementaryCapabilities: r.complementary.map((c) => c.capability).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      customersNeedingComplement: r.customersNeedingComplement,
+      sharedRegions: r.sharedRegions,
+      sharedIndustries: r.sharedIndustries,
+      reasons: matchReasons(r),
+    }));
+  }
+}

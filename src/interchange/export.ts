@@ -1,0 +1,124 @@
+// Exports the whole ecosystem as an interchange document (one read transaction, so a consistent
+// snapshot), and serialises a document in its one stable form: fixed key order, every list
+// sorted, amounts with exactly the currency's minor digits, absent optional fields omitted.
+// Hence export -> import --replace -> export is byte-identical.
+import type { CypherExecutor } from '../db/executor.js';
+import { formatMinor, parseAmount } from '../money/money.js';
+import {
+  compareIds,
+  type AccountRecord,
+  type CapabilityRecord,
+  type CustomerRecord,
+  type DealRecord,
+  type EcosystemDocument,
+  type PartnerRecord,
+  type SolutionRecord,
+} from './format.js';
+
+type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
+
+type DealExportRow = Omit<Nullable<DealRecord>, 'amount' | 'createdAt' | 'closedAt' | 'participants'> & {
+  amountMinor: bigint | number;
+  createdAt: Date;
+  closedAt: Date | null;
+  participants: { partnerId: string; role: DealRecord['participants'][number]['role']; sourced: boolean; registeredAt: Date }[];
+};
+
+export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocument> {
+  return db.readTransaction(async (tx) => {
+    const capabilities = await tx.run<Nullable<CapabilityRecord>>('interchange/export-capabilities');
+    const partners = await tx.run<Nullable<PartnerRecord>>('interchange/export-partners');
+    const customers = await tx.run<Nullable<CustomerRecord>>('interchange/export-customers');
+    const accounts = await tx.run<AccountRecord>('interchange/export-accounts');
+    const solutions = await tx.run<Nullable<SolutionRecord>>('interchange/export-solutions');
+    const deals = await tx.run<DealExportRow>('interchange/export-deals');
+    return {
+      formatVersion: 1,
+      capabilities: capabilities.map(withoutNulls),
+      partners: partners.map(withoutNulls),
+      customers: customers.map(withoutNulls),
+      accounts,
+      solutions: solutions.map(withoutNulls),
+      deals: deals.map(dealRecord),
+    };
+  });
+}
+
+function dealRecord(row: DealExportRow): DealRecord {
+  const { amountMinor, createdAt, closedAt, participants, ...rest } = withoutNulls(row);
+  return {
+    ...rest,
+    amount: formatMinor(amountMinor, row.currency),
+    createdAt: createdAt.toISOString(),
+    ...(closedAt ? { closedAt: closedAt.toISOString() } : {}),
+    participants: participants.map((p) => ({ ...p, registeredAt: p.registeredAt.toISOString() })),
+  };
+}
+
+/** Absent optional properties come back from Neo4j as null; the format omits them. */
+function withoutNulls<T extends object>(row: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+// ---- Stable JSON ----
+
+function byKey<T>(key: (item: T) => string, then?: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => compareIds(key(a), key(b)) || (then ? compareIds(then(a), then(b)) : 0);
+}
+
+function sortedIds(ids: readonly string[]): string[] {
+  return [...ids].sort(compareIds);
+}
+
+/** Copies the named keys in this order, leaving out the ones that are absent. */
+function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** The document's one textual form: 2-space indent, trailing newline, keys in the format's order, lists sorted. */
+export function serializeEcosystem(doc: EcosystemDocument): string {
+  const canonical = {
+    formatVersion: doc.formatVersion,
+    capabilities: [...doc.capabilities].sort(byKey((c) => c.id)).map((c) => ordered(c, ['id', 'name', 'category', 'parentId', 'description'])),
+    partners: [...doc.partners].sort(byKey((p) => p.id)).map((p) =>
+      ordered(
+        {
+          ...p,
+          capabilities: [...p.capabilities].sort(byKey((c) => c.capabilityId)).map((c) => ordered(c, ['capabilityId', 'level'])),
+          integratesWith: sortedIds(p.integratesWith),
+          sharing: [...p.sharing].sort(byKey((s) => s.partnerId)).map((s) => ordered(s, ['partnerId', 'level'])),
+        } as PartnerRecord,
+        ['id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'website', 'capabilities', 'integratesWith', 'sharing'],
+      ),
+    ),
+    customers: [...doc.customers]
+      .sort(byKey((u) => u.id))
+      .map((u) => ordered({ ...u, needs: sortedIds(u.needs) }, ['id', 'name', 'industry', 'region', 'segment', 'needs'])),
+    accounts: [...doc.accounts].sort(byKey((a) => a.partnerId, (a) => a.customerId)).map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
+    solutions: [...doc.solutions].sort(byKey((s) => s.id)).map((s) =>
+      ordered(
+        {
+          ...s,
+          requires: sortedIds(s.requires),
+          members: [...s.members].sort(byKey((m) => m.partnerId, (m) => m.role)).map((m) => ordered(m, ['partnerId', 'role'])),
+        } as SolutionRecord,
+        ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries'],
+      ),
+    ),
+    deals: [...doc.deals].sort(byKey((d) => d.id)).map((d) =>
+      ordered(
+        {
+          ...d,
+          amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
+          participants: [...d.participants]
+            .sort(byKey((p) => p.partnerId))
+            .map((p) => ordered(p, ['partnerId', 'role', 'sourced', 'registeredAt'])),
+        } as DealRecord,
+        ['id', 'name', 'customerId', 'solutionId', 'stage', 'amount', 'currency', 'createdAt', 'closedAt', 'participants', 'registrationStatus'],
+      ),
+    ),
+  };
+  return JSON.stringify(canonical, null, 2) + '\n';
+}

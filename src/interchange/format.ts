@@ -1,0 +1,563 @@
+// The JSON interchange format, version 1 (docs: /work/shared/ecosystem-format.md, README
+// "Import and export"). checkEcosystemDocument checks a whole document and lists every problem
+// with its JSON path; a document without problems comes back with defaults applied and values
+// normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
+// listed on both partners), so it is exactly what an export of the imported graph writes.
+import { z } from 'zod';
+import { formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+
+export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export const PARTNER_TYPES = [
+  'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
+] as const;
+export const PARTNER_TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const;
+export const LIFECYCLE_STAGES = ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'] as const;
+export const CAPABILITY_LEVELS = ['BASIC', 'CERTIFIED', 'EXPERT'] as const;
+export const SHARING_LEVELS = ['COUNTS', 'OVERLAPS', 'FULL'] as const;
+export const SEGMENTS = ['SMB', 'MID_MARKET', 'ENTERPRISE'] as const;
+export const ACCOUNT_STATUSES = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const;
+export const SOLUTION_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
+export const DEAL_STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
+export const DEAL_ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 'REFERRAL', 'INFLUENCER', 'MARKETPLACE'] as const;
+export const REGISTRATION_STATUSES = ['APPROVED', 'CONFLICT', 'REJECTED'] as const;
+
+export type DocumentProblemCode =
+  | 'INVALID_JSON'
+  | 'UNSUPPORTED_VERSION'
+  | 'REQUIRED'
+  | 'UNKNOWN_FIELD'
+  | 'INVALID_TYPE'
+  | 'INVALID_VALUE'
+  | 'INVALID_ID'
+  | 'INVALID_DATETIME'
+  | 'INVALID_CURRENCY'
+  | 'INVALID_AMOUNT'
+  | 'DUPLICATE_ID'
+  | 'DUPLICATE_ENTRY'
+  | 'DUPLICATE_ACCOUNT'
+  | 'DUPLICATE_PARTICIPANT'
+  | 'SEVERAL_SOURCED'
+  | 'DANGLING_REFERENCE'
+  | 'SELF_REFERENCE'
+  | 'TAXONOMY_CYCLE'
+  | 'CLOSED_AT_REQUIRED'
+  | 'CLOSED_AT_NOT_ALLOWED';
+
+/** One problem of a document: where (a JSON path such as `$.deals[3].amount`), what, and a code. */
+export interface DocumentProblem {
+  path: string;
+  message: string;
+  code: DocumentProblemCode;
+}
+
+export type DocumentCheck = { ok: true; doc: EcosystemDocument } | { ok: false; problems: DocumentProblem[] };
+
+// ---- The document as the importer takes it and the exporter writes it ----
+
+export interface CapabilityRecord {
+  id: string;
+  name: string;
+  category?: string;
+  parentId?: string;
+  description?: string;
+}
+
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  types: (typeof PARTNER_TYPES)[number][];
+  tier: (typeof PARTNER_TIERS)[number];
+  lifecycleStage: (typeof LIFECYCLE_STAGES)[number];
+  regions: string[];
+  industries: string[];
+  website?: string;
+  capabilities: { capabilityId: string; level: (typeof CAPABILITY_LEVELS)[number] }[];
+  integratesWith: string[];
+  sharing: { partnerId: string; level: (typeof SHARING_LEVELS)[number] }[];
+}
+
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  industry?: string;
+  region?: string;
+  segment?: (typeof SEGMENTS)[number];
+  needs: string[];
+}
+
+export interface AccountRecord {
+  partnerId: string;
+  customerId: string;
+  status: (typeof ACCOUNT_STATUSES)[number];
+}
+
+export interface SolutionRecord {
+  id: string;
+  name: string;
+  description?: string;
+  status: (typeof SOLUTION_STATUSES)[number];
+  requires: string[];
+  members: { partnerId: string; role: (typeof PARTNER_TYPES)[number] }[];
+  regions: string[];
+  industries: string[];
+}
+
+export interface ParticipantRecord {
+  partnerId: string;
+  role: (typeof DEAL_ROLES)[number];
+  sourced: boolean;
+  registeredAt: string;
+}
+
+export type RegistrationStatusValue = (typeof REGISTRATION_STATUSES)[number];
+
+export interface DealRecord {
+  id: string;
+  name: string;
+  customerId: string;
+  solutionId?: string;
+  stage: (typeof DEAL_STAGES)[number];
+  /** A decimal string with exactly the currency's minor digits. */
+  amount: string;
+  currency: string;
+  createdAt: string;
+  closedAt?: string;
+  participants: ParticipantRecord[];
+  /** Absent in a document means: decide it by the rules of engagement on import. */
+  registrationStatus?: RegistrationStatusValue;
+}
+
+export interface EcosystemDocument {
+  formatVersion: 1;
+  capabilities: CapabilityRecord[];
+  partners: PartnerRecord[];
+  customers: CustomerRecord[];
+  accounts: AccountRecord[];
+  solutions: SolutionRecord[];
+  deals: DealRecord[];
+}
+
+export function isClosedStage(stage: string): boolean {
+  return stage.startsWith('CLOSED_');
+}
+
+// ---- Shapes (zod) ----
+
+function coded(code: DocumentProblemCode, message: string) {
+  return { message, params: { code } };
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** An RFC 3339 date-time (seconds required, Z or an offset) that names a real instant. */
+export function isRfc3339DateTime(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetOk
+    && !Number.isNaN(new Date(value.toUpperCase()).getTime());
+}
+
+/** The form the database round-trips: milliseconds, UTC, `Z`. */
+export function normaliseDateTime(value: string): string {
+  return new Date(value.toUpperCase()).toISOString();
+}
+
+const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
+const text = z.string().min(1, 'must not be empty');
+const codes = z.array(text).default([]);
+const dateTime = z
+  .string()
+  .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
+  .transform(normaliseDateTime);
+const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
+const website = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
+
+const CapabilitySchema = z.strictObject({
+  id: entityId,
+  name: text,
+  category: text.optional(),
+  parentId: entityId.optional(),
+  description: z.string().optional(),
+});
+
+const PartnerSchema = z.strictObject({
+  id: entityId,
+  name: text,
+  types: z.array(z.enum(PARTNER_TYPES)).min(1, 'a partner has at least one type'),
+  tier: z.enum(PARTNER_TIERS).default('REGISTERED'),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).default('ACTIVE'),
+  regions: codes,
+  industries: codes,
+  website: website.optional(),
+  capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
+  integratesWith: z.array(entityId).default([]),
+  sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
+});
+
+const CustomerSchema = z.strictObject({
+  id: entityId,
+  name: text,
+  industry: text.optional(),
+  region: text.optional(),
+  segment: z.enum(SEGMENTS).optional(),
+  needs: z.array(entityId).default([]),
+});
+
+const AccountSchema = z.strictObject({
+  partnerId: entityId,
+  customerId: entityId,
+  status: z.enum(ACCOUNT_STATUSES),
+});
+
+const SolutionSchema = z.strictObject({
+  id: entityId,
+  name: text,
+  description: z.string().optional(),
+  status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
+  requires: z.array(entityId).default([]),
+  members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
+  regions: codes,
+  industries: codes,
+});
+
+const DealSchema = z.strictObject({
+  id: entityId,
+  name: text,
+  customerId: entityId,
+  solutionId: entityId.optional(),
+  stage: z.enum(DEAL_STAGES),
+  // Checked against the currency after the shape (see checkAmount).
+  amount: z.string({ error: (i) => (i.input === undefined ? undefined : 'not a decimal string such as "125000.50" (never a number)') }),
+  currency,
+  createdAt: dateTime,
+  closedAt: dateTime.optional(),
+  participants: z
+    .array(
+      z.strictObject({
+        partnerId: entityId,
+        role: z.enum(DEAL_ROLES),
+        sourced: z.boolean().default(false),
+        registeredAt: dateTime.optional(),
+      }),
+    )
+    .default([]),
+  registrationStatus: z.enum(REGISTRATION_STATUSES).optional(),
+});
+
+const DocumentSchema = z.strictObject({
+  formatVersion: z.literal(1, { error: (i) => (i.input === undefined ? undefined : 'only format version 1 is supported') }),
+  capabilities: z.array(CapabilitySchema).default([]),
+  partners: z.array(PartnerSchema).default([]),
+  customers: z.array(CustomerSchema).default([]),
+  accounts: z.array(AccountSchema).default([]),
+  solutions: z.array(SolutionSchema).default([]),
+  deals: z.array(DealSchema).default([]),
+});
+
+type ParsedDocument = z.output<typeof DocumentSchema>;
+
+// ---- Paths ----
+
+export type PathSegment = string | number;
+
+export function jsonPath(segments: readonly PathSegment[]): string {
+  return segments.reduce<string>(
+    (path, s) => (typeof s === 'number' ? `${path}[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${path}.${s}` : `${path}[${JSON.stringify(s)}]`),
+    '$',
+  );
+}
+
+function shapeProblems(issues: readonly z.core.$ZodIssue[]): DocumentProblem[] {
+  return issues.flatMap((issue): DocumentProblem[] => {
+    const at = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => ({ path: jsonPath([...at, key]), message: `unknown field "${key}"`, code: 'UNKNOWN_FIELD' }));
+      case 'invalid_type':
+        if (issue.input === undefined) return [{ path: jsonPath(at), message: 'required', code: 'REQUIRED' }];
+        return [{ path: jsonPath(at), message: issue.message.replace(/^Invalid input: /, ''), code: 'INVALID_TYPE' }];
+      case 'invalid_value':
+        if (issue.input === undefined) return [{ path: jsonPath(at), message: 'required', code: 'REQUIRED' }];
+        return [{ path: jsonPath(at), message: issue.message.replace(/^Invalid (input|option): /, ''), code: at.length === 1 && at[0] === 'formatVersion' ? 'UNSUPPORTED_VERSION' : 'INVALID_VALUE' }];
+      case 'custom': {
+        const code = (issue.params as { code?: DocumentProblemCode } | undefined)?.code ?? 'INVALID_VALUE';
+        return [{ path: jsonPath(at), message: issue.message, code }];
+      }
+      default:
+        return [{ path: jsonPath(at), message: issue.message, code: 'INVALID_VALUE' }];
+    }
+  });
+}
+
+// ---- Checks beyond shapes, on the raw input so they run even where some shapes failed ----
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && ENTITY_ID_PATTERN.test(value);
+}
+
+/** [index, element] of the array at raw[key], objects only (the shape check reports the rest). */
+function objectsOf(raw: unknown, key: string): [number, Raw][] {
+  const list = isObject(raw) ? raw[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e, i): [number, Raw][] => (isObject(e) ? [[i, e]] : []));
+}
+
+function valuesOf(raw: Raw, key: string): [number, unknown][] {
+  const list = raw[key];
+  return Array.isArray(list) ? list.map((v, i): [number, unknown] => [i, v]) : [];
+}
+
+const KIND_NOUN = { capabilities: 'capability', partners: 'partner', customers: 'customer', solutions: 'solution', deals: 'deal' } as const;
+type Kind = keyof typeof KIND_NOUN;
+
+// Same grammar as src/money/money.ts parseAmount; used when the currency is unknown, so the
+// amount is still checked on its own.
+const DECIMAL_AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
+const MAX_MINOR = 9223372036854775807n; // Neo4j integers are 64-bit
+
+class ReferenceChecker {
+  readonly problems: DocumentProblem[] = [];
+  private readonly ids = {} as Record<Kind, Map<string, number>>;
+
+  constructor(private readonly raw: Raw) {
+    for (const kind of Object.keys(KIND_NOUN) as Kind[]) {
+      const seen = new Map<string, number>();
+      for (const [i, entity] of objectsOf(raw, kind)) {
+        if (!isId(entity.id)) continue;
+        const first = seen.get(entity.id);
+        if (first === undefined) seen.set(entity.id, i);
+        else this.add([kind, i, 'id'], 'DUPLICATE_ID', `duplicate ${KIND_NOUN[kind]} id "${entity.id}" (first at ${jsonPath([kind, first])})`);
+      }
+      this.ids[kind] = seen;
+    }
+  }
+
+  check(): DocumentProblem[] {
+    this.checkCapabilities();
+    this.checkPartners();
+    this.checkCustomers();
+    this.checkAccounts();
+    this.checkSolutions();
+    this.checkDeals();
+    return this.problems;
+  }
+
+  private add(at: PathSegment[], code: DocumentProblemCode, message: string): void {
+    this.problems.push({ path: jsonPath(at), message, code });
+  }
+
+  private reference(at: PathSegment[], value: unknown, kind: Kind): void {
+    if (isId(value) && !this.ids[kind].has(value)) this.add(at, 'DANGLING_REFERENCE', `no ${KIND_NOUN[kind]} with id "${value}" in the document`);
+  }
+
+  /** Reports repeated keys within one list (the key function returns undefined to skip). */
+  private unique(at: PathSegment[], entries: [number, unknown][], keyOf: (v: unknown) => string | undefined, what: string, code: DocumentProblemCode = 'DUPLICATE_ENTRY', field?: string): void {
+    const seen = new Map<string, number>();
+    for (const [j, value] of entries) {
+      const key = keyOf(value);
+      if (key === undefined) continue;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, j);
+      else this.add(field ? [...at, j, field] : [...at, j], code, `${what} listed twice (first at ${jsonPath([...at, first])})`);
+    }
+  }
+
+  private checkCapabilities(): void {
+    const parentOf = new Map<string, { parentId: string; index: number }>();
+    for (const [i, c] of objectsOf(this.raw, 'capabilities')) {
+      this.reference(['capabilities', i, 'parentId'], c.parentId, 'capabilities');
+      if (isId(c.id) && isId(c.parentId) && this.ids.capabilities.get(c.id) === i && this.ids.capabilities.has(c.parentId)) {
+        parentOf.set(c.id, { parentId: c.parentId, index: i });
+      }
+    }
+    // Walk up from each capability; meeting a node of the current walk again closes a cycle.
+    const done = new Set<string>();
+    for (const start of parentOf.keys()) {
+      const walk: string[] = [];
+      const onWalk = new Set<string>();
+      let at: string | undefined = start;
+      while (at !== undefined && !done.has(at) && !onWalk.has(at)) {
+        walk.push(at);
+        onWalk.add(at);
+        at = parentOf.get(at)?.parentId;
+      }
+      if (at !== undefined && onWalk.has(at)) {
+        const cycle = walk.slice(walk.indexOf(at));
+        const first = cycle.reduce((a, b) => ((parentOf.get(a)?.index ?? 0) <= (parentOf.get(b)?.index ?? 0) ? a : b));
+        const from = cycle.indexOf(first);
+        const names = [...cycle.slice(from), ...cycle.slice(0, from), first].map((id) => `"${id}"`).join(' → ');
+        this.add(['capabilities', parentOf.get(first)?.index ?? 0, 'parentId'], 'TAXONOMY_CYCLE', `the capability taxonomy has a cycle: ${names}`);
+      }
+      for (const id of walk) done.add(id);
+    }
+  }
+
+  private checkPartners(): void {
+    for (const [i, p] of objectsOf(this.raw, 'partners')) {
+      const at = ['partners', i];
+      for (const [j, held] of objectsOf(p, 'capabilities')) this.reference([...at, 'capabilities', j, 'capabilityId'], held.capabilityId, 'capabilities');
+      this.unique([...at, 'capabilities'], valuesOf(p, 'capabilities'), (v) => (isObject(v) && isId(v.capabilityId) ? v.capabilityId : undefined), 'capability', 'DUPLICATE_ENTRY', 'capabilityId');
+      for (const [j, other] of valuesOf(p, 'integratesWith')) {
+        this.reference([...at, 'integratesWith', j], other, 'partners');
+        if (isId(other) && other === p.id) this.add([...at, 'integratesWith', j], 'SELF_REFERENCE', 'a partner cannot integrate with itself');
+      }
+      this.unique([...at, 'integratesWith'], valuesOf(p, 'integratesWith'), (v) => (isId(v) ? v : undefined), 'partner');
+      for (const [j, grant] of objectsOf(p, 'sharing')) {
+        this.reference([...at, 'sharing', j, 'partnerId'], grant.partnerId, 'partners');
+        if (isId(grant.partnerId) && grant.partnerId === p.id) this.add([...at, 'sharing', j, 'partnerId'], 'SELF_REFERENCE', 'a partner cannot share with itself');
+      }
+      this.unique([...at, 'sharing'], valuesOf(p, 'sharing'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
+    }
+  }
+
+  private checkCustomers(): void {
+    for (const [i, c] of objectsOf(this.raw, 'customers')) {
+      for (const [j, need] of valuesOf(c, 'needs')) this.reference(['customers', i, 'needs', j], need, 'capabilities');
+      this.unique(['customers', i, 'needs'], valuesOf(c, 'needs'), (v) => (isId(v) ? v : undefined), 'capability');
+    }
+  }
+
+  private checkAccounts(): void {
+    const pairs = new Map<string, number>();
+    for (const [i, a] of objectsOf(this.raw, 'accounts')) {
+      this.reference(['accounts', i, 'partnerId'], a.partnerId, 'partners');
+      this.reference(['accounts', i, 'customerId'], a.customerId, 'customers');
+      if (!isId(a.partnerId) || !isId(a.customerId)) continue;
+      const pair = `${a.partnerId}\u0000${a.customerId}`;
+      const first = pairs.get(pair);
+      if (first === undefined) pairs.set(pair, i);
+      else this.add(['accounts', i], 'DUPLICATE_ACCOUNT', `partner "${a.partnerId}" already has an account for customer "${a.customerId}" (at ${jsonPath(['accounts', first])})`);
+    }
+  }
+
+  private checkSolutions(): void {
+    for (const [i, s] of objectsOf(this.raw, 'solutions')) {
+      for (const [j, need] of valuesOf(s, 'requires')) this.reference(['solutions', i, 'requires', j], need, 'capabilities');
+      this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
+      for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
+      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) && typeof v.role === 'string' ? `${v.partnerId} ${v.role}` : undefined), 'member with this role');
+    }
+  }
+
+  private checkDeals(): void {
+    for (const [i, d] of objectsOf(this.raw, 'deals')) {
+      const at = ['deals', i];
+      this.reference([...at, 'customerId'], d.customerId, 'customers');
+      this.reference([...at, 'solutionId'], d.solutionId, 'solutions');
+      for (const [j, p] of objectsOf(d, 'participants')) this.reference([...at, 'participants', j, 'partnerId'], p.partnerId, 'partners');
+      this.unique([...at, 'participants'], valuesOf(d, 'participants'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_PARTICIPANT', 'partnerId');
+      const sourced = objectsOf(d, 'participants').filter(([, p]) => p.sourced === true);
+      for (const [j] of sourced.slice(1)) {
+        this.add([...at, 'participants', j, 'sourced'], 'SEVERAL_SOURCED', `only one participant may have sourced the deal (already ${jsonPath([...at, 'participants', sourced[0]?.[0] ?? 0])})`);
+      }
+      this.checkAmount(at, d.amount, d.currency);
+      if (typeof d.stage === 'string' && (DEAL_STAGES as readonly string[]).includes(d.stage)) {
+        if (isClosedStage(d.stage) && d.closedAt === undefined) this.add([...at, 'closedAt'], 'CLOSED_AT_REQUIRED', `required for a ${d.stage} deal`);
+        if (!isClosedStage(d.stage) && typeof d.closedAt === 'string') this.add([...at, 'closedAt'], 'CLOSED_AT_NOT_ALLOWED', `only a closed deal has closedAt (stage is ${d.stage})`);
+      }
+    }
+  }
+
+  private checkAmount(at: PathSegment[], amount: unknown, currencyCode: unknown): void {
+    if (typeof amount !== 'string') return;
+    if (typeof currencyCode !== 'string' || !isCurrency(currencyCode)) {
+      if (!DECIMAL_AMOUNT.test(amount)) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is not a non-negative decimal amount such as "125000.50"`);
+      return;
+    }
+    try {
+      if (parseAmount(amount, currencyCode) > MAX_MINOR) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is too large`);
+    } catch (err) {
+      if (!(err instanceof MoneyError)) throw err;
+      this.add([...at, 'amount'], 'INVALID_AMOUNT', err.message);
+    }
+  }
+}
+
+// ---- The whole check ----
+
+/** Problems in document order: array indexes compare as numbers, the top-level lists in format order. */
+const TOP_LEVEL_ORDER = ['formatVersion', 'capabilities', 'partners', 'customers', 'accounts', 'solutions', 'deals'];
+
+function pathKey(path: string): (string | number)[] {
+  return [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1] ?? (JSON.parse(m[3] ?? '""') as string),
+  );
+}
+
+function comparePaths(a: string, b: string): number {
+  const ka = pathKey(a);
+  const kb = pathKey(b);
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    let x = ka[i] as string | number;
+    let y = kb[i] as string | number;
+    if (i === 0) {
+      x = TOP_LEVEL_ORDER.indexOf(String(x)) >>> 0;
+      y = TOP_LEVEL_ORDER.indexOf(String(y)) >>> 0;
+    }
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return ka.length - kb.length;
+}
+
+/** Checks a whole parsed document; every problem is listed, by JSON path, in document order. */
+export function checkEcosystemDocument(doc: unknown): DocumentCheck {
+  if (!isObject(doc)) return { ok: false, problems: [{ path: '$', message: 'the document must be a JSON object', code: 'INVALID_TYPE' }] };
+  const parsed = DocumentSchema.safeParse(doc, { reportInput: true });
+  const problems = [...(parsed.success ? [] : shapeProblems(parsed.error.issues)), ...new ReferenceChecker(doc).check()];
+  if (problems.length > 0 || !parsed.success) {
+    return { ok: false, problems: problems.sort((a, b) => comparePaths(a.path, b.path)) };
+  }
+  return { ok: true, doc: normalise(parsed.data) };
+}
+
+/** Parses JSON text, then checks it; bad JSON is a problem at `$`. */
+export function checkEcosystemText(text: string): DocumentCheck {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(err as Error).message}`, code: 'INVALID_JSON' }] };
+  }
+  return checkEcosystemDocument(doc);
+}
+
+/** Defaults that depend on other fields, canonical amounts, and integrations listed on both sides. */
+function normalise(doc: ParsedDocument): EcosystemDocument {
+  const integrations = new Map<string, Set<string>>(doc.partners.map((p) => [p.id, new Set<string>()]));
+  for (const p of doc.partners) {
+    for (const other of p.integratesWith) {
+      integrations.get(p.id)?.add(other);
+      integrations.get(other)?.add(p.id);
+    }
+  }
+  return {
+    formatVersion: 1,
+    capabilities: doc.capabilities,
+    partners: doc.partners.map((p) => ({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) })),
+    customers: doc.customers,
+    accounts: doc.accounts,
+    solutions: doc.solutions,
+    deals: doc.deals.map((d) => ({
+      ...d,
+      amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
+      participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
+    })),
+  };
+}
+
+/** Ids order by UTF-16 code units, the same everywhere the format sorts. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

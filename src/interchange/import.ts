@@ -1,0 +1,189 @@
+// Imports an interchange document: checked whole first (any problem: nothing is written), then
+// written in one write transaction, so it is all or nothing. Entities are upserted by id and
+// each one's own relationships are replaced by the document's, so importing twice leaves the
+// same graph. --replace first empties the ecosystem (in the same transaction).
+import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { decideRegistrationStatuses, type RegistrationCandidate, type RegistrationStatus } from '../deals/rules-of-engagement.js';
+import { parseAmount } from '../money/money.js';
+import { checkEcosystemDocument, compareIds, type DealRecord, type DocumentProblem, type EcosystemDocument } from './format.js';
+
+export interface ImportOptions {
+  /** Empty the ecosystem first (every Partner, Capability, Customer, Solution, Deal, DealEvent). */
+  replace?: boolean;
+  /** Called after each batch with records written so far and the document's record count. */
+  onProgress?: (done: number, total: number) => void;
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+}
+
+export interface ImportCounts {
+  capabilities: number;
+  partners: number;
+  customers: number;
+  accounts: number;
+  solutions: number;
+  deals: number;
+  /** Deals that did not exist before (each got an IMPORTED DealEvent). */
+  dealsCreated: number;
+  /** All of the above entities together, dealsCreated aside. */
+  records: number;
+}
+
+export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; problems: DocumentProblem[] };
+
+const DEFAULT_BATCH_SIZE = 5000;
+
+export function recordCount(doc: EcosystemDocument): number {
+  return doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length;
+}
+
+/** Checks the whole document, then writes it in one transaction; with problems nothing is written. */
+export async function importEcosystem(db: CypherExecutor, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  const checked = checkEcosystemDocument(input);
+  if (!checked.ok) return checked;
+  return { ok: true, counts: await writeEcosystem(db, checked.doc, options) };
+}
+
+/** Writes a document that checkEcosystemDocument accepted, all or nothing. */
+export function writeEcosystem(db: CypherExecutor, doc: EcosystemDocument, options: ImportOptions = {}): Promise<ImportCounts> {
+  return db.writeTransaction((tx) => new EcosystemWriter(tx, doc, options).write());
+}
+
+class EcosystemWriter {
+  private done = 0;
+  private readonly total: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly tx: CypherTransaction,
+    private readonly doc: EcosystemDocument,
+    private readonly options: ImportOptions,
+  ) {
+    this.total = recordCount(doc);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  async write(): Promise<ImportCounts> {
+    const { doc } = this;
+    this.done = 0;
+    if (this.options.replace) await this.tx.run('interchange/delete-ecosystem');
+    this.options.onProgress?.(0, this.total);
+
+    // Nodes before the relationships that point at them.
+    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, (c) => ({
+      id: c.id, name: c.name, category: c.category ?? null, description: c.description ?? null,
+    }), true);
+    await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
+
+    await this.inBatches('interchange/upsert-partners', doc.partners, (p) => ({
+      id: p.id, name: p.name, types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
+      regions: p.regions, industries: p.industries, website: p.website ?? null,
+    }), true);
+    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({ id: p.id, capabilities: p.capabilities, sharing: p.sharing }));
+    await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
+
+    await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({
+      id: u.id, name: u.name, industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null, needs: u.needs,
+    }), true);
+    await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
+    await this.inBatches('interchange/upsert-solutions', doc.solutions, (s) => ({
+      id: s.id, name: s.name, description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
+      requires: s.requires, members: s.members,
+    }), true);
+
+    const statuses = await this.registrationStatuses();
+    const existing = await this.existingDealIds();
+    await this.inBatches('interchange/upsert-deals', doc.deals, (d) => ({
+      id: d.id, isNew: !existing.has(d.id), name: d.name, customerId: d.customerId, solutionId: d.solutionId ?? null, stage: d.stage,
+      amountMinor: parseAmount(d.amount, d.currency), currency: d.currency, createdAt: d.createdAt, closedAt: d.closedAt ?? null,
+      registrationStatus: statuses.get(d.id) ?? null, participants: d.participants,
+    }), true);
+
+    return {
+      capabilities: doc.capabilities.length,
+      partners: doc.partners.length,
+      customers: doc.customers.length,
+      accounts: doc.accounts.length,
+      solutions: doc.solutions.length,
+      deals: doc.deals.length,
+      dealsCreated: doc.deals.filter((d) => !existing.has(d.id)).length,
+      records: this.total,
+    };
+  }
+
+  /** The document's deals that the database already has (the others get an IMPORTED event). */
+  private async existingDealIds(): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < this.doc.deals.length; start += this.batchSize) {
+      const ids = this.doc.deals.slice(start, start + this.batchSize).map((d) => d.id);
+      for (const row of await this.tx.run<{ id: string }>('interchange/find-existing-deals', { ids })) found.add(row.id);
+    }
+    return found;
+  }
+
+  /**
+   * Statuses for the document's deals: kept when given, otherwise decided by the rules of
+   * engagement together with the database's other deals on the same customers.
+   */
+  private async registrationStatuses(): Promise<Map<string, RegistrationStatus>> {
+    const candidates: RegistrationCandidate[] = this.doc.deals.map(candidateOf);
+    const undecidedCustomers = [...new Set(this.doc.deals.filter((d) => !d.registrationStatus).map((d) => d.customerId))];
+    if (undecidedCustomers.length > 0) {
+      const inDocument = new Set(this.doc.deals.map((d) => d.id));
+      const stored = await this.tx.run<StoredCandidateRow>('interchange/list-registration-candidates', { customerIds: undecidedCustomers });
+      for (const row of stored) {
+        if (inDocument.has(row.id)) continue;
+        candidates.push({
+          id: row.id,
+          customerId: row.customerId,
+          stage: row.stage,
+          createdAt: row.createdAt,
+          registrationStatus: row.registrationStatus,
+          resellerIds: row.resellerIds,
+        });
+      }
+    }
+    return decideRegistrationStatuses(candidates);
+  }
+
+  /** Runs a statement over the items in batches; `counted` adds them to the progress. */
+  private async inBatches<T>(name: string, items: readonly T[], toRow: (item: T) => object, counted = false): Promise<void> {
+    for (let start = 0; start < items.length; start += this.batchSize) {
+      const batch = items.slice(start, start + this.batchSize);
+      await this.tx.run(name, { rows: batch.map(toRow) });
+      if (counted) {
+        this.done += batch.length;
+        this.options.onProgress?.(this.done, this.total);
+      }
+    }
+  }
+}
+
+interface StoredCandidateRow {
+  id: string;
+  customerId: string;
+  stage: string;
+  createdAt: Date;
+  registrationStatus: RegistrationStatus | null;
+  resellerIds: string[];
+}
+
+function candidateOf(d: DealRecord): RegistrationCandidate {
+  return {
+    id: d.id,
+    customerId: d.customerId,
+    stage: d.stage,
+    createdAt: new Date(d.createdAt),
+    registrationStatus: d.registrationStatus ?? null,
+    resellerIds: d.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId),
+  };
+}
+
+/** One pair per integration, smaller id first (the document lists each on both partners). */
+function integrationPairs(doc: EcosystemDocument): { fromId: string; toId: string }[] {
+  const pairs: { fromId: string; toId: string }[] = [];
+  for (const p of doc.partners) {
+    for (const other of p.integratesWith) if (compareIds(p.id, other) < 0) pairs.push({ fromId: p.id, toId: other });
+  }
+  return pairs;
+}

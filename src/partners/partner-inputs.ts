@@ -1,0 +1,60 @@
+// The zod schemas of the partner mutations' inputs (GraphQL has checked the shapes and enums;
+// these check the values).
+import { z } from 'zod';
+import { codeSchema, idSchema, nameSchema, websiteSchema } from '../validation/problems.js';
+
+export const PARTNER_TYPES = ['TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE'] as const;
+const partnerType = z.enum(PARTNER_TYPES);
+const tier = z.enum(['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM']);
+const lifecycleStage = z.enum(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']);
+const capabilityLevel = z.enum(['BASIC', 'CERTIFIED', 'EXPERT']);
+const sharingLevel = z.enum(['COUNTS', 'OVERLAPS', 'FULL']);
+const accountStatus = z.enum(['CUSTOMER', 'OPPORTUNITY', 'PROSPECT']);
+
+/** Distinct values in first-seen order: a partner plays each role once. */
+const distinct = <T>(values: T[]): T[] => [...new Set(values)];
+
+export const CreatePartnerInput = z.object({
+  id: idSchema.nullish(),
+  name: nameSchema,
+  types: z.array(partnerType).min(1, 'a partner plays at least one role').transform(distinct),
+  tier: tier.nullish().transform((v) => v ?? 'REGISTERED'),
+  lifecycleStage: lifecycleStage.nullish().transform((v) => v ?? 'ACTIVE'),
+  regions: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
+  industries: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
+  website: websiteSchema.nullish().transform((v) => v ?? null),
+});
+
+/** Absent fields stay as they are; a required field may not be set to null; website null clears it. */
+export const UpdatePartnerInput = z.object({
+  id: idSchema,
+  name: nameSchema.optional(),
+  types: z.array(partnerType).min(1, 'a partner plays at least one role').transform(distinct).optional(),
+  tier: tier.optional(),
+  lifecycleStage: lifecycleStage.optional(),
+  regions: z.array(codeSchema).transform(distinct).optional(),
+  industries: z.array(codeSchema).transform(distinct).optional(),
+  website: websiteSchema.nullable().optional(),
+});
+
+export const PartnerCapabilityInput = z.object({
+  partnerId: idSchema,
+  capabilityId: idSchema,
+  level: capabilityLevel.nullish().transform((v) => v ?? 'BASIC'),
+});
+
+export const PartnerCapabilityRemoveInput = z.object({ partnerId: idSchema, capabilityId: idSchema });
+
+export const IntegrationInput = z
+  .object({ partnerId: idSchema, otherPartnerId: idSchema })
+  .refine((i) => i.partnerId !== i.otherPartnerId, { message: 'a partner cannot integrate with itself', path: ['otherPartnerId'] });
+
+export const SharingGrantInput = z
+  .object({ partnerId: idSchema, withPartnerId: idSchema, level: sharingLevel })
+  .refine((i) => i.partnerId !== i.withPartnerId, { message: 'a partner cannot grant itself', path: ['withPartnerId'] });
+
+export const SharingGrantRemoveInput = z.object({ partnerId: idSchema, withPartnerId: idSchema });
+
+export const AccountInput = z.object({ partnerId: idSchema, customerId: idSchema, status: accountStatus });
+
+export const AccountRemoveInput = z.object({ partnerId: idSchema, customerId: idSchema });

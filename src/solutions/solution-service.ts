@@ -1,0 +1,121 @@
+// Solutions: the catalog, its filters and its mutations (requirements and members included).
+import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { pageRequest, toConnection } from '../model/pagination.js';
+import type { Connection, SolutionRow } from '../model/rows.js';
+import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
+import { requireReferences, type Reference } from '../validation/references.js';
+import { CreateSolutionInput, SolutionMembershipInput, SolutionMembershipRemoveInput, UpdateSolutionInput } from './solution-inputs.js';
+
+export interface SolutionFilter {
+  statuses?: string[] | null;
+  region?: string | null;
+  industry?: string | null;
+  partnerId?: string | null;
+  capabilityId?: string | null;
+}
+
+function filterParams(f: SolutionFilter | null | undefined) {
+  return {
+    statuses: f?.statuses ?? null,
+    region: f?.region ?? null,
+    industry: f?.industry ?? null,
+    partnerId: f?.partnerId ?? null,
+    capabilityId: f?.capabilityId ?? null,
+  };
+}
+
+interface Composition {
+  requires?: string[];
+  members?: { partnerId: string; role: string }[];
+}
+
+export class SolutionService {
+  constructor(private readonly db: CypherExecutor) {}
+
+  async listSolutions(filter: SolutionFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SolutionRow>> {
+    const page = pageRequest(first, after);
+    const params = filterParams(filter);
+    const rows = await this.db.read<{ node: SolutionRow }>('solutions/list-solutions', { ...params, after: page.after, limit: page.limit });
+    return toConnection(
+      rows.map((r) => r.node),
+      page,
+      async () => (await this.db.read<{ count: number }>('solutions/count-solutions', params))[0]?.count ?? 0,
+    );
+  }
+
+  /** Creates a solution, or with an existing id sets it (requirements and members too) to exactly the given values. */
+  createSolution(input: unknown): Promise<Outcome<SolutionRow>> {
+    return attempt(CreateSolutionInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const id = i.id ?? generateId('solution');
+        const { requires, members, ...fields } = i;
+        await this.requireComposition(tx, { requires, members });
+        const row = onlyRow(await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id }), ['input', 'id'], 'solution', id).node;
+        await this.setComposition(tx, id, { requires, members });
+        return row;
+      }),
+    );
+  }
+
+  updateSolution(input: unknown): Promise<Outcome<SolutionRow>> {
+    return attempt(UpdateSolutionInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const row = onlyRow(
+          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: changesOf(i, ['id', 'requires', 'members']) }),
+          ['input', 'id'],
+          'solution',
+          i.id,
+        ).node;
+        await this.requireComposition(tx, i);
+        await this.setComposition(tx, i.id, i);
+        return row;
+      }),
+    );
+  }
+
+  /** Deletes the solution; deals selling it stay, without a solution. deletedId is null when there was none. */
+  deleteSolution(args: unknown): Promise<Outcome<string | null>> {
+    return attempt(IdArgument, args, [], async ({ id }) => {
+      const rows = await this.db.write<{ deletedId: string }>('solutions/delete-solution', { id });
+      return rows[0]?.deletedId ?? null;
+    });
+  }
+
+  addSolutionMember(input: unknown): Promise<Outcome<SolutionRow>> {
+    return attempt(SolutionMembershipInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
+          { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
+        ]);
+        return onlyRow(await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', i), ['input', 'solutionId'], 'solution', i.solutionId).node;
+      }),
+    );
+  }
+
+  removeSolutionMember(input: unknown): Promise<Outcome<SolutionRow>> {
+    return attempt(SolutionMembershipRemoveInput, input, ['input'], (i) =>
+      this.db.writeTransaction(async (tx) => {
+        await requireReferences(tx, [
+          { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
+          { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
+        ]);
+        return onlyRow(await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', i), ['input', 'solutionId'], 'solution', i.solutionId).node;
+      }),
+    );
+  }
+
+  private requireComposition(tx: CypherTransaction, c: Composition): Promise<void> {
+    const references: Reference[] = [
+      ...(c.requires ?? []).map((id, index) => ({ kind: 'capability' as const, id, path: ['input', 'requires', String(index)] })),
+      ...(c.members ?? []).map((m, index) => ({ kind: 'partner' as const, id: m.partnerId, path: ['input', 'members', String(index), 'partnerId'] })),
+    ];
+    return requireReferences(tx, references);
+  }
+
+  /** Lists given replace the old ones; lists left out stay. */
+  private async setComposition(tx: CypherTransaction, id: string, c: Composition): Promise<void> {
+    if (c.requires !== undefined) await tx.run('solutions/set-solution-requires', { id, requires: c.requires });
+    if (c.members !== undefined) await tx.run('solutions/set-solution-members', { id, members: c.members });
+  }
+}

@@ -1,0 +1,553 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountStatus =
+  | 'CUSTOMER'
+  | 'OPPORTUNITY'
+  | 'PROSPECT';
+
+export type AssembleSolutionInput = {
+  /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
+  capabilityIds: Array<string | number>;
+  /** Partners no proposal may contain. */
+  excludePartnerIds?: Array<string | number> | null | undefined;
+  /** Partners every proposal must contain. */
+  includePartnerIds?: Array<string | number> | null | undefined;
+  /** Only partners listing this industry. */
+  industry?: string | null | undefined;
+  /** At most this many proposals (1 to 20). */
+  limit?: number | null | undefined;
+  /** At most this many partners per proposal (1 to 10). */
+  maxPartners?: number | null | undefined;
+  /** Only partners listing this region. */
+  region?: string | null | undefined;
+  /** Every proposal has at least one partner of each of these types. */
+  requiredTypes?: Array<PartnerType> | null | undefined;
+  /** Milliseconds the search may take before it returns the best found (100 to 10000). */
+  timeBudgetMs?: number | null | undefined;
+};
+
+export type CapabilityLevel =
+  | 'BASIC'
+  | 'CERTIFIED'
+  | 'EXPERT';
+
+export type CoverageStatus =
+  /** Two or more partners supply it. */
+  | 'COVERED'
+  /** No partner supplies it. */
+  | 'GAP'
+  /** Exactly one partner supplies it. */
+  | 'THIN';
+
+export type DealStage =
+  | 'CLOSED_LOST'
+  | 'CLOSED_WON'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'QUALIFIED'
+  | 'REGISTERED';
+
+export type EcosystemMapInput = {
+  /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
+  centerId?: string | number | null | undefined;
+  /** Hops from the centre (1 to 3). */
+  depth?: number | null | undefined;
+  /** Only partners listing, customers in, or solutions sold in one of these industries. */
+  industries?: Array<string> | null | undefined;
+  /** Node kinds to show; default PARTNER and CAPABILITY for the overview, every kind around a centre. */
+  kinds?: Array<MapNodeKind> | null | undefined;
+  /** At most this many nodes (1 to 2000); the centre and the nodes nearest to it, then the heaviest, are kept. */
+  limit?: number | null | undefined;
+  /** Only partners of one of these types. */
+  partnerTypes?: Array<PartnerType> | null | undefined;
+  /** Only partners listing, customers in, or solutions sold in one of these regions. */
+  regions?: Array<string> | null | undefined;
+};
+
+export type ErrorCode =
+  /** A value failed validation. */
+  | 'BAD_USER_INPUT'
+  /** The change would break a rule of the graph (a cycle, a duplicate, a second sourcing partner). */
+  | 'CONFLICT'
+  /** The viewer may not make this change. */
+  | 'FORBIDDEN'
+  /** A referenced entity does not exist. */
+  | 'NOT_FOUND';
+
+export type LifecycleStage =
+  | 'ACTIVE'
+  | 'DORMANT'
+  | 'OFFBOARDED'
+  | 'ONBOARDING'
+  | 'PROSPECT';
+
+export type MapEdgeKind =
+  | 'CHILD_OF'
+  | 'FOR_CUSTOMER'
+  | 'FOR_SOLUTION'
+  | 'HAS_ACCOUNT'
+  | 'HAS_CAPABILITY'
+  | 'INTEGRATES_WITH'
+  | 'MEMBER_OF'
+  | 'NEEDS'
+  | 'PARTICIPATES_IN'
+  | 'REQUIRES';
+
+export type MapNodeKind =
+  | 'CAPABILITY'
+  | 'CUSTOMER'
+  | 'DEAL'
+  | 'PARTNER'
+  | 'SOLUTION';
+
+/** Every given filter must hold; list filters match any of their values. */
+export type PartnerFilter = {
+  capabilityId?: string | number | null | undefined;
+  industry?: string | null | undefined;
+  lifecycleStages?: Array<LifecycleStage> | null | undefined;
+  /** Case-insensitive substring of the name. */
+  nameContains?: string | null | undefined;
+  region?: string | null | undefined;
+  tiers?: Array<PartnerTier> | null | undefined;
+  types?: Array<PartnerType> | null | undefined;
+};
+
+export type PartnerTier =
+  | 'GOLD'
+  | 'PLATINUM'
+  | 'REGISTERED'
+  | 'SILVER';
+
+export type PartnerType =
+  | 'DISTRIBUTOR'
+  | 'HYPERSCALER'
+  | 'INFLUENCER'
+  | 'MSP'
+  | 'REFERRAL'
+  | 'RESELLER'
+  | 'SERVICES'
+  | 'STRATEGIC_ALLIANCE'
+  | 'TECHNOLOGY'
+  | 'TRAINING';
+
+export type ProposalMemberInput = {
+  partnerId: string | number;
+  /** What the partner contributes; default its first type. */
+  role?: PartnerType | null | undefined;
+};
+
+export type SaveSolutionInput = {
+  capabilityIds: Array<string | number>;
+  description?: string | null | undefined;
+  /** A stable id; generated when absent. An existing id is refused (CONFLICT). */
+  id?: string | number | null | undefined;
+  industries?: Array<string> | null | undefined;
+  members: Array<ProposalMemberInput>;
+  name: string;
+  regions?: Array<string> | null | undefined;
+};
+
+export type SolutionStatus =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'RETIRED';
+
+export type MapCapabilityPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MapCapabilityPageQuery = { capabilities: { edges: Array<{ node: { id: string, name: string, category: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MapFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MapFilterOptionsQuery = { partners: { edges: Array<{ node: { regions: Array<string>, industries: Array<string> } }> }, customers: { edges: Array<{ node: { region: string | null, industry: string | null } }> } };
+
+export type GapAnalysisViewQueryVariables = Exact<{
+  region?: string | null | undefined;
+  industry?: string | null | undefined;
+}>;
+
+
+export type GapAnalysisViewQuery = { gapAnalysis: { capabilities: Array<{ customerDemand: number, solutionDemand: number, supply: number, status: CoverageStatus, capability: { id: string, name: string, category: string | null } }> } };
+
+export type CoveringPartnersQueryVariables = Exact<{
+  filter?: PartnerFilter | null | undefined;
+}>;
+
+
+export type CoveringPartnersQuery = { partners: { totalCount: number, edges: Array<{ node: { id: string, name: string, tier: PartnerTier, lifecycleStage: LifecycleStage } }> } };
+
+export type EcosystemMapViewQueryVariables = Exact<{
+  input?: EcosystemMapInput | null | undefined;
+}>;
+
+
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
+
+export type MapPartnerIdsQueryVariables = Exact<{
+  filter?: PartnerFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MapPartnerIdsQuery = { partners: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PartnerProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PartnerProfileQuery = { partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier, lifecycleStage: LifecycleStage, regions: Array<string>, industries: Array<string>, website: string | null, capabilities: Array<{ level: CapabilityLevel, capability: { id: string, name: string, category: string | null } }>, integrations: Array<{ id: string, name: string }> } | null };
+
+export type PartnerMatchesPanelQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type PartnerMatchesPanelQuery = { partnerMatches: Array<{ score: number, sharedCustomerCount: number, integrated: boolean, reasons: Array<string>, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, complementaryCapabilities: Array<{ id: string, name: string }> }> };
+
+export type AccountOverlapPanelQueryVariables = Exact<{
+  id: string | number;
+  otherId: string | number;
+}>;
+
+
+export type AccountOverlapPanelQuery = { accountOverlap: { sharedCustomerCount: number, cells: Array<{ status: AccountStatus, otherStatus: AccountStatus, count: number }>, customers: { totalCount: number, edges: Array<{ node: { id: string, name: string, region: string | null, industry: string | null } }> } } };
+
+export type PartnerImpactPanelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PartnerImpactPanelQuery = { partnerImpact: { capabilitiesLost: Array<{ id: string, name: string }>, orphanedCustomers: Array<{ id: string, name: string }>, solutionsAffected: Array<{ id: string, name: string, status: SolutionStatus }>, openDealsAffected: Array<{ id: string, name: string, stage: DealStage, amount: { amount: string, currency: string } }>, revenueAtRisk: Array<{ amount: string, currency: string }> } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchSuggestionsQuery = { search: Array<{ score: number, node:
+      | { __typename: 'Capability', id: string, name: string }
+      | { __typename: 'Customer', id: string, name: string }
+      | { __typename: 'Partner', id: string, name: string }
+      | { __typename: 'Solution', id: string, name: string }
+     }> };
+
+export type AssembleSolutionViewQueryVariables = Exact<{
+  input: AssembleSolutionInput;
+}>;
+
+
+export type AssembleSolutionViewQuery = { assembleSolution: { minimumPartnerCount: number | null, exhaustive: boolean, timedOut: boolean, notes: Array<string>, proposals: Array<{ partnerCount: number, score: number, reasons: Array<string>, partners: Array<{ suggestedRole: PartnerType, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, covers: Array<{ id: string, name: string }> }> }>, uncoveredCapabilities: Array<{ id: string, name: string }> } };
+
+export type SaveSolutionViewMutationVariables = Exact<{
+  input: SaveSolutionInput;
+}>;
+
+
+export type SaveSolutionViewMutation = { saveSolution: { solution: { id: string, name: string, status: SolutionStatus } | null, errors: Array<{ path: Array<string>, message: string, code: ErrorCode }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const MapCapabilityPageDocument = new TypedDocumentString(`
+    query MapCapabilityPage($after: String) {
+  capabilities(first: 100, after: $after) {
+    edges {
+      node {
+        id
+        name
+        category
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapCapabilityPageQuery, MapCapabilityPageQueryVariables>;
+export const MapFilterOptionsDocument = new TypedDocumentString(`
+    query MapFilterOptions {
+  partners(first: 100) {
+    edges {
+      node {
+        regions
+        industries
+      }
+    }
+  }
+  customers(first: 100) {
+    edges {
+      node {
+        region
+        industry
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapFilterOptionsQuery, MapFilterOptionsQueryVariables>;
+export const GapAnalysisViewDocument = new TypedDocumentString(`
+    query GapAnalysisView($region: String, $industry: String) {
+  gapAnalysis(region: $region, industry: $industry) {
+    capabilities {
+      capability {
+        id
+        name
+        category
+      }
+      customerDemand
+      solutionDemand
+      supply
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GapAnalysisViewQuery, GapAnalysisViewQueryVariables>;
+export const CoveringPartnersDocument = new TypedDocumentString(`
+    query CoveringPartners($filter: PartnerFilter) {
+  partners(filter: $filter, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        tier
+        lifecycleStage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoveringPartnersQuery, CoveringPartnersQueryVariables>;
+export const EcosystemMapViewDocument = new TypedDocumentString(`
+    query EcosystemMapView($input: EcosystemMapInput) {
+  ecosystemMap(input: $input) {
+    nodes {
+      id
+      kind
+      label
+      group
+      weight
+    }
+    edges {
+      source
+      target
+      kind
+    }
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<EcosystemMapViewQuery, EcosystemMapViewQueryVariables>;
+export const MapPartnerIdsDocument = new TypedDocumentString(`
+    query MapPartnerIds($filter: PartnerFilter, $after: String) {
+  partners(filter: $filter, first: 100, after: $after) {
+    edges {
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapPartnerIdsQuery, MapPartnerIdsQueryVariables>;
+export const PartnerProfileDocument = new TypedDocumentString(`
+    query PartnerProfile($id: ID!) {
+  partner(id: $id) {
+    id
+    name
+    types
+    tier
+    lifecycleStage
+    regions
+    industries
+    website
+    capabilities {
+      level
+      capability {
+        id
+        name
+        category
+      }
+    }
+    integrations {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerProfileQuery, PartnerProfileQueryVariables>;
+export const PartnerMatchesPanelDocument = new TypedDocumentString(`
+    query PartnerMatchesPanel($id: ID!, $first: Int) {
+  partnerMatches(partnerId: $id, first: $first) {
+    partner {
+      id
+      name
+      types
+      tier
+    }
+    score
+    sharedCustomerCount
+    integrated
+    complementaryCapabilities {
+      id
+      name
+    }
+    reasons
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerMatchesPanelQuery, PartnerMatchesPanelQueryVariables>;
+export const AccountOverlapPanelDocument = new TypedDocumentString(`
+    query AccountOverlapPanel($id: ID!, $otherId: ID!) {
+  accountOverlap(partnerId: $id, otherPartnerId: $otherId) {
+    sharedCustomerCount
+    cells {
+      status
+      otherStatus
+      count
+    }
+    customers(first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          region
+          industry
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountOverlapPanelQuery, AccountOverlapPanelQueryVariables>;
+export const PartnerImpactPanelDocument = new TypedDocumentString(`
+    query PartnerImpactPanel($id: ID!) {
+  partnerImpact(partnerId: $id) {
+    capabilitiesLost {
+      id
+      name
+    }
+    orphanedCustomers {
+      id
+      name
+    }
+    solutionsAffected {
+      id
+      name
+      status
+    }
+    openDealsAffected {
+      id
+      name
+      stage
+      amount {
+        amount
+        currency
+      }
+    }
+    revenueAtRisk {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerImpactPanelQuery, PartnerImpactPanelQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($text: String!) {
+  search(text: $text, first: 8) {
+    score
+    node {
+      __typename
+      ... on Partner {
+        id
+        name
+      }
+      ... on Capability {
+        id
+        name
+      }
+      ... on Customer {
+        id
+        name
+      }
+      ... on Solution {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+export const AssembleSolutionViewDocument = new TypedDocumentString(`
+    query AssembleSolutionView($input: AssembleSolutionInput!) {
+  assembleSolution(input: $input) {
+    proposals {
+      partnerCount
+      score
+      reasons
+      partners {
+        partner {
+          id
+          name
+          types
+          tier
+        }
+        covers {
+          id
+          name
+        }
+        suggestedRole
+      }
+    }
+    uncoveredCapabilities {
+      id
+      name
+    }
+    minimumPartnerCount
+    exhaustive
+    timedOut
+    notes
+  }
+}
+    `) as unknown as TypedDocumentString<AssembleSolutionViewQuery, AssembleSolutionViewQueryVariables>;
+export const SaveSolutionViewDocument = new TypedDocumentString(`
+    mutation SaveSolutionView($input: SaveSolutionInput!) {
+  saveSolution(input: $input) {
+    solution {
+      id
+      name
+      status
+    }
+    errors {
+      path
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSolutionViewMutation, SaveSolutionViewMutationVariables>;

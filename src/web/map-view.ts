@@ -1,0 +1,166 @@
+// The map: a graphology graph drawn by sigma.js (WebGL), laid out by a bounded number of
+// ForceAtlas2 iterations from seeded positions, so the same ecosystem draws the same way.
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+import type { NodeDisplayData } from 'sigma/types';
+import type { MapEdgeKind, MapNodeKind } from './gql/graphql';
+import { nodeColour } from './legend';
+
+export interface MapNodeData {
+  id: string;
+  kind: MapNodeKind;
+  label: string;
+  group?: string | null;
+  weight: number;
+}
+
+export interface MapEdgeData {
+  source: string;
+  target: string;
+  kind: MapEdgeKind;
+}
+
+interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: MapNodeKind;
+  group: string | null;
+  hidden: boolean;
+}
+
+/** A small seeded generator (mulberry32): the layout starts from the same positions every time. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function layoutIterations(order: number): number {
+  if (order > 3000) return 40;
+  if (order > 1000) return 80;
+  return 200;
+}
+
+export class MapView {
+  readonly graph = new Graph<NodeAttributes>({ multi: false, type: 'mixed' });
+  private sigma: Sigma<NodeAttributes> | undefined;
+  private selected: string | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly onClickNode: (id: string, kind: MapNodeKind) => void,
+  ) {}
+
+  /** Starts the renderer; throws when the browser has no WebGL. */
+  start(): void {
+    this.sigma = new Sigma(this.graph, this.container, {
+      defaultEdgeColor: '#c9ced6',
+      labelRenderedSizeThreshold: 9,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => {
+        if (!this.selected) return data;
+        const touches = this.graph.source(edge) === this.selected || this.graph.target(edge) === this.selected;
+        return touches ? { ...data, color: '#4a5568', size: 2, zIndex: 1 } : { ...data, color: '#e8ebf0', zIndex: 0 };
+      },
+    });
+    this.sigma.on('clickNode', ({ node }) => {
+      const kind = this.graph.getNodeAttribute(node, 'kind');
+      this.onClickNode(node, kind);
+    });
+    // The panel beside the map opens and closes: keep the drawing the size of its box.
+    new ResizeObserver(() => this.sigma?.refresh()).observe(this.container);
+    this.sigma.on('enterNode', () => this.container.classList.add('pointing'));
+    this.sigma.on('leaveNode', () => this.container.classList.remove('pointing'));
+  }
+
+  private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    if (!this.selected) return data;
+    if (node === this.selected) return { ...data, highlighted: true, zIndex: 2, forceLabel: true };
+    if (this.graph.areNeighbors(node, this.selected)) return { ...data, zIndex: 1, forceLabel: true };
+    return { ...data, color: '#dde1e7', label: '', zIndex: 0 };
+  }
+
+  /** Replaces the drawn graph with an ecosystemMap answer. */
+  show(nodes: readonly MapNodeData[], edges: readonly MapEdgeData[]): void {
+    this.graph.clear();
+    this.selected = null;
+    const random = seededRandom(nodes.length * 7919 + edges.length);
+    const radius = Math.sqrt(nodes.length) * 10;
+    for (const node of nodes) {
+      this.graph.addNode(node.id, {
+        x: (random() - 0.5) * radius,
+        y: (random() - 0.5) * radius,
+        size: Math.min(4 + 2.2 * Math.sqrt(node.weight), 28),
+        color: nodeColour(node.kind, node.group ?? null),
+        label: node.label,
+        kind: node.kind,
+        group: node.group ?? null,
+        hidden: false,
+      });
+    }
+    for (const edge of edges) {
+      if (edge.source === edge.target || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
+      if (!this.graph.hasEdge(edge.source, edge.target)) this.graph.addDirectedEdge(edge.source, edge.target, { kind: edge.kind, size: 1 });
+    }
+    if (this.graph.order > 1) {
+      const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 };
+      forceAtlas2.assign(this.graph, { iterations: layoutIterations(this.graph.order), settings });
+    }
+    this.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.sigma?.refresh();
+  }
+
+  /** Hides the nodes the predicate rejects (tier and capability filters work on the drawn graph). */
+  setVisible(visible: (id: string, kind: MapNodeKind) => boolean): number {
+    let shown = 0;
+    this.graph.forEachNode((id, attributes) => {
+      const show = visible(id, attributes.kind);
+      this.graph.setNodeAttribute(id, 'hidden', !show);
+      if (show) shown++;
+    });
+    this.sigma?.refresh();
+    return shown;
+  }
+
+  /** Highlights a node and its neighbours and moves the camera to it; null clears. */
+  select(id: string | null): void {
+    this.selected = id && this.graph.hasNode(id) ? id : null;
+    if (this.selected && this.sigma) {
+      const display = this.sigma.getNodeDisplayData(this.selected);
+      if (display) void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+    }
+    this.sigma?.refresh();
+  }
+
+  zoom(factor: number): void {
+    const camera = this.sigma?.getCamera();
+    if (!camera) return;
+    void (factor > 1 ? camera.animatedZoom({ duration: 200, factor }) : camera.animatedUnzoom({ duration: 200, factor: 1 / factor }));
+  }
+
+  resetView(): void {
+    void this.sigma?.getCamera().animatedReset({ duration: 300 });
+  }
+
+  /** Where a node is drawn, in CSS pixels from the map's top-left corner (null when not drawn). */
+  viewportPosition(id: string): { x: number; y: number } | null {
+    if (!this.sigma || !this.graph.hasNode(id)) return null;
+    const { x, y } = this.graph.getNodeAttributes(id);
+    return this.sigma.graphToViewport({ x, y });
+  }
+
+  has(id: string): boolean {
+    return this.graph.hasNode(id);
+  }
+}

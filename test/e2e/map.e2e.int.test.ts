@@ -1,0 +1,286 @@
+// The map page end to end: the API on a real socket over a real Neo4j, the built page, and Debian's
+// Chromium driven by playwright-core. The demo ecosystem is loaded under a unique id prefix; every
+// check compares what the page shows with what the API answers for the same question.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../src/auth/tokens.js';
+import { WEB_ROOT } from '../../src/http/web-page.js';
+import { importEcosystem } from '../../src/interchange/import.js';
+import { createLogger } from '../../src/logger.js';
+import { startApp, type RunningApp } from '../../src/server.js';
+import { expectData } from '../support/api.js';
+import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOT = resolve('docs/map.png');
+const secret = 'e2e-secret-0123456789-0123456789-abcdef';
+
+const db = testExecutor();
+const prefix = uniquePrefix('e2e');
+const id = (demoId: string) => `${prefix}${demoId}`;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let baseUrl: string;
+const pageErrors: string[] = [];
+const savedSolutionIds: string[] = [];
+
+/** The newest modification time of the page's sources (generated operations included). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the page (vite, in a child process so the build runs in production mode) when missing or older than its sources. */
+function ensureWebBuild(): void {
+  const index = join(WEB_ROOT, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(resolve('src/web'))) return;
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+/** The demo ecosystem with every id (and every reference) under the test's prefix. */
+function prefixedDemo(): unknown {
+  const doc = JSON.parse(readFileSync('seed/demo-ecosystem.json', 'utf8'));
+  for (const c of doc.capabilities) {
+    c.id = id(c.id);
+    if (c.parentId) c.parentId = id(c.parentId);
+  }
+  for (const p of doc.partners) {
+    p.id = id(p.id);
+    for (const c of p.capabilities ?? []) c.capabilityId = id(c.capabilityId);
+    p.integratesWith = (p.integratesWith ?? []).map(id);
+    for (const s of p.sharing ?? []) s.partnerId = id(s.partnerId);
+  }
+  for (const c of doc.customers) {
+    c.id = id(c.id);
+    c.needs = (c.needs ?? []).map(id);
+  }
+  for (const a of doc.accounts) {
+    a.partnerId = id(a.partnerId);
+    a.customerId = id(a.customerId);
+  }
+  for (const s of doc.solutions) {
+    s.id = id(s.id);
+    s.requires = (s.requires ?? []).map(id);
+    for (const m of s.members ?? []) m.partnerId = id(m.partnerId);
+  }
+  for (const d of doc.deals) {
+    d.id = id(d.id);
+    d.customerId = id(d.customerId);
+    if (d.solutionId) d.solutionId = id(d.solutionId);
+    for (const p of d.participants ?? []) p.partnerId = id(p.partnerId);
+  }
+  return doc;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run: install the Debian package "chromium" (apt-get install -y chromium; .ci/run does this).`);
+  }
+  ensureWebBuild();
+  const imported = await importEcosystem(db, prefixedDemo());
+  if (!imported.ok) throw new Error(`the prefixed demo did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
+  app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  baseUrl = app.url.replace(/\/graphql$/, '');
+  // launch() gives every run a fresh temporary profile (its own --user-data-dir).
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  for (const solutionId of savedSolutionIds) await db.runText('MATCH (s:Solution {id: $solutionId}) DETACH DELETE s', { solutionId }, 'WRITE');
+  await removeByPrefix(db, prefix);
+});
+
+async function mapStatus(): Promise<{ nodes: number; edges: number; shown: number }> {
+  const status = page.locator('#map-status[data-state="ready"]');
+  await status.waitFor({ timeout: 30_000 });
+  const read = async (name: string) => Number(await status.getAttribute(name));
+  return { nodes: await read('data-node-count'), edges: await read('data-edge-count'), shown: await read('data-shown-count') };
+}
+
+async function openPanelFromList(partnerId: string): Promise<void> {
+  await page.locator(`#partner-list button[data-partner-id="${partnerId}"]`).click();
+  await page.locator(`#partner-panel[data-partner-id="${partnerId}"]`).waitFor();
+  await page.locator('#partner-matches ol.matches, #partner-matches p').first().waitFor();
+}
+
+describe('the map page', () => {
+  it('is served at / (the query page stays at /graphiql), with its files under /app/ and nothing outside', async () => {
+    const html = await fetch(`${baseUrl}/`, { headers: { accept: 'text/html' } });
+    expect(html.status).toBe(200);
+    const text = await html.text();
+    expect(text).toContain('<title>Ecosystem map</title>');
+    const script = /src="(\/app\/[^"]+\.js)"/.exec(text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${baseUrl}/app/..%2f..%2fpackage.json`)).status).toBe(404);
+    const graphiql = await (await fetch(`${baseUrl}/graphiql`, { headers: { accept: 'text/html' } })).text();
+    expect(graphiql).toContain('graphiql.min.js');
+  });
+
+  it('asks for a token, then draws the ecosystem: the node count is what the API answers', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.locator('#token-dialog').waitFor({ state: 'visible' });
+    await page.locator('#token-input').fill(await mintToken({ secret, role: 'ADMIN', subject: 'e2e', expiresIn: '1h' }));
+    await page.locator('#token-save').click();
+    const counts = await mapStatus();
+
+    const { data } = await expectData(db, `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } edges { source } } }`, {
+      input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 },
+    });
+    expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
+    expect(counts.edges).toBe(data.ecosystemMap.edges.length);
+    expect(counts.shown).toBe(counts.nodes);
+    const demo = prefixedDemo() as { partners: { id: string }[]; capabilities: { id: string }[] };
+    const drawn = new Set((data.ecosystemMap.nodes as { id: string }[]).map((n) => n.id));
+    for (const entity of [...demo.partners, ...demo.capabilities]) expect(drawn, entity.id).toContain(entity.id);
+    const listed = await page.locator('#partner-list button[data-partner-id]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-partner-id')));
+    expect(listed).toEqual(expect.arrayContaining(demo.partners.map((p) => p.id)));
+  });
+
+  it('filters the map by partner type through the API', async () => {
+    await page.locator('#filter-type').selectOption('RESELLER');
+    await page.waitForFunction('new URLSearchParams(location.search).get("type") === "RESELLER"');
+    const counts = await mapStatus();
+    const { data } = await expectData(db, `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } } }`, {
+      input: { kinds: ['PARTNER', 'CAPABILITY'], partnerTypes: ['RESELLER'], limit: 2000 },
+    });
+    expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
+    await page.locator('#filter-type').selectOption('');
+    await page.waitForFunction('!new URLSearchParams(location.search).has("type")');
+    await mapStatus();
+  });
+
+  it('opens a partner panel from the partner list with its matches, impact and account overlap', async () => {
+    const partnerId = id('p.harborview');
+    await openPanelFromList(partnerId);
+    await expect.poll(() => page.locator('#partner-panel-title').textContent()).toBe('Harborview Technologies');
+    const { data } = await expectData(db, `query ($id: ID!) { partnerMatches(partnerId: $id, first: 5) { partner { id } reasons } partnerImpact(partnerId: $id) { capabilitiesLost { id } } }`, { id: partnerId });
+    expect(data.partnerMatches.length).toBeGreaterThan(0);
+    const shown = await page.locator('#partner-matches li[data-match-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-match-id')));
+    expect(shown).toEqual(data.partnerMatches.map((m: { partner: { id: string } }) => m.partner.id));
+    const firstReasons = await page.locator('#partner-matches li[data-match-id] >> nth=0').locator('ul.reasons li').allTextContents();
+    expect(firstReasons).toEqual(data.partnerMatches[0].reasons);
+    await page.locator('#partner-impact dl.impact').waitFor();
+    expect(await page.locator('#partner-impact dt').first().textContent()).toBe(`Capabilities lost (${data.partnerImpact.capabilitiesLost.length})`);
+
+    const otherId = data.partnerMatches[0].partner.id as string;
+    await page.locator(`#partner-matches li[data-match-id="${otherId}"] button.small`).click();
+    const overlap = await expectData(db, `query ($id: ID!, $other: ID!) { accountOverlap(partnerId: $id, otherPartnerId: $other) { sharedCustomerCount } }`, { id: partnerId, other: otherId });
+    await expect.poll(() => page.locator('#overlap-result [data-shared-count]').getAttribute('data-shared-count')).toBe(String(overlap.data.accountOverlap.sharedCustomerCount));
+
+    // The README's picture: the map with a partner's panel open.
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.waitForTimeout(600); // the camera's move to the partner (400 ms) ends first
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('opens the same panel when a partner is clicked on the canvas', async () => {
+    await page.locator('#partner-panel-close').click();
+    await expect.poll(() => page.locator('#partner-panel').isHidden()).toBe(true);
+    await page.locator('#zoom-reset').click();
+    const partnerId = id('p.cloudnova');
+    // Wait until the camera has stopped moving: the drawn position is then where a click lands.
+    let position: { x: number; y: number } | null = null;
+    await expect
+      .poll(async () => {
+        const now: { x: number; y: number } | null = await page.evaluate(`window.ecosystemMap.viewportPosition(${JSON.stringify(partnerId)})`);
+        const settled = now !== null && position !== null && Math.abs(now.x - position.x) < 0.5 && Math.abs(now.y - position.y) < 0.5;
+        position = now;
+        return settled;
+      }, { interval: 200 })
+      .toBe(true);
+    const box = (await page.locator('#map-canvas').boundingBox())!;
+    const at = position as unknown as { x: number; y: number };
+    expect(at.x).toBeGreaterThan(0);
+    expect(at.x).toBeLessThan(box.width);
+    expect(at.y).toBeGreaterThan(0);
+    expect(at.y).toBeLessThan(box.height);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.locator(`#partner-panel[data-partner-id="${partnerId}"]`).waitFor();
+    await expect.poll(() => page.locator('#partner-panel-title').textContent()).toBe('CloudNova');
+  });
+
+  it('shows the gaps: each capability × region cell is what gapAnalysis answers, with the partners behind it', async () => {
+    await page.locator('#tab-gaps').click();
+    await page.locator('#gaps-table').waitFor({ timeout: 30_000 });
+    const cells = await page.locator('#gaps-table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        capabilityId: row.getAttribute('data-capability-id')!,
+        byRegion: Object.fromEntries([...row.querySelectorAll('td[data-region]')].map((td) => [td.getAttribute('data-region')!, td.getAttribute('data-status')])),
+      })),
+    );
+    const gapQuery = `query ($region: String) { gapAnalysis(region: $region) { capabilities { capability { id } status supply } } }`;
+    const all = (await expectData(db, gapQuery, { region: null })).data.gapAnalysis.capabilities as { capability: { id: string }; status: string; supply: number }[];
+    expect(cells.map((c) => c.capabilityId)).toEqual(all.map((c) => c.capability.id));
+    expect(cells.map((c) => c.byRegion[''])).toEqual(all.map((c) => c.status));
+    for (const region of ['APAC', 'EMEA', 'LATAM', 'NA']) {
+      const report = (await expectData(db, gapQuery, { region })).data.gapAnalysis.capabilities as { capability: { id: string }; status: string }[];
+      const expected = new Map(report.map((c) => [c.capability.id, c.status]));
+      for (const cell of cells) expect(cell.byRegion[region] ?? null, `${cell.capabilityId} in ${region}`).toBe(expected.get(cell.capabilityId) ?? null);
+    }
+    const demoGaps = all.filter((c) => c.capability.id.startsWith(prefix) && c.status === 'GAP');
+    expect(demoGaps.length).toBeGreaterThan(0);
+    expect(await page.locator('#gaps-table td.status-gap').count()).toBeGreaterThanOrEqual(demoGaps.length);
+
+    // A covered cell lists exactly its eligible suppliers.
+    const covered = all.find((c) => c.capability.id.startsWith(prefix) && c.status === 'COVERED')!;
+    await page.locator(`#gaps-table tr[data-capability-id="${covered.capability.id}"] td[data-region=""] button`).click();
+    await page.locator('#gap-partners-title').waitFor();
+    expect(await page.locator('#gap-partners li button[data-partner-id]').count()).toBe(covered.supply);
+  });
+
+  it('assembles a solution, shows who covers what, and saves a proposal as a DRAFT', async () => {
+    await page.locator('#tab-builder').click();
+    const capabilityIds = [id('cap.edr'), id('cap.siem'), id('cap.iam')];
+    for (const capabilityId of capabilityIds) await page.locator(`#builder-capabilities input[value="${capabilityId}"]`).check();
+    await page.locator('#builder-form button[type="submit"]').click();
+    await page.locator('#builder-summary').waitFor({ timeout: 30_000 });
+    const { data } = await expectData(db, `query ($input: AssembleSolutionInput!) { assembleSolution(input: $input) { proposals { partnerCount partners { partner { id } covers { id } suggestedRole } } } }`, {
+      input: { capabilityIds, maxPartners: 5, limit: 5 },
+    });
+    const proposals = data.assembleSolution.proposals as { partnerCount: number; partners: { partner: { id: string }; covers: { id: string }[]; suggestedRole: string }[] }[];
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(Number(await page.locator('#builder-summary').getAttribute('data-proposal-count'))).toBe(proposals.length);
+    const first = page.locator('#builder-result li.proposal').first();
+    const members = await first.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner-id')));
+    expect(members).toEqual(proposals[0]!.partners.map((m) => m.partner.id));
+
+    await first.locator('input[name="name"]').fill(`${prefix}Managed detection`);
+    await first.locator('button[type="submit"]').click();
+    const outcome = first.locator('.save-outcome[data-solution-id]');
+    await outcome.waitFor({ timeout: 30_000 });
+    const solutionId = (await outcome.getAttribute('data-solution-id'))!;
+    savedSolutionIds.push(solutionId);
+    const saved = await expectData(db, `query ($id: ID!) { solution(id: $id) { name status requires { id } members { partner { id } role } } }`, { id: solutionId });
+    expect(saved.data.solution).toEqual({
+      name: `${prefix}Managed detection`,
+      status: 'DRAFT',
+      requires: [...capabilityIds].sort().map((c) => ({ id: c })),
+      members: proposals[0]!.partners.map((m) => ({ partner: { id: m.partner.id }, role: m.suggestedRole })).sort((a, b) => (a.partner.id < b.partner.id ? -1 : 1)),
+    });
+  });
+
+  it('ran without errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,593 @@
+// Ecosystem intelligence: hand-checked answers on a small security ecosystem, then every operation
+// against a brute force written here (straight loops over a dump of the graph) on 30 random
+// ecosystems. Fixtures go in through the interchange importer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CypherExecutor } from '../src/db/executor.js';
+import { importEcosystem } from '../src/interchange/import.js';
+import { formatMinor, sumByCurrency } from '../src/money/money.js';
+import { expectData, runOperation } from './support/api.js';
+import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+
+const db = testExecutor();
+
+async function load(doc: Record<string, unknown>): Promise<void> {
+  const result = await importEcosystem(db, { formatVersion: 1, ...doc });
+  if (!result.ok) throw new Error(`fixture rejected: ${JSON.stringify(result.problems, null, 2)}`);
+}
+
+const MATCHES = `query($id: ID!, $first: Int) { partnerMatches(partnerId: $id, first: $first) {
+  partner { id } score sharedCustomerCount integrated customersNeedingComplement sharedRegions sharedIndustries
+  complementaryCapabilities { id } reasons } }`;
+const OVERLAP = `query($a: ID!, $b: ID!, $first: Int, $after: String) { accountOverlap(partnerId: $a, otherPartnerId: $b) {
+  sharedCustomerCount cells { status otherStatus count }
+  customers(first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+const GAPS = `query($region: String, $industry: String) { gapAnalysis(region: $region, industry: $industry) {
+  capabilities { capability { id } customerDemand solutionDemand supply status } } }`;
+const IMPACT = `query($id: ID!) { partnerImpact(partnerId: $id) {
+  capabilitiesLost { id } orphanedCustomers { id } solutionsAffected { id } openDealsAffected { id } revenueAtRisk { amount currency } } }`;
+const ASSEMBLE = `query($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
+  proposals { partnerCount score integratedPairs pairsWithSharedCustomers reasons
+              partners { partner { id } covers { id } suggestedRole included } }
+  uncoveredCapabilities { id } minimumPartnerCount exhaustive timedOut notes } }`;
+const MAP = `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
+  nodes { id kind label group weight distance } edges { source target kind } truncated } }`;
+
+const ids = (list: { id: string }[]) => list.map((x) => x.id);
+const sortEdges = (edges: { source: string; target: string; kind: string }[]) =>
+  [...edges].sort((a, b) => `${a.source} ${a.target} ${a.kind}`.localeCompare(`${b.source} ${b.target} ${b.kind}`));
+
+describe('ecosystem intelligence on a hand-checked ecosystem', () => {
+  const px = uniquePrefix('intel');
+  const id = (s: string) => `${px}${s}`;
+  const EMEA = id('EMEA');
+  const NA = id('NA');
+  const FIN = id('FIN');
+  const HEALTH = id('HEALTH');
+  const [A, B, C, D, E, F] = ['A', 'B', 'C', 'D', 'E', 'F'].map(id) as [string, string, string, string, string, string];
+  const [EDR, SIEM, IAM, CLOUD, SOC] = ['cap-edr', 'cap-siem', 'cap-iam', 'cap-cloud', 'cap-soc'].map(id) as [string, string, string, string, string];
+
+  beforeAll(async () => {
+    const partner = (pid: string, types: string[], tier: string, lifecycleStage: string, regions: string[], industries: string[], capabilities: [string, string][], integratesWith: string[] = []) => ({
+      id: pid, name: `Partner ${pid.slice(px.length)}`, types, tier, lifecycleStage, regions, industries,
+      capabilities: capabilities.map(([capabilityId, level]) => ({ capabilityId, level })), integratesWith,
+    });
+    await load({
+      capabilities: [
+        { id: EDR, name: 'Endpoint protection', category: 'Security' },
+        { id: SIEM, name: 'SIEM', category: 'Security' },
+        { id: IAM, name: 'Identity and access', category: 'Security' },
+        { id: CLOUD, name: 'Cloud hosting', category: 'Cloud' },
+        { id: SOC, name: 'Managed SOC', category: 'Services' },
+      ],
+      partners: [
+        partner(A, ['TECHNOLOGY'], 'GOLD', 'ACTIVE', [EMEA], [FIN], [[EDR, 'EXPERT'], [SIEM, 'CERTIFIED']], [B]),
+        partner(B, ['TECHNOLOGY'], 'PLATINUM', 'ACTIVE', [EMEA, NA], [FIN], [[IAM, 'CERTIFIED']], [A, D]),
+        partner(C, ['SERVICES'], 'SILVER', 'ACTIVE', [EMEA], [], [[SOC, 'BASIC'], [SIEM, 'BASIC']]),
+        partner(D, ['HYPERSCALER'], 'PLATINUM', 'ONBOARDING', [EMEA, NA], [FIN, HEALTH], [[CLOUD, 'EXPERT']], [B]),
+        partner(E, ['RESELLER'], 'GOLD', 'ACTIVE', [EMEA], [FIN], []),
+        partner(F, ['TECHNOLOGY'], 'GOLD', 'DORMANT', [EMEA], [], [[IAM, 'EXPERT'], [EDR, 'BASIC']]),
+      ],
+      customers: [
+        { id: id('u1'), name: 'Bank One', region: EMEA, industry: FIN, needs: [EDR, IAM] },
+        { id: id('u2'), name: 'Bank Two', region: EMEA, industry: FIN, needs: [IAM] },
+        { id: id('u3'), name: 'Clinic', region: NA, industry: HEALTH, needs: [CLOUD] },
+        { id: id('u4'), name: 'Insurer', region: EMEA, industry: FIN, needs: [SOC] },
+      ],
+      accounts: [
+        { partnerId: A, customerId: id('u1'), status: 'CUSTOMER' },
+        { partnerId: A, customerId: id('u2'), status: 'OPPORTUNITY' },
+        { partnerId: B, customerId: id('u1'), status: 'CUSTOMER' },
+        { partnerId: B, customerId: id('u2'), status: 'PROSPECT' },
+        { partnerId: C, customerId: id('u4'), status: 'CUSTOMER' },
+        { partnerId: D, customerId: id('u3'), status: 'CUSTOMER' },
+        { partnerId: E, customerId: id('u1'), status: 'OPPORTUNITY' },
+        { partnerId: F, customerId: id('u2'), status: 'CUSTOMER' },
+      ],
+      solutions: [
+        { id: id('s1'), name: 'Secure endpoints', status: 'PUBLISHED', requires: [EDR, SIEM], members: [{ partnerId: A, role: 'TECHNOLOGY' }] },
+        { id: id('s2'), name: 'Old cloud', status: 'RETIRED', requires: [CLOUD], members: [{ partnerId: D, role: 'HYPERSCALER' }] },
+        { id: id('s3'), name: 'Identity', status: 'DRAFT', requires: [IAM], members: [{ partnerId: B, role: 'TECHNOLOGY' }] },
+      ],
+      deals: [
+        { id: id('d1'), name: 'EDR for Bank One', customerId: id('u1'), stage: 'NEGOTIATION', amount: '1000.50', currency: 'USD', createdAt: '2026-01-05T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY', sourced: true }] },
+        { id: id('d2'), name: 'IAM for Bank Two', customerId: id('u2'), stage: 'QUALIFIED', amount: '250.25', currency: 'USD', createdAt: '2026-01-06T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }, { partnerId: B, role: 'TECHNOLOGY' }] },
+        { id: id('d3'), name: 'Won deal', customerId: id('u1'), stage: 'CLOSED_WON', amount: '500.00', currency: 'USD', createdAt: '2026-01-07T10:00:00Z', closedAt: '2026-02-01T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }] },
+        { id: id('d4'), name: 'Yen deal', customerId: id('u1'), stage: 'PROPOSAL', amount: '10000', currency: 'JPY', createdAt: '2026-01-08T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }] },
+      ],
+    });
+  });
+  afterAll(() => removeByPrefix(db, px));
+
+  it('partnerMatches ranks complementary partners with the documented score and says why', async () => {
+    const { data } = await expectData(db, MATCHES, { id: A });
+    expect(data.partnerMatches).toEqual([
+      {
+        partner: { id: B }, score: 17.5, sharedCustomerCount: 2, integrated: true, customersNeedingComplement: 2,
+        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: IAM }],
+        reasons: ['2 shared customers', 'adds Identity and access, needed by 2 of your customers', '2 of your customers need what it adds',
+          'already integrated with you', `both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
+      },
+      {
+        partner: { id: D }, score: 2.5, sharedCustomerCount: 0, integrated: false, customersNeedingComplement: 0,
+        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: CLOUD }],
+        reasons: [`both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
+      },
+      {
+        partner: { id: C }, score: 1.5, sharedCustomerCount: 0, integrated: false, customersNeedingComplement: 0,
+        sharedRegions: [EMEA], sharedIndustries: [], complementaryCapabilities: [{ id: SOC }],
+        reasons: [`both in ${EMEA}`, 'brings 1 capability you lack'],
+      },
+    ]);
+    const firstOnly = await expectData(db, MATCHES, { id: A, first: 1 });
+    expect(firstOnly.data.partnerMatches.map((m: any) => m.partner.id)).toEqual([B]);
+    const tooMany = await runOperation(db, MATCHES, { id: A, first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('accountOverlap counts shared customers per pair of statuses and pages them', async () => {
+    const { data } = await expectData(db, OVERLAP, { a: A, b: B, first: 1 });
+    expect(data.accountOverlap).toEqual({
+      sharedCustomerCount: 2,
+      cells: [
+        { status: 'CUSTOMER', otherStatus: 'CUSTOMER', count: 1 },
+        { status: 'OPPORTUNITY', otherStatus: 'PROSPECT', count: 1 },
+      ],
+      customers: { totalCount: 2, edges: [{ node: { id: id('u1') } }], pageInfo: { hasNextPage: true, endCursor: expect.any(String) } },
+    });
+    const next = await expectData(db, OVERLAP, { a: A, b: B, first: 1, after: data.accountOverlap.customers.pageInfo.endCursor });
+    expect(next.data.accountOverlap.customers.edges).toEqual([{ node: { id: id('u2') } }]);
+    const none = await expectData(db, OVERLAP, { a: A, b: C });
+    expect(none.data.accountOverlap).toEqual({ sharedCustomerCount: 0, cells: [], customers: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } });
+  });
+
+  it('gapAnalysis scores demand against supply in a scope and unscoped', async () => {
+    const mine = (list: any[]) => list.filter((c) => c.capability.id.startsWith(px));
+    const scoped = await expectData(db, GAPS, { region: EMEA, industry: FIN });
+    expect(mine(scoped.data.gapAnalysis.capabilities)).toEqual([
+      { capability: { id: SOC }, customerDemand: 1, solutionDemand: 0, supply: 0, status: 'GAP' },
+      { capability: { id: IAM }, customerDemand: 2, solutionDemand: 1, supply: 1, status: 'THIN' },
+      { capability: { id: EDR }, customerDemand: 1, solutionDemand: 1, supply: 1, status: 'THIN' },
+      { capability: { id: SIEM }, customerDemand: 0, solutionDemand: 1, supply: 1, status: 'THIN' },
+    ]);
+    const all = await expectData(db, GAPS, {});
+    expect(mine(all.data.gapAnalysis.capabilities)).toEqual([
+      { capability: { id: IAM }, customerDemand: 2, solutionDemand: 1, supply: 1, status: 'THIN' },
+      { capability: { id: EDR }, customerDemand: 1, solutionDemand: 1, supply: 1, status: 'THIN' },
+      { capability: { id: CLOUD }, customerDemand: 1, solutionDemand: 0, supply: 1, status: 'THIN' },
+      { capability: { id: SOC }, customerDemand: 1, solutionDemand: 0, supply: 1, status: 'THIN' },
+      { capability: { id: SIEM }, customerDemand: 0, solutionDemand: 1, supply: 2, status: 'COVERED' },
+    ]);
+  });
+
+  it('partnerImpact lists what breaks and sums open deals exactly per currency', async () => {
+    const a = await expectData(db, IMPACT, { id: A });
+    expect(a.data.partnerImpact).toEqual({
+      capabilitiesLost: [{ id: EDR }],
+      orphanedCustomers: [],
+      solutionsAffected: [{ id: id('s1') }],
+      openDealsAffected: [{ id: id('d1') }, { id: id('d2') }, { id: id('d4') }],
+      revenueAtRisk: [{ amount: '10000', currency: 'JPY' }, { amount: '1250.75', currency: 'USD' }],
+    });
+    const c = await expectData(db, IMPACT, { id: C });
+    expect(c.data.partnerImpact).toEqual({ capabilitiesLost: [{ id: SOC }], orphanedCustomers: [{ id: id('u4') }], solutionsAffected: [], openDealsAffected: [], revenueAtRisk: [] });
+    // A dormant partner is no eligible supplier, so nothing is lost with it.
+    const f = await expectData(db, IMPACT, { id: F });
+    expect(f.data.partnerImpact).toEqual({ capabilitiesLost: [], orphanedCustomers: [], solutionsAffected: [], openDealsAffected: [], revenueAtRisk: [] });
+    const d = await expectData(db, IMPACT, { id: D });
+    expect(d.data.partnerImpact.solutionsAffected).toEqual([]);
+    expect(d.data.partnerImpact.capabilitiesLost).toEqual([{ id: CLOUD }]);
+  });
+
+  it('assembleSolution finds the only minimal set and scores it by the formula', async () => {
+    const { data } = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA } });
+    expect(data.assembleSolution).toEqual({
+      proposals: [
+        {
+          partnerCount: 3,
+          // 100 − 30 + 3·(1/3 integrated) + 2·(1/3 sharing) + 2·(2/3 average tier) + 1 (average best level)
+          score: 74,
+          integratedPairs: 1,
+          pairsWithSharedCustomers: 1,
+          reasons: [
+            '3 partners cover all 3 required capabilities',
+            '1 of 3 member pairs integrate',
+            '1 of 3 member pairs share customers (2 shared customers)',
+            'average tier 2.0 (REGISTERED 0, SILVER 1, GOLD 2, PLATINUM 3)',
+            '2 of 3 covered at CERTIFIED or EXPERT level',
+          ],
+          partners: [
+            { partner: { id: A }, covers: [{ id: EDR }], suggestedRole: 'TECHNOLOGY', included: false },
+            { partner: { id: B }, covers: [{ id: IAM }], suggestedRole: 'TECHNOLOGY', included: false },
+            { partner: { id: C }, covers: [{ id: SOC }], suggestedRole: 'SERVICES', included: false },
+          ],
+        },
+      ],
+      uncoveredCapabilities: [],
+      minimumPartnerCount: 3,
+      exhaustive: true,
+      timedOut: false,
+      notes: [],
+    });
+  });
+
+  it('assembleSolution honours required types, maxPartners, exclusions and inclusions', async () => {
+    const withReseller = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'] } });
+    expect(withReseller.data.assembleSolution.proposals.map((p: any) => p.partners.map((m: any) => m.partner.id))).toEqual([[A, B, C, E]]);
+    expect(withReseller.data.assembleSolution.proposals[0].partners[3].suggestedRole).toBe('RESELLER');
+
+    const tooFew = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'], maxPartners: 3 } });
+    expect(tooFew.data.assembleSolution).toMatchObject({ proposals: [], uncoveredCapabilities: [], minimumPartnerCount: null });
+
+    const noSoc = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, excludePartnerIds: [C] } });
+    expect(noSoc.data.assembleSolution).toMatchObject({ proposals: [], uncoveredCapabilities: [{ id: SOC }] });
+
+    // Two single-partner answers: A (GOLD, CERTIFIED) before C (SILVER, BASIC).
+    const siem = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SIEM], region: EMEA } });
+    expect(siem.data.assembleSolution.proposals.map((p: any) => [p.partners.map((m: any) => m.partner.id), p.score])).toEqual([
+      [[A], 92.3333],
+      [[C], 90.6667],
+    ]);
+
+    const withD = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SIEM], region: EMEA, includePartnerIds: [D] } });
+    expect(withD.data.assembleSolution.proposals.map((p: any) => p.partners.map((m: any) => [m.partner.id, m.included]))).toEqual([
+      [[A, false], [D, true]],
+      [[C, false], [D, true]],
+    ]);
+
+    const dormant = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SIEM], region: EMEA, includePartnerIds: [F] } });
+    expect(dormant.data.assembleSolution.proposals).toEqual([]);
+    expect(dormant.data.assembleSolution.notes[0]).toContain(F);
+
+    const unknown = await runOperation(db, ASSEMBLE, { input: { capabilityIds: [id('nope')] } });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('ecosystemMap draws a neighbourhood, nearest and heaviest first, and says when it is truncated', async () => {
+    const { data } = await expectData(db, MAP, { input: { centerId: A, kinds: ['PARTNER', 'CAPABILITY'] } });
+    expect(data.ecosystemMap.nodes).toEqual([
+      { id: A, kind: 'PARTNER', label: 'Partner A', group: 'TECHNOLOGY', weight: 10, distance: 0 },
+      { id: B, kind: 'PARTNER', label: 'Partner B', group: 'TECHNOLOGY', weight: 7, distance: 1 },
+      { id: EDR, kind: 'CAPABILITY', label: 'Endpoint protection', group: 'Security', weight: 4, distance: 1 },
+      { id: SIEM, kind: 'CAPABILITY', label: 'SIEM', group: 'Security', weight: 3, distance: 1 },
+    ]);
+    expect(sortEdges(data.ecosystemMap.edges)).toEqual(
+      sortEdges([
+        { source: A, target: B, kind: 'INTEGRATES_WITH' },
+        { source: A, target: EDR, kind: 'HAS_CAPABILITY' },
+        { source: A, target: SIEM, kind: 'HAS_CAPABILITY' },
+      ]),
+    );
+    expect(data.ecosystemMap.truncated).toBe(false);
+
+    const deeper = await expectData(db, MAP, { input: { centerId: A, depth: 2, kinds: ['PARTNER', 'CAPABILITY'], limit: 5 } });
+    expect(deeper.data.ecosystemMap.nodes.map((n: any) => [n.id, n.distance])).toEqual([[A, 0], [B, 1], [EDR, 1], [SIEM, 1], [IAM, 2]]);
+    expect(deeper.data.ecosystemMap.truncated).toBe(true);
+
+    const overview = await expectData(db, MAP, { input: { kinds: ['PARTNER'], regions: [EMEA] } });
+    expect(overview.data.ecosystemMap.nodes.map((n: any) => [n.id, n.weight])).toEqual([[A, 10], [B, 7], [D, 4], [C, 3], [F, 3], [E, 1]]);
+    expect(sortEdges(overview.data.ecosystemMap.edges)).toEqual(
+      sortEdges([
+        { source: A, target: B, kind: 'INTEGRATES_WITH' },
+        { source: B, target: D, kind: 'INTEGRATES_WITH' },
+      ]),
+    );
+    const nowhere = await expectData(db, MAP, { input: { centerId: id('nothing') } });
+    expect(nowhere.data.ecosystemMap).toEqual({ nodes: [], edges: [], truncated: false });
+  });
+
+  it('saveSolution stores a proposal as a DRAFT solution and reports bad input as payload errors', async () => {
+    const SAVE = `mutation($input: SaveSolutionInput!) { saveSolution(input: $input) {
+      solution { id name status regions requires { id } members { partner { id } role } } errors { path code } } }`;
+    const input = { id: id('saved'), name: 'Bank security', capabilityIds: [IAM, EDR], members: [{ partnerId: A }, { partnerId: B, role: 'SERVICES' }], regions: [EMEA] };
+    const { data } = await expectData(db, SAVE, { input });
+    expect(data.saveSolution).toEqual({
+      solution: {
+        id: id('saved'), name: 'Bank security', status: 'DRAFT', regions: [EMEA],
+        requires: [{ id: EDR }, { id: IAM }],
+        members: [{ partner: { id: A }, role: 'TECHNOLOGY' }, { partner: { id: B }, role: 'SERVICES' }],
+      },
+      errors: [],
+    });
+    const again = await expectData(db, SAVE, { input });
+    expect(again.data.saveSolution).toEqual({ solution: null, errors: [{ path: ['input', 'id'], code: 'CONFLICT' }] });
+    const missing = await expectData(db, SAVE, { input: { ...input, id: id('saved2'), capabilityIds: [EDR, id('nope')] } });
+    expect(missing.data.saveSolution).toEqual({ solution: null, errors: [{ path: ['input', 'capabilityIds', '1'], code: 'NOT_FOUND' }] });
+    const empty = await expectData(db, SAVE, { input: { ...input, id: id('saved3'), members: [] } });
+    expect(empty.data.saveSolution.errors).toEqual([{ path: ['input', 'members'], code: 'BAD_USER_INPUT' }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property tests: random small ecosystems against brute forces over a dump of the whole graph.
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Dump {
+  partners: { id: string; types: string[]; tier: string; lifecycleStage: string; regions: string[]; industries: string[] }[];
+  has: Map<string, Map<string, string>>;
+  capabilityIds: string[];
+  customers: { id: string; region: string | null; industry: string | null }[];
+  needs: Map<string, Set<string>>;
+  accounts: Map<string, Map<string, string>>;
+  integrated: Set<string>;
+  solutions: { id: string; status: string }[];
+  requires: Map<string, Set<string>>;
+  members: Map<string, Set<string>>;
+  deals: { id: string; stage: string; amountMinor: number | bigint; currency: string }[];
+  participates: Map<string, Set<string>>;
+}
+
+async function dumpGraph(executor: CypherExecutor): Promise<Dump> {
+  const q = <T>(text: string) => executor.runText<T>(text);
+  const group = <K, V>(rows: [K, V][]) => {
+    const m = new Map<K, Set<V>>();
+    for (const [k, v] of rows) (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+    return m;
+  };
+  const partners = await q<Dump['partners'][number]>('MATCH (p:Partner) RETURN p.id AS id, p.types AS types, p.tier AS tier, p.lifecycleStage AS lifecycleStage, coalesce(p.regions, []) AS regions, coalesce(p.industries, []) AS industries');
+  const has = new Map<string, Map<string, string>>();
+  for (const r of await q<{ p: string; c: string; level: string }>('MATCH (p:Partner)-[h:HAS_CAPABILITY]->(c:Capability) RETURN p.id AS p, c.id AS c, h.level AS level')) {
+    (has.get(r.p) ?? has.set(r.p, new Map()).get(r.p)!).set(r.c, r.level);
+  }
+  const accounts = new Map<string, Map<string, string>>();
+  for (const r of await q<{ p: string; u: string; status: string }>('MATCH (p:Partner)-[a:HAS_ACCOUNT]->(u:Customer) RETURN p.id AS p, u.id AS u, a.status AS status')) {
+    (accounts.get(r.p) ?? accounts.set(r.p, new Map()).get(r.p)!).set(r.u, r.status);
+  }
+  const pairs = await q<{ a: string; b: string }>('MATCH (a:Partner)-[:INTEGRATES_WITH]-(b:Partner) RETURN a.id AS a, b.id AS b');
+  return {
+    partners,
+    has,
+    capabilityIds: (await q<{ id: string }>('MATCH (c:Capability) RETURN c.id AS id')).map((r) => r.id),
+    customers: await q('MATCH (u:Customer) RETURN u.id AS id, u.region AS region, u.industry AS industry'),
+    needs: group((await q<{ u: string; c: string }>('MATCH (u:Customer)-[:NEEDS]->(c:Capability) RETURN u.id AS u, c.id AS c')).map((r) => [r.u, r.c])),
+    accounts,
+    integrated: new Set(pairs.map((r) => `${r.a} ${r.b}`)),
+    solutions: await q('MATCH (s:Solution) RETURN s.id AS id, s.status AS status'),
+    requires: group((await q<{ s: string; c: string }>('MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN s.id AS s, c.id AS c')).map((r) => [r.s, r.c])),
+    members: group((await q<{ p: string; s: string }>('MATCH (p:Partner)-[:MEMBER_OF]->(s:Solution) RETURN p.id AS p, s.id AS s')).map((r) => [r.p, r.s])),
+    deals: await q('MATCH (d:Deal) RETURN d.id AS id, d.stage AS stage, d.amountMinor AS amountMinor, d.currency AS currency'),
+    participates: group((await q<{ p: string; d: string }>('MATCH (p:Partner)-[:PARTICIPATES_IN]->(d:Deal) RETURN p.id AS p, d.id AS d')).map((r) => [r.p, r.d])),
+  };
+}
+
+const eligible = (p: { lifecycleStage: string }) => p.lifecycleStage === 'ACTIVE' || p.lifecycleStage === 'ONBOARDING';
+const byIdAsc = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'];
+const STATUS = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'];
+
+function expectedMatches(g: Dump, pid: string, first: number) {
+  const p = g.partners.find((x) => x.id === pid)!;
+  const own = g.has.get(pid) ?? new Map();
+  const mine = g.accounts.get(pid) ?? new Map();
+  const out = [];
+  for (const q of g.partners) {
+    if (q.id === pid || !eligible(q)) continue;
+    const complementary = [...(g.has.get(q.id)?.keys() ?? [])].filter((c) => !own.has(c)).sort(byIdAsc);
+    if (complementary.length === 0) continue;
+    const theirs = g.accounts.get(q.id) ?? new Map();
+    const shared = [...mine.keys()].filter((u) => theirs.has(u)).length;
+    const needing = [...mine.keys()].filter((u) => complementary.some((c) => g.needs.get(u)?.has(c))).length;
+    const integrated = g.integrated.has(`${pid} ${q.id}`);
+    const sharedRegions = q.regions.filter((r) => p.regions.includes(r));
+    const sharedIndustries = q.industries.filter((i) => p.industries.includes(i));
+    const score = 3 * shared + 2 * needing + (integrated ? 5 : 0) + sharedRegions.length + sharedIndustries.length + 0.5 * complementary.length;
+    out.push({ partner: { id: q.id }, score, sharedCustomerCount: shared, integrated, customersNeedingComplement: needing, sharedRegions, sharedIndustries, complementaryCapabilities: complementary.map((c) => ({ id: c })) });
+  }
+  return out.sort((a, b) => b.score - a.score || byIdAsc(a.partner.id, b.partner.id)).slice(0, first);
+}
+
+function expectedGaps(g: Dump, region: string | null, industry: string | null) {
+  const rows = [];
+  for (const c of g.capabilityIds) {
+    const customerDemand = g.customers.filter((u) => g.needs.get(u.id)?.has(c) && (region === null || u.region === region) && (industry === null || u.industry === industry)).length;
+    const solutionDemand = g.solutions.filter((s) => s.status !== 'RETIRED' && g.requires.get(s.id)?.has(c)).length;
+    if (customerDemand + solutionDemand === 0) continue;
+    const supply = g.partners.filter((p) => eligible(p) && g.has.get(p.id)?.has(c) && (region === null || p.regions.includes(region)) && (industry === null || p.industries.includes(industry))).length;
+    rows.push({ capability: { id: c }, customerDemand, solutionDemand, supply, status: supply === 0 ? 'GAP' : supply === 1 ? 'THIN' : 'COVERED' });
+  }
+  const rank = { GAP: 0, THIN: 1, COVERED: 2 } as const;
+  return rows.sort(
+    (a, b) => rank[a.status as keyof typeof rank] - rank[b.status as keyof typeof rank] || b.customerDemand + b.solutionDemand - (a.customerDemand + a.solutionDemand) || byIdAsc(a.capability.id, b.capability.id),
+  );
+}
+
+function expectedImpact(g: Dump, pid: string) {
+  const p = g.partners.find((x) => x.id === pid)!;
+  const inDemand = (c: string) => g.customers.some((u) => g.needs.get(u.id)?.has(c)) || g.solutions.some((s) => s.status !== 'RETIRED' && g.requires.get(s.id)?.has(c));
+  const capabilitiesLost = eligible(p)
+    ? [...(g.has.get(pid)?.keys() ?? [])].filter((c) => inDemand(c) && !g.partners.some((o) => o.id !== pid && eligible(o) && g.has.get(o.id)?.has(c)))
+    : [];
+  const orphaned = [...(g.accounts.get(pid)?.keys() ?? [])].filter((u) => !g.partners.some((o) => o.id !== pid && g.accounts.get(o.id)?.has(u)));
+  const solutions = g.solutions.filter((s) => s.status !== 'RETIRED' && g.members.get(pid)?.has(s.id)).map((s) => s.id);
+  const deals = g.deals.filter((d) => !d.stage.startsWith('CLOSED_') && g.participates.get(pid)?.has(d.id));
+  return {
+    capabilitiesLost: capabilitiesLost.sort(byIdAsc).map((id) => ({ id })),
+    orphanedCustomers: orphaned.sort(byIdAsc).map((id) => ({ id })),
+    solutionsAffected: solutions.sort(byIdAsc).map((id) => ({ id })),
+    openDealsAffected: deals.map((d) => d.id).sort(byIdAsc).map((id) => ({ id })),
+    revenueAtRisk: sumByCurrency(deals.map((d) => ({ minor: BigInt(d.amountMinor), currency: d.currency }))).map((m) => ({ amount: formatMinor(m.minor, m.currency), currency: m.currency })),
+  };
+}
+
+function expectedOverlap(g: Dump, a: string, b: string) {
+  const mine = g.accounts.get(a) ?? new Map<string, string>();
+  const theirs = g.accounts.get(b) ?? new Map<string, string>();
+  const shared = [...mine.keys()].filter((u) => theirs.has(u)).sort(byIdAsc);
+  const cells = new Map<string, number>();
+  for (const u of shared) cells.set(`${mine.get(u)} ${theirs.get(u)}`, (cells.get(`${mine.get(u)} ${theirs.get(u)}`) ?? 0) + 1);
+  return {
+    sharedCustomerCount: shared.length,
+    cells: [...cells.entries()]
+      .map(([k, count]) => ({ status: k.split(' ')[0]!, otherStatus: k.split(' ')[1]!, count }))
+      .sort((x, y) => STATUS.indexOf(x.status) - STATUS.indexOf(y.status) || STATUS.indexOf(x.otherStatus) - STATUS.indexOf(y.otherStatus)),
+    customers: shared,
+  };
+}
+
+interface AssembleRequest {
+  capabilityIds: string[];
+  region: string;
+  industry: string | null;
+  maxPartners: number;
+  requiredTypes: string[];
+  includePartnerIds: string[];
+  excludePartnerIds: string[];
+  limit: number;
+}
+
+/** Every minimal proposal by enumerating subsets of the relevant pool partners (plus the included ones). */
+function expectedAssembly(g: Dump, r: AssembleRequest): { uncovered: string[]; proposals: string[][] } {
+  const pool = g.partners.filter(
+    (p) => eligible(p) && p.regions.includes(r.region) && (r.industry === null || p.industries.includes(r.industry)) && !r.excludePartnerIds.includes(p.id),
+  );
+  const caps = [...new Set(r.capabilityIds)];
+  const uncovered = caps.filter((c) => !pool.some((p) => g.has.get(p.id)?.has(c))).sort(byIdAsc);
+  if (uncovered.length > 0) return { uncovered, proposals: [] };
+  const included = pool.filter((p) => r.includePartnerIds.includes(p.id));
+  if (included.length < new Set(r.includePartnerIds).size) return { uncovered: [], proposals: [] };
+  const meets = (set: typeof pool) =>
+    caps.every((c) => set.some((p) => g.has.get(p.id)?.has(c))) && r.requiredTypes.every((t) => set.some((p) => p.types.includes(t)));
+  const relevant = pool.filter((p) => !r.includePartnerIds.includes(p.id) && (caps.some((c) => g.has.get(p.id)?.has(c)) || r.requiredTypes.some((t) => p.types.includes(t))));
+  const proposals: string[][] = [];
+  for (let subset = 0; subset < 1 << relevant.length; subset++) {
+    const chosen = relevant.filter((_, i) => subset & (1 << i));
+    const set = [...included, ...chosen];
+    if (set.length > r.maxPartners || !meets(set)) continue;
+    if (chosen.every((x) => !meets(set.filter((y) => y !== x)))) proposals.push(set.map((p) => p.id).sort(byIdAsc));
+  }
+  return { uncovered: [], proposals };
+}
+
+const TYPES = ['TECHNOLOGY', 'SERVICES', 'RESELLER', 'MSP'];
+const STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'];
+const LIFECYCLE = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ONBOARDING', 'ONBOARDING', 'DORMANT', 'PROSPECT', 'OFFBOARDED'];
+
+function randomEcosystem(random: () => number, px: string) {
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const some = <T>(list: readonly T[], p: number) => list.filter(() => random() < p);
+  const regions = [`${px}R1`, `${px}R2`, `${px}R3`];
+  const industries = [`${px}I1`, `${px}I2`];
+  const capabilities = Array.from({ length: int(3, 7) }, (_, i) => ({ id: `${px}c${i}`, name: `Capability ${i}` }));
+  const partnerIds = Array.from({ length: int(5, 13) }, (_, i) => `${px}p${String(i).padStart(2, '0')}`);
+  const links = new Map(partnerIds.map((id) => [id, [] as string[]]));
+  for (const a of partnerIds) for (const b of partnerIds) if (a < b && random() < 0.2) { links.get(a)!.push(b); links.get(b)!.push(a); }
+  const partners = partnerIds.map((id) => ({
+    id, name: `Partner ${id}`,
+    types: [pick(TYPES), ...some(TYPES, 0.2)].filter((t, i, all) => all.indexOf(t) === i),
+    tier: pick(TIERS), lifecycleStage: pick(LIFECYCLE),
+    regions: some(regions, 0.75), industries: some(industries, 0.6),
+    capabilities: some(capabilities, 0.4).map((c) => ({ capabilityId: c.id, level: pick(['BASIC', 'CERTIFIED', 'EXPERT']) })),
+    integratesWith: links.get(id)!,
+  }));
+  const customers = Array.from({ length: int(3, 12) }, (_, i) => ({
+    id: `${px}u${String(i).padStart(2, '0')}`, name: `Customer ${i}`,
+    region: pick(regions), industry: pick(industries), needs: some(capabilities, 0.3).map((c) => c.id),
+  }));
+  const accounts = customers.flatMap((u) => some(partnerIds, 0.25).map((p) => ({ partnerId: p, customerId: u.id, status: pick(STATUS) })));
+  const solutions = Array.from({ length: int(0, 4) }, (_, i) => ({
+    id: `${px}s${i}`, name: `Solution ${i}`, status: pick(['DRAFT', 'PUBLISHED', 'RETIRED']),
+    requires: some(capabilities, 0.4).map((c) => c.id), members: some(partnerIds, 0.25).map((p) => ({ partnerId: p, role: pick(TYPES) })),
+  }));
+  const deals = Array.from({ length: int(0, 6) }, (_, i) => {
+    const stage = pick(STAGES);
+    const currency = pick(['USD', 'EUR', 'JPY']);
+    const participants = [...new Set([pick(partnerIds), pick(partnerIds)])].map((p) => ({ partnerId: p, role: 'RESELLER' }));
+    return {
+      id: `${px}d${i}`, name: `Deal ${i}`, customerId: pick(customers).id, stage, currency,
+      amount: formatMinor(BigInt(int(0, 10_000_000)), currency),
+      createdAt: `2026-0${int(1, 9)}-1${int(0, 9)}T10:00:00Z`,
+      ...(stage.startsWith('CLOSED_') ? { closedAt: '2026-10-01T10:00:00Z' } : {}),
+      participants,
+    };
+  });
+  return { doc: { capabilities, partners, customers, accounts, solutions, deals }, regions, industries, capabilities, partnerIds };
+}
+
+describe('ecosystem intelligence against brute force on 30 random ecosystems', () => {
+  const random = prng(7_2026);
+  for (let round = 0; round < 30; round++) {
+    it(`random ecosystem ${round}`, async () => {
+      const px = uniquePrefix(`rnd${round}`);
+      const { doc, regions, industries, capabilities, partnerIds } = randomEcosystem(random, px);
+      try {
+        await load(doc);
+        const g = await dumpGraph(db);
+        const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+        const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+
+        for (const pid of partnerIds) {
+          const matches = await expectData(db, MATCHES, { id: pid, first: 100 });
+          expect(matches.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m), `matches of ${pid}`).toEqual(expectedMatches(g, pid, 100));
+          const impact = await expectData(db, IMPACT, { id: pid });
+          expect(impact.data.partnerImpact, `impact of ${pid}`).toEqual(expectedImpact(g, pid));
+        }
+        const few = await expectData(db, MATCHES, { id: partnerIds[0], first: 2 });
+        expect(few.data.partnerMatches.map((m: any) => m.partner.id)).toEqual(expectedMatches(g, partnerIds[0]!, 2).map((m) => m.partner.id));
+
+        for (let k = 0; k < 3; k++) {
+          const [a, b] = [pick(partnerIds), pick(partnerIds)];
+          const { data } = await expectData(db, OVERLAP, { a, b, first: 100 });
+          const expected = expectedOverlap(g, a, b);
+          expect(data.accountOverlap.sharedCustomerCount).toBe(expected.sharedCustomerCount);
+          expect(data.accountOverlap.cells).toEqual(expected.cells);
+          expect(data.accountOverlap.customers.edges.map((e: any) => e.node.id)).toEqual(expected.customers);
+        }
+
+        for (const [region, industry] of [[null, null], [pick(regions), null], [pick(regions), pick(industries)]] as const) {
+          const gaps = await expectData(db, GAPS, { region, industry });
+          expect(gaps.data.gapAnalysis.capabilities, `gaps in ${region} ${industry}`).toEqual(expectedGaps(g, region, industry));
+        }
+
+        for (let k = 0; k < 6; k++) {
+          const request: AssembleRequest = {
+            capabilityIds: capabilities.filter(() => random() < 0.35).map((c) => c.id).concat(pick(capabilities).id),
+            region: pick(regions),
+            industry: random() < 0.3 ? pick(industries) : null,
+            maxPartners: int(1, 4),
+            requiredTypes: random() < 0.4 ? [pick(TYPES)] : [],
+            includePartnerIds: random() < 0.25 ? [pick(partnerIds)] : [],
+            excludePartnerIds: random() < 0.25 ? [pick(partnerIds)] : [],
+            limit: int(1, 6),
+          };
+          const { data } = await expectData(db, ASSEMBLE, { input: request });
+          const got = data.assembleSolution;
+          const expected = expectedAssembly(g, request);
+          const context = JSON.stringify({ request, got, expected });
+          expect(ids(got.uncoveredCapabilities), context).toEqual(expected.uncovered);
+          const keys = got.proposals.map((p: any) => p.partners.map((m: any) => m.partner.id).sort(byIdAsc).join(','));
+          const valid = new Set(expected.proposals.map((p) => p.join(',')));
+          expect(got.timedOut, context).toBe(false);
+          expect(got.proposals.length, context).toBe(Math.min(request.limit, expected.proposals.length));
+          expect(new Set(keys).size, context).toBe(keys.length);
+          for (const key of keys) expect(valid.has(key), `${key} is not a minimal proposal: ${context}`).toBe(true);
+          if (expected.proposals.length > 0) {
+            const smallest = Math.min(...expected.proposals.map((p) => p.length));
+            expect(got.proposals[0].partnerCount, context).toBe(smallest);
+            expect(got.minimumPartnerCount, context).toBe(smallest);
+            if (expected.proposals.length <= request.limit) expect([...keys].sort(), context).toEqual([...valid].sort());
+          }
+          got.proposals.forEach((p: any, i: number) => {
+            if (i > 0) expect(p.score, context).toBeLessThanOrEqual(got.proposals[i - 1].score);
+            for (const m of p.partners) {
+              const wanted = [...new Set(request.capabilityIds)].filter((c) => g.has.get(m.partner.id)?.has(c)).sort(byIdAsc);
+              expect(ids(m.covers), context).toEqual(wanted);
+              expect(m.included).toBe(request.includePartnerIds.includes(m.partner.id));
+            }
+          });
+        }
+      } finally {
+        await removeByPrefix(db, px);
+      }
+    });
+  }
+});
