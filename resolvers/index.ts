@@ -14,11 +14,13 @@ import { Mutation } from './Mutation.js';
 import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
+import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
-  Query,
+  // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
+  Query: guardRootFields('Query', Query),
   Partner,
   PartnerCapability,
   PartnerConnection,
@@ -40,5 +42,5 @@ export const resolvers: Resolvers = {
   AccountOverlap,
   SearchHit,
   SearchResult,
-  Mutation,
+  Mutation: guardRootFields('Mutation', Mutation),
 };

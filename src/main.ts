@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
   }
   const app = await startApp({ executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits }, config.host, config.port);
-  logger.info(`API ready at ${app.url} (query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`);
+  logger.info(`API ready at ${app.url} (map page: ${app.url.replace(/\/graphql$/, '/')}, query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`);
   if (config.auth.secretFile && config.auth.secret) {
     const token = await mintToken({ secret: config.auth.secret, role: 'ADMIN', subject: 'local-admin', expiresIn: '30d' });
     logger.info(`Local admin token (30 days; secret in ${config.auth.secretFile}):\n\n  Authorization: Bearer ${token}\n`);

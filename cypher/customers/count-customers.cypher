@@ -1,6 +1,10 @@
-// Returns {count} of customers matching the filter. Params: as list-customers without $after and $limit.
+// Returns {count} of customers matching the filter, that the viewer may see. Params: as list-customers without $after and $limit.
 MATCH (c:Customer)
-WHERE ($industry IS NULL OR c.industry = $industry)
+WHERE ($viewerPartnerId IS NULL
+       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(c) }
+       OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(c) }
+       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(c) })
+  AND ($industry IS NULL OR c.industry = $industry)
   AND ($region IS NULL OR c.region = $region)
   AND ($segment IS NULL OR c.segment = $segment)
   AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))

@@ -1,6 +1,7 @@
-// Returns {count} of deals matching the filter. Params: as list-deals without $after and $limit.
+// Returns {count} of deals matching the filter, that the viewer may see. Params: as list-deals without $after and $limit.
 MATCH (d:Deal)
-WHERE ($stages IS NULL OR d.stage IN $stages)
+WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(d) })
+  AND ($stages IS NULL OR d.stage IN $stages)
   AND ($open IS NULL OR (NOT d.stage IN ["CLOSED_WON", "CLOSED_LOST"]) = $open)
   AND ($registrationStatuses IS NULL OR d.registrationStatus IN $registrationStatuses)
   AND ($customerId IS NULL OR EXISTS { (d)-[:FOR_CUSTOMER]->(:Customer {id: $customerId}) })

@@ -1,11 +1,12 @@
-// Returns {key: deal id, items: [deal]} for each open deal in $ids that has a reseller: the earlier (createdAt, then id) open APPROVED deals on the same customer with a RESELLER participant where this deal brings a reseller that deal lacks (as src/deals/rules-of-engagement.ts), in registration order. Params: $ids.
+// Returns {key: deal id, items: [deal]} for each open deal in $ids that has a reseller: the earlier (createdAt, then id) open APPROVED deals on the same customer with a RESELLER participant where this deal brings a reseller that deal lacks (as src/deals/rules-of-engagement.ts), in registration order; for a PARTNER viewer only deals it is on. Params: $ids.
 UNWIND $ids AS id
 MATCH (d:Deal {id: id})-[:FOR_CUSTOMER]->(c:Customer)
 WHERE NOT d.stage IN ['CLOSED_WON', 'CLOSED_LOST']
 WITH id, d, c, [(p:Partner)-[:PARTICIPATES_IN {role: 'RESELLER'}]->(d) | p.id] AS mine
 WHERE size(mine) > 0
 MATCH (e:Deal)-[:FOR_CUSTOMER]->(c)
-WHERE e <> d AND e.registrationStatus = 'APPROVED' AND NOT e.stage IN ['CLOSED_WON', 'CLOSED_LOST']
+WHERE e <> d AND ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(e) })
+  AND e.registrationStatus = 'APPROVED' AND NOT e.stage IN ['CLOSED_WON', 'CLOSED_LOST']
   AND (e.createdAt < d.createdAt OR (e.createdAt = d.createdAt AND e.id < d.id))
 WITH id, mine, e, [(q:Partner)-[:PARTICIPATES_IN {role: 'RESELLER'}]->(e) | q.id] AS theirs
 WHERE size(theirs) > 0 AND any(m IN mine WHERE NOT m IN theirs)

@@ -1,8 +1,9 @@
 // Returns {node} for one page of the customers both $partnerId and $otherPartnerId have an account on, ordered by id. Params: $partnerId, $otherPartnerId, $after (id or null), $limit.
+// Two MATCH clauses (joined on the customer), so a partner compared with itself shares all its customers.
 MATCH (p:Partner {id: $partnerId})-[:HAS_ACCOUNT]->(u:Customer)
-WHERE ($after IS NULL OR u.id > $after)
-  AND EXISTS { (:Partner {id: $otherPartnerId})-[:HAS_ACCOUNT]->(u) }
+MATCH (q:Partner {id: $otherPartnerId})-[:HAS_ACCOUNT]->(u)
 WITH DISTINCT u
+WHERE $after IS NULL OR u.id > $after
 RETURN u {.id, .name, .industry, .region, .segment} AS node
 ORDER BY node.id
 LIMIT $limit

@@ -1,7 +1,8 @@
-// Returns {node} for one page of solutions ordered by id, matching the filter.
+// Returns {node} for one page of solutions ordered by id, matching the filter, that the viewer may see.
 // Params: $after (id or null), $limit, $statuses (list or null), $region, $industry, $partnerId, $capabilityId (or null).
 MATCH (s:Solution)
-WHERE ($after IS NULL OR s.id > $after)
+WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(s) })
+  AND ($after IS NULL OR s.id > $after)
   AND ($statuses IS NULL OR s.status IN $statuses)
   AND ($region IS NULL OR $region IN s.regions)
   AND ($industry IS NULL OR $industry IN s.industries)

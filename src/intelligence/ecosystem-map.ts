@@ -56,15 +56,18 @@ export class EcosystemMapService {
       throw new BadInputError(`limit must be between 1 and ${MAX_MAP_NODES}`, ['input', 'limit']);
     }
     const kinds = input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : (Object.keys(LABELS) as MapNodeKind[]));
-    const [row] = await this.db.read<EcosystemGraphRow>('intelligence/get-ecosystem-map', {
-      centerId,
-      depth,
+    const filters = {
       labels: [...new Set(kinds)].map((k) => LABELS[k]),
       partnerTypes: input?.partnerTypes ?? null,
       regions: input?.regions ?? null,
       industries: input?.industries ?? null,
       limit,
-    });
+    };
+    // One query either way: the overview or the centre's neighbourhood (empty when the centre does not exist).
+    const [row] =
+      centerId === null
+        ? await this.db.read<EcosystemGraphRow>('intelligence/get-ecosystem-overview', filters)
+        : await this.db.read<EcosystemGraphRow>('intelligence/get-ecosystem-neighbourhood', { ...filters, centerId, depth });
     return row ?? { nodes: [], edges: [], truncated: false };
   }
 }

@@ -233,7 +233,7 @@ export function scoreProposal(
   const strong = bestLevels.filter((l) => l >= 1).length;
   const reasons = [
     `${plural(k, 'partner')} cover${k === 1 ? 's' : ''} all ${plural(context.capabilities.length, 'required capability', 'required capabilities')}` +
-      (context.requiredTypes.length > 0 ? ` and the types ${context.requiredTypes.join(', ')}` : ''),
+      (context.requiredTypes.length > 0 ? ` and the type${context.requiredTypes.length === 1 ? '' : 's'} ${context.requiredTypes.join(', ')}` : ''),
   ];
   if (pairCount > 0) {
     reasons.push(`${integratedPairs} of ${plural(pairCount, 'member pair')} integrate`);

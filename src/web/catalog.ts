@@ -11,8 +11,11 @@ export const PARTNER_TYPES = [
 
 export const PARTNER_TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const satisfies readonly PartnerTier[];
 
-/** "STRATEGIC_ALLIANCE" → "Strategic alliance". */
+const ACRONYMS = new Set(['MSP', 'NA', 'EMEA', 'APAC', 'LATAM', 'IT', 'OT']);
+
+/** "STRATEGIC_ALLIANCE" → "Strategic alliance"; acronyms stay as they are ("MSP"). */
 export function humanise(code: string): string {
+  if (ACRONYMS.has(code)) return code;
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -44,6 +44,12 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** The colour at a quarter strength: nodes away from the selection stay recognisable but recede. */
+function faded(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, 0.25)`;
+}
+
 function layoutIterations(order: number): number {
   if (order > 3000) return 40;
   if (order > 1000) return 80;
@@ -67,6 +73,8 @@ export class MapView {
       labelRenderedSizeThreshold: 9,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
+      // The map's tab may be hidden (no size); it is drawn again when shown.
+      allowInvalidContainer: true,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => {
         if (!this.selected) return data;
@@ -88,7 +96,7 @@ export class MapView {
     if (!this.selected) return data;
     if (node === this.selected) return { ...data, highlighted: true, zIndex: 2, forceLabel: true };
     if (this.graph.areNeighbors(node, this.selected)) return { ...data, zIndex: 1, forceLabel: true };
-    return { ...data, color: '#dde1e7', label: '', zIndex: 0 };
+    return { ...data, color: faded(data.color), label: '', zIndex: 0 };
   }
 
   /** Replaces the drawn graph with an ecosystemMap answer. */

@@ -118,7 +118,7 @@ async function mapStatus(): Promise<{ nodes: number; edges: number; shown: numbe
 async function openPanelFromList(partnerId: string): Promise<void> {
   await page.locator(`#partner-list button[data-partner-id="${partnerId}"]`).click();
   await page.locator(`#partner-panel[data-partner-id="${partnerId}"]`).waitFor();
-  await page.locator('#partner-matches ol.matches, #partner-matches p').first().waitFor();
+  await page.locator('#partner-matches > ol.matches, #partner-matches > p:not(.loading)').first().waitFor();
 }
 
 describe('the map page', () => {
@@ -220,9 +220,23 @@ describe('the map page', () => {
     await expect.poll(() => page.locator('#partner-panel-title').textContent()).toBe('CloudNova');
   });
 
+  it('finds a partner with the search box (autocomplete, keyboard) and opens its panel', async () => {
+    await page.locator('#search-input').fill('Harborview');
+    const option = page.locator(`#search-results [role="option"][data-id="${id('p.harborview')}"]`);
+    await option.waitFor();
+    await page.locator('#search-input').press('ArrowDown');
+    expect(await page.locator('#search-input').getAttribute('aria-activedescendant')).toBe('search-option-0');
+    const firstId = await page.locator('#search-results [role="option"]').first().getAttribute('data-id');
+    expect(firstId).toBe(id('p.harborview'));
+    await page.locator('#search-input').press('Enter');
+    await page.locator(`#partner-panel[data-partner-id="${id('p.harborview')}"]`).waitFor();
+    await expect.poll(() => page.locator('#partner-panel-title').textContent()).toBe('Harborview Technologies');
+  });
+
   it('shows the gaps: each capability × region cell is what gapAnalysis answers, with the partners behind it', async () => {
     await page.locator('#tab-gaps').click();
     await page.locator('#gaps-table').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#map-canvas').isVisible()).toBe(false);
     const cells = await page.locator('#gaps-table tbody tr').evaluateAll((rows) =>
       rows.map((row) => ({
         capabilityId: row.getAttribute('data-capability-id')!,

@@ -1,49 +1,21 @@
-// Returns one row {nodes: [{id, kind, label, group, weight, distance}], edges: [{source, target, kind}], truncated}: the overview ($centerId null: every node of the $labels kinds that passes the filters) or the nodes within $depth (1-3) hops of $centerId through such nodes; nearest, then heaviest, then by id, at most $limit. Params: $centerId, $depth, $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
+// Returns one row {nodes: [{id, kind, label, group, weight, distance}], edges: [{source, target, kind}], truncated}: $centerId (any kind) and the nodes within $depth (1-3) hops of it reached through nodes of the $labels kinds that pass the filters; nearest, then heaviest, then by id, at most $limit; empty when $centerId does not exist. Params: $centerId, $depth, $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
 CALL () {
-  OPTIONAL MATCH (c:Partner {id: $centerId}) RETURN c
+  MATCH (c:Partner {id: $centerId}) RETURN c
   UNION
-  OPTIONAL MATCH (c:Capability {id: $centerId}) RETURN c
+  MATCH (c:Capability {id: $centerId}) RETURN c
   UNION
-  OPTIONAL MATCH (c:Customer {id: $centerId}) RETURN c
+  MATCH (c:Customer {id: $centerId}) RETURN c
   UNION
-  OPTIONAL MATCH (c:Solution {id: $centerId}) RETURN c
+  MATCH (c:Solution {id: $centerId}) RETURN c
   UNION
-  OPTIONAL MATCH (c:Deal {id: $centerId}) RETURN c
+  MATCH (c:Deal {id: $centerId}) RETURN c
 }
-WITH head(collect(c)) AS centre
+WITH c AS centre LIMIT 1
+// Each ring is one breadth-first search from the centre (ANY SHORTEST), so each node comes once with its distance.
 CALL (centre) {
-  WITH centre WHERE $centerId IS NULL
-  MATCH (n:Partner)
-  WHERE 'Partner' IN $labels
-    AND ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
-  RETURN n, 0 AS distance
-  UNION ALL
-  WITH centre WHERE $centerId IS NULL
-  MATCH (n:Capability)
-  WHERE 'Capability' IN $labels
-  RETURN n, 0 AS distance
-  UNION ALL
-  WITH centre WHERE $centerId IS NULL
-  MATCH (n:Customer)
-  WHERE 'Customer' IN $labels
-    AND ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries)
-  RETURN n, 0 AS distance
-  UNION ALL
-  WITH centre WHERE $centerId IS NULL
-  MATCH (n:Solution)
-  WHERE 'Solution' IN $labels
-    AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
-  RETURN n, 0 AS distance
-  UNION ALL
-  WITH centre WHERE $centerId IS NULL
-  MATCH (n:Deal)
-  WHERE 'Deal' IN $labels
-  RETURN n, 0 AS distance
-  UNION ALL
-  WITH centre WHERE centre IS NOT NULL
   RETURN centre AS n, 0 AS distance
   UNION ALL
-  WITH centre WHERE centre IS NOT NULL AND $depth = 1
+  WITH centre WHERE $depth = 1
   MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
@@ -52,7 +24,7 @@ CALL (centre) {
   WHERE n <> centre
   RETURN n, length(path) AS distance
   UNION ALL
-  WITH centre WHERE centre IS NOT NULL AND $depth = 2
+  WITH centre WHERE $depth = 2
   MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
@@ -61,7 +33,7 @@ CALL (centre) {
   WHERE n <> centre
   RETURN n, length(path) AS distance
   UNION ALL
-  WITH centre WHERE centre IS NOT NULL AND $depth = 3
+  WITH centre WHERE $depth = 3
   MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
@@ -70,8 +42,6 @@ CALL (centre) {
   WHERE n <> centre
   RETURN n, length(path) AS distance
 }
-// Each ring is one breadth-first search, so a node appears once; min() keeps the grouping explicit.
-WITH n, min(distance) AS distance
 WITH n, distance, COUNT { (n)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() } AS weight
 ORDER BY distance, weight DESC, n.id
 WITH collect({node: n, distance: distance, weight: weight}) AS found
