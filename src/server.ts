@@ -1,7 +1,6 @@
 // HTTP → Apollo Server. Serves /graphql (POST and GET), the map page (/), the query page, /healthz (the process)
 // and /readyz (database reachable, migrations applied). Everything else is a 404.
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -31,7 +30,7 @@ export interface RunningApp {
   url: string;
   server: Server;
   apollo: ApolloServer<RequestContext>;
-  stop(): Promise<void>;
+  stop(drainMs?: number): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -117,7 +116,6 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const apollo = createApollo(production, limits);
   const verify = options.auth.enabled && options.auth.verifier ? await createTokenVerifier(options.auth.verifier) : undefined;
   const server = createServer();
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
 
   /** The viewer of a request; throws UnauthenticatedError without a valid token when auth is on. */
@@ -132,7 +130,15 @@ export async function startApp(options: AppOptions, host: string, port: number):
     }
   };
 
+  // Requests being answered; stop() waits for them before it stops Apollo.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof UnauthenticatedError) return graphqlError(res, 401, 'UNAUTHENTICATED', err.message);
       if (err instanceof HttpError) return graphqlError(res, err.status, err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', err.message);
@@ -196,7 +202,15 @@ export async function startApp(options: AppOptions, host: string, port: number):
     url,
     server,
     apollo,
-    stop: async () => {
+    /** Stops accepting connections, lets in-flight requests finish (at most drainMs), then stops Apollo. */
+    stop: async (drainMs = 10_000) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((resolve) => setTimeout(resolve, drainMs))]);
+      }
+      server.closeAllConnections();
+      await closed;
       await apollo.stop();
     },
   };
