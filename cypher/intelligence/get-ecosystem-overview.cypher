@@ -1,28 +1,13 @@
 // Returns one row {nodes: [{id, kind, label, group, weight, distance: 0}], edges: [{source, target, kind}], truncated}: the whole-ecosystem map, every node of the $labels kinds that passes the filters, heaviest first then by id, at most $limit. Params: $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
-CALL () {
-  MATCH (n:Partner)
-  WHERE 'Partner' IN $labels
-    AND ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
-  RETURN n
-  UNION ALL
-  MATCH (n:Capability)
-  WHERE 'Capability' IN $labels
-  RETURN n
-  UNION ALL
-  MATCH (n:Customer)
-  WHERE 'Customer' IN $labels
-    AND ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries)
-  RETURN n
-  UNION ALL
-  MATCH (n:Solution)
-  WHERE 'Solution' IN $labels
-    AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries))
-  RETURN n
-  UNION ALL
-  MATCH (n:Deal)
-  WHERE 'Deal' IN $labels
-  RETURN n
-}
+// CASE evaluates a subquery only when its kind is asked for, so unwanted labels are never scanned.
+UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
+                                                 WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
+                                                 WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
+                                                 WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
 WITH n, 0 AS distance
 WITH n, distance, COUNT { (n)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() } AS weight
 ORDER BY distance, weight DESC, n.id
