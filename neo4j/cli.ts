@@ -3,7 +3,7 @@ import { loadConfig } from '../src/config.js';
 import { fetchNeo4j, localStatus, startLocalNeo4j, stopLocalNeo4j } from './local.js';
 
 async function main(command: string | undefined): Promise<number> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   const local = config.localNeo4j;
   if (!local) {
     console.error(`NEO4J_URI is set (${config.neo4j.uri}): the project does not manage that server.`);

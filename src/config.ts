@@ -113,7 +113,12 @@ function authConfig(e: Env, dataDir: string, local: boolean): AuthConfig {
   return { enabled: true, secret: generated.secret, secretFile: generated.file, verifier: { kind: 'hs256', secret: generated.secret, ...claims } };
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadOptions {
+  /** False for tools that serve no HTTP (import, export, seed, db:*): they need no token settings. */
+  serving?: boolean;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -129,7 +134,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.QUERY_TIMEOUT_SECONDS * 1000,
     seedDemo: e.SEED_DEMO,
     dataDir,
-    auth: authConfig(e, dataDir, !e.NEO4J_URI),
+    auth: options.serving === false ? { enabled: false } : authConfig(e, dataDir, !e.NEO4J_URI),
     limits: {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxDepth: e.MAX_DEPTH,

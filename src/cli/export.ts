@@ -14,7 +14,7 @@ async function main(args: string[]): Promise<number> {
     console.error('usage: npm run export -- FILE|-   (- writes to stdout)');
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   const logger = createLogger(config.logLevel);
   const database = await connectDatabase(config, logger, { timeoutMs: Math.max(config.queryTimeoutMs, EXPORT_TIMEOUT_MS) });
   try {

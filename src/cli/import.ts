@@ -28,7 +28,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   const logger = createLogger(config.logLevel);
   const database = await connectDatabase(config, logger, { timeoutMs: Math.max(config.queryTimeoutMs, IMPORT_TIMEOUT_MS) });
   try {

@@ -96,7 +96,7 @@ async function importIntoDatabase(args: SeedArgs): Promise<number> {
     );
     return 1;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   const logger = createLogger(config.logLevel);
 
   let started = Date.now();

@@ -20,6 +20,9 @@ export function mapDriverError(err: unknown): Error {
     if (err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || err.code === 'Neo.TransientError.Transaction.LockClientStopped') {
       return new QueryTimeoutError();
     }
+    if (err.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+      return new GraphQLError('The operation needs more database memory than one transaction may use.', { extensions: { code: 'RESOURCE_EXHAUSTED' } });
+    }
     if (err.code.startsWith('Neo.TransientError.')) return new ServiceUnavailableError('The database is busy; try again.');
     if (isConstraintViolation(err)) {
       return new GraphQLError('The change conflicts with existing data.', { extensions: { code: 'CONFLICT' } });
