@@ -103,6 +103,9 @@ export function createApollo(production: boolean, limits: RequestLimits = DEFAUL
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    // src/main.ts owns SIGINT/SIGTERM (drain, close the driver, stop the local Neo4j); Apollo's own
+    // handlers would race it and leave stop() waiting forever.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     formatError: formatError(production),
     plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, costLimitPlugin(limits.maxCost)],

@@ -249,6 +249,23 @@ describe('who may call which mutation', () => {
     expect(await graphFingerprint(db)).toEqual(before);
   });
 
+  it('a partner cannot register on a customer or solution it may not see, and its deal’s history names no hidden deal', async () => {
+    const q = `mutation($input: RegisterDealInput!) { registerDeal(input: $input) { deal { id registrationStatus conflictsWith { id } history { kind note } } errors { path code } } }`;
+    const hidden = await expectData(db, q, { input: { ...dealInput('d-on-hidden', [f.p]), customerId: id('c-hidden') } }, P);
+    expect(hidden.data.registerDeal).toEqual({ deal: null, errors: [{ path: ['input', 'customerId'], code: 'NOT_FOUND' }] });
+    const otherSolution = await expectData(db, q, { input: { ...dealInput('d-other-solution', [f.p]), solutionId: id('s-other') } }, P);
+    expect(otherSolution.data.registerDeal.errors).toEqual([{ path: ['input', 'solutionId'], code: 'NOT_FOUND' }]);
+
+    const input = { ...dealInput('d-conflicting', []), customerId: id('c-shared'), participants: [{ partnerId: f.p, role: 'RESELLER' }] };
+    const mine = (await expectData(db, q, { input }, P)).data.registerDeal;
+    expect(mine).toEqual({
+      deal: { id: id('d-conflicting'), registrationStatus: 'CONFLICT', conflictsWith: [], history: [{ kind: 'REGISTERED', note: 'Rules of engagement: conflicts with an earlier registration' }] },
+      errors: [],
+    });
+    const vendor = await expectData(db, `query($id: ID!) { deal(id: $id) { history { note } } }`, { id: id('d-conflicting') }, MANAGER);
+    expect(vendor.data.deal.history).toEqual([{ note: `Rules of engagement: conflicts with ${id('d-earlier')}` }]);
+  });
+
   it('an administrator may call anything', async () => {
     const r = await expectData(db, CREATE_PARTNER, { input: { id: id('p-by-admin'), name: 'By admin', types: ['RESELLER'] } });
     expect(r.data.createPartner).toEqual({ partner: { id: id('p-by-admin') }, errors: [] });
@@ -259,5 +276,22 @@ describe('who may call which mutation', () => {
     expect(rule({ role: 'ADMIN', subject: 'a' }, {})).toBe(true);
     expect(rule(MANAGER, {})).not.toBe(true);
     expect(rule(P, {})).not.toBe(true);
+  });
+});
+
+describe('partnerImpact for the partner itself', () => {
+  it('counts a customer as orphaned by the accounts the partner may see', async () => {
+    await db.runText(
+      `MATCH (p:Partner {id: $p}), (q:Partner {id: $q})
+       CREATE (c:Customer {id: $c, name: 'Impact customer'}), (p)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(c), (q)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(c)`,
+      { p: f.p, q: f.q.none, c: id('c-impact') },
+      'WRITE',
+    );
+    const q = `query($p: ID!) { partnerImpact(partnerId: $p) { orphanedCustomers { id } openDealsAffected { id } } }`;
+    const forP = (await expectData(db, q, { p: f.p }, P)).data.partnerImpact;
+    expect(forP.orphanedCustomers.map((c: { id: string }) => c.id)).toContain(id('c-impact'));
+    const forVendor = (await expectData(db, q, { p: f.p }, MANAGER)).data.partnerImpact;
+    expect(forVendor.orphanedCustomers.map((c: { id: string }) => c.id)).not.toContain(id('c-impact'));
+    expect(forVendor.orphanedCustomers.map((c: { id: string }) => c.id)).toContain(id('c-own'));
   });
 });

@@ -1,5 +1,7 @@
-// Returns {partner, sharedCustomerCount, customersNeedingComplement, integrated, sharedRegions, sharedIndustries, complementary: [{capability, neededBy}], score} for the best $first complementary eligible partners of $partnerId, by score descending then id. Params: $partnerId, $first.
+// Returns {partner, sharedCustomerCount, customersNeedingComplement, integrated, sharedRegions, sharedIndustries, complementary: [{capability, neededBy}], score} for the best $first complementary eligible partners of $partnerId, by score descending then id.
+// A PARTNER viewer gets matches only for itself; a candidate's shared customers count (and sharedCustomerCount is not null) only when the candidate grants the viewer a sharing level. Params: $partnerId, $first.
 MATCH (p:Partner {id: $partnerId})
+WHERE $viewerPartnerId IS NULL OR p.id = $viewerPartnerId
 WITH p, [(p)-[:HAS_CAPABILITY]->(own:Capability) | own.id] AS ownCaps
 // What p's customers need and p lacks: per capability, the customers needing it (one pass over p's accounts).
 CALL (p, ownCaps) {
@@ -11,7 +13,7 @@ CALL (p, ownCaps) {
 // Signals gathered from p's side, then summed per candidate (a hash aggregation, not a lookup per candidate).
 CALL (p, demand) {
   MATCH (p)-[:HAS_ACCOUNT]->(u:Customer)<-[:HAS_ACCOUNT]-(q:Partner)
-  WHERE q <> p AND q.lifecycleStage IN ['ACTIVE', 'ONBOARDING']
+  WHERE q <> p AND q.lifecycleStage IN ['ACTIVE', 'ONBOARDING'] AND ($viewerPartnerId IS NULL OR EXISTS { (q)-[:SHARES_WITH]->(p) })
   RETURN q, count(DISTINCT u) AS shared, 0 AS needing
   UNION ALL
   UNWIND demand AS d
@@ -54,7 +56,7 @@ CALL (p) {
 UNWIND top AS t
 WITH t.q AS q, t, needCounts
 RETURN q {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website} AS partner,
-       t.shared AS sharedCustomerCount, t.needing AS customersNeedingComplement, t.integrated AS integrated,
+       CASE WHEN $viewerPartnerId IS NULL OR EXISTS { (q)-[:SHARES_WITH]->(:Partner {id: $viewerPartnerId}) } THEN t.shared END AS sharedCustomerCount, t.needing AS customersNeedingComplement, t.integrated AS integrated,
        t.sharedRegions AS sharedRegions, t.sharedIndustries AS sharedIndustries, t.score AS score,
        [c IN t.complementary | {
           capability: c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])},

@@ -1,4 +1,17 @@
 // Returns one row {nodes: [{id, kind, label, group, weight, distance}], edges: [{source, target, kind}], truncated}: $centerId (any kind) and the nodes within $depth (1-3) hops of it reached through nodes of the $labels kinds that pass the filters; nearest, then heaviest, then by id, at most $limit; empty when $centerId does not exist. Params: $centerId, $depth, $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
+// The viewer's scope (empty lists for the vendor's users, who see everything): a PARTNER sees only the customers,
+// accounts, deals and solutions the README's "Roles and grants" allows, and walks and counts only through them.
+CALL () {
+  OPTIONAL MATCH (v:Partner {id: $viewerPartnerId})
+  WITH v,
+       COLLECT { MATCH (v)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
+                 UNION MATCH (v)<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
+                 UNION MATCH (v)<-[:SHARES_WITH {level: 'OVERLAPS'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(v) RETURN a } AS accounts,
+       COLLECT { MATCH (v)-[:PARTICIPATES_IN]->(d:Deal) RETURN d } AS deals
+  RETURN {accounts: accounts, deals: deals,
+          customers: [a IN accounts | endNode(a)] + COLLECT { UNWIND deals AS d MATCH (d)-[:FOR_CUSTOMER]->(u:Customer) RETURN u },
+          solutions: COLLECT { MATCH (v)-[:MEMBER_OF]->(s:Solution) RETURN s }} AS scope
+}
 CALL () {
   MATCH (c:Partner {id: $centerId}) RETURN c
   UNION
@@ -10,47 +23,51 @@ CALL () {
   UNION
   MATCH (c:Deal {id: $centerId}) RETURN c
 }
-WITH c AS centre LIMIT 1
+WITH scope, c WHERE ($viewerPartnerId IS NULL OR NOT (c:Customer OR c:Deal OR c:Solution) OR c IN scope.customers OR c IN scope.deals OR c IN scope.solutions)
+WITH scope, c AS centre LIMIT 1
 // Each ring is one breadth-first search from the centre (ANY SHORTEST), so each node comes once with its distance.
-CALL (centre) {
+CALL (centre, scope) {
   RETURN centre AS n, 0 AS distance
   UNION ALL
-  WITH centre WHERE $depth = 1
-  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE any(l IN labels(x) WHERE l IN $labels)
+  WITH centre, scope WHERE $depth = 1
+  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+        AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,1}(n)
   WHERE n <> centre
   RETURN n, length(path) AS distance
   UNION ALL
-  WITH centre WHERE $depth = 2
-  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE any(l IN labels(x) WHERE l IN $labels)
+  WITH centre, scope WHERE $depth = 2
+  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+        AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,2}(n)
   WHERE n <> centre
   RETURN n, length(path) AS distance
   UNION ALL
-  WITH centre WHERE $depth = 3
-  MATCH path = ANY SHORTEST (centre)(()-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE any(l IN labels(x) WHERE l IN $labels)
+  WITH centre, scope WHERE $depth = 3
+  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+        AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,3}(n)
   WHERE n <> centre
   RETURN n, length(path) AS distance
 }
-WITH n, distance, COUNT { (n)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() } AS weight
+WITH scope, n, distance, COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } AS weight
 ORDER BY distance, weight DESC, n.id
-WITH collect({node: n, distance: distance, weight: weight}) AS found
-WITH found[..$limit] AS picked, size(found) > $limit AS truncated
-WITH picked, truncated, [x IN picked | x.node] AS shown
-CALL (shown) {
+WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
+WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
+WITH scope, picked, truncated, [x IN picked | x.node] AS shown
+CALL (shown, scope) {
   UNWIND shown AS a
   MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]->(b)
-  WHERE b IN shown
+  WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
   RETURN collect({source: a.id, target: b.id, kind: type(r)}) AS edges
 }
 RETURN [x IN picked | {

@@ -1,4 +1,5 @@
-// Returns {a, b, integrated, sharedCustomers} for each pair of partners in $ids (a < b) that integrate or share customers. Params: $ids.
+// Returns {a, b, integrated, sharedCustomers} for each pair of partners in $ids (a < b) that integrate or share customers;
+// for a PARTNER viewer a shared customer counts only when it may see both accounts. Params: $ids.
 UNWIND $ids AS aid
 MATCH (a:Partner {id: aid})
 CALL (a) {
@@ -6,8 +7,16 @@ CALL (a) {
   WHERE b.id IN $ids AND a.id < b.id
   RETURN b, 1 AS integration, 0 AS shared
   UNION ALL
-  MATCH (a)-[:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(b:Partner)
+  MATCH (a)-[:HAS_ACCOUNT]->(u:Customer)<-[:HAS_ACCOUNT]-(b:Partner)
   WHERE b.id IN $ids AND a.id < b.id
+    AND ($viewerPartnerId IS NULL OR a.id = $viewerPartnerId
+         OR EXISTS { (a)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
+         OR (EXISTS { (a)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
+             AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) }))
+    AND ($viewerPartnerId IS NULL OR b.id = $viewerPartnerId
+         OR EXISTS { (b)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
+         OR (EXISTS { (b)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
+             AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) }))
   RETURN b, 0 AS integration, 1 AS shared
 }
 RETURN a.id AS a, b.id AS b, sum(integration) > 0 AS integrated, sum(shared) AS sharedCustomers

@@ -1,4 +1,6 @@
-// Returns {id} for each id in $ids that names an existing solution (used to check references before a write). Params: $ids.
+// Returns {id} for each id in $ids that names an existing solution (used to check references before a write);
+// for a PARTNER viewer only solutions it is a member of. Params: $ids.
 UNWIND $ids AS id
 MATCH (n:Solution {id: id})
+WHERE $viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(n) }
 RETURN DISTINCT n.id AS id

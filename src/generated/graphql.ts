@@ -40,7 +40,7 @@ export type AccountOverlap = {
   __typename?: 'AccountOverlap';
   /** For each pair (first partner's status, other partner's status) the number of shared customers; non-zero cells only, in status order. */
   cells: Array<OverlapCell>;
-  /** The shared customers, ordered by id. */
+  /** The shared customers, ordered by id. FORBIDDEN for a partner viewer whose grant from the other side is COUNTS. */
   customers: CustomerConnection;
   sharedCustomerCount: Scalars['Int']['output'];
 };
@@ -889,8 +889,8 @@ export type PartnerMatch = {
   reasons: Array<Scalars['String']['output']>;
   /** 3 × shared customers + 2 × your customers needing what it adds + 5 if integrated + shared regions + shared industries + 0.5 × capabilities it adds. */
   score: Scalars['Float']['output'];
-  /** Customers on which both partners have an account (any status). */
-  sharedCustomerCount: Scalars['Int']['output'];
+  /** Customers on which both partners have an account (any status); null for a partner viewer when the candidate grants it no sharing level (then it scores 0). */
+  sharedCustomerCount?: Maybe<Scalars['Int']['output']>;
   /** Industries both partners list. */
   sharedIndustries: Array<Scalars['String']['output']>;
   /** Regions both partners list. */
@@ -2003,7 +2003,7 @@ export type PartnerMatchResolvers<ContextType = RequestContext, ParentType exten
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  sharedCustomerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharedCustomerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sharedIndustries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharedRegions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

@@ -1,5 +1,6 @@
 // accountOverlap: the customers two partners both have an account on, by pair of statuses.
 import type { CypherExecutor } from '../db/executor.js';
+import { ForbiddenError } from '../errors.js';
 import { pageRequest, toConnection } from '../model/pagination.js';
 import type { AccountOverlapRow, Connection, CustomerRow } from '../model/rows.js';
 
@@ -8,17 +9,24 @@ const STATUS_ORDER = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'];
 export class AccountOverlapService {
   constructor(private readonly db: CypherExecutor) {}
 
+  /**
+   * A PARTNER viewer must be one side, and the other side's grant to it decides: none is refused,
+   * COUNTS gives the numbers, OVERLAPS or FULL the customers too (README, Roles and grants).
+   */
   async accountOverlap(partnerId: string, otherPartnerId: string): Promise<AccountOverlapRow> {
+    const [grant] = await this.db.read<{ access: 'COUNTS' | 'CUSTOMERS' | null }>('intelligence/get-overlap-access', { partnerId, otherPartnerId });
+    if (!grant?.access) throw new ForbiddenError('accountOverlap: the other partner shares no account data with you');
     const cells = await this.db.read<{ status: string; otherStatus: string; count: number }>('intelligence/count-account-overlap', {
       partnerId,
       otherPartnerId,
     });
     const rank = (s: string) => STATUS_ORDER.indexOf(s);
     cells.sort((a, b) => rank(a.status) - rank(b.status) || rank(a.otherStatus) - rank(b.otherStatus));
-    return { partnerId, otherPartnerId, cells, sharedCustomerCount: cells.reduce((n, c) => n + c.count, 0) };
+    return { partnerId, otherPartnerId, customersVisible: grant.access === 'CUSTOMERS', cells, sharedCustomerCount: cells.reduce((n, c) => n + c.count, 0) };
   }
 
   async sharedCustomers(overlap: AccountOverlapRow, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
+    if (overlap.customersVisible === false) throw new ForbiddenError('accountOverlap.customers: the other partner shares overlap counts only');
     const page = pageRequest(first, after);
     const rows = await this.db.read<{ node: CustomerRow }>('intelligence/list-overlap-customers', {
       partnerId: overlap.partnerId,

@@ -9,7 +9,8 @@ import { plural } from './eligibility.js';
 
 interface MatchRecord {
   partner: PartnerRow;
-  sharedCustomerCount: number;
+  /** Null where the candidate grants the viewer no sharing level. */
+  sharedCustomerCount: number | null;
   customersNeedingComplement: number;
   integrated: boolean;
   sharedRegions: string[];
@@ -23,7 +24,7 @@ const NAMED_CAPABILITIES = 3;
 
 export function matchReasons(m: Omit<MatchRecord, 'partner' | 'score'>): string[] {
   const reasons: string[] = [];
-  if (m.sharedCustomerCount > 0) reasons.push(plural(m.sharedCustomerCount, 'shared customer'));
+  if (m.sharedCustomerCount !== null && m.sharedCustomerCount > 0) reasons.push(plural(m.sharedCustomerCount, 'shared customer'));
   const needed = m.complementary
     .filter((c) => c.neededBy > 0)
     .sort((a, b) => b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name));

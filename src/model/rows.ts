@@ -182,7 +182,8 @@ export interface CoSellRecommendationRow {
 export interface PartnerMatchRow {
   partner: PartnerRow;
   score: number;
-  sharedCustomerCount: number;
+  /** Null where the candidate grants the viewer no sharing level. */
+  sharedCustomerCount: number | null;
   integrated: boolean;
   complementaryCapabilities: CapabilityRow[];
   customersNeedingComplement: number;
@@ -195,6 +196,8 @@ export interface PartnerMatchRow {
 export interface AccountOverlapRow {
   partnerId: string;
   otherPartnerId: string;
+  /** False when the viewer may see the overlap's numbers but not its customers (a COUNTS grant). */
+  customersVisible?: boolean;
   sharedCustomerCount: number;
   cells: { status: string; otherStatus: string; count: number }[];
 }

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
+  // Never leave the API behind, whatever happens below.
+  process.once('exit', () => api.kill('SIGKILL'));
   let apiLog = '';
   api.stderr.on('data', (d: Buffer) => (apiLog += d.toString()));
   const url = `http://127.0.0.1:${apiPort}/graphql`;
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     } catch {
       /* not listening yet */
     }
-    if (i > 240) throw new Error(`API did not become ready:\n${apiLog}`);
+    if (i > 1200) throw new Error(`API did not become ready in 10 minutes:\n${apiLog}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const token = await mintToken({ secret, role: 'ADMIN', subject: 'soak', expiresIn: '2h' });

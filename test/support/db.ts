@@ -1,5 +1,5 @@
 // The real database for integration tests, and per-test data isolation by unique id prefixes.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, inject } from 'vitest';
 import { CypherLibrary } from '../../src/db/cypher-library.js';
@@ -46,4 +46,32 @@ export async function graphFingerprint(db: CypherExecutor): Promise<{ nodes: num
     'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
   );
   return row ?? { nodes: 0, relationships: 0 };
+}
+
+/**
+ * A content checksum of the graph: every node's labels and properties and every relationship's
+ * type, ends and properties, hashed in a stable order. Stronger than graphFingerprint: a changed
+ * property or a moved relationship changes it too. Nodes whose id starts with `exceptPrefix`
+ * (and their relationships) are left out, so a test can prove it changed nothing but its own data.
+ */
+export async function graphChecksum(db: CypherExecutor, exceptPrefix?: string): Promise<{ nodes: number; relationships: number; sha256: string }> {
+  const rows = await db.runText<{ kind: string; head: unknown; props: Record<string, unknown> }>(
+    `CALL () {
+       MATCH (n)
+       WHERE $prefix IS NULL OR NOT (coalesce(n.id, '') STARTS WITH $prefix OR EXISTS { MATCH (d)-[:HAS_EVENT]->(n) WHERE d.id STARTS WITH $prefix })
+       RETURN 'N' AS kind, labels(n) AS head, properties(n) AS props
+       UNION ALL
+       MATCH (a)-[r]->(b)
+       WHERE $prefix IS NULL OR NOT (coalesce(a.id, '') STARTS WITH $prefix OR coalesce(b.id, '') STARTS WITH $prefix)
+       RETURN 'R' AS kind, [type(r), coalesce(a.id, a.at, elementId(a)), coalesce(b.id, b.at, elementId(b))] AS head, properties(r) AS props
+     }
+     RETURN kind, head, props`,
+    { prefix: exceptPrefix ?? null },
+  );
+  const stable = (v: unknown): unknown =>
+    typeof v === 'bigint' ? `${v}n` : v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, stable(x)])) : v;
+  const lines = rows.map((r) => JSON.stringify([r.kind, stable(r.head), stable(r.props)])).sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line).update('\n');
+  return { nodes: rows.filter((r) => r.kind === 'N').length, relationships: rows.filter((r) => r.kind === 'R').length, sha256: hash.digest('hex') };
 }

@@ -149,7 +149,7 @@ export async function writeScopeFixture(db: CypherExecutor, f: ScopeFixture): Pr
      WITH c MATCH (need:Capability {id: $neededCapability}) CREATE (c)-[:NEEDS]->(need)
      WITH count(*) AS _
      UNWIND $solutions AS sid
-     CREATE (s:Solution {id: sid, name: 'Solution ' + sid, status: 'ACTIVE', regions: ['EMEA'], industries: ['FINANCE']})
+     CREATE (s:Solution {id: sid, name: 'Solution ' + sid, status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE']})
      WITH s MATCH (need:Capability {id: $neededCapability}) CREATE (s)-[:REQUIRES]->(need)
      WITH count(*) AS _
      UNWIND range(0, size($deals) - 1) AS i

@@ -211,7 +211,7 @@ export type PartnerMatchesPanelQueryVariables = Exact<{
 }>;
 
 
-export type PartnerMatchesPanelQuery = { partnerMatches: Array<{ score: number, sharedCustomerCount: number, integrated: boolean, reasons: Array<string>, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, complementaryCapabilities: Array<{ id: string, name: string }> }> };
+export type PartnerMatchesPanelQuery = { partnerMatches: Array<{ score: number, sharedCustomerCount: number | null, integrated: boolean, reasons: Array<string>, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, complementaryCapabilities: Array<{ id: string, name: string }> }> };
 
 export type AccountOverlapPanelQueryVariables = Exact<{
   id: string | number;
