@@ -158,7 +158,10 @@ export class PartnerPanel {
             ),
             h('ul', { class: 'reasons' }, m.reasons.map((r) => h('li', {}, r))),
             h('p', { class: 'muted' },
-              `${m.sharedCustomerCount} shared customer${m.sharedCustomerCount === 1 ? '' : 's'}`,
+              // null: the candidate shares no account data with this viewer.
+              m.sharedCustomerCount === null || m.sharedCustomerCount === undefined
+                ? 'shared customers not shared with you'
+                : `${m.sharedCustomerCount} shared customer${m.sharedCustomerCount === 1 ? '' : 's'}`,
               m.integrated ? ' · integrated' : '',
               m.complementaryCapabilities.length ? ` · adds ${m.complementaryCapabilities.map((c) => c.name).join(', ')}` : '',
             ),
