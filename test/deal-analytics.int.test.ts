@@ -4,20 +4,9 @@ import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { prng } from './support/random.js';
 
 const db = testExecutor();
-
-/** mulberry32: a small seeded PRNG so a failing seed reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DIGITS: Record<string, number> = { USD: 2, EUR: 2, JPY: 0 };
 const money = (minor: bigint, currency: string) => {

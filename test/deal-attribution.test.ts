@@ -3,20 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { attributeAmount, DEFAULT_ATTRIBUTION_WEIGHTS, percentOf, resolveWeights, type AttributionParticipant } from '../src/deals/deal-attribution.js';
 import { formatMinor, parseAmount } from '../src/money/money.js';
+import { prng } from './support/random.js';
 
 const ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 'REFERRAL', 'INFLUENCER', 'MARKETPLACE'] as const;
-
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function formatted(amount: string, currency: string, parties: AttributionParticipant[], model: 'EVEN' | 'SOURCED' | 'ROLE_WEIGHTED') {
   return attributeAmount(parseAmount(amount, currency), parties, model).map((s) => [s.partnerId, formatMinor(s.minor, currency)]);

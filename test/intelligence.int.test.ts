@@ -7,6 +7,7 @@ import { importEcosystem } from '../src/interchange/import.js';
 import { formatMinor, sumByCurrency } from '../src/money/money.js';
 import { expectData, runOperation } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { prng } from './support/random.js';
 
 const db = testExecutor();
 
@@ -299,17 +300,6 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Property tests: random small ecosystems against brute forces over a dump of the whole graph.
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Dump {
   partners: { id: string; types: string[]; tier: string; lifecycleStage: string; regions: string[]; industries: string[] }[];

@@ -1,18 +1,7 @@
 // The exact minimal set cover search against a brute force over every subset, on random problems.
 import { describe, expect, it } from 'vitest';
 import { findMinimalCovers, undominated, type CoverCandidate } from '../src/intelligence/set-cover.js';
-
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/random.js';
 
 /** Every minimal cover by enumeration: subsets of the candidates, fixed members added. */
 function bruteForce(required: number, fixed: CoverCandidate[], candidates: CoverCandidate[], maxSize: number): string[][] {
