@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '180' },
     concurrency: { type: 'string', default: '8' },
-    port: { type: 'string', default: '4190' },
+    port: { type: 'string', default: '4300' }, // not 4190: fetch refuses that (a blocked port)
   },
 });
 const seconds = Math.min(Number(values.seconds), 900);
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       JWT_SECRET: secret,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.SOAK_API_LOG_LEVEL ?? 'warn',
       SEED_DEMO: 'true',
     },
     stdio: ['ignore', 'inherit', 'pipe'],
@@ -53,17 +53,21 @@ async function main(): Promise<void> {
   // Never leave the API behind, whatever happens below.
   process.once('exit', () => api.kill('SIGKILL'));
   let apiLog = '';
-  api.stderr.on('data', (d: Buffer) => (apiLog += d.toString()));
+  api.stderr.on('data', (d: Buffer) => {
+    apiLog += d.toString();
+    if (process.env.SOAK_API_LOG_LEVEL) process.stdout.write(`api: ${d.toString()}`);
+  });
   const url = `http://127.0.0.1:${apiPort}/graphql`;
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(url.replace('/graphql', '/readyz'))).ok) break;
-    } catch {
-      /* not listening yet */
+      if ((await fetch(url.replace('/graphql', '/readyz'), { signal: AbortSignal.timeout(5000) })).ok) break;
+    } catch (err) {
+      if (i % 20 === 0) console.log(`waiting for the API: ${(err as Error).message} ${String((err as { cause?: unknown }).cause ?? "")}`);
     }
     if (i > 1200) throw new Error(`API did not become ready in 10 minutes:\n${apiLog}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  console.log(`API ready at ${url}; running ${concurrency} workers for ${seconds} s`);
   const token = await mintToken({ secret, role: 'ADMIN', subject: 'soak', expiresIn: '2h' });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const run = Date.now().toString(36);
