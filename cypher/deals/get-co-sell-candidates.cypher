@@ -12,7 +12,17 @@ WITH d, u, participants, [c IN wanted WHERE NOT EXISTS { MATCH (q:Partner)-[:HAS
 WITH d, u, participants, reduce(acc = [], c IN stillNeeded | CASE WHEN c IN acc THEN acc ELSE acc + c END) AS needed
 RETURN d IS NOT NULL AS dealFound, u.name AS customerName,
   COLLECT {
-    MATCH (cand:Partner)
+    // Only partners with an account on the customer or a needed capability can qualify: reach them from
+    // there instead of scanning every partner.
+    CALL (u, needed) {
+      MATCH (cand:Partner)-[:HAS_ACCOUNT]->(u)
+      RETURN cand
+      UNION
+      UNWIND needed AS c
+      MATCH (cand:Partner)-[:HAS_CAPABILITY]->(c)
+      RETURN cand
+    }
+    WITH cand
     WHERE d IS NOT NULL AND coalesce(cand.lifecycleStage, 'ACTIVE') IN ['ACTIVE', 'ONBOARDING'] AND NOT cand IN participants
       AND (EXISTS { MATCH (cand)-[:HAS_ACCOUNT]->(u) WHERE ($viewerPartnerId IS NULL OR cand.id = $viewerPartnerId
              OR EXISTS { (cand)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }

@@ -1,9 +1,13 @@
-// npm run import -- FILE [--replace]: checks the whole document first (every problem is printed
-// as `path: message`, exit 1, the database untouched), then imports it in one transaction.
+// npm run import -- FILE [--replace] [--bulk]: checks the whole document first (every problem is
+// printed as `path: message`, exit 1, the database untouched), then imports it in one transaction
+// (all or nothing). --bulk writes it in batches of their own transactions instead (much faster for
+// big documents and no transaction-memory limit, but NOT all or nothing: a failure half-way leaves
+// the batches before it; with --replace the ecosystem is emptied in batches and CREATEd afresh).
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { checkEcosystemText } from '../interchange/format.js';
+import { bulkWriteEcosystem } from '../interchange/bulk-load.js';
 import { writeEcosystem } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
 
@@ -11,13 +15,14 @@ import { createLogger } from '../logger.js';
 const IMPORT_TIMEOUT_MS = 15 * 60_000;
 
 function usage(): never {
-  console.error('usage: npm run import -- FILE [--replace]');
+  console.error('usage: npm run import -- FILE [--replace] [--bulk]');
   process.exit(2);
 }
 
 async function main(args: string[]): Promise<number> {
   const replace = args.includes('--replace');
-  const files = args.filter((a) => a !== '--replace');
+  const bulk = args.includes('--bulk');
+  const files = args.filter((a) => a !== '--replace' && a !== '--bulk');
   if (files.length !== 1 || files[0]?.startsWith('--')) usage();
   const file = files[0] as string;
 
@@ -36,11 +41,13 @@ async function main(args: string[]): Promise<number> {
     const progress = process.stderr.isTTY
       ? (done: number, total: number) => process.stderr.write(`\r\x1b[2KImporting: ${done}/${total} records`)
       : undefined;
-    const counts = await writeEcosystem(database.executor, checked.doc, { replace, onProgress: progress });
+    const write = bulk ? bulkWriteEcosystem : writeEcosystem;
+    const counts = await write(database.executor, checked.doc, { replace, onProgress: progress });
     if (progress) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `Imported ${counts.records} records${replace ? ' (replacing the ecosystem)' : ''} in ${seconds.toFixed(1)} s: ` +
+      `Imported ${counts.records} records${replace ? ' (replacing the ecosystem)' : ''}${bulk ? ' in batches' : ''} in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(counts.records / Math.max(seconds, 0.001))} records/s): ` +
         `${counts.capabilities} capabilities, ${counts.partners} partners, ${counts.customers} customers, ` +
         `${counts.accounts} accounts, ${counts.solutions} solutions, ${counts.deals} deals (${counts.dealsCreated} new).`,
     );

@@ -1,17 +1,19 @@
 // npm run seed -- --preset small|medium|large|xl [--seed N] [--partners N --customers N
 //   --accounts-per-partner N --solutions N --deals N --capabilities N] [--out FILE] [--replace]
 // Generates a deterministic ecosystem (seed/generator.ts). With --out it streams the JSON to
-// FILE; without, it imports it into the database (one transaction, like npm run import).
+// FILE; without, it bulk-loads it into the database (src/interchange/bulk-load.ts: batches of
+// their own transactions; with --replace the ecosystem is emptied and everything CREATEd).
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { getHeapStatistics } from 'node:v8';
 import { GeneratedEcosystem, type GeneratorOptions, generateEcosystem, PRESETS, type PresetName, writeEcosystemJson } from '../../seed/generator.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
-import { importEcosystem, recordCount } from '../interchange/import.js';
+import { bulkLoadEcosystem } from '../interchange/bulk-load.js';
+import { recordCount } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
 
-/** An import is one transaction and may take many minutes for the large presets. */
+/** One batch's transaction, or the emptying of a large ecosystem, may take minutes. */
 const IMPORT_TIMEOUT_MS = 60 * 60_000;
 
 const NUMBER_FLAGS = {
@@ -87,7 +89,7 @@ async function writeFile(args: SeedArgs & { out: string }): Promise<void> {
 }
 
 async function importIntoDatabase(args: SeedArgs): Promise<number> {
-  // The importer takes the whole document in memory; xl's does not fit the default heap.
+  // The loader takes the whole document in memory; xl's does not fit the default heap.
   const heapGb = getHeapStatistics().heap_size_limit / 2 ** 30;
   if (args.options.accountsPerPartner * args.options.partners > 2_000_000 && heapGb < 10) {
     console.error(
@@ -111,7 +113,7 @@ async function importIntoDatabase(args: SeedArgs): Promise<number> {
     const progress = process.stderr.isTTY
       ? (done: number, all: number) => process.stderr.write(`\r\x1b[2KImporting: ${done}/${all} records`)
       : undefined;
-    const result = await importEcosystem(database.executor, doc, { replace: args.replace, onProgress: progress });
+    const result = await bulkLoadEcosystem(database.executor, doc, { replace: args.replace, onProgress: progress });
     if (progress) process.stderr.write('\n');
     if (!result.ok) {
       // The generator's output always passes the check; a problem here is a generator bug.
@@ -122,7 +124,7 @@ async function importIntoDatabase(args: SeedArgs): Promise<number> {
     const ms = Date.now() - started;
     const c = result.counts;
     console.log(
-      `Imported ${c.records} records${args.replace ? ' (replacing the ecosystem)' : ''} in ${(ms / 1000).toFixed(1)} s (${perSecond(c.records, ms)}): ` +
+      `Loaded ${c.records} records${args.replace ? ' (replacing the ecosystem)' : ''} in ${(ms / 1000).toFixed(1)} s (${perSecond(c.records, ms)}): ` +
         `${c.capabilities} capabilities, ${c.partners} partners, ${c.customers} customers, ${c.accounts} accounts, ` +
         `${c.solutions} solutions, ${c.deals} deals (${c.dealsCreated} new).`,
     );

@@ -75,6 +75,28 @@ export class CypherExecutor {
     return this.managed(mode, (tx) => this.runOn<R>(tx, text, params, '(text)'));
   }
 
+  /**
+   * Runs a named file in an auto-commit (implicit) transaction: the only way to run
+   * `CALL { ... } IN TRANSACTIONS`, which commits batch by batch. Not all or nothing, and not
+   * retried on transient errors; for bulk maintenance (the bulk load's emptying), not requests.
+   */
+  async runAutoCommit<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'WRITE' });
+    this.stats.roundTrips += 1;
+    if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name} (auto-commit)`, { operation: this.operation, params });
+    try {
+      const result = await session.run(this.library.get(name).text, toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params, {
+        timeout: this.options.timeoutMs,
+        metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
+      });
+      return result.records.map((r) => toPlain(r.toObject()) as R);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
     return this.managed(mode, (tx) =>
       work({ run: <R>(name: string, params: Params = {}) => this.runOn<R>(tx, this.library.get(name).text, params, name) }),

@@ -1,0 +1,4 @@
+// Returns {count}: creates each customer (a fresh load: none of these ids exists). Params: $rows [{id, name, industry, region, segment}].
+UNWIND $rows AS row
+CREATE (:Customer {id: row.id, name: row.name, industry: row.industry, region: row.region, segment: row.segment})
+RETURN count(*) AS count

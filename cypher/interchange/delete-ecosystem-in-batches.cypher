@@ -1,0 +1,7 @@
+// Returns {deleted}: removes every Partner, Capability, Customer, Solution, Deal and DealEvent with their relationships, committing every 10,000 nodes (auto-commit only: runAutoCommit). No parameters.
+MATCH (n)
+WHERE n:Partner OR n:Capability OR n:Customer OR n:Solution OR n:Deal OR n:DealEvent
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF 10000 ROWS
+RETURN count(*) AS deleted

@@ -1,0 +1,112 @@
+// The bulk load: for generated presets and documents too big for one transaction. The document
+// is checked whole first (any problem: nothing is written), then written in many transactions,
+// so it is NOT all or nothing: a failure half-way leaves the batches before it (run it again).
+// With `replace` the ecosystem is emptied in auto-commit batches and everything is CREATEd in
+// large UNWIND batches (each row finds its ends through the id constraints' indexes, which the
+// migrations created); without it the document is upserted with MERGE, batch by batch.
+import type { CypherExecutor } from '../db/executor.js';
+import { decideRegistrationStatuses } from '../deals/rules-of-engagement.js';
+import { parseAmount } from '../money/money.js';
+import { checkEcosystemDocument, type EcosystemDocument } from './format.js';
+import { candidateOf, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
+
+/** Rows per statement: big enough to amortise a round-trip, small enough for a modest heap. */
+export const BULK_BATCH_SIZE = 20_000;
+
+export async function bulkLoadEcosystem(db: CypherExecutor, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  const checked = checkEcosystemDocument(input);
+  if (!checked.ok) return checked;
+  return { ok: true, counts: await bulkWriteEcosystem(db, checked.doc, options) };
+}
+
+/** Writes a document that checkEcosystemDocument accepted, batch by batch (see the file's comment). */
+export async function bulkWriteEcosystem(db: CypherExecutor, doc: EcosystemDocument, options: ImportOptions = {}): Promise<ImportCounts> {
+  const batchSize = options.batchSize ?? BULK_BATCH_SIZE;
+  if (!options.replace) return writeEcosystemInBatches(db, doc, { ...options, batchSize });
+  await db.runAutoCommit('interchange/delete-ecosystem-in-batches');
+  return new FreshLoad(db, doc, batchSize, options.onProgress).write();
+}
+
+class FreshLoad {
+  private done = 0;
+  private readonly total: number;
+
+  constructor(
+    private readonly db: CypherExecutor,
+    private readonly doc: EcosystemDocument,
+    private readonly batchSize: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    this.total = recordCount(doc);
+  }
+
+  async write(): Promise<ImportCounts> {
+    const { doc } = this;
+    this.onProgress?.(0, this.total);
+    // Nodes before the relationships that point at them; relationship rows flattened so each
+    // batch has the same size whatever the degrees.
+    await this.run('bulk-create-capabilities', doc.capabilities, (c) => ({
+      id: c.id, name: c.name, category: c.category ?? null, description: c.description ?? null,
+    }), true);
+    await this.run('bulk-create-capability-parents', doc.capabilities.filter((c) => c.parentId), (c) => ({ id: c.id, parentId: c.parentId }));
+
+    await this.run('bulk-create-partners', doc.partners, (p) => ({
+      id: p.id, name: p.name, types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
+      regions: p.regions, industries: p.industries, website: p.website ?? null,
+    }), true);
+    await this.run('bulk-create-partner-capabilities',
+      doc.partners.flatMap((p) => p.capabilities.map((held) => ({ partnerId: p.id, capabilityId: held.capabilityId, level: held.level }))), (r) => r);
+    await this.run('bulk-create-sharing-grants',
+      doc.partners.flatMap((p) => p.sharing.map((grant) => ({ fromId: p.id, toId: grant.partnerId, level: grant.level }))), (r) => r);
+    await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);
+
+    await this.run('bulk-create-customers', doc.customers, (u) => ({
+      id: u.id, name: u.name, industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null,
+    }), true);
+    await this.run('bulk-create-customer-needs',
+      doc.customers.flatMap((u) => u.needs.map((capabilityId) => ({ customerId: u.id, capabilityId }))), (r) => r);
+    await this.run('bulk-create-accounts', doc.accounts, (a) => a, true);
+
+    await this.run('bulk-create-solutions', doc.solutions, (s) => ({
+      id: s.id, name: s.name, description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
+    }), true);
+    await this.run('bulk-create-solution-requires',
+      doc.solutions.flatMap((s) => s.requires.map((capabilityId) => ({ solutionId: s.id, capabilityId }))), (r) => r);
+    await this.run('bulk-create-solution-members',
+      doc.solutions.flatMap((s) => s.members.map((m) => ({ solutionId: s.id, partnerId: m.partnerId, role: m.role }))), (r) => r);
+
+    // The ecosystem was emptied, so the rules of engagement see only the document's deals.
+    const statuses = decideRegistrationStatuses(doc.deals.map(candidateOf));
+    await this.run('bulk-create-deals', doc.deals, (d) => ({
+      id: d.id, name: d.name, customerId: d.customerId, solutionId: d.solutionId ?? null, stage: d.stage,
+      amountMinor: parseAmount(d.amount, d.currency), currency: d.currency, createdAt: d.createdAt, closedAt: d.closedAt ?? null,
+      registrationStatus: statuses.get(d.id) ?? null,
+    }), true);
+    await this.run('bulk-create-deal-participants',
+      doc.deals.flatMap((d) => d.participants.map((p) => ({ dealId: d.id, partnerId: p.partnerId, role: p.role, sourced: p.sourced, registeredAt: p.registeredAt }))),
+      (r) => r);
+
+    return {
+      capabilities: doc.capabilities.length,
+      partners: doc.partners.length,
+      customers: doc.customers.length,
+      accounts: doc.accounts.length,
+      solutions: doc.solutions.length,
+      deals: doc.deals.length,
+      dealsCreated: doc.deals.length,
+      records: this.total,
+    };
+  }
+
+  /** One write transaction per batch; `counted` adds the items to the progress. */
+  private async run<T>(file: string, items: readonly T[], toRow: (item: T) => object, counted = false): Promise<void> {
+    for (let start = 0; start < items.length; start += this.batchSize) {
+      const batch = items.slice(start, start + this.batchSize);
+      await this.db.write(`interchange/${file}`, { rows: batch.map(toRow) });
+      if (counted) {
+        this.done += batch.length;
+        this.onProgress?.(this.done, this.total);
+      }
+    }
+  }
+}

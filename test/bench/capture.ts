@@ -1,0 +1,108 @@
+// What an API request runs against Neo4j: the executor logs every named statement with its
+// parameters at debug level, so a logger that is "debug" only while capturing records them
+// (and costs nothing while latencies are measured). The recorded statements are then replayed
+// directly through neo4j-driver (the "driver" column) and PROFILEd (db hits).
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import type { CypherLibrary } from '../../src/db/cypher-library.js';
+import { toParam } from '../../src/db/values.js';
+import type { Logger } from '../../src/logger.js';
+
+export interface CapturedStatement {
+  name: string;
+  params: Record<string, unknown>;
+}
+
+export class CapturingLogger implements Logger {
+  capturing = false;
+  statements: CapturedStatement[] = [];
+
+  debug(message: string, fields?: Record<string, unknown>): void {
+    if (!this.capturing || !message.startsWith('cypher ')) return;
+    this.statements.push({ name: message.slice('cypher '.length), params: (fields?.params ?? {}) as Record<string, unknown> });
+  }
+  info(): void {}
+  warn(message: string, fields?: Record<string, unknown>): void {
+    process.stderr.write(`WARN ${message} ${fields ? JSON.stringify(fields) : ''}\n`);
+  }
+  error(message: string, fields?: Record<string, unknown>): void {
+    process.stderr.write(`ERROR ${message} ${fields ? JSON.stringify(fields) : ''}\n`);
+  }
+  isDebug(): boolean {
+    return this.capturing;
+  }
+
+  /** Runs `work` and returns the statements it sent. */
+  async capture(work: () => Promise<void>): Promise<CapturedStatement[]> {
+    this.statements = [];
+    this.capturing = true;
+    try {
+      await work();
+    } finally {
+      this.capturing = false;
+    }
+    return this.statements;
+  }
+}
+
+const WRITES = /\b(CREATE|MERGE|SET|DELETE|REMOVE)\b/i;
+
+/** The same statements with the same parameters, straight through the driver (admin scope). */
+export class DriverReplay {
+  constructor(
+    private readonly driver: Driver,
+    private readonly library: CypherLibrary,
+  ) {}
+
+  private paramsOf(s: CapturedStatement): Record<string, unknown> {
+    return toParam({ ...s.params, viewerPartnerId: null }) as Record<string, unknown>;
+  }
+
+  /** One managed transaction per statement, as the API does; a write sequence runs in one transaction that is rolled back. */
+  async run(statements: readonly CapturedStatement[]): Promise<void> {
+    const session = this.driver.session({ database: 'neo4j' });
+    try {
+      if (statements.some((s) => WRITES.test(this.library.get(s.name).text))) {
+        const tx = session.beginTransaction();
+        try {
+          for (const s of statements) await tx.run(this.library.get(s.name).text, this.paramsOf(s));
+        } finally {
+          await tx.rollback();
+        }
+        return;
+      }
+      for (const s of statements) await session.executeRead((tx) => tx.run(this.library.get(s.name).text, this.paramsOf(s)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** PROFILE of each statement (in a transaction rolled back): db hits per statement. */
+  async profile(statements: readonly CapturedStatement[]): Promise<{ name: string; dbHits: number; rows: number }[]> {
+    const session: Session = this.driver.session({ database: 'neo4j' });
+    const out: { name: string; dbHits: number; rows: number }[] = [];
+    try {
+      const tx = session.beginTransaction();
+      try {
+        for (const s of statements) {
+          const result = await tx.run(`PROFILE ${this.library.get(s.name).text.replace(/^(\s*\/\/.*\n)+/, '')}`, this.paramsOf(s));
+          out.push({ name: s.name, dbHits: totalDbHits(result.summary.profile), rows: result.records.length });
+        }
+      } finally {
+        await tx.rollback();
+      }
+    } finally {
+      await session.close();
+    }
+    return out;
+  }
+}
+
+interface ProfileNode {
+  dbHits: number;
+  children: ProfileNode[];
+}
+
+function totalDbHits(plan: ProfileNode | false): number {
+  if (!plan) return 0;
+  return neo4j.integer.toNumber(plan.dbHits) + plan.children.reduce((s, c) => s + totalDbHits(c), 0);
+}
