@@ -1,6 +1,7 @@
 // npm run db:fetch | db:start | db:stop | db:status — the project's local Neo4j.
 import { loadConfig } from '../src/config.js';
 import { fetchNeo4j, localStatus, startLocalNeo4j, stopLocalNeo4j } from './local.js';
+import { runCommand } from '../src/cli/run-command.js';
 
 async function main(command: string | undefined): Promise<number> {
   const config = loadConfig(process.env, { serving: false });
@@ -33,10 +34,4 @@ async function main(command: string | undefined): Promise<number> {
   }
 }
 
-main(process.argv[2]).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2]));

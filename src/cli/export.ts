@@ -1,10 +1,11 @@
 // npm run export -- FILE|-: writes the whole ecosystem as an interchange document (`-` = stdout).
 import { writeFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { exportEcosystem, serializeEcosystem } from '../interchange/export.js';
 import { recordCount } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
+import { runCommand } from './run-command.js';
 
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
 
@@ -32,10 +33,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

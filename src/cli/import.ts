@@ -4,12 +4,13 @@
 // big documents and no transaction-memory limit, but NOT all or nothing: a failure half-way leaves
 // the batches before it; with --replace the ecosystem is emptied in batches and CREATEd afresh).
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { checkEcosystemText } from '../interchange/format.js';
 import { bulkWriteEcosystem } from '../interchange/bulk-load.js';
 import { writeEcosystem } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
+import { runCommand } from './run-command.js';
 
 /** An import is one transaction and may take minutes; a request's timeout is too short. */
 const IMPORT_TIMEOUT_MS = 15 * 60_000;
@@ -57,10 +58,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

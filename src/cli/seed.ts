@@ -7,11 +7,12 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { getHeapStatistics } from 'node:v8';
 import { GeneratedEcosystem, type GeneratorOptions, generateEcosystem, PRESETS, type PresetName, writeEcosystemJson } from '../../seed/generator.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { bulkLoadEcosystem } from '../interchange/bulk-load.js';
 import { recordCount } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
+import { runCommand, UsageError } from './run-command.js';
 
 /** One batch's transaction, or the emptying of a large ecosystem, may take minutes. */
 const IMPORT_TIMEOUT_MS = 60 * 60_000;
@@ -33,7 +34,6 @@ interface SeedArgs {
   replace: boolean;
 }
 
-class UsageError extends Error {}
 
 const USAGE =
   'usage: npm run seed -- [--preset small|medium|large|xl] [--seed N] [--partners N] [--customers N] ' +
@@ -144,14 +144,4 @@ async function main(argv: string[]): Promise<number> {
   return importIntoDatabase(args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)), USAGE);

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { mintToken } from '../auth/tokens.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { runCommand, UsageError } from './run-command.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,8 +15,8 @@ async function main(): Promise<void> {
     },
   });
   const role = values.role;
-  if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER') throw new ConfigError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');
-  if (role === 'PARTNER' && !values.partner) throw new ConfigError('--role PARTNER needs --partner ID');
+  if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER') throw new UsageError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');
+  if (role === 'PARTNER' && !values.partner) throw new UsageError('--role PARTNER needs --partner ID');
   const config = loadConfig();
   if (!config.auth.secret) throw new ConfigError('No HS256 secret configured (JWT_SECRET); RS256 tokens are minted by your identity provider');
   const token = await mintToken({
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   process.stdout.write(token + '\n');
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+runCommand(async () => {
+  await main();
+  return 0;
 });
