@@ -518,6 +518,11 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
         for (const pid of partnerIds) {
           const matches = await expectData(db, MATCHES, { id: pid, first: 100 });
           expect(matches.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m), `matches of ${pid}`).toEqual(expectedMatches(g, pid, 100));
+          // Short lists exercise the pruning by score bounds (candidates that cannot reach the top are skipped).
+          for (const first of [1, 3]) {
+            const top = await expectData(db, MATCHES, { id: pid, first });
+            expect(top.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m), `top ${first} matches of ${pid}`).toEqual(expectedMatches(g, pid, first));
+          }
           const impact = await expectData(db, IMPACT, { id: pid });
           expect(impact.data.partnerImpact, `impact of ${pid}`).toEqual(expectedImpact(g, pid));
         }
