@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideRegistrationStatuses } from '../src/deals/rules-of-engagement.js';
+import { candidateOf } from '../src/interchange/import.js';
 import { checkEcosystemText, type EcosystemDocument, PARTNER_TYPES } from '../src/interchange/format.js';
 
 function loadDemo(): EcosystemDocument {
@@ -45,16 +46,7 @@ describe('the demo ecosystem', () => {
   it('has a pair of open deals on one customer from different resellers, which the rules of engagement put in CONFLICT', () => {
     const undecided = demo.deals.filter((d) => d.registrationStatus === undefined);
     expect(undecided.length).toBeGreaterThan(demo.deals.length / 2);
-    const statuses = decideRegistrationStatuses(
-      demo.deals.map((d) => ({
-        id: d.id,
-        customerId: d.customerId,
-        stage: d.stage,
-        createdAt: new Date(d.createdAt),
-        registrationStatus: d.registrationStatus ?? null,
-        resellerIds: d.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId),
-      })),
-    );
+    const statuses = decideRegistrationStatuses(demo.deals.map(candidateOf));
     const conflicts = demo.deals.filter((d) => statuses.get(d.id) === 'CONFLICT');
     expect(conflicts.length).toBeGreaterThan(0);
     for (const deal of conflicts) {

@@ -2,7 +2,7 @@
 // close a cycle is refused.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
+import { readPage } from '../model/pagination.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
@@ -30,14 +30,7 @@ export class CapabilityService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listCapabilities(filter: CapabilityFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CapabilityRow>> {
-    const page = pageRequest(first, after);
-    const params = filterParams(filter);
-    const rows = await this.db.read<{ node: CapabilityRow }>('capabilities/list-capabilities', { ...params, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('capabilities/count-capabilities', params))[0]?.count ?? 0,
-    );
+    return readPage<CapabilityRow>(this.db, { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' }, filterParams(filter), first, after);
   }
 
   /** Creates a capability, or with an existing id sets it (and its parent) to exactly the given values. */

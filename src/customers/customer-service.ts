@@ -2,7 +2,7 @@
 // be deleted.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
+import { readPage } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
@@ -28,14 +28,7 @@ export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listCustomers(filter: CustomerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    const page = pageRequest(first, after);
-    const params = filterParams(filter);
-    const rows = await this.db.read<{ node: CustomerRow }>('customers/list-customers', { ...params, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('customers/count-customers', params))[0]?.count ?? 0,
-    );
+    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter), first, after);
   }
 
   /** Creates a customer, or with an existing id sets it (and its needs) to exactly the given values. */

@@ -1,7 +1,7 @@
 // Deals, read side: the list and its filters; and deleteDeal. Registration and the other deal
 // writes live beside this file.
 import type { CypherExecutor } from '../db/executor.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
+import { readPage } from '../model/pagination.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import { attempt, IdArgument, type Outcome } from '../validation/problems.js';
 
@@ -29,14 +29,7 @@ export class DealQueries {
   constructor(private readonly db: CypherExecutor) {}
 
   async listDeals(filter: DealFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
-    const page = pageRequest(first, after);
-    const params = filterParams(filter);
-    const rows = await this.db.read<{ node: DealRow }>('deals/list-deals', { ...params, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('deals/count-deals', params))[0]?.count ?? 0,
-    );
+    return readPage<DealRow>(this.db, { list: 'deals/list-deals', count: 'deals/count-deals' }, filterParams(filter), first, after);
   }
 
   /** Deletes the deal with its participations and history; deletedId is null when there was none. */

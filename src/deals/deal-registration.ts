@@ -3,11 +3,11 @@
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
 import { z } from 'zod';
+import { DealQueries } from './deal-queries.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
 import { DEAL_ROLES, DEAL_STAGES } from '../interchange/format.js';
 import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import { attempt, generateId, idSchema, nameSchema, optionalTextSchema, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
@@ -239,15 +239,8 @@ export class DealRegistrationService {
   }
 
   /** Deals whose registration status is CONFLICT, ordered by id. */
-  async dealConflicts(first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
-    const page = pageRequest(first, after);
-    const filter = { stages: null, open: null, customerId: null, partnerId: null, solutionId: null, registrationStatuses: ['CONFLICT'] };
-    const rows = await this.db.read<{ node: DealRow }>('deals/list-deals', { ...filter, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('deals/count-deals', filter))[0]?.count ?? 0,
-    );
+  dealConflicts(first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
+    return new DealQueries(this.db).listDeals({ registrationStatuses: ['CONFLICT'] }, first, after);
   }
 }
 

@@ -8,7 +8,7 @@ import type { CypherExecutor } from '../db/executor.js';
 import { decideRegistrationStatuses } from '../deals/rules-of-engagement.js';
 import { parseAmount } from '../money/money.js';
 import { checkEcosystemDocument, type EcosystemDocument } from './format.js';
-import { candidateOf, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
+import { candidateOf, countsOf, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
 
 /** Rows per statement: big enough to amortise a round-trip, small enough for a modest heap. */
 export const BULK_BATCH_SIZE = 20_000;
@@ -86,16 +86,7 @@ class FreshLoad {
       doc.deals.flatMap((d) => d.participants.map((p) => ({ dealId: d.id, partnerId: p.partnerId, role: p.role, sourced: p.sourced, registeredAt: p.registeredAt }))),
       (r) => r);
 
-    return {
-      capabilities: doc.capabilities.length,
-      partners: doc.partners.length,
-      customers: doc.customers.length,
-      accounts: doc.accounts.length,
-      solutions: doc.solutions.length,
-      deals: doc.deals.length,
-      dealsCreated: doc.deals.length,
-      records: this.total,
-    };
+    return countsOf(doc, doc.deals.length, this.total);
   }
 
   /** One write transaction per batch; `counted` adds the items to the progress. */

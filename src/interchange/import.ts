@@ -124,16 +124,7 @@ class EcosystemWriter {
       });
     }
 
-    return {
-      capabilities: doc.capabilities.length,
-      partners: doc.partners.length,
-      customers: doc.customers.length,
-      accounts: doc.accounts.length,
-      solutions: doc.solutions.length,
-      deals: doc.deals.length,
-      dealsCreated: doc.deals.filter((d) => !existing.has(d.id)).length,
-      records: this.total,
-    };
+    return countsOf(doc, doc.deals.filter((d) => !existing.has(d.id)).length, this.total);
   }
 
   /** The document's deals that the database already has (the others get an IMPORTED event). */
@@ -194,6 +185,20 @@ interface StoredCandidateRow {
   createdAt: Date;
   registrationStatus: RegistrationStatus | null;
   resellerIds: string[];
+}
+
+/** What a write of the document amounted to. */
+export function countsOf(doc: EcosystemDocument, dealsCreated: number, records: number): ImportCounts {
+  return {
+    capabilities: doc.capabilities.length,
+    partners: doc.partners.length,
+    customers: doc.customers.length,
+    accounts: doc.accounts.length,
+    solutions: doc.solutions.length,
+    deals: doc.deals.length,
+    dealsCreated,
+    records,
+  };
 }
 
 export function candidateOf(d: DealRecord): RegistrationCandidate {

@@ -1,5 +1,6 @@
 // Relay pages by keyset on the entity id: the cursor is the last id seen, base64url-encoded.
 import { BadInputError } from '../errors.js';
+import type { CypherExecutor, Params } from '../db/executor.js';
 import type { Connection } from './rows.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -44,4 +45,24 @@ export function toConnection<T extends { id: string }>(rows: T[], page: PageRequ
     },
     totalCount: () => (counted ??= count()),
   };
+}
+
+/**
+ * One page from a list file (the filter params plus $after and $limit, rows `{ node }` ordered by id)
+ * and its count file (the same filter params, a row `{ count }`) for totalCount, run only when asked.
+ */
+export async function readPage<T extends { id: string }>(
+  db: CypherExecutor,
+  files: { list: string; count: string },
+  params: Params,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<T>> {
+  const page = pageRequest(first, after);
+  const rows = await db.read<{ node: T }>(files.list, { ...params, after: page.after, limit: page.limit });
+  return toConnection(
+    rows.map((r) => r.node),
+    page,
+    async () => (await db.read<{ count: number }>(files.count, params))[0]?.count ?? 0,
+  );
 }

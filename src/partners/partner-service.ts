@@ -1,7 +1,7 @@
 // Partners: the directory and its filters, and the partner mutations (each one write transaction).
 import type { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
+import { readPage } from '../model/pagination.js';
 import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
@@ -46,14 +46,7 @@ export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listPartners(filter: PartnerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<PartnerRow>> {
-    const page = pageRequest(first, after);
-    const params = filterParams(filter);
-    const rows = await this.db.read<{ node: PartnerRow }>('partners/list-partners', { ...params, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('partners/count-partners', params))[0]?.count ?? 0,
-    );
+    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter), first, after);
   }
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */

@@ -1,6 +1,6 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import { pageRequest, toConnection } from '../model/pagination.js';
+import { readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences, type Reference } from '../validation/references.js';
@@ -33,14 +33,7 @@ export class SolutionService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listSolutions(filter: SolutionFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SolutionRow>> {
-    const page = pageRequest(first, after);
-    const params = filterParams(filter);
-    const rows = await this.db.read<{ node: SolutionRow }>('solutions/list-solutions', { ...params, after: page.after, limit: page.limit });
-    return toConnection(
-      rows.map((r) => r.node),
-      page,
-      async () => (await this.db.read<{ count: number }>('solutions/count-solutions', params))[0]?.count ?? 0,
-    );
+    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter), first, after);
   }
 
   /** Creates a solution, or with an existing id sets it (requirements and members too) to exactly the given values. */
