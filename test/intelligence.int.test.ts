@@ -17,8 +17,8 @@ async function load(doc: Record<string, unknown>): Promise<void> {
 }
 
 const MATCHES = `query($id: ID!, $first: Int) { partnerMatches(partnerId: $id, first: $first) {
-  partner { id } score sharedCustomerCount integrated customersNeedingComplement sharedRegions sharedIndustries
-  complementaryCapabilities { id } reasons } }`;
+  partner { id } score sharedCustomerCount integrated complementDemand sharedRegions sharedIndustries
+  complementaryCapabilities { id } complementaryNeeds { capability { id } neededBy } reasons } }`;
 const OVERLAP = `query($a: ID!, $b: ID!, $first: Int, $after: String) { accountOverlap(partnerId: $a, otherPartnerId: $b) {
   sharedCustomerCount cells { status otherStatus count }
   customers(first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
@@ -103,19 +103,19 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
     const { data } = await expectData(db, MATCHES, { id: A });
     expect(data.partnerMatches).toEqual([
       {
-        partner: { id: B }, score: 17.5, sharedCustomerCount: 2, integrated: true, customersNeedingComplement: 2,
-        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: IAM }],
-        reasons: ['2 shared customers', 'adds Identity and access, needed by 2 of your customers', '2 of your customers need what it adds',
+        partner: { id: B }, score: 17.5, sharedCustomerCount: 2, integrated: true, complementDemand: 2,
+        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: IAM }], complementaryNeeds: [{ capability: { id: IAM }, neededBy: 2 }],
+        reasons: ['2 shared customers', 'adds Identity and access, needed by 2 of your customers',
           'already integrated with you', `both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
       },
       {
-        partner: { id: D }, score: 2.5, sharedCustomerCount: 0, integrated: false, customersNeedingComplement: 0,
-        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: CLOUD }],
+        partner: { id: D }, score: 2.5, sharedCustomerCount: 0, integrated: false, complementDemand: 0,
+        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: CLOUD }], complementaryNeeds: [{ capability: { id: CLOUD }, neededBy: 0 }],
         reasons: [`both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
       },
       {
-        partner: { id: C }, score: 1.5, sharedCustomerCount: 0, integrated: false, customersNeedingComplement: 0,
-        sharedRegions: [EMEA], sharedIndustries: [], complementaryCapabilities: [{ id: SOC }],
+        partner: { id: C }, score: 1.5, sharedCustomerCount: 0, integrated: false, complementDemand: 0,
+        sharedRegions: [EMEA], sharedIndustries: [], complementaryCapabilities: [{ id: SOC }], complementaryNeeds: [{ capability: { id: SOC }, neededBy: 0 }],
         reasons: [`both in ${EMEA}`, 'brings 1 capability you lack'],
       },
     ]);
@@ -365,12 +365,16 @@ function expectedMatches(g: Dump, pid: string, first: number) {
     if (complementary.length === 0) continue;
     const theirs = g.accounts.get(q.id) ?? new Map();
     const shared = [...mine.keys()].filter((u) => theirs.has(u)).length;
-    const needing = [...mine.keys()].filter((u) => complementary.some((c) => g.needs.get(u)?.has(c))).length;
+    // Each complementary capability with the number of pid's customers needing it, most needed first (names sort like ids here: "Capability 0" to "Capability 6").
+    const complementaryNeeds = complementary
+      .map((c) => ({ capability: { id: c }, neededBy: [...mine.keys()].filter((u) => g.needs.get(u)?.has(c)).length }))
+      .sort((a, b) => b.neededBy - a.neededBy || byIdAsc(a.capability.id, b.capability.id));
+    const demand = complementaryNeeds.reduce((sum, c) => sum + c.neededBy, 0);
     const integrated = g.integrated.has(`${pid} ${q.id}`);
     const sharedRegions = q.regions.filter((r) => p.regions.includes(r));
     const sharedIndustries = q.industries.filter((i) => p.industries.includes(i));
-    const score = 3 * shared + 2 * needing + (integrated ? 5 : 0) + sharedRegions.length + sharedIndustries.length + 0.5 * complementary.length;
-    out.push({ partner: { id: q.id }, score, sharedCustomerCount: shared, integrated, customersNeedingComplement: needing, sharedRegions, sharedIndustries, complementaryCapabilities: complementary.map((c) => ({ id: c })) });
+    const score = 3 * shared + 2 * demand + (integrated ? 5 : 0) + sharedRegions.length + sharedIndustries.length + 0.5 * complementary.length;
+    out.push({ partner: { id: q.id }, score, sharedCustomerCount: shared, integrated, complementDemand: demand, sharedRegions, sharedIndustries, complementaryCapabilities: complementary.map((c) => ({ id: c })), complementaryNeeds });
   }
   return out.sort((a, b) => b.score - a.score || byIdAsc(a.partner.id, b.partner.id)).slice(0, first);
 }

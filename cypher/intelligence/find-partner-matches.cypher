@@ -1,81 +1,64 @@
-// Returns {partner, sharedCustomerCount, customersNeedingComplement, integrated, sharedRegions, sharedIndustries, complementary: [{capability, neededBy}], score} for the best $first complementary eligible partners of $partnerId, by score descending then id.
+// Returns {partner, sharedCustomerCount, complementDemand, integrated, sharedRegions, sharedIndustries, complementary: [{capability, neededBy}], score} for the best $first complementary eligible partners of $partnerId, by score descending then id.
 // A PARTNER viewer gets matches only for itself; a candidate's shared customers count (and sharedCustomerCount is not null) only when the candidate grants the viewer a sharing level. Params: $partnerId, $first.
 MATCH (p:Partner {id: $partnerId})
 WHERE $viewerPartnerId IS NULL OR p.id = $viewerPartnerId
-WITH p, [(p)-[:HAS_CAPABILITY]->(own:Capability) | own.id] AS ownCaps
-// What p's customers need and p lacks: per capability, the customers needing it (one pass over p's accounts).
-CALL (p, ownCaps) {
-  MATCH (p)-[:HAS_ACCOUNT]->(u:Customer)-[:NEEDS]->(c:Capability)
-  WHERE NOT c.id IN ownCaps
-  WITH c, collect(DISTINCT u) AS needers
-  RETURN collect({capability: c, needers: needers}) AS demand
+WITH p, [(p)-[:HAS_CAPABILITY]->(own:Capability) | own] AS ownCaps, [(p)-[:INTEGRATES_WITH]-(x:Partner) | x] AS integrations
+// One pass over p's customers and everything around them: per other partner, the customers both have an account on;
+// per capability, p's customers needing it. (A partner has at most one account per customer and a customer needs a
+// capability at most once, so counting rows counts customers.)
+CALL (p) {
+  MATCH (p)-[:HAS_ACCOUNT]->(:Customer)-[:HAS_ACCOUNT|NEEDS]-(x)
+  WHERE x <> p
+  WITH x, count(*) AS customers
+  RETURN collect(CASE WHEN x:Capability THEN {capability: x, customers: customers} END) AS demand,
+         collect(CASE WHEN x:Partner THEN {partner: x, customers: customers} END) AS sharing
 }
-// Signals gathered from p's side, summed per candidate (a hash aggregation, not a lookup per candidate).
-// Exact customersNeedingComplement is a union of "customers needing c" lists, costly for partners with many
-// accounts, so first bound it (at least the longest list, at most their sum) and keep only the candidates whose
-// best possible score reaches the $first-th best worst-case score: the others cannot be in the answer.
-CALL (p, ownCaps, demand) {
-  CALL (p, demand) {
-    MATCH (p)-[:HAS_ACCOUNT]->(u:Customer)<-[:HAS_ACCOUNT]-(q:Partner)
-    WHERE q <> p AND q.lifecycleStage IN ['ACTIVE', 'ONBOARDING'] AND ($viewerPartnerId IS NULL OR EXISTS { (q)-[:SHARES_WITH]->(p) })
-    RETURN q, count(DISTINCT u) AS shared, 0 AS lower, 0 AS upper, [] AS needIdx
+// Per candidate, summed from three streams (hash aggregations, no lookup per candidate): shared customers; its
+// capabilities p lacks, each with the number of p's customers needing it; and, for a PARTNER viewer, whether it grants
+// the viewer a sharing level. The candidates are exactly the partners holding a capability p lacks.
+CALL (p, ownCaps, integrations, demand, sharing) {
+  CALL (p, ownCaps, demand, sharing) {
+    UNWIND sharing AS s
+    RETURN s.partner AS q, s.customers AS shared, 0 AS complementary, 0 AS needs, 0 AS grants
     UNION ALL
-    UNWIND range(0, size(demand) - 1) AS i
-    WITH p, i, demand[i].capability AS c, size(demand[i].needers) AS n
+    MATCH (c:Capability)
+    WHERE NOT c IN ownCaps
+    WITH c, coalesce(head([d IN demand WHERE d.capability = c | d.customers]), 0) AS neededBy
     MATCH (c)<-[:HAS_CAPABILITY]-(q:Partner)
-    WHERE q <> p AND q.lifecycleStage IN ['ACTIVE', 'ONBOARDING']
-    RETURN q, 0 AS shared, max(n) AS lower, sum(n) AS upper, collect(i) AS needIdx
+    RETURN q, 0 AS shared, count(*) AS complementary, sum(neededBy) AS needs, 0 AS grants
     UNION ALL
-    MATCH (q:Partner)
-    WHERE q.lifecycleStage IN ['ACTIVE', 'ONBOARDING'] AND q <> p
-    RETURN q, 0 AS shared, 0 AS lower, 0 AS upper, [] AS needIdx
+    MATCH (q:Partner)-[:SHARES_WITH]->(p)
+    WHERE $viewerPartnerId IS NOT NULL
+    RETURN q, 0 AS shared, 0 AS complementary, 0 AS needs, 1 AS grants
   }
-  WITH q, sum(shared) AS shared, max(lower) AS lower, sum(upper) AS upper, collect(needIdx) AS idxLists
-  WITH q, shared, lower, upper, reduce(all = [], l IN idxLists | all + l) AS needIdx,
-       [(q)-[:HAS_CAPABILITY]->(c:Capability) WHERE NOT c.id IN ownCaps | c] AS complementary
-  WHERE size(complementary) > 0
-  WITH q, shared, lower, upper, needIdx, complementary,
-       EXISTS { (p)-[:INTEGRATES_WITH]-(q) } AS integrated,
-       [r IN coalesce(q.regions, []) WHERE r IN coalesce(p.regions, [])] AS sharedRegions,
-       [i IN coalesce(q.industries, []) WHERE i IN coalesce(p.industries, [])] AS sharedIndustries
-  WITH q, shared, lower, upper, needIdx, complementary, integrated, sharedRegions, sharedIndustries,
-       3.0 * shared + CASE WHEN integrated THEN 5.0 ELSE 0.0 END
-         + size(sharedRegions) + size(sharedIndustries) + 0.5 * size(complementary) AS base
-  WITH collect({q: q, shared: shared, lower: lower, upper: upper, needIdx: needIdx, complementary: complementary,
-                integrated: integrated, sharedRegions: sharedRegions, sharedIndustries: sharedIndustries,
-                low: base + 2.0 * lower, high: base + 2.0 * upper, base: base}) AS rows
+  WITH q, sum(shared) AS shared, sum(complementary) AS complementary, sum(needs) AS needs, sum(grants) AS grants
+  WHERE complementary > 0 AND q <> p AND q.lifecycleStage IN ['ACTIVE', 'ONBOARDING']
+  WITH p, q, CASE WHEN $viewerPartnerId IS NULL OR grants > 0 THEN shared END AS shared, needs, complementary,
+       q IN integrations AS integrated
+  WITH p, q, shared, needs, complementary, integrated,
+       3.0 * coalesce(shared, 0) + 2.0 * needs + CASE WHEN integrated THEN 5.0 ELSE 0.0 END + 0.5 * complementary AS partial
+  // Shared regions and industries add at most size(p.regions) + size(p.industries): read them only for the
+  // candidates that can still reach the $first-th best partial score.
+  WITH p, collect({q: q, shared: shared, needs: needs, integrated: integrated, partial: partial}) AS rows
   CALL (rows) {
     UNWIND rows AS r
-    WITH r.low AS low ORDER BY low DESC
-    RETURN collect(low)[$first - 1] AS threshold
+    WITH r.partial AS partial ORDER BY partial DESC
+    RETURN collect(partial)[$first - 1] AS threshold
   }
   UNWIND rows AS r
-  WITH r WHERE threshold IS NULL OR r.high >= threshold
-  RETURN r
+  WITH p, r WHERE threshold IS NULL OR r.partial + size(coalesce(p.regions, [])) + size(coalesce(p.industries, [])) >= threshold
+  WITH r.q AS q, r.shared AS shared, r.needs AS needs, r.integrated AS integrated,
+       [x IN coalesce(r.q.regions, []) WHERE x IN coalesce(p.regions, [])] AS sharedRegions,
+       [x IN coalesce(r.q.industries, []) WHERE x IN coalesce(p.industries, [])] AS sharedIndustries, r.partial AS partial
+  RETURN q, shared, needs, integrated, sharedRegions, sharedIndustries,
+         partial + size(sharedRegions) + size(sharedIndustries) AS score
+  ORDER BY score DESC, q.id ASC
+  LIMIT $first
 }
-// For the reasons: how many of p's customers need each capability it lacks (from demand, no second pass).
-WITH p, demand, r, [d IN demand | {capability: d.capability, customers: size(d.needers)}] AS needCounts
-// The exact union only for the candidates left.
-CALL (r, demand) {
-  UNWIND CASE WHEN size(r.needIdx) > 1 THEN r.needIdx ELSE [] END AS i
-  UNWIND demand[i].needers AS u
-  RETURN count(DISTINCT u) AS union
-}
-WITH p, needCounts, r.q AS q, r.shared AS shared, CASE WHEN size(r.needIdx) > 1 THEN union ELSE r.lower END AS needing,
-     r.complementary AS complementary, r.integrated AS integrated, r.sharedRegions AS sharedRegions,
-     r.sharedIndustries AS sharedIndustries, r.base AS base
-WITH p, needCounts, q, shared, needing, complementary, integrated, sharedRegions, sharedIndustries, base + 2.0 * needing AS score
-ORDER BY score DESC, q.id ASC
-LIMIT $first
-WITH p, needCounts, collect({q: q, shared: shared, needing: needing, complementary: complementary, integrated: integrated,
-                 sharedRegions: sharedRegions, sharedIndustries: sharedIndustries, score: score}) AS top
-UNWIND top AS t
-WITH t.q AS q, t, needCounts
 RETURN q {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website} AS partner,
-       CASE WHEN $viewerPartnerId IS NULL OR EXISTS { (q)-[:SHARES_WITH]->(:Partner {id: $viewerPartnerId}) } THEN t.shared END AS sharedCustomerCount, t.needing AS customersNeedingComplement, t.integrated AS integrated,
-       t.sharedRegions AS sharedRegions, t.sharedIndustries AS sharedIndustries, t.score AS score,
-       [c IN t.complementary | {
+       shared AS sharedCustomerCount, needs AS complementDemand, integrated, sharedRegions, sharedIndustries, score,
+       [(q)-[:HAS_CAPABILITY]->(c:Capability) WHERE NOT c IN ownCaps | {
           capability: c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])},
-          neededBy: coalesce(head([x IN needCounts WHERE x.capability = c | x.customers]), 0)
+          neededBy: coalesce(head([d IN demand WHERE d.capability = c | d.customers]), 0)
        }] AS complementary
 ORDER BY score DESC, partner.id ASC

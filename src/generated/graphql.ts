@@ -204,6 +204,13 @@ export type CoSellRecommendation = {
   score: Scalars['Float']['output'];
 };
 
+/** A capability a partner lacks and another brings, with how many of the first partner's customers need it. */
+export type ComplementaryNeed = {
+  __typename?: 'ComplementaryNeed';
+  capability: Capability;
+  neededBy: Scalars['Int']['output'];
+};
+
 export type ConflictDecision =
   | 'APPROVE'
   | 'REJECT';
@@ -878,16 +885,18 @@ export type PartnerImpact = {
 /** A partner that complements another: what it adds and why it fits (see the README for the score). */
 export type PartnerMatch = {
   __typename?: 'PartnerMatch';
+  /** The sum of complementaryNeeds' neededBy: your customers' needs it meets (a customer needing two of its capabilities counts twice). */
+  complementDemand: Scalars['Int']['output'];
   /** Its capabilities that the partner asked about lacks, ordered by id. */
   complementaryCapabilities: Array<Capability>;
-  /** How many of your customers need at least one of its complementary capabilities. */
-  customersNeedingComplement: Scalars['Int']['output'];
+  /** Its complementary capabilities with how many of your customers need each, most needed first (then by name). */
+  complementaryNeeds: Array<ComplementaryNeed>;
   /** Whether the two partners have an integration. */
   integrated: Scalars['Boolean']['output'];
   partner: Partner;
   /** The score in words. */
   reasons: Array<Scalars['String']['output']>;
-  /** 3 × shared customers + 2 × your customers needing what it adds + 5 if integrated + shared regions + shared industries + 0.5 × capabilities it adds. */
+  /** 3 × shared customers + 2 × complementDemand + 5 if integrated + shared regions + shared industries + 0.5 × capabilities it adds. */
   score: Scalars['Float']['output'];
   /** Customers on which both partners have an account (any status); null for a partner viewer when the candidate grants it no sharing level (then it scores 0). */
   sharedCustomerCount?: Maybe<Scalars['Int']['output']>;
@@ -1486,6 +1495,7 @@ export type ResolversTypes = ResolversObject<{
   CapabilityLevel: CapabilityLevel;
   CapabilityPayload: ResolverTypeWrapper<Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversTypes['Capability']> }>;
   CoSellRecommendation: ResolverTypeWrapper<CoSellRecommendationRow>;
+  ComplementaryNeed: ResolverTypeWrapper<Omit<ComplementaryNeed, 'capability'> & { capability: ResolversTypes['Capability'] }>;
   ConflictDecision: ConflictDecision;
   CoverageStatus: CoverageStatus;
   CreateCapabilityInput: CreateCapabilityInput;
@@ -1605,6 +1615,7 @@ export type ResolversParentTypes = ResolversObject<{
   CapabilityHolder: CapabilityHolderRow;
   CapabilityPayload: Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversParentTypes['Capability']> };
   CoSellRecommendation: CoSellRecommendationRow;
+  ComplementaryNeed: Omit<ComplementaryNeed, 'capability'> & { capability: ResolversParentTypes['Capability'] };
   CreateCapabilityInput: CreateCapabilityInput;
   CreateCustomerInput: CreateCustomerInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -1760,6 +1771,11 @@ export type CoSellRecommendationResolvers<ContextType = RequestContext, ParentTy
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ComplementaryNeedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplementaryNeed'] = ResolversParentTypes['ComplementaryNeed']> = ResolversObject<{
+  capability?: Resolver<ResolversTypes['Capability'], ParentType, ContextType>;
+  neededBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
@@ -1997,8 +2013,9 @@ export type PartnerImpactResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type PartnerMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerMatch'] = ResolversParentTypes['PartnerMatch']> = ResolversObject<{
+  complementDemand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   complementaryCapabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
-  customersNeedingComplement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complementaryNeeds?: Resolver<Array<ResolversTypes['ComplementaryNeed']>, ParentType, ContextType>;
   integrated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2154,6 +2171,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CapabilityHolder?: CapabilityHolderResolvers<ContextType>;
   CapabilityPayload?: CapabilityPayloadResolvers<ContextType>;
   CoSellRecommendation?: CoSellRecommendationResolvers<ContextType>;
+  ComplementaryNeed?: ComplementaryNeedResolvers<ContextType>;
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;

@@ -1,38 +1,41 @@
 // partnerMatches: eligible partners that bring capabilities a partner lacks, scored (see README):
-//   3 × shared customers + 2 × the partner's customers needing a complementary capability
-//   + 5 if integrated + shared regions + shared industries + 0.5 × complementary capabilities.
+//   3 × shared customers + 2 × complementDemand (Σ over the capabilities it adds of the partner's customers needing
+//   each) + 5 if integrated + shared regions + shared industries + 0.5 × complementary capabilities.
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
 import type { CapabilityRow, PartnerMatchRow, PartnerRow } from '../model/rows.js';
 import { plural } from './eligibility.js';
 
+type ComplementaryNeed = { capability: CapabilityRow; neededBy: number };
+
 interface MatchRecord {
   partner: PartnerRow;
   /** Null where the candidate grants the viewer no sharing level. */
   sharedCustomerCount: number | null;
-  customersNeedingComplement: number;
+  complementDemand: number;
   integrated: boolean;
   sharedRegions: string[];
   sharedIndustries: string[];
   score: number;
-  complementary: { capability: CapabilityRow; neededBy: number }[];
+  complementary: ComplementaryNeed[];
 }
 
 /** The most needed capabilities named in the reasons. */
 const NAMED_CAPABILITIES = 3;
 
+const byId = (a: CapabilityRow, b: CapabilityRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const mostNeeded = (a: ComplementaryNeed, b: ComplementaryNeed) => b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name) || byId(a.capability, b.capability);
+
 export function matchReasons(m: Omit<MatchRecord, 'partner' | 'score'>): string[] {
   const reasons: string[] = [];
   if (m.sharedCustomerCount !== null && m.sharedCustomerCount > 0) reasons.push(plural(m.sharedCustomerCount, 'shared customer'));
-  const needed = m.complementary
-    .filter((c) => c.neededBy > 0)
-    .sort((a, b) => b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name));
+  const needed = m.complementary.filter((c) => c.neededBy > 0).sort(mostNeeded);
   for (const c of needed.slice(0, NAMED_CAPABILITIES)) {
     reasons.push(`adds ${c.capability.name}, needed by ${c.neededBy} of your customers`);
   }
-  if (m.customersNeedingComplement > 0) {
-    reasons.push(`${plural(m.customersNeedingComplement, 'of your customers needs', 'of your customers need')} what it adds`);
+  if (needed.length > NAMED_CAPABILITIES) {
+    reasons.push(`meets ${plural(m.complementDemand, 'need')} of your customers in all (${needed.length} capabilities)`);
   }
   if (m.integrated) reasons.push('already integrated with you');
   if (m.sharedRegions.length > 0) reasons.push(`both in ${m.sharedRegions.join(', ')}`);
@@ -54,8 +57,9 @@ export class PartnerMatchService {
       score: r.score,
       sharedCustomerCount: r.sharedCustomerCount,
       integrated: r.integrated,
-      complementaryCapabilities: r.complementary.map((c) => c.capability).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      customersNeedingComplement: r.customersNeedingComplement,
+      complementaryCapabilities: r.complementary.map((c) => c.capability).sort(byId),
+      complementaryNeeds: [...r.complementary].sort(mostNeeded),
+      complementDemand: r.complementDemand,
       sharedRegions: r.sharedRegions,
       sharedIndustries: r.sharedIndustries,
       reasons: matchReasons(r),

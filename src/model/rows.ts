@@ -186,7 +186,8 @@ export interface PartnerMatchRow {
   sharedCustomerCount: number | null;
   integrated: boolean;
   complementaryCapabilities: CapabilityRow[];
-  customersNeedingComplement: number;
+  complementaryNeeds: { capability: CapabilityRow; neededBy: number }[];
+  complementDemand: number;
   sharedRegions: string[];
   sharedIndustries: string[];
   reasons: string[];
