@@ -3,7 +3,7 @@
 // check compares what the page shows with what the API answers for the same question.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server.js';
 import { expectData } from '../support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
+import { prefixedDemo } from '../support/demo.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -51,47 +52,12 @@ function ensureWebBuild(): void {
   });
 }
 
-/** The demo ecosystem with every id (and every reference) under the test's prefix. */
-function prefixedDemo(): unknown {
-  const doc = JSON.parse(readFileSync('seed/demo-ecosystem.json', 'utf8'));
-  for (const c of doc.capabilities) {
-    c.id = id(c.id);
-    if (c.parentId) c.parentId = id(c.parentId);
-  }
-  for (const p of doc.partners) {
-    p.id = id(p.id);
-    for (const c of p.capabilities ?? []) c.capabilityId = id(c.capabilityId);
-    p.integratesWith = (p.integratesWith ?? []).map(id);
-    for (const s of p.sharing ?? []) s.partnerId = id(s.partnerId);
-  }
-  for (const c of doc.customers) {
-    c.id = id(c.id);
-    c.needs = (c.needs ?? []).map(id);
-  }
-  for (const a of doc.accounts) {
-    a.partnerId = id(a.partnerId);
-    a.customerId = id(a.customerId);
-  }
-  for (const s of doc.solutions) {
-    s.id = id(s.id);
-    s.requires = (s.requires ?? []).map(id);
-    for (const m of s.members ?? []) m.partnerId = id(m.partnerId);
-  }
-  for (const d of doc.deals) {
-    d.id = id(d.id);
-    d.customerId = id(d.customerId);
-    if (d.solutionId) d.solutionId = id(d.solutionId);
-    for (const p of d.participants ?? []) p.partnerId = id(p.partnerId);
-  }
-  return doc;
-}
-
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run: install the Debian package "chromium" (apt-get install -y chromium; .ci/run does this).`);
   }
   ensureWebBuild();
-  const imported = await importEcosystem(db, prefixedDemo());
+  const imported = await importEcosystem(db, prefixedDemo(prefix));
   if (!imported.ok) throw new Error(`the prefixed demo did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
   app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
   baseUrl = app.url.replace(/\/graphql$/, '');
@@ -150,7 +116,7 @@ describe('the map page', () => {
     expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
     expect(counts.edges).toBe(data.ecosystemMap.edges.length);
     expect(counts.shown).toBe(counts.nodes);
-    const demo = prefixedDemo() as { partners: { id: string }[]; capabilities: { id: string }[] };
+    const demo = prefixedDemo(prefix) as { partners: { id: string }[]; capabilities: { id: string }[] };
     const drawn = new Set((data.ecosystemMap.nodes as { id: string }[]).map((n) => n.id));
     for (const entity of [...demo.partners, ...demo.capabilities]) expect(drawn, entity.id).toContain(entity.id);
     const listed = await page.locator('#partner-list button[data-partner-id]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-partner-id')));
