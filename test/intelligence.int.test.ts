@@ -427,6 +427,76 @@ function expectedOverlap(g: Dump, a: string, b: string) {
   };
 }
 
+const MAP_KINDS = { Partner: 'PARTNER', Capability: 'CAPABILITY', Customer: 'CUSTOMER', Solution: 'SOLUTION', Deal: 'DEAL' } as const;
+const DRAWN = 'HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION';
+
+interface MapDump {
+  nodes: Map<string, { id: string; kind: string; name: string | null; types: string[] | null; regions: string[] | null; industries: string[] | null;
+                       region: string | null; industry: string | null; category: string | null; status: string | null; stage: string | null }>;
+  rels: { a: string; b: string; t: string }[];
+}
+
+/** Every map node and drawn relationship in the database (the whole database, as the overview sees it). */
+async function dumpMap(executor: CypherExecutor): Promise<MapDump> {
+  const rows = await executor.runText<any>(`MATCH (n) WHERE n:Partner OR n:Capability OR n:Customer OR n:Solution OR n:Deal
+    RETURN n.id AS id, [l IN labels(n) WHERE l IN ['Partner', 'Capability', 'Customer', 'Solution', 'Deal']][0] AS label, n.name AS name,
+           n.types AS types, n.regions AS regions, n.industries AS industries, n.region AS region, n.industry AS industry,
+           n.category AS category, n.status AS status, n.stage AS stage`);
+  const rels = await executor.runText<{ a: string; b: string; t: string }>(`MATCH (a)-[r:${DRAWN}]->(b) RETURN a.id AS a, b.id AS b, type(r) AS t`);
+  return { nodes: new Map(rows.map((r) => [r.id, { ...r, kind: MAP_KINDS[r.label as keyof typeof MAP_KINDS] }])), rels };
+}
+
+interface MapRequest { centerId?: string; depth?: number; kinds?: string[]; partnerTypes?: string[]; regions?: string[]; industries?: string[]; limit?: number }
+
+/** The README's map by straight loops: a breadth-first search through the nodes that pass, then nearest, heaviest, id. */
+function expectedMap(m: MapDump, r: MapRequest) {
+  const kinds = r.kinds ?? (r.centerId ? Object.values(MAP_KINDS) : ['PARTNER', 'CAPABILITY']);
+  const limit = r.limit ?? 200;
+  const anyIn = (list: string[] | null, wanted: string[] | undefined) => !wanted || (list ?? []).some((x) => wanted.includes(x));
+  const passes = (id: string) => {
+    const n = m.nodes.get(id)!;
+    if (!kinds.includes(n.kind)) return false;
+    if (n.kind === 'PARTNER') return anyIn(n.types, r.partnerTypes) && anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
+    if (n.kind === 'CUSTOMER') return (!r.regions || r.regions.includes(n.region!)) && (!r.industries || r.industries.includes(n.industry!));
+    if (n.kind === 'SOLUTION') return anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
+    return true;
+  };
+  const weight = new Map<string, number>();
+  const around = new Map<string, string[]>();
+  for (const { a, b } of m.rels) {
+    weight.set(a, (weight.get(a) ?? 0) + 1);
+    weight.set(b, (weight.get(b) ?? 0) + 1);
+    (around.get(a) ?? around.set(a, []).get(a)!).push(b);
+    (around.get(b) ?? around.set(b, []).get(b)!).push(a);
+  }
+  const distance = new Map<string, number>();
+  if (r.centerId) {
+    if (!m.nodes.has(r.centerId)) return { nodes: [], edges: [], truncated: false };
+    distance.set(r.centerId, 0);
+    let ring = [r.centerId];
+    for (let d = 1; d <= (r.depth ?? 1); d++) {
+      const next = [];
+      for (const x of ring) for (const y of around.get(x) ?? []) if (!distance.has(y) && passes(y)) { distance.set(y, d); next.push(y); }
+      ring = next;
+    }
+  } else {
+    for (const id of m.nodes.keys()) if (passes(id)) distance.set(id, 0);
+  }
+  const found = [...distance.keys()].sort((a, b) => distance.get(a)! - distance.get(b)! || (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || byIdAsc(a, b));
+  const kept = found.slice(0, limit);
+  const keptSet = new Set(kept);
+  const group = (n: MapDump['nodes'] extends Map<string, infer N> ? N : never) =>
+    n.kind === 'PARTNER' ? n.types?.[0] ?? null : n.kind === 'CAPABILITY' ? n.category : n.kind === 'CUSTOMER' ? n.industry : n.kind === 'SOLUTION' ? n.status : n.stage;
+  return {
+    nodes: kept.map((id) => {
+      const n = m.nodes.get(id)!;
+      return { id, kind: n.kind, label: n.name ?? id, group: group(n), weight: weight.get(id) ?? 0, distance: distance.get(id)! };
+    }),
+    edges: sortEdges(m.rels.filter((x) => keptSet.has(x.a) && keptSet.has(x.b)).map((x) => ({ source: x.a, target: x.b, kind: x.t }))),
+    truncated: found.length > limit,
+  };
+}
+
 interface AssembleRequest {
   capabilityIds: string[];
   region: string;
@@ -482,6 +552,8 @@ function randomEcosystem(random: () => number, px: string) {
     regions: some(regions, 0.75), industries: some(industries, 0.6),
     capabilities: some(capabilities, 0.4).map((c) => ({ capabilityId: c.id, level: pick(['BASIC', 'CERTIFIED', 'EXPERT']) })),
     integratesWith: links.get(id)!,
+    // Grants are never drawn on the map, nor counted in a node's weight.
+    sharing: some(partnerIds.filter((other) => other !== id), 0.15).map((other) => ({ partnerId: other, level: pick(['COUNTS', 'OVERLAPS', 'FULL']) })),
   }));
   const customers = Array.from({ length: int(3, 12) }, (_, i) => ({
     id: `${px}u${String(i).padStart(2, '0')}`, name: `Customer ${i}`,
@@ -518,6 +590,7 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
         const g = await dumpGraph(db);
         const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
         const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+        const some = <T>(list: readonly T[], p: number) => list.filter(() => random() < p);
 
         for (const pid of partnerIds) {
           const matches = await expectData(db, MATCHES, { id: pid, first: 100 });
@@ -583,6 +656,30 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
               expect(m.included).toBe(request.includePartnerIds.includes(m.partner.id));
             }
           });
+        }
+
+        // The map: neighbourhoods of random centres of every kind (small limits cut inside the rings) and overviews.
+        const graph = await dumpMap(db);
+        const centres = [...graph.nodes.keys()].filter((k) => k.startsWith(px));
+        for (let k = 0; k < 8; k++) {
+          const request: MapRequest = {
+            centerId: k === 0 ? `${px}nothing` : pick(centres),
+            depth: int(1, 3),
+            ...(random() < 0.5 ? { kinds: some(['PARTNER', 'CAPABILITY', 'CUSTOMER', 'SOLUTION', 'DEAL'], 0.6) } : {}),
+            ...(random() < 0.3 ? { partnerTypes: [pick(TYPES)] } : {}),
+            ...(random() < 0.3 ? { regions: [pick(regions)] } : {}),
+            ...(random() < 0.2 ? { industries: [pick(industries)] } : {}),
+            limit: pick([1, 2, 3, 5, 8, 200]),
+          };
+          if (request.kinds?.length === 0) delete request.kinds;
+          const { data } = await expectData(db, MAP, { input: request });
+          const got = { ...data.ecosystemMap, edges: sortEdges(data.ecosystemMap.edges) };
+          expect(got, `map ${JSON.stringify(request)}`).toEqual(expectedMap(graph, request));
+        }
+        for (const request of [{ regions: [pick(regions)], limit: 2000 }, { kinds: ['PARTNER', 'CUSTOMER', 'DEAL'], partnerTypes: [pick(TYPES)], regions: [pick(regions)], limit: 2000 }] as MapRequest[]) {
+          const { data } = await expectData(db, MAP, { input: request });
+          const got = { ...data.ecosystemMap, edges: sortEdges(data.ecosystemMap.edges) };
+          expect(got, `overview ${JSON.stringify(request)}`).toEqual(expectedMap(graph, request));
         }
       } finally {
         await removeByPrefix(db, px);

@@ -25,11 +25,10 @@ CALL () {
 }
 WITH scope, c WHERE ($viewerPartnerId IS NULL OR NOT (c:Customer OR c:Deal OR c:Solution) OR c IN scope.customers OR c IN scope.deals OR c IN scope.solutions)
 WITH scope, c AS centre LIMIT 1
-// Each ring is one breadth-first search from the centre (ANY SHORTEST), so each node comes once with its distance.
+// The rings are breadth-first searches from the centre (ANY SHORTEST), so each node comes once with its distance.
+// Nodes are kept nearest first, so a farther ring is searched only while the nearer ones leave room under $limit:
+// once the centre and the rings found exceed $limit, farther nodes cannot be kept and `truncated` is already true.
 CALL (centre, scope) {
-  RETURN centre AS n, 0 AS distance
-  UNION ALL
-  WITH centre, scope WHERE $depth = 1
   MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
@@ -37,9 +36,16 @@ CALL (centre, scope) {
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,1}(n)
   WHERE n <> centre
-  RETURN n, length(path) AS distance
+  RETURN collect(n) AS ring1
+}
+CALL (centre, scope, ring1) {
+  RETURN centre AS n, 0 AS distance
   UNION ALL
-  WITH centre, scope WHERE $depth = 2
+  WITH ring1 WHERE $depth = 1 OR size(ring1) >= $limit
+  UNWIND ring1 AS n
+  RETURN n, 1 AS distance
+  UNION ALL
+  WITH centre, scope, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
   MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
@@ -47,27 +53,47 @@ CALL (centre, scope) {
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,2}(n)
   WHERE n <> centre
-  RETURN n, length(path) AS distance
-  UNION ALL
-  WITH centre, scope WHERE $depth = 3
-  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+  WITH centre, scope, collect({n: n, distance: length(path)}) AS within2
+  CALL (centre, scope, within2) {
+    WITH within2 WHERE $depth = 2 OR size(within2) >= $limit
+    UNWIND within2 AS x
+    RETURN x.n AS n, x.distance AS distance
+    UNION ALL
+    WITH centre, scope, within2 WHERE $depth = 3 AND size(within2) < $limit
+    MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
       WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
         AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,3}(n)
-  WHERE n <> centre
-  RETURN n, length(path) AS distance
+    WHERE n <> centre
+    RETURN n, length(path) AS distance
+  }
+  RETURN n, distance
 }
-WITH scope, n, distance, COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } AS weight
+// A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
+// node, no walk) less the two relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals).
+WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
+       THEN COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END
+       ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } END AS weight
 ORDER BY distance, weight DESC, n.id
 WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
 WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
 WITH scope, picked, truncated, [x IN picked | x.node] AS shown
+// The edges among the kept nodes, each relationship walked from its light end: accounts from the customer and
+// participations from the deal, never through a partner's thousands of accounts or deals.
 CALL (shown, scope) {
-  UNWIND shown AS a
-  MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]->(b)
-  WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+  CALL (shown, scope) {
+    UNWIND shown AS a
+    MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b)
+    WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+    RETURN a, r, b
+    UNION ALL
+    UNWIND shown AS b
+    MATCH (a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
+    WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+    RETURN a, r, b
+  }
   RETURN collect({source: a.id, target: b.id, kind: type(r)}) AS edges
 }
 RETURN [x IN picked | {

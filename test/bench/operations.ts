@@ -78,6 +78,16 @@ export const OPERATIONS: BenchOperation[] = [
     },
   },
   {
+    name: 'accountOverlap (top-100 by accounts)',
+    p95TargetMs: 100,
+    query: `query AccountOverlapBusy($a: ID!, $b: ID!) { accountOverlap(partnerId: $a, otherPartnerId: $b) {
+      sharedCustomerCount cells { status otherStatus count } customers(first: 10) { totalCount edges { node { id name } } } } }`,
+    variables: (i, s) => {
+      const [a, b] = pickMany(s.busiestPartnerIds, 2, i, 20);
+      return { a, b };
+    },
+  },
+  {
     name: 'assembleSolution (3 caps, region)',
     query: `query Assemble3($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
       proposals { partnerCount score partners { partner { id name } covers { id } suggestedRole } } uncoveredCapabilities { id } minimumPartnerCount exhaustive timedOut } }`,
@@ -112,6 +122,13 @@ export const OPERATIONS: BenchOperation[] = [
     variables: (i, s) => ({ id: pick(s.partnerIds, i, 14) }),
   },
   {
+    name: 'partnerImpact (top-100 by accounts)',
+    p95TargetMs: 100,
+    query: `query PartnerImpactBusy($id: ID!) { partnerImpact(partnerId: $id) {
+      capabilitiesLost { id name } orphanedCustomers { id name } solutionsAffected { id name } openDealsAffected { id name amount { amount currency } } revenueAtRisk { amount currency } } }`,
+    variables: (i, s) => ({ id: pick(s.busiestPartnerIds, i, 21) }),
+  },
+  {
     name: 'ecosystemMap (overview)',
     p95TargetMs: 300,
     heavy: true,
@@ -122,6 +139,11 @@ export const OPERATIONS: BenchOperation[] = [
     name: 'ecosystemMap (depth 2)',
     query: `query MapDepth2($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind label group weight distance } edges { source target kind } truncated } }`,
     variables: (i, s) => ({ input: { centerId: pick(s.partnerIds, i, 16), depth: 2, kinds: ['PARTNER', 'CAPABILITY'], limit: 200 } }),
+  },
+  {
+    name: 'ecosystemMap (depth 2, top-100 by accounts)',
+    query: `query MapDepth2Busy($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind label group weight distance } edges { source target kind } truncated } }`,
+    variables: (i, s) => ({ input: { centerId: pick(s.busiestPartnerIds, i, 22), depth: 2, limit: 200 } }),
   },
   {
     name: 'deal by id (participants)',
