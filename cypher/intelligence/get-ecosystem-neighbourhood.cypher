@@ -76,7 +76,9 @@ CALL (centre, scope, ring1) {
 WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
        THEN COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END
        ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } END AS weight
+// One more than $limit says whether the map is truncated (a top-k, not a sort of everything found).
 ORDER BY distance, weight DESC, n.id
+LIMIT $limit + 1
 WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
 WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
 WITH scope, picked, truncated, [x IN picked | x.node] AS shown
