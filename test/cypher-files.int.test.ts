@@ -1,7 +1,7 @@
 // Every named Cypher file compiles (EXPLAIN), and the migrations created what they name.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { statementsOf } from '../src/db/cypher-library.js';
-import { testExecutor } from './support/db.js';
+import { testDriver, testExecutor } from './support/db.js';
 
 const db = testExecutor();
 const queries = db.library.all().filter((f) => !f.name.startsWith('migrations/'));
@@ -14,6 +14,27 @@ describe('cypher files', () => {
   it.each(queries.map((f) => [f.name, f] as const))('EXPLAIN %s', async (_name, file) => {
     const rows = await db.runText(`EXPLAIN ${file.text}`);
     expect(rows).toEqual([]);
+  });
+
+  // The per-partner (and per-node) intelligence queries start from an index seek and never scan a label or every node
+  // (get-overlap-access reads one grant inside an expression, with no plan of its own to show).
+  const PER_ENTITY = [
+    'intelligence/find-partner-matches',
+    'intelligence/count-account-overlap',
+    'intelligence/list-overlap-customers',
+    'intelligence/get-partner-impact',
+    'intelligence/get-ecosystem-neighbourhood',
+  ];
+  it.each(PER_ENTITY)('%s plans index seeks, no label scan', async (name) => {
+    const { summary } = await testDriver().executeQuery(`EXPLAIN ${db.library.get(name).text}`, {}, { database: inject('neo4jDatabase') });
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType.replace(/@.*$/, ''));
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o)), name).toEqual([]);
+    expect(operators.some((o) => /IndexSeek/.test(o)), name).toBe(true);
   });
 
   it('migrations created every constraint and index they name', async () => {

@@ -21,8 +21,10 @@ CALL (p, ownCaps, integrations, demand, sharing) {
     UNWIND sharing AS s
     RETURN s.partner AS q, s.customers AS shared, 0 AS complementary, 0 AS needs, 0 AS grants
     UNION ALL
+    // The taxonomy (hundreds of capabilities), read through its id index rather than a label scan.
     MATCH (c:Capability)
-    WHERE NOT c IN ownCaps
+    USING INDEX c:Capability(id)
+    WHERE c.id IS NOT NULL AND NOT c IN ownCaps
     WITH c, coalesce(head([d IN demand WHERE d.capability = c | d.customers]), 0) AS neededBy
     MATCH (c)<-[:HAS_CAPABILITY]-(q:Partner)
     RETURN q, 0 AS shared, count(*) AS complementary, sum(neededBy) AS needs, 0 AS grants

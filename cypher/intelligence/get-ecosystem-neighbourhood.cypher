@@ -25,52 +25,59 @@ CALL () {
 }
 WITH scope, c WHERE ($viewerPartnerId IS NULL OR NOT (c:Customer OR c:Deal OR c:Solution) OR c IN scope.customers OR c IN scope.deals OR c IN scope.solutions)
 WITH scope, c AS centre LIMIT 1
-// The rings are breadth-first searches from the centre (ANY SHORTEST), so each node comes once with its distance.
-// Nodes are kept nearest first, so a farther ring is searched only while the nearer ones leave room under $limit:
-// once the centre and the rings found exceed $limit, farther nodes cannot be kept and `truncated` is already true.
+// Breadth-first, one ring per hop: a ring is the nodes one hop from the previous ring, reached through a drawn
+// relationship the viewer may see, of the $labels kinds and passing the filters, and not in a nearer ring (a hash
+// aggregation keeps each node's least distance). The nodes are kept nearest first, so a farther ring is searched only
+// while the nearer ones leave room under $limit: otherwise its nodes could not be kept, and `truncated` is already true.
+// Pattern comprehensions expand from the ring's nodes, never from a scan, whatever the planner's statistics.
 CALL (centre, scope) {
-  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+  UNWIND [(centre)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+          WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
-        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,1}(n)
-  WHERE n <> centre
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries)))) | x] AS n
+  WITH DISTINCT n WHERE n <> centre
   RETURN collect(n) AS ring1
 }
 CALL (centre, scope, ring1) {
-  RETURN centre AS n, 0 AS distance
-  UNION ALL
-  WITH ring1 WHERE $depth = 1 OR size(ring1) >= $limit
-  UNWIND ring1 AS n
-  RETURN n, 1 AS distance
-  UNION ALL
   WITH centre, scope, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
-  MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+  CALL (centre, scope, ring1) {
+    UNWIND ring1 AS a
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+            WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
-        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,2}(n)
-  WHERE n <> centre
-  WITH centre, scope, collect({n: n, distance: length(path)}) AS within2
-  CALL (centre, scope, within2) {
-    WITH within2 WHERE $depth = 2 OR size(within2) >= $limit
-    UNWIND within2 AS x
-    RETURN x.n AS n, x.distance AS distance
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries)))) | x] AS n
+    RETURN n, 2 AS distance
     UNION ALL
-    WITH centre, scope, within2 WHERE $depth = 3 AND size(within2) < $limit
-    MATCH path = ANY SHORTEST (centre)(()-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-      WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+    UNWIND [centre] + ring1 AS n
+    RETURN n, 1 AS distance
+  }
+  WITH n, min(distance) AS distance WHERE distance = 2
+  RETURN collect(n) AS ring2
+}
+CALL (centre, scope, ring1, ring2) {
+  WITH centre, scope, ring1, ring2 WHERE $depth = 3 AND size(ring1) + size(ring2) < $limit
+  CALL (centre, scope, ring1, ring2) {
+    UNWIND ring2 AS a
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
+            WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
-        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))){1,3}(n)
-    WHERE n <> centre
-    RETURN n, length(path) AS distance
+        AND (NOT x:Solution OR (($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries)))) | x] AS n
+    RETURN n, 3 AS distance
+    UNION ALL
+    UNWIND [centre] + ring1 + ring2 AS n
+    RETURN n, 1 AS distance
   }
-  RETURN n, distance
+  WITH n, min(distance) AS distance WHERE distance = 3
+  RETURN collect(n) AS ring3
 }
+UNWIND [{n: centre, distance: 0}] + [n IN ring1 | {n: n, distance: 1}] + [n IN ring2 | {n: n, distance: 2}] + [n IN ring3 | {n: n, distance: 3}] AS found
+WITH scope, found.n AS n, found.distance AS distance
 // A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
 // node, no walk) less the two relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals).
 WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
@@ -83,20 +90,19 @@ WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
 WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
 WITH scope, picked, truncated, [x IN picked | x.node] AS shown
 // The edges among the kept nodes, each relationship walked from its light end: accounts from the customer and
-// participations from the deal, never through a partner's thousands of accounts or deals.
+// participations from the deal, never through a partner's thousands of accounts or deals. (Pattern comprehensions
+// expand from the node already bound, whatever the planner's statistics.)
 CALL (shown, scope) {
   CALL (shown, scope) {
     UNWIND shown AS a
-    MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b)
-    WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
-    RETURN a, r, b
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    RETURN edge
     UNION ALL
     UNWIND shown AS b
-    MATCH (a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
-    WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
-    RETURN a, r, b
+    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    RETURN edge
   }
-  RETURN collect({source: a.id, target: b.id, kind: type(r)}) AS edges
+  RETURN collect(edge) AS edges
 }
 RETURN [x IN picked | {
           id: x.node.id,

@@ -35,20 +35,19 @@ WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
 WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
 WITH scope, picked, truncated, [x IN picked | x.node] AS shown
 // The edges among the kept nodes, each relationship walked from its light end: accounts from the customer and
-// participations from the deal, never through a partner's thousands of accounts or deals.
+// participations from the deal, never through a partner's thousands of accounts or deals. (Pattern comprehensions
+// expand from the node already bound, whatever the planner's statistics.)
 CALL (shown, scope) {
   CALL (shown, scope) {
     UNWIND shown AS a
-    MATCH (a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b)
-    WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
-    RETURN a, r, b
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    RETURN edge
     UNION ALL
     UNWIND shown AS b
-    MATCH (a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
-    WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
-    RETURN a, r, b
+    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    RETURN edge
   }
-  RETURN collect({source: a.id, target: b.id, kind: type(r)}) AS edges
+  RETURN collect(edge) AS edges
 }
 RETURN [x IN picked | {
           id: x.node.id,

@@ -24,6 +24,12 @@ export function testExecutor(): CypherExecutor {
   return executor;
 }
 
+/** The driver behind testExecutor(), for what the executor does not expose (plans, summaries). */
+export function testDriver(): Driver {
+  testExecutor();
+  return driver!;
+}
+
 /** A fresh id prefix; every id a test creates starts with it, so cleanup removes only its data. */
 export function uniquePrefix(label = 't'): string {
   return `${label}-${randomBytes(5).toString('hex')}-`;
