@@ -25,7 +25,7 @@ describe('cypher files', () => {
     'intelligence/get-partner-impact',
     'intelligence/get-ecosystem-neighbourhood',
   ];
-  it.each(PER_ENTITY)('%s plans index seeks, no label scan', async (name) => {
+  async function planOperators(name: string): Promise<string[]> {
     const { summary } = await testDriver().executeQuery(`EXPLAIN ${db.library.get(name).text}`, {}, { database: inject('neo4jDatabase') });
     const operators: string[] = [];
     const walk = (plan: { operatorType: string; children: unknown[] }) => {
@@ -33,8 +33,18 @@ describe('cypher files', () => {
       for (const child of plan.children) walk(child as typeof plan);
     };
     walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    return operators;
+  }
+  it.each(PER_ENTITY)('%s plans index seeks, no label scan', async (name) => {
+    const operators = await planOperators(name);
     expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o)), name).toEqual([]);
     expect(operators.some((o) => /IndexSeek/.test(o)), name).toBe(true);
+  });
+
+  it('the whole-ecosystem gap analysis reads customers and the taxonomy through indexes, no label scan', async () => {
+    const operators = await planOperators('intelligence/analyse-capability-gaps');
+    expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o))).toEqual([]);
+    expect(operators.filter((o) => /Index(Seek|Scan)/.test(o)).length).toBeGreaterThan(3);
   });
 
   it('migrations created every constraint and index they name', async () => {

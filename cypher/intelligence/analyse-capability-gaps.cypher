@@ -15,7 +15,8 @@ CALL () {
   RETURN c, count(u) AS customers
   UNION ALL
   // Unscoped: each capability's NEEDS degree (only customers need capabilities).
-  MATCH (c:Capability) WHERE $region IS NULL AND $industry IS NULL
+  MATCH (c:Capability) USING INDEX c:Capability(id)
+  WHERE c.id IS NOT NULL AND $region IS NULL AND $industry IS NULL
   RETURN c, COUNT { (c)<-[:NEEDS]-() } AS customers
 }
 WITH collect({capability: c, customers: customers}) AS demand
@@ -28,7 +29,9 @@ CALL () {
   WITH c, count(p) AS partners
   RETURN collect({capability: c, partners: partners}) AS supplied
 }
-MATCH (c:Capability)
+// Every capability of the taxonomy (hundreds), through its id index.
+MATCH (c:Capability) USING INDEX c:Capability(id)
+WHERE c.id IS NOT NULL
 WITH c, coalesce(head([d IN demand WHERE d.capability = c | d.customers]), 0) AS customerDemand,
      COUNT { (s:Solution)-[:REQUIRES]->(c) WHERE s.status IS NULL OR s.status <> 'RETIRED' } AS solutionDemand, supplied
 WHERE customerDemand + solutionDemand > 0
