@@ -434,6 +434,8 @@ interface MapDump {
   nodes: Map<string, { id: string; kind: string; name: string | null; types: string[] | null; regions: string[] | null; industries: string[] | null;
                        region: string | null; industry: string | null; category: string | null; status: string | null; stage: string | null }>;
   rels: { a: string; b: string; t: string }[];
+  /** Sharing grants: `grantor grantee` → level. */
+  grants: Map<string, string>;
 }
 
 /** Every map node and drawn relationship in the database (the whole database, as the overview sees it). */
@@ -443,19 +445,45 @@ async function dumpMap(executor: CypherExecutor): Promise<MapDump> {
            n.types AS types, n.regions AS regions, n.industries AS industries, n.region AS region, n.industry AS industry,
            n.category AS category, n.status AS status, n.stage AS stage`);
   const rels = await executor.runText<{ a: string; b: string; t: string }>(`MATCH (a)-[r:${DRAWN}]->(b) RETURN a.id AS a, b.id AS b, type(r) AS t`);
-  return { nodes: new Map(rows.map((r) => [r.id, { ...r, kind: MAP_KINDS[r.label as keyof typeof MAP_KINDS] }])), rels };
+  const grants = await executor.runText<{ g: string; v: string; level: string }>('MATCH (g:Partner)-[s:SHARES_WITH]->(v:Partner) RETURN g.id AS g, v.id AS v, s.level AS level');
+  return { nodes: new Map(rows.map((r) => [r.id, { ...r, kind: MAP_KINDS[r.label as keyof typeof MAP_KINDS] }])), rels, grants: new Map(grants.map((x) => [`${x.g} ${x.v}`, x.level])) };
+}
+
+/** What a PARTNER viewer may see of the map (README, "Roles and grants"): which relationships, and which customers, deals and solutions. */
+function mapScope(m: MapDump, viewer: string) {
+  const accounts = new Set<string>();
+  const own = new Set(m.rels.filter((x) => x.t === 'HAS_ACCOUNT' && x.a === viewer).map((x) => x.b));
+  for (const x of m.rels) {
+    if (x.t !== 'HAS_ACCOUNT') continue;
+    const level = m.grants.get(`${x.a} ${viewer}`);
+    if (x.a === viewer || level === 'FULL' || (level === 'OVERLAPS' && own.has(x.b))) accounts.add(`${x.a} ${x.b}`);
+  }
+  const deals = new Set(m.rels.filter((x) => x.t === 'PARTICIPATES_IN' && x.a === viewer).map((x) => x.b));
+  const customers = new Set([...accounts].map((k) => k.split(' ')[1]!));
+  for (const x of m.rels) if (x.t === 'FOR_CUSTOMER' && deals.has(x.a)) customers.add(x.b);
+  const solutions = new Set(m.rels.filter((x) => x.t === 'MEMBER_OF' && x.a === viewer).map((x) => x.b));
+  const nodeVisible = (id: string) => {
+    const kind = m.nodes.get(id)!.kind;
+    return kind === 'CUSTOMER' ? customers.has(id) : kind === 'DEAL' ? deals.has(id) : kind === 'SOLUTION' ? solutions.has(id) : true;
+  };
+  return {
+    nodeVisible,
+    relVisible: (x: { a: string; b: string; t: string }) => nodeVisible(x.a) && nodeVisible(x.b) && (x.t !== 'HAS_ACCOUNT' || accounts.has(`${x.a} ${x.b}`)),
+  };
 }
 
 interface MapRequest { centerId?: string; depth?: number; kinds?: string[]; partnerTypes?: string[]; regions?: string[]; industries?: string[]; limit?: number }
 
 /** The README's map by straight loops: a breadth-first search through the nodes that pass, then nearest, heaviest, id. */
-function expectedMap(m: MapDump, r: MapRequest) {
+function expectedMap(m: MapDump, r: MapRequest, viewer?: string) {
+  const scope = viewer ? mapScope(m, viewer) : { nodeVisible: () => true, relVisible: () => true };
+  const visibleRels = m.rels.filter((x) => scope.relVisible(x));
   const kinds = r.kinds ?? (r.centerId ? Object.values(MAP_KINDS) : ['PARTNER', 'CAPABILITY']);
   const limit = r.limit ?? 200;
   const anyIn = (list: string[] | null, wanted: string[] | undefined) => !wanted || (list ?? []).some((x) => wanted.includes(x));
   const passes = (id: string) => {
     const n = m.nodes.get(id)!;
-    if (!kinds.includes(n.kind)) return false;
+    if (!kinds.includes(n.kind) || !scope.nodeVisible(id)) return false;
     if (n.kind === 'PARTNER') return anyIn(n.types, r.partnerTypes) && anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
     if (n.kind === 'CUSTOMER') return (!r.regions || r.regions.includes(n.region!)) && (!r.industries || r.industries.includes(n.industry!));
     if (n.kind === 'SOLUTION') return anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
@@ -463,7 +491,7 @@ function expectedMap(m: MapDump, r: MapRequest) {
   };
   const weight = new Map<string, number>();
   const around = new Map<string, string[]>();
-  for (const { a, b } of m.rels) {
+  for (const { a, b } of visibleRels) {
     weight.set(a, (weight.get(a) ?? 0) + 1);
     weight.set(b, (weight.get(b) ?? 0) + 1);
     (around.get(a) ?? around.set(a, []).get(a)!).push(b);
@@ -471,7 +499,7 @@ function expectedMap(m: MapDump, r: MapRequest) {
   }
   const distance = new Map<string, number>();
   if (r.centerId) {
-    if (!m.nodes.has(r.centerId)) return { nodes: [], edges: [], truncated: false };
+    if (!m.nodes.has(r.centerId) || !scope.nodeVisible(r.centerId)) return { nodes: [], edges: [], truncated: false };
     distance.set(r.centerId, 0);
     let ring = [r.centerId];
     for (let d = 1; d <= (r.depth ?? 1); d++) {
@@ -492,7 +520,7 @@ function expectedMap(m: MapDump, r: MapRequest) {
       const n = m.nodes.get(id)!;
       return { id, kind: n.kind, label: n.name ?? id, group: group(n), weight: weight.get(id) ?? 0, distance: distance.get(id)! };
     }),
-    edges: sortEdges(m.rels.filter((x) => keptSet.has(x.a) && keptSet.has(x.b)).map((x) => ({ source: x.a, target: x.b, kind: x.t }))),
+    edges: sortEdges(visibleRels.filter((x) => keptSet.has(x.a) && keptSet.has(x.b)).map((x) => ({ source: x.a, target: x.b, kind: x.t }))),
     truncated: found.length > limit,
   };
 }
@@ -675,11 +703,20 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
           const { data } = await expectData(db, MAP, { input: request });
           const got = { ...data.ecosystemMap, edges: sortEdges(data.ecosystemMap.edges) };
           expect(got, `map ${JSON.stringify(request)}`).toEqual(expectedMap(graph, request));
+          // The same map for a partner: only what its grants let it see, walked and weighed through that alone.
+          const viewer = pick(partnerIds);
+          const scoped = await expectData(db, MAP, { input: request }, { role: 'PARTNER', subject: `partner:${viewer}`, partnerId: viewer });
+          const gotScoped = { ...scoped.data.ecosystemMap, edges: sortEdges(scoped.data.ecosystemMap.edges) };
+          expect(gotScoped, `map ${JSON.stringify(request)} as ${viewer}`).toEqual(expectedMap(graph, request, viewer));
         }
         for (const request of [{ regions: [pick(regions)], limit: 2000 }, { kinds: ['PARTNER', 'CUSTOMER', 'DEAL'], partnerTypes: [pick(TYPES)], regions: [pick(regions)], limit: 2000 }] as MapRequest[]) {
           const { data } = await expectData(db, MAP, { input: request });
           const got = { ...data.ecosystemMap, edges: sortEdges(data.ecosystemMap.edges) };
           expect(got, `overview ${JSON.stringify(request)}`).toEqual(expectedMap(graph, request));
+          const viewer = pick(partnerIds);
+          const scoped = await expectData(db, MAP, { input: request }, { role: 'PARTNER', subject: `partner:${viewer}`, partnerId: viewer });
+          const gotScoped = { ...scoped.data.ecosystemMap, edges: sortEdges(scoped.data.ecosystemMap.edges) };
+          expect(gotScoped, `overview ${JSON.stringify(request)} as ${viewer}`).toEqual(expectedMap(graph, request, viewer));
         }
       } finally {
         await removeByPrefix(db, px);
