@@ -21,78 +21,30 @@ UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
      + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
                                                  WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
      + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
-WITH scope, n
+WITH scope, n, 0 AS distance
 WHERE ($viewerPartnerId IS NULL OR NOT (n:Customer OR n:Deal OR n:Solution) OR n IN scope.customers OR n IN scope.deals OR n IN scope.solutions)
-WITH scope, collect({n: n, distance: 0}) AS found
 // A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
 // node, no walk) less the two relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals).
-// For a PARTNER viewer it counts only what the viewer may see: the relationships anyone may see (capabilities, the
-// taxonomy, integrations) read from the node, and the others counted once from the viewer's scope (its visible
-// accounts, its customers' needs, its solutions' requirements and members, its deals' participants, customers and
-// solutions), joined to the drawn nodes by a hash aggregation rather than checked relationship by relationship.
-CALL (scope, found) {
-  WITH found WHERE $viewerPartnerId IS NULL
-  UNWIND found AS f
-  WITH f.n AS n, f.distance AS distance
-  RETURN n, distance, COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END AS weight
-  UNION ALL
-  WITH scope, found WHERE $viewerPartnerId IS NOT NULL
-  CALL (scope, found) {
-    UNWIND found AS f
-    RETURN f.n AS node, f.distance AS distance, 0 AS seen
-    UNION ALL
-    UNWIND scope.accounts AS a
-    UNWIND [startNode(a), endNode(a)] AS node
-    RETURN node, null AS distance, 1 AS seen
-    UNION ALL
-    UNWIND scope.customers AS u
-    WITH DISTINCT u
-    UNWIND [(u)-[:NEEDS]->(c) | c] AS c
-    UNWIND [u, c] AS node
-    RETURN node, null AS distance, 1 AS seen
-    UNION ALL
-    UNWIND scope.solutions AS s
-    UNWIND [(s)-[:REQUIRES]->(c) | c] + [(p)-[:MEMBER_OF]->(s) | p] AS other
-    UNWIND [s, other] AS node
-    RETURN node, null AS distance, 1 AS seen
-    UNION ALL
-    // A deal's customer is in the scope by construction; its solution only when the viewer is a member.
-    UNWIND scope.deals AS d
-    UNWIND [(p)-[:PARTICIPATES_IN]->(d) | p] + [(d)-[:FOR_CUSTOMER]->(u) | u] + [(d)-[:FOR_SOLUTION]->(s) WHERE s IN scope.solutions | s] AS other
-    UNWIND [d, other] AS node
-    RETURN node, null AS distance, 1 AS seen
-  }
-  WITH node, max(distance) AS distance, sum(seen) AS seen
-  WHERE distance IS NOT NULL
-  RETURN node AS n, distance, COUNT { (node)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH]-() } + seen AS weight
-}
-// The top $limit + 1 (one more says whether the map is truncated: a top-k, not a sort of everything found). The
-// viewer's scope is dropped first: rows kept by an ordering operator must not carry it.
-WITH n, distance, weight
+WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
+       THEN COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END
+       ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } END AS weight
+// One more than $limit says whether the map is truncated (a top-k, not a sort of everything found).
 ORDER BY distance, weight DESC, n.id
 LIMIT $limit + 1
-WITH collect({node: n, distance: distance, weight: weight}) AS found
-WITH found[..$limit] AS picked, size(found) > $limit AS truncated
-WITH picked, truncated, [x IN picked | x.node] AS shown
-// The edges among the kept nodes (all visible to the viewer, so only an account's own visibility is left to check),
-// each relationship walked from its light end: accounts from the customer and participations from the deal, never
-// through a partner's thousands of accounts or deals. (Pattern comprehensions expand from the node already bound,
-// whatever the planner's statistics.)
-CALL (shown) {
-  CALL (shown) {
+WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
+WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
+WITH scope, picked, truncated, [x IN picked | x.node] AS shown
+// The edges among the kept nodes, each relationship walked from its light end: accounts from the customer and
+// participations from the deal, never through a partner's thousands of accounts or deals. (Pattern comprehensions
+// expand from the node already bound, whatever the planner's statistics.)
+CALL (shown, scope) {
+  CALL (shown, scope) {
     UNWIND shown AS a
-    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
     UNION ALL
-    // An account is drawn only when the viewer may see it (README, "Roles and grants"): its own, or the grantor's
-    // under a FULL grant, or under an OVERLAPS grant on a customer the viewer has an account on.
     UNWIND shown AS b
-    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
-            WHERE a IN shown AND (type(r) <> 'HAS_ACCOUNT' OR $viewerPartnerId IS NULL OR a.id = $viewerPartnerId
-                   OR EXISTS { (a)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-                   OR (EXISTS { (a)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-                       AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(b) }))
-            | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
   }
   RETURN collect(edge) AS edges
