@@ -1,50 +1,106 @@
 // Returns one row {nodes: [{id, kind, label, group, weight, distance: 0}], edges: [{source, target, kind}], truncated}: the whole-ecosystem map, every node of the $labels kinds that passes the filters, heaviest first then by id, at most $limit. Params: $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
 // CASE evaluates a subquery only when its kind is asked for, so unwanted labels are never scanned.
-// The viewer's scope (empty lists for the vendor's users, who see everything): a PARTNER sees only the customers,
-// accounts, deals and solutions the README's "Roles and grants" allows, and walks and counts only through them.
-CALL () {
-  OPTIONAL MATCH (v:Partner {id: $viewerPartnerId})
-  WITH v,
-       COLLECT { MATCH (v)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                 UNION MATCH (v)<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                 UNION MATCH (v)<-[:SHARES_WITH {level: 'OVERLAPS'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(v) RETURN a } AS accounts,
-       COLLECT { MATCH (v)-[:PARTICIPATES_IN]->(d:Deal) RETURN d } AS deals
-  RETURN {accounts: accounts, deals: deals,
-          customers: [a IN accounts | endNode(a)] + COLLECT { UNWIND deals AS d MATCH (d)-[:FOR_CUSTOMER]->(u:Customer) RETURN u },
-          solutions: COLLECT { MATCH (v)-[:MEMBER_OF]->(s:Solution) RETURN s }} AS scope
-}
-UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
-                                                 WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
-     + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
-     + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
-                                                 WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
-     + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
-                                                 WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
-     + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
-WITH scope, n, 0 AS distance
-WHERE ($viewerPartnerId IS NULL OR NOT (n:Customer OR n:Deal OR n:Solution) OR n IN scope.customers OR n IN scope.deals OR n IN scope.solutions)
+// A PARTNER viewer's scope: it sees only the customers, accounts, deals and solutions the README's "Roles and grants"
+// allows, and the map walks and counts only through them.
+// Which nodes are drawn: every node of the $labels kinds that passes the filters (and, for a PARTNER viewer, is in its
+// scope); the list is written twice below, once per kind of viewer, so that the nodes travel as rows.
 // A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
 // node, no walk) less the two relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals).
-WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
-       THEN COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END
-       ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } END AS weight
-// One more than $limit says whether the map is truncated (a top-k, not a sort of everything found).
+// For a PARTNER viewer it counts only what the viewer may see: the relationships anyone may see (capabilities, the
+// taxonomy, integrations) read from the node, and the others counted once from the viewer's scope (its visible
+// accounts, its customers' needs, its solutions' requirements and members, its deals' participants, customers and
+// solutions), joined to the drawn nodes by a hash aggregation rather than checked relationship by relationship.
+CALL () {
+  WITH 1 AS vendor WHERE $viewerPartnerId IS NULL
+  UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
+                                                   WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+       + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
+       + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
+                                                   WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
+       + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
+                                                   WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+       + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
+  RETURN n, COUNT { (n)--() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } ELSE 0 END AS weight
+  UNION ALL
+  // A PARTNER viewer: its scope, computed here so that no row leaving this branch holds it.
+  CALL () {
+    OPTIONAL MATCH (v:Partner {id: $viewerPartnerId})
+    WITH v,
+         COLLECT { MATCH (v)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
+                   UNION MATCH (v)<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
+                   UNION MATCH (v)<-[:SHARES_WITH {level: 'OVERLAPS'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(v) RETURN a } AS accounts,
+         COLLECT { MATCH (v)-[:PARTICIPATES_IN]->(d:Deal) RETURN d } AS deals
+    RETURN {accounts: accounts, deals: deals,
+            customers: [a IN accounts | endNode(a)] + COLLECT { UNWIND deals AS d MATCH (d)-[:FOR_CUSTOMER]->(u:Customer) RETURN u },
+            solutions: COLLECT { MATCH (v)-[:MEMBER_OF]->(s:Solution) RETURN s }} AS scope
+  }
+  WITH scope WHERE $viewerPartnerId IS NOT NULL
+  CALL (scope) {
+    UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
+                                                     WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
+                                                     WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
+                                                     WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
+    WITH scope, n
+    WHERE ($viewerPartnerId IS NULL OR NOT (n:Customer OR n:Deal OR n:Solution) OR n IN scope.customers OR n IN scope.deals OR n IN scope.solutions)
+    RETURN n AS node, 0 AS drawn, 0 AS seen
+    UNION ALL
+    UNWIND scope.accounts AS a
+    UNWIND [startNode(a), endNode(a)] AS node
+    RETURN node, null AS drawn, 1 AS seen
+    UNION ALL
+    UNWIND scope.customers AS u
+    WITH DISTINCT u
+    UNWIND [(u)-[:NEEDS]->(c) | c] AS c
+    UNWIND [u, c] AS node
+    RETURN node, null AS drawn, 1 AS seen
+    UNION ALL
+    UNWIND scope.solutions AS s
+    UNWIND [(s)-[:REQUIRES]->(c) | c] + [(p)-[:MEMBER_OF]->(s) | p] AS other
+    UNWIND [s, other] AS node
+    RETURN node, null AS drawn, 1 AS seen
+    UNION ALL
+    // A deal's customer is in the scope by construction; its solution only when the viewer is a member.
+    UNWIND scope.deals AS d
+    UNWIND [(p)-[:PARTICIPATES_IN]->(d) | p] + [(d)-[:FOR_CUSTOMER]->(u) | u] + [(d)-[:FOR_SOLUTION]->(s) WHERE s IN scope.solutions | s] AS other
+    UNWIND [d, other] AS node
+    RETURN node, null AS drawn, 1 AS seen
+  }
+  WITH node, max(drawn) AS drawn, sum(seen) AS seen
+  WHERE drawn IS NOT NULL
+  RETURN node AS n, COUNT { (node)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH]-() } + seen AS weight
+}
+// The top $limit + 1 (one more says whether the map is truncated: a top-k, not a sort of everything found). Neo4j
+// charges a row the ordering keeps for every value the row still holds: the rows reaching it hold no list (no list of
+// the drawn nodes, and no PARTNER viewer's scope, which stays inside its branch above).
+WITH n, 0 AS distance, weight
 ORDER BY distance, weight DESC, n.id
 LIMIT $limit + 1
-WITH scope, collect({node: n, distance: distance, weight: weight}) AS found
-WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
-WITH scope, picked, truncated, [x IN picked | x.node] AS shown
-// The edges among the kept nodes, each relationship walked from its light end: accounts from the customer and
-// participations from the deal, never through a partner's thousands of accounts or deals. (Pattern comprehensions
-// expand from the node already bound, whatever the planner's statistics.)
-CALL (shown, scope) {
-  CALL (shown, scope) {
+WITH collect({node: n, distance: distance, weight: weight}) AS found
+WITH found[..$limit] AS picked, size(found) > $limit AS truncated
+WITH picked, truncated, [x IN picked | x.node] AS shown
+// The edges among the kept nodes (all visible to the viewer, so only an account's own visibility is left to check),
+// each relationship walked from its light end: accounts from the customer and participations from the deal, never
+// through a partner's thousands of accounts or deals. (Pattern comprehensions expand from the node already bound,
+// whatever the planner's statistics.)
+CALL (shown) {
+  CALL (shown) {
     UNWIND shown AS a
-    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
     UNION ALL
+    // An account is drawn only when the viewer may see it (README, "Roles and grants"): its own, or the grantor's
+    // under a FULL grant, or under an OVERLAPS grant on a customer the viewer has an account on.
     UNWIND shown AS b
-    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
+            WHERE a IN shown AND (type(r) <> 'HAS_ACCOUNT' OR $viewerPartnerId IS NULL OR a.id = $viewerPartnerId
+                   OR EXISTS { (a)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
+                   OR (EXISTS { (a)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
+                       AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(b) }))
+            | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
   }
   RETURN collect(edge) AS edges
