@@ -3,16 +3,11 @@
 // (accountOverlap: each of them with the next one), R times at concurrency 1 over HTTP against the bench database
 // (whatever preset it holds; run `npm run bench` first to load one). Prints a Markdown table of the median and the
 // slowest run per partner; the machine is shared, so medians are what to compare.
-import { mintToken } from '../../src/auth/tokens.js';
 import { CypherExecutor } from '../../src/db/executor.js';
 import { createLogger } from '../../src/logger.js';
-import { startApp } from '../../src/server.js';
+import { argValue, startBenchApi } from './api.js';
 import { connectBenchDatabase } from './connect.js';
-
-function argValue(args: string[], flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { percentile } from './measure.js';
 
 const OPERATIONS: { name: string; query: string; variables: (id: string, next: string) => Record<string, unknown> }[] = [
   {
@@ -49,30 +44,21 @@ const OPERATIONS: { name: string; query: string; variables: (id: string, next: s
   },
 ];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 async function main(args: string[]): Promise<void> {
   const partners = Number(argValue(args, '--partners') ?? 5);
   const runs = Number(argValue(args, '--runs') ?? 5);
   const log = (line: string) => console.error(line);
   const db = await connectBenchDatabase(log);
   const executor = new CypherExecutor(db.driver, db.executor.library, { database: 'neo4j', timeoutMs: 120_000, logger: createLogger('warn') });
-  const secret = 'bench-secret-not-for-production-0123456789';
-  const app = await startApp({ executor, logger: createLogger('warn'), auth: { enabled: true, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  const api = await startBenchApi(executor, createLogger('warn'));
   try {
-    const token = await mintToken({ secret, role: 'ADMIN', subject: 'bench', expiresIn: '1h' });
     const busiest = await db.executor.runText<{ id: string; accounts: number }>(
       'MATCH (p:Partner) WITH p, COUNT { (p)-[:HAS_ACCOUNT]->() } AS accounts ORDER BY accounts DESC, p.id LIMIT $n RETURN p.id AS id, accounts',
       { n: partners + 1 },
     );
     const post = async (query: string, variables: Record<string, unknown>): Promise<number> => {
       const started = performance.now();
-      const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { errors?: { message: string }[] };
-      if (!res.ok || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+      await api.post(query, variables);
       return performance.now() - started;
     };
     const header = busiest.slice(0, partners).map((p) => `${p.accounts.toLocaleString('en')} accounts`);
@@ -85,12 +71,12 @@ async function main(args: string[]): Promise<void> {
         await post(op.query, vars); // warm-up
         const times: number[] = [];
         for (let r = 0; r < runs; r++) times.push(await post(op.query, vars));
-        cells.push(`${median(times).toFixed(0)} / ${Math.max(...times).toFixed(0)}`);
+        cells.push(`${percentile([...times].sort((a, b) => a - b), 50).toFixed(0)} / ${Math.max(...times).toFixed(0)}`);
       }
       console.log(`| ${op.name} | ${cells.join(' | ')} |`);
     }
   } finally {
-    await app.stop(1000);
+    await api.stop();
     await db.driver.close();
   }
 }

@@ -10,9 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { PRESETS, type PresetName } from '../../seed/generator.js';
-import { mintToken } from '../../src/auth/tokens.js';
 import { CypherExecutor } from '../../src/db/executor.js';
-import { startApp } from '../../src/server.js';
+import { argValue, type BenchApi, startBenchApi } from './api.js';
 import { CapturingLogger, type CapturedStatement, DriverReplay } from './capture.js';
 import { connectBenchDatabase } from './connect.js';
 import { ensureDataset } from './dataset.js';
@@ -45,11 +44,6 @@ export interface BenchResult {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; java: string; neo4j: string };
   load: Awaited<ReturnType<typeof ensureDataset>>;
   operations: OperationResult[];
-}
-
-function argValue(args: string[], flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
 }
 
 /** Levels of nested selections: `{ partner { capabilities { capability { name } } } }` is 3. */
@@ -93,31 +87,20 @@ async function main(args: string[]): Promise<void> {
 
   const db = await connectBenchDatabase(log);
   const logger = new CapturingLogger();
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let api: BenchApi | undefined;
   try {
     const load = await ensureDataset(db.executor, preset, seed, log);
     const [version] = await db.executor.runText<{ versions: string[] }>('CALL dbms.components() YIELD versions RETURN versions');
 
     const appExecutor = new CypherExecutor(db.driver, db.executor.library, { database: 'neo4j', timeoutMs: 120_000, logger });
-    const secret = 'bench-secret-not-for-production-0123456789';
-    app = await startApp({ executor: appExecutor, logger, auth: { enabled: true, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
-    const token = await mintToken({ secret, role: 'ADMIN', subject: 'bench', expiresIn: '4h' });
-    const url = app.url;
+    const started = await startBenchApi(appExecutor, logger);
+    api = started;
+    const { url } = started;
     const runId = `bench.${Date.now().toString(36)}`;
     const sample = await readSample(db.executor, runId);
     log(`API on ${url}; ${sample.partnerIds.length} partners, ${sample.dealIds.length} deals sampled.`);
 
-    const post = async (op: BenchOperation, i: number): Promise<{ data?: unknown; errors?: { message: string }[] }> => {
-      const operationName = /(?:query|mutation)\s+(\w+)/.exec(op.query)?.[1];
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: op.query, variables: op.variables(i, sample), operationName }),
-      });
-      const body = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
-      if (!res.ok || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
-      return body;
-    };
+    const post = (op: BenchOperation, i: number) => started.post(op.query, op.variables(i, sample), /(?:query|mutation)\s+(\w+)/.exec(op.query)?.[1]);
     const replay = new DriverReplay(db.driver, db.executor.library);
     const removeBenchDeals = () =>
       db.executor.runText('MATCH (d:Deal) WHERE d.id STARTS WITH $prefix OPTIONAL MATCH (d)-[:HAS_EVENT]->(e:DealEvent) DETACH DELETE d, e', { prefix: runId }, 'WRITE');
@@ -193,7 +176,7 @@ async function main(args: string[]): Promise<void> {
     console.log(renderTable(result));
     log(`Wrote ${file}`);
   } finally {
-    await app?.stop(1000);
+    await api?.stop();
     await db.driver.close();
   }
 }
