@@ -26,13 +26,13 @@ type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 /** An interchange document as a fixture writes it: fields with a default in the format may be left out. */
 export interface FixtureDocument {
   capabilities?: CapabilityRecord[];
-  partners?: (WithDefaults<PartnerRecord, 'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'sharing' | 'capabilities'> & {
+  partners?: (WithDefaults<Omit<PartnerRecord, 'capabilities'>, 'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'sharing'> & {
     capabilities?: WithDefaults<PartnerRecord['capabilities'][number], 'level'>[];
   })[];
   customers?: WithDefaults<CustomerRecord, 'needs'>[];
   accounts?: AccountRecord[];
   solutions?: WithDefaults<SolutionRecord, 'status' | 'requires' | 'members' | 'regions' | 'industries'>[];
-  deals?: (WithDefaults<DealRecord, 'participants'> & { participants?: WithDefaults<ParticipantRecord, 'sourced' | 'registeredAt'>[] })[];
+  deals?: (Omit<DealRecord, 'participants'> & { participants?: WithDefaults<ParticipantRecord, 'sourced' | 'registeredAt'>[] })[];
 }
 
 /**
