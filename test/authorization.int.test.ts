@@ -6,7 +6,8 @@ import type { Viewer } from '../src/context.js';
 import { permissionFor } from '../src/auth/permissions.js';
 import { expectData, runOperation } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
-import { buildScopeFixture, writeScopeFixture } from './support/scope-fixture.js';
+import { loadFixture } from './support/fixture.js';
+import { buildScopeFixture, scopeFixtureDocument, writeScopeFixture } from './support/scope-fixture.js';
 
 const db = testExecutor();
 const f = buildScopeFixture(uniquePrefix('authz'));
@@ -281,12 +282,13 @@ describe('who may call which mutation', () => {
 
 describe('partnerImpact for the partner itself', () => {
   it('counts a customer as orphaned by the accounts the partner may see', async () => {
-    await db.runText(
-      `MATCH (p:Partner {id: $p}), (q:Partner {id: $q})
-       CREATE (c:Customer {id: $c, name: 'Impact customer'}), (p)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(c), (q)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(c)`,
-      { p: f.p, q: f.q.none, c: id('c-impact') },
-      'WRITE',
-    );
+    // The fixture again (a merge import leaves it as it is) with one more customer that p and q-none have accounts on.
+    const fixture = scopeFixtureDocument(f);
+    await loadFixture(db, {
+      ...fixture,
+      customers: [...fixture.customers!, { id: id('c-impact'), name: 'Impact customer' }],
+      accounts: [...fixture.accounts!, { partnerId: f.p, customerId: id('c-impact'), status: 'CUSTOMER' }, { partnerId: f.q.none, customerId: id('c-impact'), status: 'CUSTOMER' }],
+    });
     const q = `query($p: ID!) { partnerImpact(partnerId: $p) { orphanedCustomers { id } openDealsAffected { id } } }`;
     const forP = (await expectData(db, q, { p: f.p }, P)).data.partnerImpact;
     expect(forP.orphanedCustomers.map((c: { id: string }) => c.id)).toContain(id('c-impact'));

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('caps');
@@ -9,17 +10,22 @@ const UPDATE = `mutation($input: UpdateCapabilityInput!) { updateCapability(inpu
 
 beforeAll(async () => {
   // root ← mid ← leaf, and a second root; holders, a customer and a solution on mid.
-  await db.runText(
-    `CREATE (root:Capability {id: $px + 'root', name: 'Security', category: 'SEC'})
-     CREATE (mid:Capability {id: $px + 'mid', name: 'Identity', category: 'SEC', description: 'Who is who'})-[:CHILD_OF]->(root)
-     CREATE (:Capability {id: $px + 'leaf', name: 'Single sign-on', category: 'SEC'})-[:CHILD_OF]->(mid)
-     CREATE (:Capability {id: $px + 'other', name: 'Analytics', category: 'DATA'})
-     CREATE (p1:Partner {id: $px + 'p1', name: 'P1', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})-[:HAS_CAPABILITY {level: 'EXPERT'}]->(mid)
-     CREATE (p2:Partner {id: $px + 'p2', name: 'P2', types: ['SERVICES'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})-[:HAS_CAPABILITY {level: 'BASIC'}]->(mid)
-     CREATE (:Customer {id: $px + 'cu', name: 'Customer'})-[:NEEDS]->(mid)
-     CREATE (:Solution {id: $px + 'so', name: 'Solution', status: 'DRAFT', regions: [], industries: []})-[:REQUIRES]->(mid)`,
-    { px },
-    'WRITE',
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [
+        { id: 'root', name: 'Security', category: 'SEC' },
+        { id: 'mid', name: 'Identity', category: 'SEC', description: 'Who is who', parentId: 'root' },
+        { id: 'leaf', name: 'Single sign-on', category: 'SEC', parentId: 'mid' },
+        { id: 'other', name: 'Analytics', category: 'DATA' },
+      ],
+      partners: [
+        { id: 'p1', name: 'P1', types: ['TECHNOLOGY'], tier: 'GOLD', capabilities: [{ capabilityId: 'mid', level: 'EXPERT' }] },
+        { id: 'p2', name: 'P2', types: ['SERVICES'], tier: 'GOLD', capabilities: [{ capabilityId: 'mid', level: 'BASIC' }] },
+      ],
+      customers: [{ id: 'cu', name: 'Customer', needs: ['mid'] }],
+      solutions: [{ id: 'so', name: 'Solution', status: 'DRAFT', requires: ['mid'] }],
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

@@ -2,25 +2,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('cust');
 const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id name industry region segment needs { id } } errors { path code } } }`;
 
 beforeAll(async () => {
-  await db.runText(
-    `CREATE (c1:Capability {id: $px + 'cap1', name: 'Cap 1'}), (c2:Capability {id: $px + 'cap2', name: 'Cap 2'})
-     CREATE (u:Customer {id: $px + 'u1', name: 'Umbrella', industry: 'PHARMA', region: 'EMEA', segment: 'ENTERPRISE'})-[:NEEDS]->(c2)
-     CREATE (u)-[:NEEDS]->(c1)
-     CREATE (:Customer {id: $px + 'u2', name: 'Initech', industry: 'SOFTWARE', region: 'EMEA', segment: 'SMB'})
-     CREATE (a:Partner {id: $px + 'pa', name: 'A', types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(u)
-     CREATE (b:Partner {id: $px + 'pb', name: 'B', types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})-[:HAS_ACCOUNT {status: 'PROSPECT'}]->(u)
-     CREATE (:Deal {id: $px + 'd1', name: 'Won', stage: 'CLOSED_WON', amountMinor: 100, currency: 'USD', createdAt: datetime('2025-01-01T00:00:00Z'),
-                    closedAt: datetime('2025-02-01T00:00:00Z'), registrationStatus: 'APPROVED'})-[:FOR_CUSTOMER]->(u)
-     CREATE (:Deal {id: $px + 'd2', name: 'Open', stage: 'PROPOSAL', amountMinor: 200, currency: 'USD', createdAt: datetime('2025-01-02T00:00:00Z'),
-                    registrationStatus: 'APPROVED'})-[:FOR_CUSTOMER]->(u)`,
-    { px },
-    'WRITE',
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [
+        { id: 'cap1', name: 'Cap 1' },
+        { id: 'cap2', name: 'Cap 2' },
+      ],
+      customers: [
+        { id: 'u1', name: 'Umbrella', industry: 'PHARMA', region: 'EMEA', segment: 'ENTERPRISE', needs: ['cap2', 'cap1'] },
+        { id: 'u2', name: 'Initech', industry: 'SOFTWARE', region: 'EMEA', segment: 'SMB' },
+      ],
+      partners: [
+        { id: 'pa', name: 'A', types: ['RESELLER'], tier: 'GOLD' },
+        { id: 'pb', name: 'B', types: ['RESELLER'], tier: 'GOLD' },
+      ],
+      accounts: [
+        { partnerId: 'pa', customerId: 'u1', status: 'CUSTOMER' },
+        { partnerId: 'pb', customerId: 'u1', status: 'PROSPECT' },
+      ],
+      deals: [
+        { id: 'd1', name: 'Won', customerId: 'u1', stage: 'CLOSED_WON', amount: '1.00', currency: 'USD', createdAt: '2025-01-01T00:00:00Z', closedAt: '2025-02-01T00:00:00Z', registrationStatus: 'APPROVED' },
+        { id: 'd2', name: 'Open', customerId: 'u1', stage: 'PROPOSAL', amount: '2.00', currency: 'USD', createdAt: '2025-01-02T00:00:00Z', registrationStatus: 'APPROVED' },
+      ],
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

@@ -2,8 +2,10 @@
 // statuses and conflicts, partnerRevenue, ecosystemHealth and coSellRecommendations.
 import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AccountStatus, LifecycleStage, PartnerTier, SolutionStatus } from '../src/generated/graphql.js';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture } from './support/fixture.js';
 import { prng } from './support/random.js';
 
 const db = testExecutor();
@@ -22,11 +24,11 @@ const perCurrency = (items: { minor: bigint; currency: string }[]) => {
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface World {
-  partners: { id: string; name: string; tier: string; lifecycleStage: string; caps: string[] }[];
+  partners: { id: string; name: string; tier: PartnerTier; lifecycleStage: LifecycleStage; caps: string[] }[];
   capabilities: { id: string; name: string }[];
   customers: { id: string; name: string; needs: string[] }[];
-  solutions: { id: string; status: string; requires: string[] }[];
-  accounts: { partnerId: string; customerId: string; status: string }[];
+  solutions: { id: string; status: SolutionStatus; requires: string[] }[];
+  accounts: { partnerId: string; customerId: string; status: AccountStatus }[];
   integrations: [string, string][];
   deals: {
     id: string;
@@ -51,14 +53,14 @@ function generate(random: () => number, px: string, year: number): World {
   const partners = Array.from({ length: 8 }, (_, i) => ({
     id: `${px}p${i}`,
     name: `Partner ${i}`,
-    tier: pick(random, ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM']),
-    lifecycleStage: pick(random, ['ACTIVE', 'ACTIVE', 'ONBOARDING', 'DORMANT', 'PROSPECT', 'OFFBOARDED']),
+    tier: pick(random, ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const),
+    lifecycleStage: pick(random, ['ACTIVE', 'ACTIVE', 'ONBOARDING', 'DORMANT', 'PROSPECT', 'OFFBOARDED'] as const),
     caps: some(2),
   }));
   const customers = Array.from({ length: 3 }, (_, i) => ({ id: `${px}u${i}`, name: `Customer ${i}`, needs: some(3) }));
-  const solutions = Array.from({ length: 2 }, (_, i) => ({ id: `${px}s${i}`, status: pick(random, ['DRAFT', 'PUBLISHED', 'RETIRED']), requires: some(3) }));
+  const solutions = Array.from({ length: 2 }, (_, i) => ({ id: `${px}s${i}`, status: pick(random, ['DRAFT', 'PUBLISHED', 'RETIRED'] as const), requires: some(3) }));
   const accounts = partners.flatMap((p) =>
-    customers.filter(() => random() < 0.3).map((u) => ({ partnerId: p.id, customerId: u.id, status: pick(random, ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT']) })),
+    customers.filter(() => random() < 0.3).map((u) => ({ partnerId: p.id, customerId: u.id, status: pick(random, ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const) })),
   );
   const integrations: [string, string][] = [];
   for (const a of partners) for (const b of partners) if (a.id < b.id && random() < 0.2) integrations.push([a.id, b.id]);
@@ -86,37 +88,18 @@ function generate(random: () => number, px: string, year: number): World {
 }
 
 async function store(world: World): Promise<void> {
-  await db.runText(
-    `UNWIND $capabilities AS c CREATE (:Capability {id: c.id, name: c.name})
-     WITH count(*) AS _
-     UNWIND $partners AS p
-     CREATE (n:Partner {id: p.id, name: p.name, types: ['TECHNOLOGY'], tier: p.tier, lifecycleStage: p.lifecycleStage, regions: [], industries: []})
-     WITH n, p UNWIND (p.caps + [null]) AS capId
-     OPTIONAL MATCH (c:Capability {id: capId})
-     FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END | CREATE (n)-[:HAS_CAPABILITY {level: 'BASIC'}]->(x))
-     WITH count(*) AS _
-     UNWIND $customers AS u
-     CREATE (n:Customer {id: u.id, name: u.name})
-     WITH n, u UNWIND (u.needs + [null]) AS capId
-     OPTIONAL MATCH (c:Capability {id: capId})
-     FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END | CREATE (n)-[:NEEDS]->(x))
-     WITH count(*) AS _
-     UNWIND $solutions AS s
-     CREATE (n:Solution {id: s.id, name: s.id, status: s.status, regions: [], industries: []})
-     WITH n, s UNWIND (s.requires + [null]) AS capId
-     OPTIONAL MATCH (c:Capability {id: capId})
-     FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END | CREATE (n)-[:REQUIRES]->(x))
-     WITH count(*) AS _
-     UNWIND ($accounts + [null]) AS a
-     OPTIONAL MATCH (p:Partner {id: a.partnerId}), (u:Customer {id: a.customerId})
-     FOREACH (x IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (p)-[:HAS_ACCOUNT {status: a.status}]->(u))
-     WITH count(*) AS _
-     UNWIND ($integrations + [null]) AS pair
-     OPTIONAL MATCH (a:Partner {id: pair[0]}), (b:Partner {id: pair[1]})
-     FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (a)-[:INTEGRATES_WITH]->(b))`,
-    { ...world, deals: [] },
-    'WRITE',
-  );
+  // The world's ids carry the test's prefix already; its deals are registered below.
+  await loadFixture(db, {
+    capabilities: world.capabilities,
+    partners: world.partners.map((p) => ({
+      id: p.id, name: p.name, types: ['TECHNOLOGY'], tier: p.tier, lifecycleStage: p.lifecycleStage,
+      capabilities: p.caps.map((capabilityId) => ({ capabilityId, level: 'BASIC' })),
+      integratesWith: world.integrations.filter(([a]) => a === p.id).map(([, b]) => b),
+    })),
+    customers: world.customers,
+    solutions: world.solutions.map((s) => ({ id: s.id, name: s.id, status: s.status, requires: s.requires })),
+    accounts: world.accounts,
+  });
   const mutation = `mutation($input: RegisterDealInput!) { registerDeal(input: $input) { errors { path message } } }`;
   // Registered in createdAt order, one at a time: registration order = the rules' order.
   for (const d of world.deals) {

@@ -2,29 +2,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('dealsr');
 
 beforeAll(async () => {
+  await loadFixture(
+    db,
+    prefixed(px, {
+      customers: [
+        { id: 'u1', name: 'U1' },
+        { id: 'u2', name: 'U2' },
+      ],
+      solutions: [{ id: 's', name: 'S', status: 'PUBLISHED' }],
+      partners: [
+        { id: 'pa', name: 'A', types: ['RESELLER'], tier: 'GOLD' },
+        { id: 'pb', name: 'B', types: ['TECHNOLOGY'], tier: 'GOLD' },
+      ],
+      deals: [
+        {
+          id: 'd1', name: 'Big', customerId: 'u1', solutionId: 's', stage: 'NEGOTIATION', amount: '125000.50', currency: 'USD',
+          createdAt: '2025-03-01T09:30:00Z', registrationStatus: 'APPROVED',
+          participants: [
+            { partnerId: 'pb', role: 'TECHNOLOGY', sourced: false, registeredAt: '2025-03-02T00:00:00Z' },
+            { partnerId: 'pa', role: 'RESELLER', sourced: true, registeredAt: '2025-03-01T09:30:00Z' },
+          ],
+        },
+        {
+          id: 'd2', name: 'Yen', customerId: 'u2', stage: 'CLOSED_WON', amount: '900', currency: 'JPY',
+          createdAt: '2025-01-01T00:00:00Z', closedAt: '2025-02-01T00:00:00Z', registrationStatus: 'CONFLICT',
+          participants: [{ partnerId: 'pa', role: 'RESELLER', sourced: false, registeredAt: '2025-01-01T00:00:00Z' }],
+        },
+        {
+          id: 'd3', name: 'Lost', customerId: 'u2', stage: 'CLOSED_LOST', amount: '0.001', currency: 'BHD',
+          createdAt: '2025-01-05T00:00:00Z', closedAt: '2025-01-06T00:00:00Z', registrationStatus: 'REJECTED',
+        },
+      ],
+    }),
+  );
+  // Raw Cypher on purpose: the format has no deal events (the importer writes only an IMPORTED
+  // one, stamped now), and the delete test looks for this dated one.
   await db.runText(
-    `CREATE (u1:Customer {id: $px + 'u1', name: 'U1'}), (u2:Customer {id: $px + 'u2', name: 'U2'})
-     CREATE (s:Solution {id: $px + 's', name: 'S', status: 'PUBLISHED', regions: [], industries: []})
-     CREATE (pa:Partner {id: $px + 'pa', name: 'A', types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (pb:Partner {id: $px + 'pb', name: 'B', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (d1:Deal {id: $px + 'd1', name: 'Big', stage: 'NEGOTIATION', amountMinor: 12500050, currency: 'USD',
-                      createdAt: datetime('2025-03-01T09:30:00Z'), registrationStatus: 'APPROVED'})
-     CREATE (d1)-[:FOR_CUSTOMER]->(u1), (d1)-[:FOR_SOLUTION]->(s)
-     CREATE (pb)-[:PARTICIPATES_IN {role: 'TECHNOLOGY', sourced: false, registeredAt: datetime('2025-03-02T00:00:00Z')}]->(d1)
-     CREATE (pa)-[:PARTICIPATES_IN {role: 'RESELLER', sourced: true, registeredAt: datetime('2025-03-01T09:30:00Z')}]->(d1)
-     CREATE (d2:Deal {id: $px + 'd2', name: 'Yen', stage: 'CLOSED_WON', amountMinor: 900, currency: 'JPY',
-                      createdAt: datetime('2025-01-01T00:00:00Z'), closedAt: datetime('2025-02-01T00:00:00Z'), registrationStatus: 'CONFLICT'})
-     CREATE (d2)-[:FOR_CUSTOMER]->(u2)
-     CREATE (pa)-[:PARTICIPATES_IN {role: 'RESELLER', sourced: false, registeredAt: datetime('2025-01-01T00:00:00Z')}]->(d2)
-     CREATE (d3:Deal {id: $px + 'd3', name: 'Lost', stage: 'CLOSED_LOST', amountMinor: 1, currency: 'BHD',
-                      createdAt: datetime('2025-01-05T00:00:00Z'), closedAt: datetime('2025-01-06T00:00:00Z'), registrationStatus: 'REJECTED'})
-     CREATE (d3)-[:FOR_CUSTOMER]->(u2)
-     CREATE (d3)-[:HAS_EVENT]->(:DealEvent {at: datetime('2025-01-05T00:00:00Z'), kind: 'REGISTERED', to: 'REJECTED'})`,
+    `MATCH (d3:Deal {id: $px + 'd3'}) CREATE (d3)-[:HAS_EVENT]->(:DealEvent {at: datetime('2025-01-05T00:00:00Z'), kind: 'REGISTERED', to: 'REJECTED'})`,
     { px },
     'WRITE',
   );

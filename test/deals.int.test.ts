@@ -2,9 +2,11 @@
 // registerDeal, on import, and two registrations racing), conflict resolution, stage changes and
 // their history, attribution, partner revenue, ecosystem health and co-sell recommendations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LifecycleStage, PartnerTier, PartnerType } from '../src/generated/graphql.js';
 import { importEcosystem } from '../src/interchange/import.js';
 import { expectData, runOperation } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('deals');
@@ -43,45 +45,40 @@ async function register(input: Record<string, unknown>) {
 
 beforeAll(async () => {
   // Capabilities, partners (with capabilities, accounts, an integration), customers and a solution.
-  await db.runText(
-    `UNWIND ['cloud', 'sec', 'impl', 'data'] AS c
-     CREATE (:Capability {id: $px + 'cap-' + c, name: 'Cap ' + c})
-     WITH count(*) AS _
-     UNWIND [
-       {k: 'cloud', types: ['HYPERSCALER'], tier: 'PLATINUM', stage: 'ACTIVE', caps: ['cloud']},
-       {k: 'resA', types: ['RESELLER'], tier: 'GOLD', stage: 'ACTIVE', caps: []},
-       {k: 'resB', types: ['RESELLER'], tier: 'SILVER', stage: 'ACTIVE', caps: []},
-       {k: 'si', types: ['SERVICES'], tier: 'GOLD', stage: 'ACTIVE', caps: ['impl']},
-       {k: 'sec', types: ['TECHNOLOGY'], tier: 'SILVER', stage: 'ONBOARDING', caps: ['sec']},
-       {k: 'dormant', types: ['TECHNOLOGY'], tier: 'PLATINUM', stage: 'DORMANT', caps: ['sec']},
-       {k: 'data', types: ['TECHNOLOGY'], tier: 'REGISTERED', stage: 'ACTIVE', caps: ['data']}
-     ] AS p
-     CREATE (n:Partner {id: $px + p.k, name: 'Partner ' + p.k, types: p.types, tier: p.tier, lifecycleStage: p.stage, regions: [], industries: []})
-     WITH n, p
-     UNWIND (p.caps + [null]) AS c
-     OPTIONAL MATCH (cap:Capability {id: $px + 'cap-' + c})
-     FOREACH (x IN CASE WHEN cap IS NULL THEN [] ELSE [cap] END | CREATE (n)-[:HAS_CAPABILITY {level: 'CERTIFIED'}]->(x))
-     WITH count(*) AS _
-     UNWIND ['acme', 'globex', 'race', 'conflicts', 'adds'] AS u
-     CREATE (:Customer {id: $px + u, name: 'Customer ' + u})
-     WITH count(*) AS _
-     MATCH (acme:Customer {id: $px + 'acme'}), (globex:Customer {id: $px + 'globex'})
-     MATCH (cloud:Partner {id: $px + 'cloud'}), (resA:Partner {id: $px + 'resA'}), (resB:Partner {id: $px + 'resB'}),
-           (sec:Partner {id: $px + 'sec'}), (data:Partner {id: $px + 'data'})
-     MATCH (cs:Capability {id: $px + 'cap-sec'}), (ci:Capability {id: $px + 'cap-impl'}), (cc:Capability {id: $px + 'cap-cloud'}), (cd:Capability {id: $px + 'cap-data'})
-     CREATE (acme)-[:NEEDS]->(cs), (acme)-[:NEEDS]->(ci)
-     CREATE (cloud)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(acme), (resA)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(acme),
-            (resB)-[:HAS_ACCOUNT {status: 'OPPORTUNITY'}]->(acme)
-     CREATE (cloud)-[:INTEGRATES_WITH]->(sec)
-     CREATE (sol:Solution {id: $px + 'sol', name: 'Solution', status: 'PUBLISHED', regions: [], industries: []})
-     CREATE (sol)-[:REQUIRES]->(cc), (sol)-[:REQUIRES]->(cd)
-     CREATE (old:Deal {id: $px + 'old', name: 'Old', stage: 'CLOSED_WON', amountMinor: 500, currency: 'USD',
-                       createdAt: datetime('2020-01-01T00:00:00Z'), closedAt: datetime('2020-02-01T00:00:00Z'), registrationStatus: 'APPROVED'})
-     CREATE (old)-[:FOR_CUSTOMER]->(globex)
-     CREATE (data)-[:PARTICIPATES_IN {role: 'TECHNOLOGY', sourced: false, registeredAt: old.createdAt}]->(old)
-     CREATE (resA)-[:PARTICIPATES_IN {role: 'RESELLER', sourced: true, registeredAt: old.createdAt}]->(old)`,
-    { px },
-    'WRITE',
+  const partner = (k: string, types: PartnerType[], tier: PartnerTier, lifecycleStage: LifecycleStage, caps: string[]) => ({
+    id: k, name: `Partner ${k}`, types, tier, lifecycleStage, capabilities: caps.map((c) => ({ capabilityId: `cap-${c}`, level: 'CERTIFIED' as const })),
+  });
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: ['cloud', 'sec', 'impl', 'data'].map((c) => ({ id: `cap-${c}`, name: `Cap ${c}` })),
+      partners: [
+        { ...partner('cloud', ['HYPERSCALER'], 'PLATINUM', 'ACTIVE', ['cloud']), integratesWith: ['sec'] },
+        partner('resA', ['RESELLER'], 'GOLD', 'ACTIVE', []),
+        partner('resB', ['RESELLER'], 'SILVER', 'ACTIVE', []),
+        partner('si', ['SERVICES'], 'GOLD', 'ACTIVE', ['impl']),
+        partner('sec', ['TECHNOLOGY'], 'SILVER', 'ONBOARDING', ['sec']),
+        partner('dormant', ['TECHNOLOGY'], 'PLATINUM', 'DORMANT', ['sec']),
+        partner('data', ['TECHNOLOGY'], 'REGISTERED', 'ACTIVE', ['data']),
+      ],
+      customers: ['acme', 'globex', 'race', 'conflicts', 'adds'].map((u) => ({ id: u, name: `Customer ${u}`, needs: u === 'acme' ? ['cap-sec', 'cap-impl'] : [] })),
+      accounts: [
+        { partnerId: 'cloud', customerId: 'acme', status: 'CUSTOMER' },
+        { partnerId: 'resA', customerId: 'acme', status: 'CUSTOMER' },
+        { partnerId: 'resB', customerId: 'acme', status: 'OPPORTUNITY' },
+      ],
+      solutions: [{ id: 'sol', name: 'Solution', status: 'PUBLISHED', requires: ['cap-cloud', 'cap-data'] }],
+      deals: [
+        {
+          id: 'old', name: 'Old', customerId: 'globex', stage: 'CLOSED_WON', amount: '5.00', currency: 'USD',
+          createdAt: '2020-01-01T00:00:00Z', closedAt: '2020-02-01T00:00:00Z', registrationStatus: 'APPROVED',
+          participants: [
+            { partnerId: 'data', role: 'TECHNOLOGY', sourced: false },
+            { partnerId: 'resA', role: 'RESELLER', sourced: true },
+          ],
+        },
+      ],
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

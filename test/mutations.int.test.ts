@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('mut');
@@ -12,13 +13,16 @@ const CREATE = `mutation($input: CreatePartnerInput!) { createPartner(input: $in
 const READ = `query($id: ID!) { partner(id: $id) { ${PARTNER} } }`;
 
 beforeAll(async () => {
-  await db.runText(
-    `CREATE (:Capability {id: $px + 'cap1', name: 'Cap 1'})
-     CREATE (:Customer {id: $px + 'cust1', name: 'Customer 1'})
-     CREATE (:Partner {id: $px + 'b', name: 'B', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (:Partner {id: $px + 'c', name: 'C', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})`,
-    { px },
-    'WRITE',
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [{ id: 'cap1', name: 'Cap 1' }],
+      customers: [{ id: 'cust1', name: 'Customer 1' }],
+      partners: [
+        { id: 'b', name: 'B', types: ['TECHNOLOGY'], tier: 'GOLD' },
+        { id: 'c', name: 'C', types: ['TECHNOLOGY'], tier: 'GOLD' },
+      ],
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

@@ -1,20 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('partners');
 
 beforeAll(async () => {
-  await db.runText(
-    `UNWIND range(1, 5) AS i
-     CREATE (p:Partner {id: $px + 'p' + i, name: 'Partner ' + i, types: CASE WHEN i % 2 = 0 THEN ['RESELLER'] ELSE ['TECHNOLOGY', 'SERVICES'] END,
-             tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: [], website: null})
-     WITH p, i
-     MERGE (c:Capability {id: $px + 'cap' + (i % 2)}) ON CREATE SET c.name = 'Cap ' + (i % 2)
-     CREATE (p)-[:HAS_CAPABILITY {level: 'EXPERT'}]->(c)`,
-    { px },
-    'WRITE',
+  // Partners 1..5: odd ones TECHNOLOGY and SERVICES with cap1, even ones RESELLER with cap0.
+  const numbers = [1, 2, 3, 4, 5];
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [0, 1].map((k) => ({ id: `cap${k}`, name: `Cap ${k}` })),
+      partners: numbers.map((i) => ({
+        id: `p${i}`,
+        name: `Partner ${i}`,
+        types: i % 2 === 0 ? ['RESELLER'] : ['TECHNOLOGY', 'SERVICES'],
+        tier: 'GOLD',
+        regions: ['EMEA'],
+        capabilities: [{ capabilityId: `cap${i % 2}`, level: 'EXPERT' }],
+      })),
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

@@ -2,32 +2,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('trips');
 const PARTNERS = 105;
 
 beforeAll(async () => {
-  await db.runText(
-    `UNWIND range(0, 2) AS k
-     CREATE (:Capability {id: $px + 'cap' + k, name: 'Capability ' + k})
-     WITH count(*) AS _
-     UNWIND range(0, 2) AS k
-     CREATE (:Customer {id: $px + 'cust' + k, name: 'Customer ' + k})
-     WITH count(*) AS _
-     UNWIND range(1, $n) AS i
-     WITH i, right('000' + toString(i), 3) AS num
-     CREATE (p:Partner {id: $px + 'p' + num, name: $px + ' Partner ' + num, types: ['RESELLER'], tier: 'SILVER',
-                        lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     WITH p, i, num
-     MATCH (c:Capability {id: $px + 'cap' + (i % 3)}), (u:Customer {id: $px + 'cust' + (i % 3)})
-     CREATE (p)-[:HAS_CAPABILITY {level: 'CERTIFIED'}]->(c)
-     CREATE (p)-[:HAS_ACCOUNT {status: 'CUSTOMER'}]->(u)
-     CREATE (d:Deal {id: $px + 'd' + num, name: 'Deal ' + num, stage: 'QUALIFIED', amountMinor: 1000 * i, currency: 'USD',
-                     createdAt: datetime('2025-01-01T00:00:00Z'), registrationStatus: 'APPROVED'})-[:FOR_CUSTOMER]->(u)
-     CREATE (p)-[:PARTICIPATES_IN {role: 'RESELLER', sourced: true, registeredAt: datetime('2025-01-01T00:00:00Z')}]->(d)`,
-    { px, n: PARTNERS },
-    'WRITE',
+  // Partner i (001..105) holds cap(i % 3), has an account on cust(i % 3) and sourced deal i there, worth 10 * i USD.
+  const numbers = Array.from({ length: PARTNERS }, (_, k) => k + 1);
+  const num = (i: number) => String(i).padStart(3, '0');
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [0, 1, 2].map((k) => ({ id: `cap${k}`, name: `Capability ${k}` })),
+      customers: [0, 1, 2].map((k) => ({ id: `cust${k}`, name: `Customer ${k}` })),
+      partners: numbers.map((i) => ({
+        id: `p${num(i)}`,
+        name: `${px} Partner ${num(i)}`,
+        types: ['RESELLER'],
+        tier: 'SILVER',
+        capabilities: [{ capabilityId: `cap${i % 3}`, level: 'CERTIFIED' }],
+      })),
+      accounts: numbers.map((i) => ({ partnerId: `p${num(i)}`, customerId: `cust${i % 3}`, status: 'CUSTOMER' })),
+      deals: numbers.map((i) => ({
+        id: `d${num(i)}`,
+        name: `Deal ${num(i)}`,
+        customerId: `cust${i % 3}`,
+        stage: 'QUALIFIED',
+        amount: `${10 * i}.00`,
+        currency: 'USD',
+        createdAt: '2025-01-01T00:00:00Z',
+        registrationStatus: 'APPROVED',
+        participants: [{ partnerId: `p${num(i)}`, role: 'RESELLER', sourced: true }],
+      })),
+    }),
   );
 });
 afterAll(() => removeByPrefix(db, px));

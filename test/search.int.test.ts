@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, runOperation } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('search');
@@ -15,13 +16,14 @@ const SEARCH = `query($text: String!, $first: Int) { search(text: $text, first: 
   __typename ... on Partner { id name } ... on Capability { id name } ... on Customer { id name } ... on Solution { id name } } } }`;
 
 beforeAll(async () => {
-  await db.runText(
-    `CREATE (:Partner {id: $px + 'p', name: $Word + ' Networks', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (:Capability {id: $px + 'c', name: $Word + ' Routing'})
-     CREATE (:Customer {id: $px + 'u', name: $Word + ' Bank'})
-     CREATE (:Solution {id: $px + 's', name: $Word + ' Edge', status: 'DRAFT', regions: [], industries: []})`,
-    { px, Word },
-    'WRITE',
+  await loadFixture(
+    db,
+    prefixed(px, {
+      partners: [{ id: 'p', name: `${Word} Networks`, types: ['TECHNOLOGY'], tier: 'GOLD' }],
+      capabilities: [{ id: 'c', name: `${Word} Routing` }],
+      customers: [{ id: 'u', name: `${Word} Bank` }],
+      solutions: [{ id: 's', name: `${Word} Edge`, status: 'DRAFT' }],
+    }),
   );
   // The full-text index is eventually consistent; wait until it has caught up with the writes.
   await db.runText('CALL db.awaitIndexes(60)');

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from './support/api.js';
 import { graphFingerprint, removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { loadFixture, prefixed } from './support/fixture.js';
 
 const db = testExecutor();
 const px = uniquePrefix('sols');
@@ -9,20 +10,25 @@ const SOLUTION = `id name description status regions industries requires { id } 
 const CREATE = `mutation($input: CreateSolutionInput!) { createSolution(input: $input) { solution { ${SOLUTION} } errors { path code } } }`;
 
 beforeAll(async () => {
-  await db.runText(
-    `CREATE (c1:Capability {id: $px + 'cap1', name: 'Cap 1'}), (c2:Capability {id: $px + 'cap2', name: 'Cap 2'})
-     CREATE (pa:Partner {id: $px + 'pa', name: 'A', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (pb:Partner {id: $px + 'pb', name: 'B', types: ['SERVICES'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: []})
-     CREATE (s:Solution {id: $px + 's1', name: 'Zero Trust', status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE']})-[:REQUIRES]->(c1)
-     CREATE (pa)-[:MEMBER_OF {role: 'TECHNOLOGY'}]->(s)
-     CREATE (:Solution {id: $px + 's2', name: 'Draft', status: 'DRAFT', regions: ['EMEA'], industries: []})
-     CREATE (u:Customer {id: $px + 'u', name: 'U'})
-     CREATE (:Deal {id: $px + 'd1', name: 'D', stage: 'PROPOSAL', amountMinor: 5, currency: 'EUR', createdAt: datetime('2025-01-01T00:00:00Z'),
-                    registrationStatus: 'APPROVED'})-[:FOR_SOLUTION]->(s)`,
-    { px },
-    'WRITE',
+  await loadFixture(
+    db,
+    prefixed(px, {
+      capabilities: [
+        { id: 'cap1', name: 'Cap 1' },
+        { id: 'cap2', name: 'Cap 2' },
+      ],
+      partners: [
+        { id: 'pa', name: 'A', types: ['TECHNOLOGY'], tier: 'GOLD' },
+        { id: 'pb', name: 'B', types: ['SERVICES'], tier: 'GOLD' },
+      ],
+      solutions: [
+        { id: 's1', name: 'Zero Trust', status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE'], requires: ['cap1'], members: [{ partnerId: 'pa', role: 'TECHNOLOGY' }] },
+        { id: 's2', name: 'Draft', status: 'DRAFT', regions: ['EMEA'] },
+      ],
+      customers: [{ id: 'u', name: 'U' }],
+      deals: [{ id: 'd1', name: 'D', customerId: 'u', solutionId: 's1', stage: 'PROPOSAL', amount: '0.05', currency: 'EUR', createdAt: '2025-01-01T00:00:00Z', registrationStatus: 'APPROVED' }],
+    }),
   );
-  await db.runText(`MATCH (d:Deal {id: $px + 'd1'}), (u:Customer {id: $px + 'u'}) CREATE (d)-[:FOR_CUSTOMER]->(u)`, { px }, 'WRITE');
 });
 afterAll(() => removeByPrefix(db, px));
 

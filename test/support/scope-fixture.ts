@@ -3,6 +3,9 @@
 // ("Roles and grants") — independently of the Cypher that enforces them.
 import type { Viewer } from '../../src/context.js';
 import type { CypherExecutor } from '../../src/db/executor.js';
+import type { AccountStatus, DealRole } from '../../src/generated/graphql.js';
+import { formatMinor } from '../../src/money/money.js';
+import { type FixtureDocument, loadFixture } from './fixture.js';
 
 export type GrantLevel = 'COUNTS' | 'OVERLAPS' | 'FULL';
 
@@ -17,9 +20,9 @@ export interface ScopeFixture {
   deals: string[];
   solutions: string[];
   capabilities: string[];
-  accounts: { partner: string; customer: string; status: string }[];
+  accounts: { partner: string; customer: string; status: AccountStatus }[];
   grants: { from: string; to: string; level: GrantLevel }[];
-  participations: { partner: string; deal: string; role: string }[];
+  participations: { partner: string; deal: string; role: DealRole }[];
   members: { partner: string; solution: string }[];
   dealCustomer: Record<string, string>;
   dealSolution: Record<string, string>;
@@ -134,60 +137,39 @@ export function allowedFor(f: ScopeFixture): AllowedSet {
   };
 }
 
-/** Writes the fixture (ids and names carry the prefix; removeByPrefix cleans it up). */
+/**
+ * The fixture as an interchange document (its ids carry the prefix already): partners hold one
+ * capability each (p its own, the others the needed one), every customer and solution needs the
+ * needed one, deals are QUALIFIED USD deals a day apart from 2025-01-01, APPROVED but d-mine
+ * (CONFLICT), and p integrates with q-none.
+ */
+export function scopeFixtureDocument(f: ScopeFixture): FixtureDocument {
+  const [ownCapability, neededCapability] = f.capabilities as [string, string];
+  return {
+    capabilities: f.capabilities.map((id) => ({ id, name: `Capability ${id}`, category: 'TEST' })),
+    partners: f.partners.map((id) => ({
+      id, name: `Partner ${id}`, types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: ['FINANCE'],
+      capabilities: [{ capabilityId: id === f.p ? ownCapability : neededCapability, level: 'EXPERT' }],
+      integratesWith: id === f.p ? [f.q.none] : [],
+      sharing: f.grants.filter((g) => g.from === id).map((g) => ({ partnerId: g.to, level: g.level })),
+    })),
+    customers: f.customers.map((id) => ({ id, name: `Customer ${id}`, industry: 'FINANCE', region: 'EMEA', segment: 'ENTERPRISE', needs: [neededCapability] })),
+    accounts: f.accounts.map((a) => ({ partnerId: a.partner, customerId: a.customer, status: a.status })),
+    solutions: f.solutions.map((id) => ({
+      id, name: `Solution ${id}`, status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE'], requires: [neededCapability],
+      members: f.members.filter((m) => m.solution === id).map((m) => ({ partnerId: m.partner, role: 'RESELLER' })),
+    })),
+    deals: f.deals.map((id, i) => ({
+      id, name: `Deal ${id}`, customerId: f.dealCustomer[id]!, ...(f.dealSolution[id] ? { solutionId: f.dealSolution[id] } : {}),
+      stage: 'QUALIFIED', amount: formatMinor(100_000 + i, 'USD'), currency: 'USD',
+      createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      registrationStatus: id.endsWith('d-mine') ? 'CONFLICT' : 'APPROVED',
+      participants: f.participations.filter((x) => x.deal === id).map((x) => ({ partnerId: x.partner, role: x.role, sourced: false })),
+    })),
+  };
+}
+
+/** Writes the fixture with the importer (ids and names carry the prefix; removeByPrefix cleans it up). */
 export async function writeScopeFixture(db: CypherExecutor, f: ScopeFixture): Promise<void> {
-  const capOf = (partner: string) => (partner === f.p ? f.capabilities[0]! : f.capabilities[1]!);
-  await db.runText(
-    `UNWIND $capabilities AS cid CREATE (:Capability {id: cid, name: 'Capability ' + cid, category: 'TEST'})
-     WITH count(*) AS _
-     UNWIND $partners AS pid
-     CREATE (p:Partner {id: pid, name: 'Partner ' + pid, types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: ['FINANCE']})
-     WITH p, pid MATCH (cap:Capability {id: $capOf[pid]}) CREATE (p)-[:HAS_CAPABILITY {level: 'EXPERT'}]->(cap)
-     WITH count(*) AS _
-     UNWIND $customers AS cid
-     CREATE (c:Customer {id: cid, name: 'Customer ' + cid, industry: 'FINANCE', region: 'EMEA', segment: 'ENTERPRISE'})
-     WITH c MATCH (need:Capability {id: $neededCapability}) CREATE (c)-[:NEEDS]->(need)
-     WITH count(*) AS _
-     UNWIND $solutions AS sid
-     CREATE (s:Solution {id: sid, name: 'Solution ' + sid, status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE']})
-     WITH s MATCH (need:Capability {id: $neededCapability}) CREATE (s)-[:REQUIRES]->(need)
-     WITH count(*) AS _
-     UNWIND range(0, size($deals) - 1) AS i
-     WITH i, $deals[i] AS did
-     MATCH (c:Customer {id: $dealCustomer[did]})
-     CREATE (d:Deal {id: did, name: 'Deal ' + did, stage: 'QUALIFIED', amountMinor: 100000 + i, currency: 'USD',
-                     createdAt: datetime('2025-01-01T00:00:00Z') + duration({days: i}),
-                     registrationStatus: CASE WHEN did ENDS WITH 'd-mine' THEN 'CONFLICT' ELSE 'APPROVED' END})-[:FOR_CUSTOMER]->(c)
-     WITH d, did OPTIONAL MATCH (s:Solution {id: $dealSolution[did]})
-     FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (d)-[:FOR_SOLUTION]->(s))
-     WITH count(*) AS _
-     UNWIND $accounts AS a MATCH (p:Partner {id: a.partner}), (c:Customer {id: a.customer}) CREATE (p)-[:HAS_ACCOUNT {status: a.status}]->(c)
-     WITH count(*) AS _
-     UNWIND $grants AS g MATCH (a:Partner {id: g.from}), (b:Partner {id: g.to}) CREATE (a)-[:SHARES_WITH {level: g.level}]->(b)
-     WITH count(*) AS _
-     UNWIND $participations AS x MATCH (p:Partner {id: x.partner}), (d:Deal {id: x.deal})
-     CREATE (p)-[:PARTICIPATES_IN {role: x.role, sourced: false, registeredAt: d.createdAt}]->(d)
-     WITH count(*) AS _
-     UNWIND $members AS m MATCH (p:Partner {id: m.partner}), (s:Solution {id: m.solution}) CREATE (p)-[:MEMBER_OF {role: 'RESELLER'}]->(s)
-     WITH count(*) AS _
-     MATCH (a:Partner {id: $p}), (b:Partner {id: $integratedWith}) CREATE (a)-[:INTEGRATES_WITH]->(b)`,
-    {
-      capabilities: f.capabilities,
-      neededCapability: f.capabilities[1],
-      partners: f.partners,
-      capOf: Object.fromEntries(f.partners.map((x) => [x, capOf(x)])),
-      customers: f.customers,
-      solutions: f.solutions,
-      deals: f.deals,
-      dealCustomer: f.dealCustomer,
-      dealSolution: f.dealSolution,
-      accounts: f.accounts,
-      grants: f.grants,
-      participations: f.participations,
-      members: f.members,
-      p: f.p,
-      integratedWith: f.q.none,
-    },
-    'WRITE',
-  );
+  await loadFixture(db, scopeFixtureDocument(f));
 }
