@@ -5,8 +5,11 @@
 // listed on both partners), so it is exactly what an export of the imported graph writes.
 import { z } from 'zod';
 import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
+import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
 
-export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** The API's id pattern (src/validation/problems.ts). */
+export const ENTITY_ID_PATTERN = ID_PATTERN;
 
 export const PARTNER_TYPES = [
   'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
@@ -23,7 +26,9 @@ export const DEAL_ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 
 export const REGISTRATION_STATUSES = ['APPROVED', 'CONFLICT', 'REJECTED'] as const;
 
 export type DocumentProblemCode =
+  | 'INVALID_ENCODING'
   | 'INVALID_JSON'
+  | 'DUPLICATE_KEY'
   | 'UNSUPPORTED_VERSION'
   | 'REQUIRED'
   | 'UNKNOWN_FIELD'
@@ -167,26 +172,29 @@ export function normaliseDateTime(value: string): string {
 }
 
 const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
-const text = z.string().min(1, 'must not be empty');
-const codes = z.array(text).default([]);
+// Names, codes, texts and URLs are the API's own schemas (src/validation/problems.ts): the same
+// lengths, trimming and Unicode rules at both doors.
+const name = nameSchema;
+const nonEmptyText = textSchema.min(1, 'must not be empty');
+const codes = z.array(codeSchema).default([]);
 const dateTime = z
   .string()
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
-const website = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
+const website = websiteSchema;
 
 const CapabilitySchema = z.strictObject({
   id: entityId,
-  name: text,
-  category: text.optional(),
+  name,
+  category: nonEmptyText.optional(),
   parentId: entityId.optional(),
-  description: z.string().optional(),
+  description: textSchema.optional(),
 });
 
 const PartnerSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name,
   types: z.array(z.enum(PARTNER_TYPES)).min(1, 'a partner has at least one type'),
   tier: z.enum(PARTNER_TIERS).default('REGISTERED'),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('ACTIVE'),
@@ -200,9 +208,9 @@ const PartnerSchema = z.strictObject({
 
 const CustomerSchema = z.strictObject({
   id: entityId,
-  name: text,
-  industry: text.optional(),
-  region: text.optional(),
+  name,
+  industry: codeSchema.optional(),
+  region: codeSchema.optional(),
   segment: z.enum(SEGMENTS).optional(),
   needs: z.array(entityId).default([]),
 });
@@ -215,8 +223,8 @@ const AccountSchema = z.strictObject({
 
 const SolutionSchema = z.strictObject({
   id: entityId,
-  name: text,
-  description: z.string().optional(),
+  name,
+  description: textSchema.optional(),
   status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
   requires: z.array(entityId).default([]),
   members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
@@ -226,7 +234,7 @@ const SolutionSchema = z.strictObject({
 
 const DealSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name,
   customerId: entityId,
   solutionId: entityId.optional(),
   stage: z.enum(DEAL_STAGES),
@@ -515,15 +523,29 @@ export function checkEcosystemDocument(doc: unknown): DocumentCheck {
   return { ok: true, doc: normalise(parsed.data) };
 }
 
-/** Parses JSON text, then checks it; bad JSON is a problem at `$`. */
+/**
+ * Parses JSON text as standard readers do (src/interchange/json-text.ts: a leading byte order mark
+ * ignored, a key repeated in one object refused as DUPLICATE_KEY at its path), then checks it; bad
+ * JSON is an INVALID_JSON problem at `$`.
+ */
 export function checkEcosystemText(text: string): DocumentCheck {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(err as Error).message}`, code: 'INVALID_JSON' }] };
-  }
-  return checkEcosystemDocument(doc);
+  return checkParsed(parseJsonText(text));
+}
+
+/** A file's bytes: UTF-8 only (INVALID_ENCODING otherwise, never a silent U+FFFD), then as checkEcosystemText. */
+export function checkEcosystemBytes(bytes: Uint8Array): DocumentCheck {
+  return checkParsed(parseJsonBytes(bytes));
+}
+
+/** The text's problems and, when it is JSON at all, the document's too, in document order. */
+function checkParsed(parsed: JsonTextResult): DocumentCheck {
+  const checked = parsed.value === undefined ? undefined : checkEcosystemDocument(parsed.value);
+  if (parsed.ok) return checked!;
+  const problems: DocumentProblem[] = [
+    ...parsed.problems.map((p) => ({ path: jsonPath(p.path), message: p.message, code: p.code })),
+    ...(checked && !checked.ok ? checked.problems : []),
+  ];
+  return { ok: false, problems: problems.sort((a, b) => comparePaths(a.path, b.path)) };
 }
 
 /** Defaults that depend on other fields, canonical amounts, and integrations listed on both sides. */
