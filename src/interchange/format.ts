@@ -174,7 +174,6 @@ export function normaliseDateTime(value: string): string {
 const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
 // Names, codes, texts and URLs are the API's own schemas (src/validation/problems.ts): the same
 // lengths, trimming and Unicode rules at both doors.
-const name = nameSchema;
 const nonEmptyText = textSchema.min(1, 'must not be empty');
 const codes = z.array(codeSchema).default([]);
 const dateTime = z
@@ -182,11 +181,10 @@ const dateTime = z
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
-const website = websiteSchema;
 
 const CapabilitySchema = z.strictObject({
   id: entityId,
-  name,
+  name: nameSchema,
   category: nonEmptyText.optional(),
   parentId: entityId.optional(),
   description: textSchema.optional(),
@@ -194,13 +192,13 @@ const CapabilitySchema = z.strictObject({
 
 const PartnerSchema = z.strictObject({
   id: entityId,
-  name,
+  name: nameSchema,
   types: z.array(z.enum(PARTNER_TYPES)).min(1, 'a partner has at least one type'),
   tier: z.enum(PARTNER_TIERS).default('REGISTERED'),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('ACTIVE'),
   regions: codes,
   industries: codes,
-  website: website.optional(),
+  website: websiteSchema.optional(),
   capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
   integratesWith: z.array(entityId).default([]),
   sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
@@ -208,7 +206,7 @@ const PartnerSchema = z.strictObject({
 
 const CustomerSchema = z.strictObject({
   id: entityId,
-  name,
+  name: nameSchema,
   industry: codeSchema.optional(),
   region: codeSchema.optional(),
   segment: z.enum(SEGMENTS).optional(),
@@ -223,7 +221,7 @@ const AccountSchema = z.strictObject({
 
 const SolutionSchema = z.strictObject({
   id: entityId,
-  name,
+  name: nameSchema,
   description: textSchema.optional(),
   status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
   requires: z.array(entityId).default([]),
@@ -234,7 +232,7 @@ const SolutionSchema = z.strictObject({
 
 const DealSchema = z.strictObject({
   id: entityId,
-  name,
+  name: nameSchema,
   customerId: entityId,
   solutionId: entityId.optional(),
   stage: z.enum(DEAL_STAGES),
