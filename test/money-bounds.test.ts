@@ -109,6 +109,9 @@ describe('nothing wraps on its way to Neo4j', () => {
     expect(() => toParam(LONG_MAX + 1n)).toThrow(RangeError);
     expect(() => toParam({ rows: [{ amountMinor: 10n ** 20n }] })).toThrow(RangeError);
     expect(() => toParam(-LONG_MAX - 2n)).toThrow(RangeError);
+    expect(toParam(2 ** 64)).toBe(2 ** 64); // a Float, not neo4j.int's clamp to 2^63 − 1
+    expect(String(toParam(Number.MAX_SAFE_INTEGER))).toBe(String(Number.MAX_SAFE_INTEGER));
+    expect(toParam(1.5)).toBe(1.5);
   });
 });
 

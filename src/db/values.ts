@@ -39,7 +39,8 @@ export function toParam(value: unknown): unknown {
     return neo4j.int(value.toString());
   }
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  // Beyond 2^53 a number is a float in all but name, and neo4j.int would clamp it to 2^63 − 1: it goes as a Float.
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toParam);
   if (value !== null && typeof value === 'object' && value.constructor === Object) {
     const out: Record<string, unknown> = {};
