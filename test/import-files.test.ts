@@ -135,6 +135,13 @@ describe('the import applies the API limits', () => {
     }
   });
 
+  it('refuses a partner listed twice in a solution, as the API does (one entry, one role per partner)', () => {
+    const members = [{ partnerId: 'p', role: 'MSP' }, { partnerId: 'p', role: 'TRAINING' }];
+    expect(CreateSolutionInput.safeParse({ name: 'S', members }).success).toBe(false);
+    const check = checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'] }], solutions: [{ id: 's', name: 'S', members }] });
+    expect(problems(check)).toEqual([{ path: '$.solutions[0].members[1].partnerId', code: 'DUPLICATE_ENTRY' }]);
+  });
+
   it('refuses the reported 5 MB name at its path', () => {
     const check = checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'x'.repeat(5_000_000), types: ['MSP'] }] });
     expect(check.ok ? [] : check.problems).toEqual([{ path: '$.partners[0].name', code: 'INVALID_VALUE', message: 'must be at most 200 characters' }]);

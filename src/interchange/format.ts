@@ -446,7 +446,8 @@ class ReferenceChecker {
       for (const [j, need] of valuesOf(s, 'requires')) this.reference(['solutions', i, 'requires', j], need, 'capabilities');
       this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
       for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
-      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) && typeof v.role === 'string' ? `${v.partnerId} ${v.role}` : undefined), 'member with this role');
+      // One entry per partner, one role, as the API's solution inputs require (src/solutions/solution-inputs.ts).
+      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
     }
   }
 
