@@ -7,7 +7,7 @@ import { DealQueries } from './deal-queries.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
 import { DEAL_ROLES, DEAL_STAGES } from '../interchange/format.js';
-import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { checkAmountText, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import { attempt, generateId, idSchema, nameSchema, optionalTextSchema, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
@@ -39,7 +39,8 @@ const registerDealSchema = z
     name: nameSchema,
     customerId: idSchema,
     solutionId: idSchema.nullish(),
-    amount: z.string(),
+    // The text alone here, so it is checked even when the currency is refused; the rest in the transform.
+    amount: z.string().superRefine((amount, ctx) => moneyRule(ctx, [], () => checkAmountText(amount))),
     currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
     stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
     createdAt: dateSchema.nullish(),
@@ -47,15 +48,9 @@ const registerDealSchema = z
     participants: z.array(participantSchema).min(1, 'a deal needs at least one participant'),
   })
   .transform((input, ctx) => {
+    // The one money parser (src/money/money.ts): bounded, so a stored amount never wraps.
     let amountMinor = 0n;
-    if (isCurrency(input.currency)) {
-      try {
-        amountMinor = parseAmount(input.amount, input.currency);
-      } catch (err) {
-        if (!(err instanceof MoneyError)) throw err;
-        ctx.addIssue({ code: 'custom', path: ['amount'], message: err.message });
-      }
-    }
+    moneyRule(ctx, ['amount'], () => (amountMinor = parseAmount(input.amount, input.currency)));
     closedAtRule(input.stage, input.closedAt, ctx);
     if (input.createdAt && input.closedAt && input.closedAt < input.createdAt) {
       ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'must not be before createdAt' });
@@ -72,6 +67,16 @@ const resolveDealConflictSchema = z.object({ dealId: idSchema, decision: z.enum(
 const addDealParticipantSchema = participantSchema.extend({ dealId: idSchema, note: optionalTextSchema });
 
 const removeDealParticipantSchema = z.object({ dealId: idSchema, partnerId: idSchema, note: optionalTextSchema });
+
+/** Runs a check of src/money/money.ts; its MoneyError becomes an issue at `path`. */
+function moneyRule(ctx: z.RefinementCtx, path: string[], check: () => unknown): void {
+  try {
+    check();
+  } catch (err) {
+    if (!(err instanceof MoneyError)) throw err;
+    ctx.addIssue({ code: 'custom', path, message: err.message });
+  }
+}
 
 function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
   if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });

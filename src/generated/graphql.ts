@@ -1139,7 +1139,11 @@ export type QuerySolutionsArgs = {
 };
 
 export type RegisterDealInput = {
-  /** A decimal string with at most the currency's minor digits, e.g. "125000.50". */
+  /**
+   * A non-negative decimal string with at most the currency's minor digits, e.g. "125000.50": no sign,
+   * exponent or spaces. At most 2^63 − 1 minor units (USD 92233720368547758.07, JPY 9223372036854775807;
+   * README "Money: exact and bounded where it enters"); otherwise BAD_USER_INPUT at input.amount.
+   */
   amount: Scalars['String']['input'];
   /** Required when stage is CLOSED_*, refused otherwise. */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;

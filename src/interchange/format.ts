@@ -4,9 +4,12 @@
 // normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
 // listed on both partners), so it is exactly what an export of the imported graph writes.
 import { z } from 'zod';
-import { formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
+import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
 
-export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** The API's id pattern (src/validation/problems.ts). */
+export const ENTITY_ID_PATTERN = ID_PATTERN;
 
 export const PARTNER_TYPES = [
   'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
@@ -23,7 +26,9 @@ export const DEAL_ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 
 export const REGISTRATION_STATUSES = ['APPROVED', 'CONFLICT', 'REJECTED'] as const;
 
 export type DocumentProblemCode =
+  | 'INVALID_ENCODING'
   | 'INVALID_JSON'
+  | 'DUPLICATE_KEY'
   | 'UNSUPPORTED_VERSION'
   | 'REQUIRED'
   | 'UNKNOWN_FIELD'
@@ -167,32 +172,33 @@ export function normaliseDateTime(value: string): string {
 }
 
 const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
-const text = z.string().min(1, 'must not be empty');
-const codes = z.array(text).default([]);
+// Names, codes, texts and URLs are the API's own schemas (src/validation/problems.ts): the same
+// lengths, trimming and Unicode rules at both doors.
+const nonEmptyText = textSchema.min(1, 'must not be empty');
+const codes = z.array(codeSchema).default([]);
 const dateTime = z
   .string()
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
-const website = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
 
 const CapabilitySchema = z.strictObject({
   id: entityId,
-  name: text,
-  category: text.optional(),
+  name: nameSchema,
+  category: nonEmptyText.optional(),
   parentId: entityId.optional(),
-  description: z.string().optional(),
+  description: textSchema.optional(),
 });
 
 const PartnerSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name: nameSchema,
   types: z.array(z.enum(PARTNER_TYPES)).min(1, 'a partner has at least one type'),
   tier: z.enum(PARTNER_TIERS).default('REGISTERED'),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('ACTIVE'),
   regions: codes,
   industries: codes,
-  website: website.optional(),
+  website: websiteSchema.optional(),
   capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
   integratesWith: z.array(entityId).default([]),
   sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
@@ -200,9 +206,9 @@ const PartnerSchema = z.strictObject({
 
 const CustomerSchema = z.strictObject({
   id: entityId,
-  name: text,
-  industry: text.optional(),
-  region: text.optional(),
+  name: nameSchema,
+  industry: codeSchema.optional(),
+  region: codeSchema.optional(),
   segment: z.enum(SEGMENTS).optional(),
   needs: z.array(entityId).default([]),
 });
@@ -215,8 +221,8 @@ const AccountSchema = z.strictObject({
 
 const SolutionSchema = z.strictObject({
   id: entityId,
-  name: text,
-  description: z.string().optional(),
+  name: nameSchema,
+  description: textSchema.optional(),
   status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
   requires: z.array(entityId).default([]),
   members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
@@ -226,7 +232,7 @@ const SolutionSchema = z.strictObject({
 
 const DealSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name: nameSchema,
   customerId: entityId,
   solutionId: entityId.optional(),
   stage: z.enum(DEAL_STAGES),
@@ -319,11 +325,6 @@ function valuesOf(raw: Raw, key: string): [number, unknown][] {
 
 const KIND_NOUN = { capabilities: 'capability', partners: 'partner', customers: 'customer', solutions: 'solution', deals: 'deal' } as const;
 type Kind = keyof typeof KIND_NOUN;
-
-// Same grammar as src/money/money.ts parseAmount; used when the currency is unknown, so the
-// amount is still checked on its own.
-const DECIMAL_AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
-const MAX_MINOR = 9223372036854775807n; // Neo4j integers are 64-bit
 
 class ReferenceChecker {
   readonly problems: DocumentProblem[] = [];
@@ -445,7 +446,8 @@ class ReferenceChecker {
       for (const [j, need] of valuesOf(s, 'requires')) this.reference(['solutions', i, 'requires', j], need, 'capabilities');
       this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
       for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
-      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) && typeof v.role === 'string' ? `${v.partnerId} ${v.role}` : undefined), 'member with this role');
+      // One entry per partner, one role, as the API's solution inputs require (src/solutions/solution-inputs.ts).
+      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
     }
   }
 
@@ -468,14 +470,12 @@ class ReferenceChecker {
     }
   }
 
+  /** The one money parser (src/money/money.ts) decides; without a known currency, the text alone is checked. */
   private checkAmount(at: PathSegment[], amount: unknown, currencyCode: unknown): void {
     if (typeof amount !== 'string') return;
-    if (typeof currencyCode !== 'string' || !isCurrency(currencyCode)) {
-      if (!DECIMAL_AMOUNT.test(amount)) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is not a non-negative decimal amount such as "125000.50"`);
-      return;
-    }
     try {
-      if (parseAmount(amount, currencyCode) > MAX_MINOR) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is too large`);
+      if (typeof currencyCode === 'string' && isCurrency(currencyCode)) parseAmount(amount, currencyCode);
+      else checkAmountText(amount);
     } catch (err) {
       if (!(err instanceof MoneyError)) throw err;
       this.add([...at, 'amount'], 'INVALID_AMOUNT', err.message);
@@ -522,15 +522,29 @@ export function checkEcosystemDocument(doc: unknown): DocumentCheck {
   return { ok: true, doc: normalise(parsed.data) };
 }
 
-/** Parses JSON text, then checks it; bad JSON is a problem at `$`. */
+/**
+ * Parses JSON text as standard readers do (src/interchange/json-text.ts: a leading byte order mark
+ * ignored, a key repeated in one object refused as DUPLICATE_KEY at its path), then checks it; bad
+ * JSON is an INVALID_JSON problem at `$`.
+ */
 export function checkEcosystemText(text: string): DocumentCheck {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(err as Error).message}`, code: 'INVALID_JSON' }] };
-  }
-  return checkEcosystemDocument(doc);
+  return checkParsed(parseJsonText(text));
+}
+
+/** A file's bytes: UTF-8 only (INVALID_ENCODING otherwise, never a silent U+FFFD), then as checkEcosystemText. */
+export function checkEcosystemBytes(bytes: Uint8Array): DocumentCheck {
+  return checkParsed(parseJsonBytes(bytes));
+}
+
+/** The text's problems and, when it is JSON at all, the document's too, in document order. */
+function checkParsed(parsed: JsonTextResult): DocumentCheck {
+  const checked = parsed.value === undefined ? undefined : checkEcosystemDocument(parsed.value);
+  if (parsed.ok) return checked!;
+  const problems: DocumentProblem[] = [
+    ...parsed.problems.map((p) => ({ path: jsonPath(p.path), message: p.message, code: p.code })),
+    ...(checked && !checked.ok ? checked.problems : []),
+  ];
+  return { ok: false, problems: problems.sort((a, b) => comparePaths(a.path, b.path)) };
 }
 
 /** Defaults that depend on other fields, canonical amounts, and integrations listed on both sides. */
