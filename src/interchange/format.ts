@@ -1,4 +1,4 @@
-// The JSON interchange format, version 1 (docs: /work/shared/ecosystem-format.md, README
+// The JSON interchange format, version 1 (docs: docs/ecosystem-format.md, README
 // "Import and export"). checkEcosystemDocument checks a whole document and lists every problem
 // with its JSON path; a document without problems comes back with defaults applied and values
 // normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
