@@ -32,7 +32,7 @@ export interface CypherTransaction {
 
 export interface ExecutorOptions {
   database: string;
-  /** Per-transaction timeout sent to the server. */
+  /** Per-transaction timeout sent to the server, in milliseconds (0: none). */
   timeoutMs: number;
   logger: Logger;
   appName?: string;
