@@ -30,8 +30,7 @@ export function formatError(production: boolean) {
 
 /** An Apollo server for this schema; `logger` receives one line per unexpected error. */
 export function createApollo(production: boolean, limits: RequestLimits = DEFAULT_LIMITS, logger: Logger = silentLogger): ApolloServer<RequestContext> {
-  // armor's token limit would fail as a 500 (see token-limit.ts): ours replaces it.
-  const armor = armorProtection({ ...limits, maxTokens: Number.MAX_SAFE_INTEGER }, production);
+  const armor = armorProtection(limits, production);
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers,

@@ -1,7 +1,7 @@
 // The token limit (MAX_TOKENS) as a validation rule: a document with more lexical tokens than
 // the limit is refused with 400 GRAPHQL_VALIDATION_FAILED, as the other size limits are.
-// graphql-armor's own token limit fails inside a plugin hook, which Apollo answers with a 500,
-// so it is switched off where the armor is built (src/http/apollo.ts).
+// graphql-armor's own token limit parses inside a plugin hook, where Apollo answers the limit
+// and any syntax error with a 500, so it is switched off where the armor is built (request-limits.ts).
 import { GraphQLError, TokenKind, type ValidationRule } from 'graphql';
 
 /** Counts the document's tokens (comments excluded) through the token list the parser kept. */
