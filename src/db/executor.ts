@@ -48,6 +48,11 @@ export class CypherExecutor {
     readonly scope: ViewerScope = VENDOR_SCOPE,
   ) {}
 
+  /** Milliseconds each transaction may run (0: no limit), sent to the server with it. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
   /** The same executor, tagged with a request's operation and viewer scope, counting its round-trips. */
   forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }, scope: ViewerScope = VENDOR_SCOPE): CypherExecutor {
     return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats, scope);
