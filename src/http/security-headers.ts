@@ -1,14 +1,17 @@
 // Headers every answer carries, and the Content-Security-Policy of the two pages (the map page
-// at / and GraphiQL at /graphiql): scripts, styles and fonts only from this origin, no inline
-// script, no eval, no plugins, and no framing by any site (frame-ancestors 'none').
+// at / and GraphiQL at /graphiql): scripts, styles, images and fonts only from this origin, no
+// inline script but GraphiQL's one (by its hash), no eval, no plugins, no <base>, and no framing
+// by any site (frame-ancestors 'none'). Inline styles are allowed where the libraries need them:
+// sigma sets style attributes (style-src-attr), GraphiQL's dialogs add <style> elements.
 import type { ServerResponse } from 'node:http';
 
-/** The policy of a page; `scripts` and `styles` add sources (e.g. an inline block's 'sha256-…' hash). */
-export function contentSecurityPolicy(extra: { scripts?: string[]; styles?: string[] } = {}): string {
+/** A page's policy; `scripts` adds script sources (an inline block's 'sha256-…' hash), `styles` the same for styles. */
+export function contentSecurityPolicy(extra: { scripts?: string[]; styles?: string[]; styleAttributes?: boolean } = {}): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...(extra.scripts ?? [])].join(' '),
     ["style-src 'self'", ...(extra.styles ?? [])].join(' '),
+    ...(extra.styleAttributes ? ["style-src-attr 'unsafe-inline'"] : []),
     // The pages' favicon is a data: URL.
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -20,8 +23,8 @@ export function contentSecurityPolicy(extra: { scripts?: string[]; styles?: stri
   ].join('; ');
 }
 
-/** The map page's policy (its build has no inline script or style). */
-export const MAP_PAGE_CSP = contentSecurityPolicy();
+/** The map page's policy: its build has no inline script or <style>; sigma sets style attributes. */
+export const MAP_PAGE_CSP = contentSecurityPolicy({ styleAttributes: true });
 
 /** Sent with every answer, JSON included. */
 export const BASELINE_HEADERS: Record<string, string> = {
