@@ -15,15 +15,19 @@ const ADMIN_TOKEN_SECONDS = 30 * 86_400;
 async function main(): Promise<void> {
   const config = prepareLocalRun(loadConfig());
   const logger = createLogger(config.logLevel);
+  let connecting: Promise<DatabaseConnection> | undefined;
   let database: DatabaseConnection | undefined;
   let app: RunningApp | undefined;
   let stopping = false;
   const stopAll = async () => {
     await app?.stop();
+    // A signal while connecting (the local Neo4j starting) waits for the connection, then closes it.
+    database ??= await connecting?.catch(() => undefined);
     await database?.close();
   };
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A second Ctrl-C does not wait.
+    if (stopping) process.exit(1);
     stopping = true;
     logger.info(`${signal}: draining requests and stopping`);
     await stopAll();
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    database = await connectDatabase(config, logger);
+    connecting = connectDatabase(config, logger);
+    database = await connecting;
     if (config.seedDemo) {
       // Maintenance: bounded by MAINTENANCE_TIMEOUT_SECONDS, not by the request timeout.
       const loaded = await loadDemoIfEmpty(database.maintenance);
