@@ -31,6 +31,7 @@ afterAll(async () => {
   busy?.close();
   // Only if the test failed: do not leave the server running.
   if (neo4jPid && isAlive(neo4jPid)) process.kill(neo4jPid, 'SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('a failed start', () => {
