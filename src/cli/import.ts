@@ -5,7 +5,7 @@
 // the batches before it; with --replace the ecosystem is emptied in batches and CREATEd afresh).
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { connectDatabase } from '../db/connect.js';
+import { connectDatabase } from '../database.js';
 import { checkEcosystemBytes } from '../interchange/format.js';
 import { bulkWriteEcosystem } from '../interchange/bulk-load.js';
 import { writeEcosystem } from '../interchange/import.js';
