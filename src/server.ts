@@ -11,6 +11,7 @@ import type { CypherExecutor } from './db/executor.js';
 import { migrationsApplied } from './db/migrate.js';
 import type { Logger } from './logger.js';
 import { bearerToken, createTokenVerifier, TokenError } from './auth/tokens.js';
+import { createPartnerAccessCheck } from './auth/partner-access.js';
 import type { AuthConfig, RequestLimits } from './config.js';
 import { UnauthenticatedError } from './errors.js';
 import { armorProtection, costLimitPlugin } from './http/request-limits.js';
@@ -118,6 +119,7 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apollo = createApollo(production, limits);
   const verify = options.auth.enabled && options.auth.verifier ? await createTokenVerifier(options.auth.verifier) : undefined;
+  const partnerAccess = createPartnerAccessCheck(executor);
   const server = createServer();
   await apollo.start();
 
@@ -185,7 +187,7 @@ export async function startApp(options: AppOptions, host: string, port: number):
         : (url.searchParams.get('operationName') ?? undefined);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: async () => createRequestContext(executor, viewer, operationName),
+      context: async () => createRequestContext(executor, await partnerAccess(viewer), operationName),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
