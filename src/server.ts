@@ -8,6 +8,7 @@ import type { AuthConfig, RequestLimits } from './config.js';
 import type { RequestContext } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
 import { createApollo, DEFAULT_LIMITS } from './http/apollo.js';
+import { createPartnerAccessCheck } from './auth/partner-access.js';
 import { createAuthenticator } from './http/authenticate.js';
 import { drainOnStop } from './http/drain.js';
 import { createRouter } from './http/router.js';
@@ -37,9 +38,10 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const { executor, logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const authenticate = await createAuthenticator(options.auth);
+  const partnerAccess = createPartnerAccessCheck(executor);
   const apollo = createApollo(options.production ?? false, limits, logger);
   await apollo.start();
-  const server = createServer(createRouter({ apollo, executor, authenticate, maxBodyBytes: limits.maxBodyBytes, logger }));
+  const server = createServer(createRouter({ apollo, executor, authenticate, partnerAccess, maxBodyBytes: limits.maxBodyBytes, logger }));
   const drain = drainOnStop(server);
   try {
     await new Promise<void>((resolve, reject) => {

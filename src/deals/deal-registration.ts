@@ -127,17 +127,26 @@ function conflictNote(decision: RegistrationDecision): string | null {
 export class DealRegistrationService {
   constructor(private readonly db: CypherExecutor) {}
 
+  /**
+   * Registers a deal (README, Multi-partner deals). A PARTNER viewer decides only what it brings: no
+   * id, createdAt or stage other than REGISTERED (each FORBIDDEN at its path; the server stamps the
+   * id and the registration time, and stages are the vendor's), so nothing it sends tells a deal it
+   * may not see from a missing one. createdAt and closedAt later than now (beyond CLOCK_SKEW_MS) are
+   * refused for everyone (BAD_USER_INPUT).
+   */
   registerDeal(args: unknown): Promise<Outcome<DealRow>> {
     return attempt(registerDealSchema, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
-        const id = input.id ?? generateId('deal');
+        const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
+        if (early.length > 0) throw new ProblemsError(early);
+        const id = input.id ?? (await unusedDealId(tx));
         await requireReferences(tx, [
           { kind: 'customer', id: input.customerId, path: [...BASE, 'customerId'] },
           ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
           ...input.participants.map((p, i) => ({ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] })),
         ]);
         const problems = participantProblems(input.participants);
-        if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
+        if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
           problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
         }
         if (problems.length > 0) throw new ProblemsError(problems);
@@ -177,6 +186,8 @@ export class DealRegistrationService {
           fail({ path: [...BASE, 'stage'], message: `The deal is closed (${deal.stage}); a closed deal's stage is final`, code: 'CONFLICT' });
         }
         if (input.closedAt && input.closedAt < deal.createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
+        const future = futureProblems({ closedAt: input.closedAt }, new Date());
+        if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
           await tx.run('deals/record-deal-stage', { dealId: deal.id, stage: input.stage, closedAt: input.closedAt ?? null, at: new Date(), note: input.note ?? null });
         }
@@ -262,13 +273,45 @@ function participantProblems(participants: readonly { partnerId: string; sourced
   return problems;
 }
 
+/** How far a given date-time may be ahead of the server's clock (clients' clocks drift): 5 minutes. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a PARTNER may not decide when it registers a deal: each given one is FORBIDDEN at its path. */
+function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Date | null; stage: string }): Problem[] {
+  const problems: Problem[] = [];
+  const refuse = (field: string, message: string) => problems.push({ path: [...BASE, field], message, code: 'FORBIDDEN' });
+  if (input.id != null) refuse('id', 'A partner does not choose a deal id; the server generates it');
+  if (input.createdAt != null) refuse('createdAt', 'A partner does not choose the registration time; the server stamps it');
+  if (input.stage !== 'REGISTERED') refuse('stage', 'A partner registers deals at REGISTERED; stages and closing are the vendor\'s');
+  return problems;
+}
+
+/** createdAt or closedAt later than now + CLOCK_SKEW_MS: BAD_USER_INPUT at its path. */
+function futureProblems(input: { createdAt?: Date | null; closedAt?: Date | null }, now: Date): Problem[] {
+  const limit = now.getTime() + CLOCK_SKEW_MS;
+  return (['createdAt', 'closedAt'] as const)
+    .filter((field) => (input[field]?.getTime() ?? Number.NEGATIVE_INFINITY) > limit)
+    .map((field) => ({ path: [...BASE, field], message: `must not be in the future (the server's clock says ${now.toISOString()})`, code: 'BAD_USER_INPUT' as const }));
+}
+
+/** A generated deal id no deal has yet (4 random bytes: a clash is rare; another id is drawn then). */
+async function unusedDealId(tx: CypherTransaction): Promise<string> {
+  for (;;) {
+    const id = generateId('deal');
+    if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length === 0) return id;
+  }
+}
+
 /**
  * A registration without createdAt is registered now, and never before the customer's latest deal:
  * registrations that wait for the lock are then ordered as they were decided, so of two racing
- * ones the second always sees the first as earlier.
+ * ones the second always sees the first as earlier. Deals dated beyond now + CLOCK_SKEW_MS (only an
+ * import or older data can hold them) are not followed: one such date must not carry every later
+ * registration on the customer into the future.
  */
 function registeredNow(now: Date, others: readonly { createdAt: Date }[]): Date {
-  const latest = Math.max(...others.map((o) => o.createdAt.getTime()), Number.NEGATIVE_INFINITY);
+  const limit = now.getTime() + CLOCK_SKEW_MS;
+  const latest = Math.max(...others.map((o) => o.createdAt.getTime()).filter((t) => t <= limit), Number.NEGATIVE_INFINITY);
   return latest >= now.getTime() ? new Date(latest + 1) : now;
 }
 

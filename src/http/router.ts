@@ -7,6 +7,7 @@ import { createRequestContext, type RequestContext } from '../context.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { migrationsApplied } from '../db/migrate.js';
 import type { Logger } from '../logger.js';
+import type { PartnerAccessCheck } from '../auth/partner-access.js';
 import type { Authenticate } from './authenticate.js';
 import { readJsonBody } from './body.js';
 import { executeGraphql, operationNameOf } from './graphql-bridge.js';
@@ -18,6 +19,8 @@ export interface RouterOptions {
   apollo: ApolloServer<RequestContext>;
   executor: CypherExecutor;
   authenticate: Authenticate;
+  /** Ends a PARTNER's access with its partnership; run inside the context so its errors get their codes. */
+  partnerAccess: PartnerAccessCheck;
   maxBodyBytes: number;
   logger: Logger;
 }
@@ -39,7 +42,7 @@ export function createRouter(o: RouterOptions): RequestHandler {
     const viewer = await o.authenticate(req);
     const body = req.method === 'POST' ? await readJsonBody(req, o.maxBodyBytes) : undefined;
     const operationName = operationNameOf(body, url);
-    await executeGraphql(o.apollo, req, url, body, res, async () => createRequestContext(o.executor, viewer, operationName));
+    await executeGraphql(o.apollo, req, url, body, res, async () => createRequestContext(o.executor, await o.partnerAccess(viewer), operationName));
   }
 
   return (req, res) => {

@@ -2,8 +2,8 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
-import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
-import { requireReferences, type Reference } from '../validation/references.js';
+import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
+import { fail, requireReferences, type Reference } from '../validation/references.js';
 import { CreateSolutionInput, SolutionMembershipInput, SolutionMembershipRemoveInput, UpdateSolutionInput } from './solution-inputs.js';
 
 export interface SolutionFilter {
@@ -66,12 +66,22 @@ export class SolutionService {
     );
   }
 
-  /** Deletes the solution; deals selling it stay, without a solution. deletedId is null when there was none. */
+  /**
+   * Deletes the solution with its requirements and memberships; refused (CONFLICT at ["id"], naming
+   * them) while deals sell it, since a deal's solution changes only with a trace (retire it instead:
+   * status RETIRED). deletedId is null when there was none.
+   */
   deleteSolution(args: unknown): Promise<Outcome<string | null>> {
-    return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('solutions/delete-solution', { id });
-      return rows[0]?.deletedId ?? null;
-    });
+    return attempt(IdArgument, args, [], ({ id }) =>
+      this.db.writeTransaction(async (tx) => {
+        const [deals] = await tx.run<{ count: number; dealIds: string[] }>('solutions/lock-solution-deals', { id });
+        if (deals && deals.count > 0) {
+          fail({ path: ['id'], message: `${deals.count} deal(s) sell this solution (${listIds(deals.dealIds, deals.count)}); retire it (status RETIRED) or delete those deals first`, code: 'CONFLICT' });
+        }
+        const rows = await tx.run<{ deletedId: string }>('solutions/delete-solution', { id });
+        return rows[0]?.deletedId ?? null;
+      }),
+    );
   }
 
   addSolutionMember(input: unknown): Promise<Outcome<SolutionRow>> {

@@ -117,6 +117,12 @@ export function changesOf<T extends Record<string, unknown>>(input: T, except: (
   return Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && !except.includes(k)));
 }
 
+/** Ids for a message: the first `max` joined by commas, then "and N more" (e.g. "d1, d2 and 3 more"). */
+export function listIds(ids: readonly string[], total: number = ids.length, max = 10): string {
+  const shown = ids.slice(0, max).join(', ');
+  return total > Math.min(ids.length, max) ? `${shown} and ${total - Math.min(ids.length, max)} more` : shown;
+}
+
 export function notFound(path: string[], what: string, id: string): Problem {
   return { path, message: `No ${what} with id ${JSON.stringify(id)}`, code: 'NOT_FOUND' };
 }

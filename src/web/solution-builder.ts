@@ -151,6 +151,8 @@ export class SolutionBuilder {
           industries: request.industry ? [request.industry] : [],
         },
       });
+      // A refused mutation is null with an error, which execute has already thrown.
+      if (!saveSolution) throw new Error('The solution was not saved.');
       if (saveSolution.errors.length || !saveSolution.solution) {
         fill(outcome, h('ul', { class: 'error', role: 'alert' }, saveSolution.errors.map((e) => h('li', {}, `${e.path.join('.')}: ${e.message}`))));
         button.disabled = false;
