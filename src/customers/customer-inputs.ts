@@ -1,8 +1,9 @@
 // The zod schemas of the customer mutations' inputs.
 import { z } from 'zod';
+import { CUSTOMER_SEGMENTS } from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema } from '../validation/problems.js';
 
-const segment = z.enum(['SMB', 'MID_MARKET', 'ENTERPRISE']);
+const segment = z.enum(CUSTOMER_SEGMENTS);
 const capabilityIds = z.array(idSchema);
 
 export const CreateCustomerInput = z.object({

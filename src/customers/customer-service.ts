@@ -1,7 +1,7 @@
 // Customers: the list and its filters, and the customer mutations. A customer with deals cannot
 // be deleted.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
@@ -14,20 +14,13 @@ export interface CustomerFilter {
   nameContains?: string | null;
 }
 
-function filterParams(f: CustomerFilter | null | undefined) {
-  return {
-    industry: f?.industry ?? null,
-    region: f?.region ?? null,
-    segment: f?.segment ?? null,
-    nameContains: f?.nameContains ?? null,
-  };
-}
+const FILTER_KEYS = ['industry', 'region', 'segment', 'nameContains'] as const;
 
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listCustomers(filter: CustomerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter), first, after);
+    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a customer, or with an existing id sets it (and its needs) to exactly the given values. */

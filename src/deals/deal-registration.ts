@@ -2,14 +2,13 @@
 // is one write transaction that first takes the customer's lock, so registrations on one customer
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
-import { z } from 'zod';
 import { DealQueries } from './deal-queries.js';
+import { AddDealParticipantInput, RegisterDealInput, RemoveDealParticipantInput, ResolveDealConflictInput, UpdateDealStageInput } from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
-import { DEAL_ROLES, DEAL_STAGES } from '../interchange/format.js';
-import { checkAmountText, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import type { Connection, DealRow } from '../model/rows.js';
-import { attempt, generateId, idSchema, nameSchema, optionalTextSchema, type Outcome } from '../validation/problems.js';
+import type { RegistrationStatus } from '../model/vocabulary.js';
+import { attempt, generateId, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
 import {
   compareRegistrationOrder,
@@ -17,71 +16,9 @@ import {
   decideRegistrationStatuses,
   isOpenDealStage,
   type RegistrationCandidate,
-  type RegistrationStatus,
 } from './rules-of-engagement.js';
 
 const BASE = ['input'];
-
-const participantSchema = z.object({
-  partnerId: idSchema,
-  role: z.enum(DEAL_ROLES),
-  sourced: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
-});
-
-const dateSchema = z.date({ error: 'must be a date-time' });
-
-const registerDealSchema = z
-  .object({
-    id: idSchema.nullish(),
-    name: nameSchema,
-    customerId: idSchema,
-    solutionId: idSchema.nullish(),
-    // The text alone here, so it is checked even when the currency is refused; the rest in the transform.
-    amount: z.string().superRefine((amount, ctx) => moneyRule(ctx, [], () => checkAmountText(amount))),
-    currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
-    stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
-    createdAt: dateSchema.nullish(),
-    closedAt: dateSchema.nullish(),
-    participants: z.array(participantSchema).min(1, 'a deal needs at least one participant'),
-  })
-  .transform((input, ctx) => {
-    // The one money parser (src/money/money.ts): bounded, so a stored amount never wraps.
-    let amountMinor = 0n;
-    moneyRule(ctx, ['amount'], () => (amountMinor = parseAmount(input.amount, input.currency)));
-    closedAtRule(input.stage, input.closedAt, ctx);
-    if (input.createdAt && input.closedAt && input.closedAt < input.createdAt) {
-      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'must not be before createdAt' });
-    }
-    return { ...input, amountMinor };
-  });
-
-const updateDealStageSchema = z
-  .object({ dealId: idSchema, stage: z.enum(DEAL_STAGES), closedAt: dateSchema.nullish(), note: optionalTextSchema })
-  .superRefine((input, ctx) => closedAtRule(input.stage, input.closedAt, ctx));
-
-const resolveDealConflictSchema = z.object({ dealId: idSchema, decision: z.enum(['APPROVE', 'REJECT']), note: optionalTextSchema });
-
-const addDealParticipantSchema = participantSchema.extend({ dealId: idSchema, note: optionalTextSchema });
-
-const removeDealParticipantSchema = z.object({ dealId: idSchema, partnerId: idSchema, note: optionalTextSchema });
-
-/** Runs a check of src/money/money.ts; its MoneyError becomes an issue at `path`. */
-function moneyRule(ctx: z.RefinementCtx, path: string[], check: () => unknown): void {
-  try {
-    check();
-  } catch (err) {
-    if (!(err instanceof MoneyError)) throw err;
-    ctx.addIssue({ code: 'custom', path, message: err.message });
-  }
-}
-
-function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
-  if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });
-  if (isOpenDealStage(stage) && closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
-}
 
 interface RuleDealRow {
   id: string;
@@ -135,7 +72,7 @@ export class DealRegistrationService {
    * refused for everyone (BAD_USER_INPUT).
    */
   registerDeal(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(registerDealSchema, args, BASE, (input) =>
+    return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
         if (early.length > 0) throw new ProblemsError(early);
@@ -179,7 +116,7 @@ export class DealRegistrationService {
   }
 
   updateDealStage(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(updateDealStageSchema, args, BASE, (input) =>
+    return attempt(UpdateDealStageInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!isOpenDealStage(deal.stage)) {
@@ -197,7 +134,7 @@ export class DealRegistrationService {
   }
 
   resolveDealConflict(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(resolveDealConflictSchema, args, BASE, (input) =>
+    return attempt(ResolveDealConflictInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (deal.registrationStatus !== 'CONFLICT') {
@@ -211,7 +148,7 @@ export class DealRegistrationService {
   }
 
   addDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(addDealParticipantSchema, args, BASE, (input) =>
+    return attempt(AddDealParticipantInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         await requireReferences(tx, [
           { kind: 'deal', id: input.dealId, path: [...BASE, 'dealId'] },
@@ -241,7 +178,7 @@ export class DealRegistrationService {
   }
 
   removeDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(removeDealParticipantSchema, args, BASE, (input) =>
+    return attempt(RemoveDealParticipantInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {

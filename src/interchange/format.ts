@@ -7,23 +7,33 @@ import { z } from 'zod';
 import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
 import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
+import {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  CAPABILITY_LEVELS,
+  type CapabilityLevel,
+  CUSTOMER_SEGMENTS,
+  type CustomerSegment,
+  DEAL_ROLES,
+  DEAL_STAGES,
+  type DealRole,
+  type DealStage,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  type PartnerTier,
+  type PartnerType,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+  SHARING_LEVELS,
+  type SharingLevel,
+  SOLUTION_STATUSES,
+  type SolutionStatus,
+} from '../model/vocabulary.js';
 
 /** The API's id pattern (src/validation/problems.ts). */
 export const ENTITY_ID_PATTERN = ID_PATTERN;
-
-export const PARTNER_TYPES = [
-  'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
-] as const;
-export const PARTNER_TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const;
-export const LIFECYCLE_STAGES = ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'] as const;
-export const CAPABILITY_LEVELS = ['BASIC', 'CERTIFIED', 'EXPERT'] as const;
-export const SHARING_LEVELS = ['COUNTS', 'OVERLAPS', 'FULL'] as const;
-export const SEGMENTS = ['SMB', 'MID_MARKET', 'ENTERPRISE'] as const;
-export const ACCOUNT_STATUSES = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const;
-export const SOLUTION_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
-export const DEAL_STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
-export const DEAL_ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 'REFERRAL', 'INFLUENCER', 'MARKETPLACE'] as const;
-export const REGISTRATION_STATUSES = ['APPROVED', 'CONFLICT', 'REJECTED'] as const;
 
 export type DocumentProblemCode =
   | 'INVALID_ENCODING'
@@ -71,15 +81,15 @@ export interface CapabilityRecord {
 export interface PartnerRecord {
   id: string;
   name: string;
-  types: (typeof PARTNER_TYPES)[number][];
-  tier: (typeof PARTNER_TIERS)[number];
-  lifecycleStage: (typeof LIFECYCLE_STAGES)[number];
+  types: PartnerType[];
+  tier: PartnerTier;
+  lifecycleStage: LifecycleStage;
   regions: string[];
   industries: string[];
   website?: string;
-  capabilities: { capabilityId: string; level: (typeof CAPABILITY_LEVELS)[number] }[];
+  capabilities: { capabilityId: string; level: CapabilityLevel }[];
   integratesWith: string[];
-  sharing: { partnerId: string; level: (typeof SHARING_LEVELS)[number] }[];
+  sharing: { partnerId: string; level: SharingLevel }[];
 }
 
 export interface CustomerRecord {
@@ -87,42 +97,40 @@ export interface CustomerRecord {
   name: string;
   industry?: string;
   region?: string;
-  segment?: (typeof SEGMENTS)[number];
+  segment?: CustomerSegment;
   needs: string[];
 }
 
 export interface AccountRecord {
   partnerId: string;
   customerId: string;
-  status: (typeof ACCOUNT_STATUSES)[number];
+  status: AccountStatus;
 }
 
 export interface SolutionRecord {
   id: string;
   name: string;
   description?: string;
-  status: (typeof SOLUTION_STATUSES)[number];
+  status: SolutionStatus;
   requires: string[];
-  members: { partnerId: string; role: (typeof PARTNER_TYPES)[number] }[];
+  members: { partnerId: string; role: PartnerType }[];
   regions: string[];
   industries: string[];
 }
 
 export interface ParticipantRecord {
   partnerId: string;
-  role: (typeof DEAL_ROLES)[number];
+  role: DealRole;
   sourced: boolean;
   registeredAt: string;
 }
-
-export type RegistrationStatusValue = (typeof REGISTRATION_STATUSES)[number];
 
 export interface DealRecord {
   id: string;
   name: string;
   customerId: string;
   solutionId?: string;
-  stage: (typeof DEAL_STAGES)[number];
+  stage: DealStage;
   /** A decimal string with exactly the currency's minor digits. */
   amount: string;
   currency: string;
@@ -130,7 +138,7 @@ export interface DealRecord {
   closedAt?: string;
   participants: ParticipantRecord[];
   /** Absent in a document means: decide it by the rules of engagement on import. */
-  registrationStatus?: RegistrationStatusValue;
+  registrationStatus?: RegistrationStatus;
 }
 
 export interface EcosystemDocument {
@@ -209,7 +217,7 @@ const CustomerSchema = z.strictObject({
   name: nameSchema,
   industry: codeSchema.optional(),
   region: codeSchema.optional(),
-  segment: z.enum(SEGMENTS).optional(),
+  segment: z.enum(CUSTOMER_SEGMENTS).optional(),
   needs: z.array(entityId).default([]),
 });
 

@@ -1,7 +1,7 @@
 // Partners: the directory and its filters, and the partner mutations (each one write transaction).
 import type { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
@@ -27,17 +27,7 @@ export interface PartnerFilter {
   nameContains?: string | null;
 }
 
-function filterParams(f: PartnerFilter | null | undefined) {
-  return {
-    types: f?.types ?? null,
-    tiers: f?.tiers ?? null,
-    lifecycleStages: f?.lifecycleStages ?? null,
-    region: f?.region ?? null,
-    industry: f?.industry ?? null,
-    capabilityId: f?.capabilityId ?? null,
-    nameContains: f?.nameContains ?? null,
-  };
-}
+const FILTER_KEYS = ['types', 'tiers', 'lifecycleStages', 'region', 'industry', 'capabilityId', 'nameContains'] as const;
 
 const INPUT = ['input'];
 const at = (field: string) => ['input', field];
@@ -46,7 +36,7 @@ export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listPartners(filter: PartnerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<PartnerRow>> {
-    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter), first, after);
+    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */

@@ -1,6 +1,6 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences, type Reference } from '../validation/references.js';
@@ -14,15 +14,7 @@ export interface SolutionFilter {
   capabilityId?: string | null;
 }
 
-function filterParams(f: SolutionFilter | null | undefined) {
-  return {
-    statuses: f?.statuses ?? null,
-    region: f?.region ?? null,
-    industry: f?.industry ?? null,
-    partnerId: f?.partnerId ?? null,
-    capabilityId: f?.capabilityId ?? null,
-  };
-}
+const FILTER_KEYS = ['statuses', 'region', 'industry', 'partnerId', 'capabilityId'] as const;
 
 interface Composition {
   requires?: string[];
@@ -33,7 +25,7 @@ export class SolutionService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listSolutions(filter: SolutionFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SolutionRow>> {
-    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter), first, after);
+    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a solution, or with an existing id sets it (requirements and members too) to exactly the given values. */

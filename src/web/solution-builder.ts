@@ -1,7 +1,8 @@
 // The solution builder: capabilities (plus region, industry, max partners, required types) →
 // assembleSolution's proposals with who covers what → one saved as a DRAFT with saveSolution.
 import { execute } from './api';
-import { humanise, PARTNER_TYPES, type Catalog } from './catalog';
+import { PARTNER_TYPES } from '../model/vocabulary';
+import { humanise, type Catalog } from './catalog';
 import { byId, failure, fill, h, loading } from './dom';
 import { graphql } from './gql';
 import type { AssembleSolutionViewQuery, PartnerType } from './gql/graphql';
