@@ -1,7 +1,7 @@
 // Loads every named query in cypher/ once at start-up. A query's name is its path under
 // cypher/ without the extension, e.g. "partners/get-partners-by-ids".
 //
-// Who sees what is written once, in the scope fragments under cypher/scope/ (README, "Who sees what"). A file names
+// Who sees what is written once, in the scope fragments under cypher/scope/ (README, "Roles and grants"). A file names
 // a rule where it needs it, `{{scope/customer-visible(c)}}`, and the library splices the fragment in at load time with
 // the fragment's parameters renamed to the file's variables, as the Neo4j GraphQL library compiles a type's
 // `@authorization` filter into every query that reads it. Arguments come from the files' text only, never from a
