@@ -154,7 +154,7 @@ export class CypherLibrary {
    */
   expand(text: string, where: string, stack: string[] = []): string {
     const callerBinds = boundVariables(text);
-    const expanded = text.replace(REFERENCE, (ref, name: string, rawArgs: string) => {
+    const expanded = text.replace(REFERENCE, (ref, name: string, rawArgs: string, at: number) => {
       const fragment = this.fragmentsByName.get(name);
       if (!fragment) throw new Error(`${where}: ${ref} names no fragment in cypher/${FRAGMENT_FOLDER}/`);
       if (stack.includes(name)) throw new Error(`${where}: ${ref} refers to itself through ${stack.join(' -> ')}`);
@@ -171,7 +171,9 @@ export class CypherLibrary {
         if (clash.length > 0) throw new Error(`${where}: ${ref}: ${name} binds ${clash.join(', ')} itself; rename the caller's variable`);
       }
       const body = substitute(fragment.body, new Map(fragment.params.map((p, i) => [p, args[i]!])));
-      return this.expand(body, `cypher/${name}.cypher (from ${where})`, [...stack, name]);
+      // Continuation lines take the indentation of the line naming the rule (for readable debug logs).
+      const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1))![0];
+      return this.expand(body, `cypher/${name}.cypher (from ${where})`, [...stack, name]).split('\n').join('\n' + indent);
     });
     const left = withoutStrings(expanded).indexOf('{{');
     if (left >= 0 && stack.length === 0) {
