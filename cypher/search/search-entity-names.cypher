@@ -2,11 +2,8 @@
 // Params: $query (an escaped Lucene query), $limit.
 // A PARTNER viewer's hits are filtered after the index, so it asks the index for more of them.
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: CASE WHEN $viewerPartnerId IS NULL THEN $limit ELSE $limit * 10 END}) YIELD node AS n, score
-WHERE (NOT n:Customer OR ($viewerPartnerId IS NULL
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(n) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(n) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(n) }))
-  AND (NOT n:Solution OR ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(n) }))
+WHERE (NOT n:Customer OR {{scope/customer-visible(n)}})
+  AND (NOT n:Solution OR {{scope/solution-visible(n)}})
 WITH n, score,
      CASE WHEN n:Partner THEN 'Partner' WHEN n:Capability THEN 'Capability' WHEN n:Customer THEN 'Customer' ELSE 'Solution' END AS kind
 RETURN kind,
