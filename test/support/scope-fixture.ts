@@ -3,6 +3,7 @@
 // ("Roles and grants") — independently of the Cypher that enforces them.
 import type { Viewer } from '../../src/context.js';
 import type { CypherExecutor } from '../../src/db/executor.js';
+import { fillSearchNames } from '../../src/search/search-name.js';
 
 export type GrantLevel = 'COUNTS' | 'OVERLAPS' | 'FULL';
 
@@ -190,4 +191,6 @@ export async function writeScopeFixture(db: CypherExecutor, f: ScopeFixture): Pr
     },
     'WRITE',
   );
+  // Written by hand, so the searchNames every door writes are filled in as at start-up.
+  await fillSearchNames(db);
 }
