@@ -12,8 +12,8 @@ const MIN_FUZZY_LENGTH = 3;
 const MAX_FUZZY_LENGTH = 32;
 /** Words after this many are left out (the first ones already narrow the hits; the query stays small). */
 export const MAX_SEARCH_WORDS = 32;
-/** Longer texts are refused as BAD_USER_INPUT (a name has at most 200). */
-export const MAX_SEARCH_TEXT_LENGTH = 1000;
+/** Longer texts (in UTF-16 units) are refused as BAD_USER_INPUT (a name has at most 200). */
+export const MAX_SEARCH_TEXT_LENGTH = 2000;
 
 export function escapeLucene(term: string): string {
   return term.replace(SPECIAL, (c) => `\\${c}`);
