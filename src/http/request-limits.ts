@@ -88,6 +88,8 @@ export const FIELD_WORK: Readonly<Record<string, (args: Args) => { work: number;
   'Query.partnerImpact': () => ({ work: 200 }),
   // The customers of both partners.
   'Query.accountOverlap': () => ({ work: 100 }),
+  // The partner's deals closed in the period.
+  'Query.partnerRevenue': () => ({ work: 100 }),
 };
 
 /** The cost of a selection set on one parent: `fixed + items * perItem`, items being the length of its lists without `first`. */
