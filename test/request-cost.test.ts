@@ -111,6 +111,10 @@ describe('page sizes are the ones execution will use', () => {
       expect(FIELD_WORK[`Query.${field}`], field).toBeDefined();
     }
     expect(cost('{ gapAnalysis { __typename } }')).toBeGreaterThanOrEqual(500);
+    // The work is done once, however many items the list returns.
+    const matches = (first: number) => cost(`{ partnerMatches(partnerId: "x", first: ${first}) { partner { id } } }`);
+    expect(matches(100) - matches(1)).toBe(99 * 2);
+    expect(matches(1)).toBe(500 + 2);
   });
 });
 
@@ -141,8 +145,8 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         const childItems = extra?.items ?? (!list && first !== undefined ? Math.max(first, 1) : 10);
         const named = getNamedType(def.type);
         const child = sel.selectionSet && isCompositeType(named) ? setCost(named, sel.selectionSet, childItems, new Set()) : 0;
-        const each = (extra?.work ?? 0) + (sel.selectionSet ? 1 + child : 0);
-        total += !list ? each : (first !== undefined ? Math.max(first, 1) : items) * each;
+        const each = sel.selectionSet ? 1 + child : 0;
+        total += (extra?.work ?? 0) + (!list ? each : (first !== undefined ? Math.max(first, 1) : items) * each);
       }
     }
     return total;

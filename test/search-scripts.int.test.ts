@@ -31,6 +31,7 @@ const NAMES: { key: string; name: string; finds: string[] }[] = [
   { key: 'ja2', name: '東京スカイツリー株式会社', finds: ['東京スカイツリー株式会社', 'スカイツリー', '株式会社', '東京スカイ', 'ツリー', 'スカイ'] },
   { key: 'zh', name: '华为技术有限公司', finds: ['华为技术有限公司', '华为', '技术', '有限公司'] },
   { key: 'th', name: 'บริษัทไทยเบฟเวอเรจ จำกัด', finds: ['บริษัทไทยเบฟเวอเรจ จำกัด', 'ไทย', 'ไทยเบฟ', 'เบฟเวอเรจ', 'จำกัด', 'บริษัท', 'บริษั'] },
+  { key: 'th2', name: 'น้ำตาลมิตรผล ปูนซิเมนต์ไทย', finds: ['น้ำตาลมิตรผล ปูนซิเมนต์ไทย', 'น้ำตาล', 'น้ำ', 'มิตรผล', 'มิตร', 'ซิเมนต์', 'ปูนซิเมนต์ไทย', 'ไทย'] },
   { key: 'hi', name: 'हिन्दी कंपनी लिमिटेड', finds: ['हिन्दी कंपनी लिमिटेड', 'हिन्दी', 'हिन', 'कंपनी', 'लिमि'] },
   { key: 'tr', name: 'İstanbul Ticaret', finds: ['İstanbul Ticaret', 'İstanbul', 'istanbul', 'ISTANBUL', 'ıstanbul', 'ista', 'TİCARET'] },
   { key: 'fr', name: 'Société Générale', finds: ['Société Générale', 'Societe', 'société', 'SOCIÉTÉ', 'SOCIETE GENERALE', 'gén', 'Socie'] },

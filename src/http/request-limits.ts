@@ -177,9 +177,11 @@ class CostEstimator {
     const childItems = extra?.items ?? (list ? undefined : pageSize);
     const named = getNamedType(def.type);
     const child = sel.selectionSet && isCompositeType(named) ? this.total(named, sel.selectionSet, childItems) : 0;
-    const each = (extra?.work ?? 0) + (sel.selectionSet ? 1 + child : 0);
-    if (!list) return { fixed: each, perItem: 0 };
-    return pageSize !== undefined ? { fixed: pageSize * each, perItem: 0 } : { fixed: 0, perItem: each };
+    // The field's work is done once; each object it returns counts 1 with what is selected in it.
+    const work = extra?.work ?? 0;
+    const each = sel.selectionSet ? 1 + child : 0;
+    if (!list) return { fixed: work + each, perItem: 0 };
+    return pageSize !== undefined ? { fixed: work + pageSize * each, perItem: 0 } : { fixed: work, perItem: each };
   }
 
   private argumentValues(def: GraphQLField<unknown, unknown>, node: FieldNode): Args {
