@@ -2,7 +2,7 @@
 // every word of a name, in every script, case and accent form, is matched by the stored searchName.
 import { describe, expect, it } from 'vitest';
 import { luceneQuery } from '../src/search/lucene-query.js';
-import { foldText, MAX_WORD_LENGTH, searchName, textRuns } from '../src/search/search-name.js';
+import { foldText, MAX_WORD_LENGTH, ONE_WORD, searchName, textRuns } from '../src/search/search-name.js';
 
 // Words as a user sees them, in many scripts; names are made of them separated by spaces.
 const WORDS = [
@@ -72,5 +72,25 @@ describe('searchName and the query side agree', () => {
     const long = '𝒳'.repeat(300);
     expect(Array.from(searchName(long)).length).toBe(MAX_WORD_LENGTH);
     expect(luceneQuery(long)).toBe(`${foldText('𝒳').repeat(MAX_WORD_LENGTH)}*`);
+  });
+});
+
+describe('the fast path for one-word runs', () => {
+  it('accepts only runs that Unicode word segmentation leaves whole (every code point checked)', () => {
+    const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    let checked = 0;
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const ch = String.fromCodePoint(cp);
+      for (const run of [ch, `a${ch}b`, `1${ch}`, `${ch}1`, `a${ch}${ch}`]) {
+        if (!ONE_WORD.test(run)) continue;
+        checked += 1;
+        const segments = [...segmenter.segment(run)];
+        expect(segments.length === 1 && segments[0]!.isWordLike, `U+${cp.toString(16)} in ${JSON.stringify(run)}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    for (const run of ['Société', 'İstanbul', 'Nguyễn', 'ΟΔΟΣ', 'Газпром', 'x100']) expect(ONE_WORD.test(run), run).toBe(true);
+    for (const run of ['AT&T', 'e.g', "o'reilly", '星川', 'ไทย', 'a-b']) expect(ONE_WORD.test(run), run).toBe(false);
   });
 });
