@@ -6,6 +6,7 @@ import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
 import { CreateCustomerInput, UpdateCustomerInput } from './customer-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface CustomerFilter {
   industry?: string | null;
@@ -30,7 +31,7 @@ export class CustomerService {
         const id = i.id ?? generateId('customer');
         await this.requireNeeds(tx, i.needs);
         const { needs, ...fields } = i;
-        const row = onlyRow(await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id }), ['input', 'id'], 'customer', id).node;
+        const row = onlyRow(await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name) }), ['input', 'id'], 'customer', id).node;
         await tx.run('customers/set-customer-needs', { id, needs });
         return row;
       }),
@@ -41,7 +42,7 @@ export class CustomerService {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes: changesOf(i, ['id', 'needs']) }),
+          await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'needs'])) }),
           ['input', 'id'],
           'customer',
           i.id,

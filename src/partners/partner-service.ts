@@ -16,6 +16,7 @@ import {
   SharingGrantRemoveInput,
   UpdatePartnerInput,
 } from './partner-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface PartnerFilter {
   types?: string[] | null;
@@ -42,14 +43,14 @@ export class PartnerService {
   /** Creates a partner, or with an existing id sets it to exactly the given values. */
   createPartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(CreatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', { ...i, id: i.id ?? generateId('partner') });
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', { ...i, id: i.id ?? generateId('partner'), searchName: searchName(i.name) });
       return onlyRow(rows, at('id'), 'partner', i.id ?? '').node;
     });
   }
 
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: changesOf(i) });
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: withSearchName(changesOf(i)) });
       return onlyRow(rows, at('id'), 'partner', i.id).node;
     });
   }
