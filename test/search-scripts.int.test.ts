@@ -4,7 +4,6 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../src/db/migrate.js';
-import { bulkLoadEcosystem } from '../src/interchange/bulk-load.js';
 import { importEcosystem } from '../src/interchange/import.js';
 import { expectData, runOperation } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';

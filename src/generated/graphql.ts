@@ -1094,11 +1094,7 @@ export type Query = {
   /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerRevenue?: Maybe<PartnerRevenue>;
   partners: PartnerConnection;
-  /**
-   * Full-text search over the names of partners, capabilities, customers and solutions, best first: every word of
-   * `text` must match a word of the name by prefix or with one typo, in any script, ignoring case and Latin, Greek
-   * and Cyrillic accents (README, "Search"). `text` at most 2000 characters, else BAD_USER_INPUT; `first` 1 to 100.
-   */
+  /** Full-text search over the names of partners, capabilities, customers and solutions, best first: every word of `text` must match a word of the name by prefix or with one typo, in any script, ignoring case and Latin, Greek and Cyrillic accents (README, "Search"). `text` at most 2000 characters, else BAD_USER_INPUT; `first` 1 to 100. */
   search: Array<SearchHit>;
   solution?: Maybe<Solution>;
   solutions: SolutionConnection;

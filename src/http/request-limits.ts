@@ -57,7 +57,7 @@ class LimitError extends GraphQLError {
 }
 
 /** Arguments as execution sees them (coerced variables, their defaults, the schema's defaults). */
-type Args = Record<string, any>;
+type Args = { input?: { limit?: unknown; timeBudgetMs?: unknown } | null; first?: unknown } & Record<string, unknown>;
 
 /** A number argument, or the default when it is absent or null (as the resolvers read it), within [min, max]. */
 function num(value: unknown, fallback: number, min: number, max: number): number {
