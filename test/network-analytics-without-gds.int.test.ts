@@ -42,6 +42,7 @@ describe('network analytics on a server without Graph Data Science', () => {
   it.each([
     ['partnerCommunities', '{ partnerCommunities { modularity } }'],
     ['brokerPartners', '{ brokerPartners { score } }'],
+    ['ecosystemMap (groupBy: COMMUNITY)', '{ ecosystemMap(input: { groupBy: COMMUNITY }) { truncated } }'],
   ])('%s answers FEATURE_UNAVAILABLE naming Graph Data Science', async (name, query) => {
     const { errors } = await runOperation(db, query);
     expect(errors?.[0]?.extensions?.code).toBe('FEATURE_UNAVAILABLE');

@@ -136,6 +136,36 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     expect(head.modularity).toBeGreaterThanOrEqual(0.9 * reference);
   });
 
+  it('ecosystemMap groupBy COMMUNITY: communities with the network weight between them; opening one gives its members and edges', async () => {
+    const net = buildNetwork(raw);
+    const { communities } = await allCommunities();
+    const of = new Map<string, string>();
+    for (const c of communities) for (const m of c.members) of.set(m, c.id);
+    const { data } = await expectData(db, `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 2000 }) { nodes { id kind label weight group } edges { source target kind weight } truncated } }`);
+    const map = data.ecosystemMap;
+    expect(map.truncated).toBe(false);
+    expect(map.nodes.map((n: any) => [n.id, n.kind, n.weight, n.label])).toEqual(communities.map((c) => [c.id, 'COMMUNITY', c.size, c.label]));
+    const between = new Map<string, number>();
+    net.adj.forEach((row, i) =>
+      row.forEach((w, j) => {
+        const [x, y] = [of.get(net.ids[i]!)!, of.get(net.ids[j]!)!].sort();
+        if (j > i && x !== y) between.set(`${x}|${y}`, (between.get(`${x}|${y}`) ?? 0) + w);
+      }),
+    );
+    expect(new Map(map.edges.map((e: any) => [`${e.source}|${e.target}`, e.weight]))).toEqual(between);
+    expect(map.edges.every((e: any) => e.kind === 'PARTNER_NETWORK' && e.source < e.target)).toBe(true);
+
+    const biggest = communities[0]!;
+    const opened = (await expectData(db, `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id kind weight } edges { source target weight } truncated } }`, { id: biggest.id })).data.ecosystemMap;
+    expect(opened.nodes.map((n: any) => n.id).sort()).toEqual([...biggest.members].sort());
+    const members = new Set(biggest.members);
+    const inside: string[] = [];
+    net.adj.forEach((row, i) => row.forEach((w, j) => { if (j > i && members.has(net.ids[i]!) && members.has(net.ids[j]!)) inside.push(`${net.ids[i]}|${net.ids[j]}|${w}`); }));
+    expect(opened.edges.map((e: any) => `${e.source}|${e.target}|${e.weight}`).sort()).toEqual(inside.sort());
+    const { errors } = await runOperation(db, `{ ecosystemMap(input: { groupBy: COMMUNITY, communityId: "community-none" }) { truncated } }`);
+    expect([errors?.[0]?.extensions?.code, errors?.[0]?.extensions?.path]).toEqual(['NOT_FOUND', ['input', 'communityId']]);
+  });
+
   it('brokerPartners: exact betweenness on the unweighted network (Brandes), only above 0, ties by id', async () => {
     const net = buildNetwork(raw);
     const scores = brandes(net);
@@ -245,6 +275,7 @@ describe('network analytics: roles and bad input', () => {
     ['partnerCommunities', '{ partnerCommunities { modularity } }'],
     ['brokerPartners', '{ brokerPartners { score } }'],
     ['recruitmentCandidates', '{ recruitmentCandidates(exemplarIds: ["p-someone"]) { similarity } }'],
+    ['ecosystemMap by community', '{ ecosystemMap(input: { groupBy: COMMUNITY }) { truncated } }'],
     ['lookalikePartners', '{ lookalikePartners(partnerId: "p-other") { similarity } }'],
     ['predictedIntegrations', '{ predictedIntegrations(partnerId: "p-other") { score } }'],
   ])('a PARTNER is refused %s (another partner or the whole network)', async (_name, query) => {

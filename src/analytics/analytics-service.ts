@@ -19,6 +19,13 @@ import {
   type NetworkPartner,
 } from './partner-network.js';
 
+/** An ecosystemMap answer grouped by community (the shape EcosystemGraphRow has, with COMMUNITY nodes and weights). */
+export interface CommunityMapRow {
+  nodes: { id: string; kind: 'COMMUNITY' | 'PARTNER'; label: string; group: string | null; weight: number; distance: number }[];
+  edges: { source: string; target: string; kind: 'PARTNER_NETWORK'; weight: number }[];
+  truncated: boolean;
+}
+
 export interface BrokerPartnerRow {
   partner: PartnerRow;
   score: number;
@@ -153,16 +160,68 @@ export class AnalyticsService {
    * modularity recomputed here from the returned partition. FEATURE_UNAVAILABLE without GDS.
    */
   async partnerCommunities(): Promise<CommunityPartitionRow> {
-    return (await this.communitiesWithNetwork()).partition;
+    return (await this.communitiesWithNetwork('partnerCommunities')).partition;
   }
 
   /** The partition with the network and each node's community key (the community map reuses them). */
-  async communitiesWithNetwork(): Promise<{ partition: CommunityPartitionRow; byKey: Map<number, CommunityRow>; network: PartnerNetwork; community: number[] }> {
-    await requireGds(this.db, 'partnerCommunities');
+  async communitiesWithNetwork(operation: string): Promise<{ partition: CommunityPartitionRow; byKey: Map<number, CommunityRow>; network: PartnerNetwork; community: number[] }> {
+    await requireGds(this.db, operation);
     const network = await this.network();
     const community =
       network.partners.length === 0 ? [] : await withNetworkProjection(this.db, network, (g) => this.communities(network, g), this.observeProjection);
     return { ...this.describePartition(network, community), network, community };
+  }
+
+  /**
+   * ecosystemMap with groupBy COMMUNITY: without `communityId`, one node per community (the `limit` largest, then by
+   * id; weight = size, group = id) and PARTNER_NETWORK edges between the kept ones weighted by Σ w between them; with
+   * it, the community's members (the `limit` strongest, then by id; weight = strength inside the community, group =
+   * first type) and the network edges between them. NOT_FOUND (path input.communityId) for an unknown community.
+   */
+  async communityMap(communityId: string | null, limit: number): Promise<CommunityMapRow> {
+    const { partition, byKey, network, community } = await this.communitiesWithNetwork('ecosystemMap (groupBy: COMMUNITY)');
+    if (communityId === null) {
+      const kept = partition.communities.slice(0, limit);
+      const keptIds = new Set(kept.map((c) => c.id));
+      const between = new Map<string, { source: string; target: string; weight: number }>();
+      for (const e of network.edges) {
+        const [x, y] = [byKey.get(community[e.a]!)!.id, byKey.get(community[e.b]!)!.id].sort() as [string, string];
+        if (x === y || !keptIds.has(x) || !keptIds.has(y)) continue;
+        const key = `${x}\u0000${y}`;
+        const edge = between.get(key) ?? { source: x, target: y, weight: 0 };
+        edge.weight += e.w;
+        between.set(key, edge);
+      }
+      return {
+        nodes: kept.map((c) => ({ id: c.id, kind: 'COMMUNITY', label: c.label, group: c.id, weight: c.size, distance: 0 })),
+        edges: [...between.values()].map((e) => ({ ...e, kind: 'PARTNER_NETWORK' })),
+        truncated: partition.communities.length > kept.length,
+      };
+    }
+    const opened = partition.communities.find((c) => c.id === communityId);
+    if (!opened) throw new NotFoundError(`No community ${communityId} in the current partition`, ['input', 'communityId']);
+    const members = new Set(opened.members.map((m) => network.index.get(m.id)!));
+    const inside = new Map<number, number>();
+    const edges: CommunityMapRow['edges'] = [];
+    for (const e of network.edges) {
+      if (!members.has(e.a) || !members.has(e.b)) continue;
+      inside.set(e.a, (inside.get(e.a) ?? 0) + e.w);
+      inside.set(e.b, (inside.get(e.b) ?? 0) + e.w);
+      edges.push({ source: network.partners[e.a]!.id, target: network.partners[e.b]!.id, kind: 'PARTNER_NETWORK', weight: e.w });
+    }
+    const kept = [...members]
+      .map((i) => ({ i, id: network.partners[i]!.id, score: inside.get(i) ?? 0 }))
+      .sort(byScoreThenId)
+      .slice(0, limit);
+    const keptIds = new Set(kept.map((k) => k.id));
+    return {
+      nodes: kept.map(({ i, score }) => {
+        const p = network.partners[i]!;
+        return { id: p.id, kind: 'PARTNER', label: p.name, group: p.types?.[0] ?? null, weight: score, distance: 0 };
+      }),
+      edges: edges.filter((e) => keptIds.has(e.source) && keptIds.has(e.target)),
+      truncated: members.size > kept.length,
+    };
   }
 
   /**

@@ -56,6 +56,7 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   partnerCommunities: VENDOR_ONLY,
   brokerPartners: VENDOR_ONLY,
   recruitmentCandidates: VENDOR_ONLY,
+  ecosystemMap: (v, a) => v.role !== 'PARTNER' || a.input?.groupBy !== 'COMMUNITY' || 'The community map is not available to partners',
   lookalikePartners: ownPartner((a) => a.partnerId, 'find lookalikes of itself'),
   predictedIntegrations: ownPartner((a) => a.partnerId, 'see its own predicted integrations'),
   accountOverlap: (v, a) =>

@@ -582,8 +582,12 @@ export type EcosystemHealthTopConnectorsArgs = {
 export type EcosystemMapInput = {
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: InputMaybe<Scalars['ID']['input']>;
+  /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */
+  communityId?: InputMaybe<Scalars['ID']['input']>;
   /** Hops from the centre (1 to 3). */
   depth?: InputMaybe<Scalars['Int']['input']>;
+  /** NONE (default) or COMMUNITY. With COMMUNITY, centerId, depth, kinds and the filters are not used (centerId is refused). */
+  groupBy?: InputMaybe<MapGrouping>;
   /** Only partners listing, customers in, or solutions sold in one of these industries. */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Node kinds to show; default PARTNER and CAPABILITY for the overview, every kind around a centre. */
@@ -636,6 +640,8 @@ export type MapEdge = {
   kind: MapEdgeKind;
   source: Scalars['ID']['output'];
   target: Scalars['ID']['output'];
+  /** The edge's weight for PARTNER_NETWORK edges; null for stored relationships. */
+  weight?: Maybe<Scalars['Float']['output']>;
 };
 
 export type MapEdgeKind =
@@ -648,7 +654,16 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'NEEDS'
   | 'PARTICIPATES_IN'
+  /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
+  | 'PARTNER_NETWORK'
   | 'REQUIRES';
+
+/** How ecosystemMap groups what it draws. */
+export type MapGrouping =
+  /** One node per community of the partner network (as partnerCommunities), weighted edges between communities; with communityId, that community's members and the network edges between them. Needs Graph Data Science (FEATURE_UNAVAILABLE otherwise); FORBIDDEN for a PARTNER. */
+  | 'COMMUNITY'
+  /** One node per drawn entity (the default). */
+  | 'NONE';
 
 export type MapNode = {
   __typename?: 'MapNode';
@@ -665,6 +680,8 @@ export type MapNode = {
 
 export type MapNodeKind =
   | 'CAPABILITY'
+  /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
+  | 'COMMUNITY'
   | 'CUSTOMER'
   | 'DEAL'
   | 'PARTNER'
@@ -1700,6 +1717,7 @@ export type ResolversTypes = ResolversObject<{
   LifecycleStage: LifecycleStage;
   MapEdge: ResolverTypeWrapper<MapEdge>;
   MapEdgeKind: MapEdgeKind;
+  MapGrouping: MapGrouping;
   MapNode: ResolverTypeWrapper<MapNode>;
   MapNodeKind: MapNodeKind;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -2123,6 +2141,7 @@ export type MapEdgeResolvers<ContextType = RequestContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['MapEdgeKind'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type MapNodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MapNode'] = ResolversParentTypes['MapNode']> = ResolversObject<{

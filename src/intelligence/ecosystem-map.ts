@@ -2,8 +2,9 @@
 // overview or the neighbourhood of a centre node.
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
+import { AnalyticsService } from '../analytics/analytics-service.js';
 
-export type MapNodeKind = 'PARTNER' | 'CAPABILITY' | 'CUSTOMER' | 'SOLUTION' | 'DEAL';
+export type MapNodeKind = 'PARTNER' | 'CAPABILITY' | 'CUSTOMER' | 'SOLUTION' | 'DEAL' | 'COMMUNITY';
 
 /** The relationships the map draws (the Cypher file lists the same types). */
 export type MapEdgeKind =
@@ -16,9 +17,10 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'PARTICIPATES_IN'
   | 'FOR_CUSTOMER'
-  | 'FOR_SOLUTION';
+  | 'FOR_SOLUTION'
+  | 'PARTNER_NETWORK';
 
-const LABELS: Record<MapNodeKind, string> = {
+const LABELS: Record<Exclude<MapNodeKind, 'COMMUNITY'>, string> = {
   PARTNER: 'Partner',
   CAPABILITY: 'Capability',
   CUSTOMER: 'Customer',
@@ -36,11 +38,13 @@ export interface EcosystemMapRequest {
   regions?: string[] | null;
   industries?: string[] | null;
   limit?: number | null;
+  groupBy?: 'NONE' | 'COMMUNITY' | null;
+  communityId?: string | null;
 }
 
 export interface EcosystemGraphRow {
   nodes: { id: string; kind: MapNodeKind; label: string; group: string | null; weight: number; distance: number }[];
-  edges: { source: string; target: string; kind: MapEdgeKind }[];
+  edges: { source: string; target: string; kind: MapEdgeKind; weight?: number | null }[];
   truncated: boolean;
 }
 
@@ -55,7 +59,11 @@ export class EcosystemMapService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MAP_NODES) {
       throw new BadInputError(`limit must be between 1 and ${MAX_MAP_NODES}`, ['input', 'limit']);
     }
-    const kinds = input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : (Object.keys(LABELS) as MapNodeKind[]));
+    if (input?.groupBy === 'COMMUNITY') {
+      if (centerId !== null) throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
+      return new AnalyticsService(this.db).communityMap(input.communityId ?? null, limit);
+    }
+    const kinds = (input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : Object.keys(LABELS))).filter((k): k is keyof typeof LABELS => k in LABELS);
     const filters = {
       labels: [...new Set(kinds)].map((k) => LABELS[k]),
       partnerTypes: input?.partnerTypes ?? null,

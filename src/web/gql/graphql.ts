@@ -54,8 +54,12 @@ export type DealStage =
 export type EcosystemMapInput = {
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: string | number | null | undefined;
+  /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */
+  communityId?: string | number | null | undefined;
   /** Hops from the centre (1 to 3). */
   depth?: number | null | undefined;
+  /** NONE (default) or COMMUNITY. With COMMUNITY, centerId, depth, kinds and the filters are not used (centerId is refused). */
+  groupBy?: MapGrouping | null | undefined;
   /** Only partners listing, customers in, or solutions sold in one of these industries. */
   industries?: Array<string> | null | undefined;
   /** Node kinds to show; default PARTNER and CAPABILITY for the overview, every kind around a centre. */
@@ -95,10 +99,21 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'NEEDS'
   | 'PARTICIPATES_IN'
+  /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
+  | 'PARTNER_NETWORK'
   | 'REQUIRES';
+
+/** How ecosystemMap groups what it draws. */
+export type MapGrouping =
+  /** One node per community of the partner network (as partnerCommunities), weighted edges between communities; with communityId, that community's members and the network edges between them. Needs Graph Data Science (FEATURE_UNAVAILABLE otherwise); FORBIDDEN for a PARTNER. */
+  | 'COMMUNITY'
+  /** One node per drawn entity (the default). */
+  | 'NONE';
 
 export type MapNodeKind =
   | 'CAPABILITY'
+  /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
+  | 'COMMUNITY'
   | 'CUSTOMER'
   | 'DEAL'
   | 'PARTNER'
