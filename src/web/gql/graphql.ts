@@ -205,6 +205,25 @@ export type EcosystemMapViewQueryVariables = Exact<{
 
 export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
 
+export type CommunityMapViewQueryVariables = Exact<{
+  input?: EcosystemMapInput | null | undefined;
+}>;
+
+
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } };
+
+export type MapPartnerCountQueryVariables = Exact<{
+  filter?: PartnerFilter | null | undefined;
+}>;
+
+
+export type MapPartnerCountQuery = { partners: { totalCount: number } };
+
+export type MapCommunityMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MapCommunityMembersQuery = { partnerCommunities: { communities: { edges: Array<{ node: { id: string, members: { edges: Array<{ node: { id: string } }> } } }> } } };
+
 export type MapPartnerIdsQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
   after?: string | null | undefined;
@@ -376,6 +395,53 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EcosystemMapViewQuery, EcosystemMapViewQueryVariables>;
+export const CommunityMapViewDocument = new TypedDocumentString(`
+    query CommunityMapView($input: EcosystemMapInput) {
+  ecosystemMap(input: $input) {
+    nodes {
+      id
+      kind
+      label
+      group
+      weight
+    }
+    edges {
+      source
+      target
+      kind
+      weight
+    }
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<CommunityMapViewQuery, CommunityMapViewQueryVariables>;
+export const MapPartnerCountDocument = new TypedDocumentString(`
+    query MapPartnerCount($filter: PartnerFilter) {
+  partners(filter: $filter, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MapPartnerCountQuery, MapPartnerCountQueryVariables>;
+export const MapCommunityMembersDocument = new TypedDocumentString(`
+    query MapCommunityMembers {
+  partnerCommunities {
+    communities(first: 100) {
+      edges {
+        node {
+          id
+          members(first: 100) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapCommunityMembersQuery, MapCommunityMembersQueryVariables>;
 export const MapPartnerIdsDocument = new TypedDocumentString(`
     query MapPartnerIds($filter: PartnerFilter, $after: String) {
   partners(filter: $filter, first: 100, after: $after) {
