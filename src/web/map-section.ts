@@ -37,7 +37,7 @@ const MapPartnerCount = graphql(`
 
 const MapCommunityMembers = graphql(`
   query MapCommunityMembers {
-    partnerCommunities { communities(first: 100) { edges { node { id members(first: 100) { edges { node { id } } } } } } }
+    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }
   }
 `);
 
@@ -321,7 +321,7 @@ export class MapSection {
     );
   }
 
-  /** Partner -> community, from partnerCommunities (the first 100 communities' first 100 members); empty when refused. */
+  /** Partner -> community, from partnerCommunities (the 80 largest communities, their first 100 members: within the cost limit); empty when refused. */
   private async loadMemberships(): Promise<void> {
     this.memberships = new Map();
     try {

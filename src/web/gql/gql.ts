@@ -22,7 +22,7 @@ type Documents = {
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": typeof types.EcosystemMapViewDocument,
     "\n  query CommunityMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind weight }\n      truncated\n    }\n  }\n": typeof types.CommunityMapViewDocument,
     "\n  query MapPartnerCount($filter: PartnerFilter) {\n    partners(filter: $filter, first: 0) { totalCount }\n  }\n": typeof types.MapPartnerCountDocument,
-    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 100) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": typeof types.MapCommunityMembersDocument,
+    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": typeof types.MapCommunityMembersDocument,
     "\n  query MapPartnerIds($filter: PartnerFilter, $after: String) {\n    partners(filter: $filter, first: 100, after: $after) {\n      edges { node { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MapPartnerIdsDocument,
     "\n  query PartnerProfile($id: ID!) {\n    partner(id: $id) {\n      id name types tier lifecycleStage regions industries website\n      capabilities { level capability { id name category } }\n      integrations { id name }\n    }\n  }\n": typeof types.PartnerProfileDocument,
     "\n  query PartnerMatchesPanel($id: ID!, $first: Int) {\n    partnerMatches(partnerId: $id, first: $first) {\n      partner { id name types tier }\n      score sharedCustomerCount integrated\n      complementaryCapabilities { id name }\n      reasons\n    }\n  }\n": typeof types.PartnerMatchesPanelDocument,
@@ -40,7 +40,7 @@ const documents: Documents = {
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": types.EcosystemMapViewDocument,
     "\n  query CommunityMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind weight }\n      truncated\n    }\n  }\n": types.CommunityMapViewDocument,
     "\n  query MapPartnerCount($filter: PartnerFilter) {\n    partners(filter: $filter, first: 0) { totalCount }\n  }\n": types.MapPartnerCountDocument,
-    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 100) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": types.MapCommunityMembersDocument,
+    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": types.MapCommunityMembersDocument,
     "\n  query MapPartnerIds($filter: PartnerFilter, $after: String) {\n    partners(filter: $filter, first: 100, after: $after) {\n      edges { node { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MapPartnerIdsDocument,
     "\n  query PartnerProfile($id: ID!) {\n    partner(id: $id) {\n      id name types tier lifecycleStage regions industries website\n      capabilities { level capability { id name category } }\n      integrations { id name }\n    }\n  }\n": types.PartnerProfileDocument,
     "\n  query PartnerMatchesPanel($id: ID!, $first: Int) {\n    partnerMatches(partnerId: $id, first: $first) {\n      partner { id name types tier }\n      score sharedCustomerCount integrated\n      complementaryCapabilities { id name }\n      reasons\n    }\n  }\n": types.PartnerMatchesPanelDocument,
@@ -82,7 +82,7 @@ export function graphql(source: "\n  query MapPartnerCount($filter: PartnerFilte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 100) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n"): typeof import('./graphql').MapCommunityMembersDocument;
+export function graphql(source: "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n"): typeof import('./graphql').MapCommunityMembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

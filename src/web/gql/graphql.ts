@@ -425,7 +425,7 @@ export const MapPartnerCountDocument = new TypedDocumentString(`
 export const MapCommunityMembersDocument = new TypedDocumentString(`
     query MapCommunityMembers {
   partnerCommunities {
-    communities(first: 100) {
+    communities(first: 80) {
       edges {
         node {
           id
