@@ -7,6 +7,7 @@ import { graphql } from './gql';
 import type { EcosystemMapInput, MapNodeKind, MapPartnerIdsQuery, PartnerFilter, PartnerTier, PartnerType } from './gql/graphql';
 import { communityColour, nodeColour, renderLegend } from './legend';
 import { ApiError } from './api';
+import { tokenViewer } from './token-entry';
 import { MapView } from './map-view';
 
 const EcosystemMapView = graphql(`
@@ -269,7 +270,8 @@ export class MapSection {
     if (byId<HTMLSelectElement>('map-colour').value === 'community' && !this.memberships) await this.loadMemberships();
     // Too many partners to draw one by one: communities instead (unless the API refuses them to this viewer).
     const count = await execute(MapPartnerCount, { filter: partnerFilter }).catch(() => null);
-    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && (await this.showCommunities(''))) return;
+    const partnerViewer = tokenViewer().role === 'PARTNER'; // the community view is the vendor's: do not ask for it
+    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && (await this.showCommunities(''))) return;
     this.community = null;
     byId('map-back').hidden = true;
     const request = ++this.request;

@@ -1,6 +1,7 @@
 // A partner's panel: profile, capabilities with levels, top complementary partners with reasons
 // (partnerMatches), the account overlap with a chosen partner (accountOverlap), and what breaks if
 // it left (partnerImpact). Each part loads on its own, so one failing part leaves the others.
+import { mayAskAbout } from './token-entry';
 import { formatMoney } from './money-format';
 import { execute } from './api';
 import { humanise } from './catalog';
@@ -104,7 +105,13 @@ export class PartnerPanel {
     fill(byId('overlap-result'));
     this.matches = [];
     this.renderOverlapChoices();
-    await Promise.all([this.loadProfile(id), this.loadMatches(id), this.loadImpact(id)]);
+    // A PARTNER token may not ask about another partner's matches, impact or overlaps: those sections say so instead.
+    const own = mayAskAbout(id);
+    byId('overlap-form').hidden = !own;
+    if (!own) {
+      for (const section of ['partner-matches', 'partner-impact']) fill(byId(section), h('p', { class: 'muted' }, 'Only for your own partner profile.'));
+    }
+    await Promise.all([this.loadProfile(id), ...(own ? [this.loadMatches(id), this.loadImpact(id)] : [])]);
   }
 
   close(): void {

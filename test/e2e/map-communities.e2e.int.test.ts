@@ -172,6 +172,29 @@ describe('the map page at scale', () => {
     await status('communities');
   });
 
+  it('adapts to a PARTNER token: the plain map, no panel calls it may not make (no 403)', async () => {
+    const forbidden: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 403) forbidden.push(r.url());
+    });
+    const [own] = await db.runText<{ id: string }>("MATCH (p:Partner) WHERE p.id STARTS WITH $prefix AND p.lifecycleStage = 'ACTIVE' RETURN p.id AS id ORDER BY p.id LIMIT 1", { prefix });
+    expect(own).toBeDefined();
+    const token = await mintToken({ secret, role: 'PARTNER', partnerId: own!.id, subject: 'e2e-partner', expiresIn: '1h' });
+    await page.evaluate((t) => (globalThis as any).localStorage.setItem('ecosystem-graph.token', t), token);
+    await page.goto(`${app.url.replace(/\/graphql$/, '')}/`);
+    await status('entities');
+    const other = page.locator(`#partner-list button[data-partner-id]:not([data-partner-id="${own!.id}"])`).first();
+    const otherId = await other.getAttribute('data-partner-id');
+    await other.click();
+    await page.locator(`#partner-panel[data-partner-id="${otherId}"]`).waitFor();
+    await expect.poll(() => page.locator('#partner-matches').textContent()).toContain('Only for your own partner profile');
+    expect(await page.locator('#overlap-form').isHidden()).toBe(true);
+    await page.locator(`#partner-list button[data-partner-id="${own!.id}"]`).click();
+    await page.locator('#partner-matches > ol.matches, #partner-matches > p:not(.loading)').first().waitFor();
+    expect(await page.locator('#partner-matches').textContent()).not.toContain('Only for your own partner profile');
+    expect(forbidden).toEqual([]);
+  });
+
   it('ran without errors in the page', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
