@@ -14,7 +14,7 @@ async function main(command: string | undefined): Promise<number> {
   switch (command) {
     case 'fetch':
       fetchNeo4j();
-      console.log('Neo4j is in neo4j/lib');
+      console.log('Neo4j is in neo4j/lib, Graph Data Science in neo4j/plugins');
       return 0;
     case 'start': {
       const s = await startLocalNeo4j(local);

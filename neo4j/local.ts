@@ -2,13 +2,15 @@
 // server: the real server (CommunityEntryPoint), Bolt on 127.0.0.1 only, auth on, small memory.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 
 const NEO4J_DIR = dirname(fileURLToPath(import.meta.url));
 const LIB_DIR = join(NEO4J_DIR, 'lib');
+/** Graph Data Science (open edition) and the third-party jars Neo4j does not bring itself. */
+const PLUGINS_DIR = join(NEO4J_DIR, 'plugins');
 
 export interface LocalNeo4jOptions {
   /** Folder holding conf/, data/, logs/ and the pid file; survives restarts. */
@@ -19,6 +21,8 @@ export interface LocalNeo4jOptions {
   pageCache: string;
   /** Seconds a transaction may run before Neo4j stops it. */
   transactionTimeoutSeconds: number;
+  /** Load Graph Data Science from neo4j/plugins (default true); false runs a server without it. */
+  gds?: boolean;
 }
 
 export interface LocalNeo4jStatus {
@@ -48,20 +52,89 @@ export function localUri(options: Pick<LocalNeo4jOptions, 'boltPort'>): string {
   return `bolt://127.0.0.1:${options.boltPort}`;
 }
 
-/** Runs Maven once to copy Neo4j and its runtime dependencies into neo4j/lib. */
+/**
+ * Runs Maven once to copy Neo4j and its runtime dependencies into neo4j/lib, and once more
+ * (checked separately, so a folder that already had Neo4j gets it too) to copy Graph Data
+ * Science into neo4j/plugins.
+ */
 export function fetchNeo4j(log: (line: string) => void = console.log): void {
-  if (existsSync(LIB_DIR) && readdirSync(LIB_DIR).some((f) => f.startsWith('neo4j-'))) return;
-  log('Fetching Neo4j Community from Maven Central (first run only)…');
-  const mvn = spawnSync('mvn', ['-q', '-B', '-f', join(NEO4J_DIR, 'pom.xml'), 'package'], { stdio: 'inherit' });
-  if (mvn.status !== 0) throw new Error(`Fetching Neo4j with Maven failed (exit ${mvn.status}); is Maven installed?`);
+  if (!(existsSync(LIB_DIR) && readdirSync(LIB_DIR).some((f) => f.startsWith('neo4j-')))) {
+    log('Fetching Neo4j Community from Maven Central (first run only)…');
+    const mvn = spawnSync('mvn', ['-q', '-B', '-f', join(NEO4J_DIR, 'pom.xml'), 'package'], { stdio: 'inherit' });
+    if (mvn.status !== 0) throw new Error(`Fetching Neo4j with Maven failed (exit ${mvn.status}); is Maven installed?`);
+  }
+  fetchGds(log);
+}
+
+/** True when neo4j/plugins holds Graph Data Science (its extension jar is copied last). */
+export function gdsFetched(): boolean {
+  return existsSync(PLUGINS_DIR) && readdirSync(PLUGINS_DIR).some((f) => f.startsWith('opengds-extension-'));
+}
+
+/**
+ * Resolves the pom's `gds` profile (Neo4j plus GDS, one version per group:artifact) and Neo4j
+ * alone, and copies into neo4j/plugins the jars whose group:artifact only the first holds.
+ * Comparing coordinates, not file names: GDS's org.neo4j.gds:annotations is not Neo4j's
+ * org.neo4j:annotations though both files start `annotations-`.
+ */
+function fetchGds(log: (line: string) => void): void {
+  if (gdsFetched()) return;
+  log('Fetching Neo4j Graph Data Science from Maven Central (first run only)…');
+  const target = join(NEO4J_DIR, 'target');
+  mkdirSync(target, { recursive: true });
+  const list = (profile: string[], file: string): Map<string, string> => {
+    const out = join(target, file);
+    const mvn = spawnSync(
+      'mvn',
+      ['-q', '-B', '-f', join(NEO4J_DIR, 'pom.xml'), ...profile, 'dependency:list', '-DincludeScope=runtime', '-DoutputAbsoluteArtifactFilename=true', `-DoutputFile=${out}`],
+      { stdio: 'inherit' },
+    );
+    if (mvn.status !== 0) throw new Error(`Resolving ${file} with Maven failed (exit ${mvn.status}); is Maven installed?`);
+    return resolvedJars(readFileSync(out, 'utf8'));
+  };
+  const neo4jJars = list([], 'neo4j-dependencies.txt');
+  const withGds = list(['-P', 'gds'], 'gds-dependencies.txt');
+  const staging = `${PLUGINS_DIR}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  let copied = 0;
+  for (const [coordinates, path] of withGds) {
+    if (neo4jJars.has(coordinates)) continue;
+    copyFileSync(path, join(staging, basename(path)));
+    copied++;
+  }
+  if (!readdirSync(staging).some((f) => f.startsWith('opengds-extension-'))) {
+    throw new Error('Maven resolved no org.neo4j.gds:opengds-extension jar; see neo4j/pom.xml');
+  }
+  rmSync(PLUGINS_DIR, { recursive: true, force: true });
+  renameSync(staging, PLUGINS_DIR);
+  log(`Graph Data Science: ${copied} jars in neo4j/plugins`);
+}
+
+/**
+ * group:artifact -> jar path from `mvn dependency:list -DoutputAbsoluteArtifactFilename=true`,
+ * whose lines read `group:artifact:type[:classifier]:version:scope:/path.jar[ -- module …]`.
+ */
+export function resolvedJars(listing: string): Map<string, string> {
+  const jars = new Map<string, string>();
+  for (const line of listing.split('\n')) {
+    const m = /^\s+([^:\s]+):([^:\s]+):jar(?::[^:\s]+)?:[^:\s]+:(?:compile|runtime):(\S+\.jar)/.exec(line);
+    if (m) jars.set(`${m[1]}:${m[2]}`, m[3]!);
+  }
+  return jars;
 }
 
 function javaBinary(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
+function withGds(o: LocalNeo4jOptions): boolean {
+  return o.gds !== false && gdsFetched();
+}
+
 function neo4jConf(o: LocalNeo4jOptions): string {
   const home = resolve(o.homeDir);
+  const gds = withGds(o);
   return [
     'server.default_listen_address=127.0.0.1',
     'server.default_advertised_address=127.0.0.1',
@@ -79,7 +152,9 @@ function neo4jConf(o: LocalNeo4jOptions): string {
     `server.directories.data=${join(home, 'data')}`,
     `server.directories.logs=${join(home, 'logs')}`,
     `server.directories.run=${join(home, 'run')}`,
-    `server.directories.plugins=${join(home, 'plugins')}`,
+    `server.directories.plugins=${gds ? PLUGINS_DIR : join(home, 'plugins')}`,
+    // GDS's procedures read and write only its in-memory graph catalog; they need the full API.
+    ...(gds ? ['dbms.security.procedures.unrestricted=gds.*'] : []),
     `server.directories.import=${join(home, 'import')}`,
     `server.directories.licenses=${join(home, 'licenses')}`,
     `server.directories.lib=${LIB_DIR}`,
@@ -144,7 +219,8 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions, log: (line: string) 
   for (const d of ['conf', 'data', 'logs', 'run', 'plugins', 'import', 'licenses']) mkdirSync(join(home, d), { recursive: true });
   writeFileSync(join(home, 'conf', 'neo4j.conf'), neo4jConf(o));
   const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
-  const classpath = `${LIB_DIR}/*`;
+  // As Neo4j's own start script does: plugin jars on the classpath too (GDS registers extensions).
+  const classpath = withGds(o) ? `${LIB_DIR}/*:${PLUGINS_DIR}/*` : `${LIB_DIR}/*`;
 
   if (!existsSync(join(home, 'data', 'dbms', 'auth.ini'))) {
     const set = spawnSync(

@@ -14,13 +14,14 @@ import { Mutation } from './Mutation.js';
 import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
+import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', Query),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery }),
   Partner,
   PartnerCapability,
   PartnerConnection,
@@ -42,5 +43,8 @@ export const resolvers: Resolvers = {
   AccountOverlap,
   SearchHit,
   SearchResult,
+  CommunityPartition,
+  CommunityConnection,
+  Community,
   Mutation: guardRootFields('Mutation', Mutation),
 };

@@ -60,3 +60,11 @@ export class ProblemsError extends Error {
     super(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '));
   }
 }
+
+/** A feature needs a server component that is not installed (Graph Data Science for the network analytics). */
+export class FeatureUnavailableError extends GraphQLError {
+  constructor(message: string) {
+    // No HTTP status: other fields of the same request still answer (200 with partial data).
+    super(message, { extensions: { code: 'FEATURE_UNAVAILABLE' } });
+  }
+}

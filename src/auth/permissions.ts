@@ -11,7 +11,7 @@ import { ForbiddenError } from '../errors.js';
 type Args = {
   partnerId?: unknown;
   otherPartnerId?: unknown;
-  input?: { partnerId?: unknown; participants?: unknown };
+  input?: { partnerId?: unknown; participants?: unknown; groupBy?: unknown } | null;
 } & Record<string, unknown>;
 
 /** true when allowed, else the reason given in the FORBIDDEN error. */
@@ -56,6 +56,14 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   partnerRevenue: ownPartner((a) => a.partnerId, 'see its own revenue'),
   partnerMatches: ownPartner((a) => a.partnerId, 'find matches for itself'),
   partnerImpact: ownPartner((a) => a.partnerId, 'see its own impact'),
+  // Network analytics (README, "Network analytics"): communities, brokers and recruitment read every partner's
+  // accounts and deals, so they are the vendor's; lookalikes and predicted integrations only for oneself.
+  partnerCommunities: VENDOR_ONLY,
+  brokerPartners: VENDOR_ONLY,
+  recruitmentCandidates: VENDOR_ONLY,
+  ecosystemMap: (v, a) => v.role !== 'PARTNER' || a.input?.groupBy !== 'COMMUNITY' || 'The community map is not available to partners',
+  lookalikePartners: ownPartner((a) => a.partnerId, 'find lookalikes of itself'),
+  predictedIntegrations: ownPartner((a) => a.partnerId, 'see its own predicted integrations'),
   accountOverlap: (v, a) =>
     v.role !== 'PARTNER' || a.partnerId === v.partnerId || a.otherPartnerId === v.partnerId || 'A partner may only compare itself with another partner',
 };

@@ -104,11 +104,22 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'NEEDS'
   | 'PARTICIPATES_IN'
+  /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
+  | 'PARTNER_NETWORK'
   | 'REQUIRES';
+
+/** How ecosystemMap groups what it draws. */
+export type MapGrouping =
+  /** One node per community of the partner network (as partnerCommunities), weighted edges between communities; with communityId, that community's members and the network edges between them. Needs Graph Data Science (FEATURE_UNAVAILABLE otherwise); FORBIDDEN for a PARTNER. */
+  | 'COMMUNITY'
+  /** One node per drawn entity (the default). */
+  | 'NONE';
 
 /** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
   | 'CAPABILITY'
+  /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
+  | 'COMMUNITY'
   | 'CUSTOMER'
   | 'DEAL'
   | 'PARTNER'

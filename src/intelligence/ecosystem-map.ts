@@ -3,6 +3,7 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
 import type { MapNodeKind } from '../model/vocabulary.js';
+import { AnalyticsService } from '../analytics/analytics-service.js';
 
 /** The relationships the map draws (the Cypher file lists the same types). */
 export type MapEdgeKind =
@@ -15,9 +16,10 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'PARTICIPATES_IN'
   | 'FOR_CUSTOMER'
-  | 'FOR_SOLUTION';
+  | 'FOR_SOLUTION'
+  | 'PARTNER_NETWORK';
 
-const LABELS: Record<MapNodeKind, string> = {
+const LABELS: Record<Exclude<MapNodeKind, 'COMMUNITY'>, string> = {
   PARTNER: 'Partner',
   CAPABILITY: 'Capability',
   CUSTOMER: 'Customer',
@@ -35,11 +37,13 @@ export interface EcosystemMapRequest {
   regions?: string[] | null;
   industries?: string[] | null;
   limit?: number | null;
+  groupBy?: 'NONE' | 'COMMUNITY' | null;
+  communityId?: string | null;
 }
 
 export interface EcosystemGraphRow {
   nodes: { id: string; kind: MapNodeKind; label: string; group: string | null; weight: number; distance: number }[];
-  edges: { source: string; target: string; kind: MapEdgeKind }[];
+  edges: { source: string; target: string; kind: MapEdgeKind; weight?: number | null }[];
   truncated: boolean;
 }
 
@@ -54,7 +58,11 @@ export class EcosystemMapService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MAP_NODES) {
       throw new BadInputError(`limit must be between 1 and ${MAX_MAP_NODES}`, ['input', 'limit']);
     }
-    const kinds = input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : (Object.keys(LABELS) as MapNodeKind[]));
+    if (input?.groupBy === 'COMMUNITY') {
+      if (centerId !== null) throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
+      return new AnalyticsService(this.db).communityMap(input.communityId ?? null, limit);
+    }
+    const kinds = (input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : Object.keys(LABELS))).filter((k): k is keyof typeof LABELS => k in LABELS);
     const filters = {
       labels: [...new Set(kinds)].map((k) => LABELS[k]),
       partnerTypes: input?.partnerTypes ?? null,

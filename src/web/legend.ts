@@ -18,7 +18,16 @@ const TYPE_COLOURS: Record<(typeof PARTNER_TYPES)[number], string> = {
   STRATEGIC_ALLIANCE: '#d62728',
 };
 
-const KIND_COLOURS: Record<Exclude<MapNodeKind, 'PARTNER'>, string> = {
+/** Twelve distinguishable hues for communities, picked by a hash of the community id. */
+const COMMUNITY_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2df8a', '#fb9a99', '#cab2d6', '#6a3d9a'];
+
+export function communityColour(id: string): string {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) >>> 0;
+  return COMMUNITY_COLOURS[hash % COMMUNITY_COLOURS.length]!;
+}
+
+const KIND_COLOURS: Record<Exclude<MapNodeKind, 'PARTNER' | 'COMMUNITY'>, string> = {
   CAPABILITY: '#334155',
   CUSTOMER: '#f4b400',
   SOLUTION: '#0b8457',
@@ -27,6 +36,7 @@ const KIND_COLOURS: Record<Exclude<MapNodeKind, 'PARTNER'>, string> = {
 
 export function nodeColour(kind: MapNodeKind, group: string | null): string {
   if (kind === 'PARTNER') return (group && TYPE_COLOURS[group as keyof typeof TYPE_COLOURS]) || '#64748b';
+  if (kind === 'COMMUNITY') return communityColour(group ?? '');
   return KIND_COLOURS[kind];
 }
 

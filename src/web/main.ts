@@ -8,7 +8,7 @@ import { MapSection } from './map-section';
 import { PartnerPanel } from './partner-panel';
 import { SearchBox, type SearchPick } from './search-box';
 import { SolutionBuilder } from './solution-builder';
-import { requestToken } from './token-entry';
+import { currentToken, requestToken } from './token-entry';
 
 type Tab = 'map' | 'gaps' | 'builder';
 const TABS: Tab[] = ['map', 'gaps', 'builder'];
@@ -69,6 +69,8 @@ async function start(): Promise<void> {
     });
   });
   showTab('map');
+  // Ask for the token before the first call, so the page never sends a request the API must refuse with 401.
+  if (!currentToken()) await requestToken();
   await boot();
 }
 
@@ -90,9 +92,9 @@ async function boot(): Promise<void> {
 // A handle for the end-to-end test, which clicks nodes on the canvas at their drawn positions.
 declare global {
   interface Window {
-    ecosystemMap?: { viewportPosition(id: string): { x: number; y: number } | null };
+    ecosystemMap?: { viewportPosition(id: string): { x: number; y: number } | null; displayedLabels(): string[] };
   }
 }
-window.ecosystemMap = { viewportPosition: (id) => map.viewportPosition(id) };
+window.ecosystemMap = { viewportPosition: (id) => map.viewportPosition(id), displayedLabels: () => map.displayedLabels() };
 
 void start();

@@ -6,7 +6,9 @@ import { humanise, type Catalog } from './catalog';
 import { byId, fill, h } from './dom';
 import { graphql } from './gql';
 import type { EcosystemMapInput, MapNodeKind, MapPartnerIdsQuery, PartnerFilter, PartnerTier, PartnerType } from './gql/graphql';
-import { renderLegend } from './legend';
+import { communityColour, nodeColour, renderLegend } from './legend';
+import { ApiError } from './api';
+import { tokenViewer } from './token-entry';
 import { MapView } from './map-view';
 
 const EcosystemMapView = graphql(`
@@ -18,6 +20,31 @@ const EcosystemMapView = graphql(`
     }
   }
 `);
+
+const CommunityMapView = graphql(`
+  query CommunityMapView($input: EcosystemMapInput) {
+    ecosystemMap(input: $input) {
+      nodes { id kind label group weight }
+      edges { source target kind weight }
+      truncated
+    }
+  }
+`);
+
+const MapPartnerCount = graphql(`
+  query MapPartnerCount($filter: PartnerFilter) {
+    partners(filter: $filter, first: 0) { totalCount }
+  }
+`);
+
+const MapCommunityMembers = graphql(`
+  query MapCommunityMembers {
+    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }
+  }
+`);
+
+/** More partners than this would be drawn: the map shows communities instead (README, "The map page"). */
+export const COMMUNITY_THRESHOLD = 300;
 
 const MapPartnerIds = graphql(`
   query MapPartnerIds($filter: PartnerFilter, $after: String) {
@@ -102,6 +129,10 @@ export class MapSection {
   private filters = filtersFromUrl();
   private started = false;
   private request = 0;
+  /** The community view: null draws entities; '' all communities; an id that community's members. */
+  private community: string | null = null;
+  /** Partner id -> community id, fetched once when colouring by community. */
+  private memberships: Map<string, string> | undefined;
 
   constructor(
     private readonly onOpenPartner: (id: string) => void,
@@ -111,12 +142,16 @@ export class MapSection {
     byId('zoom-in').addEventListener('click', () => this.view.zoom(1.5));
     byId('zoom-out').addEventListener('click', () => this.view.zoom(1 / 1.5));
     byId('zoom-reset').addEventListener('click', () => this.view.resetView());
-    byId<HTMLFormElement>('map-filters').addEventListener('change', () => void this.applyFilters());
+    byId<HTMLFormElement>('map-filters').addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).id === 'map-colour') void this.recolour();
+      else void this.applyFilters();
+    });
     byId<HTMLFormElement>('map-filters').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.applyFilters();
     });
     renderLegend(byId('map-legend'), this.filters.showCustomers);
+    byId('map-back').addEventListener('click', () => void this.showCommunities(''));
   }
 
   /** Fills the filter controls from the catalog and draws the first map. */
@@ -183,25 +218,74 @@ export class MapSection {
     }
   }
 
-  async load(): Promise<void> {
+  /** Colour of a drawn node: by partner type, or by community (partners and communities; other kinds keep theirs). */
+  private colourOf(node: { id: string; kind: MapNodeKind; group?: string | null }): string {
+    if (node.kind === 'COMMUNITY') return communityColour(node.id);
+    if (node.kind === 'PARTNER' && byId<HTMLSelectElement>('map-colour').value === 'community') {
+      const community = this.community || this.memberships?.get(node.id);
+      if (community) return communityColour(community);
+    }
+    return nodeColour(node.kind, node.group ?? null);
+  }
+
+  /**
+   * The community view: '' draws one node per community (the largest COMMUNITY_THRESHOLD), an id that community's
+   * members and the network edges between them. False when the API refuses it (a PARTNER token, no GDS).
+   */
+  async showCommunities(id: string): Promise<boolean> {
     const request = ++this.request;
+    this.setStatus('loading', id ? 'Loading the community…' : 'Loading the communities…');
+    try {
+      const { ecosystemMap } = await execute(CommunityMapView, { input: { groupBy: 'COMMUNITY', communityId: id || null, limit: id ? MAP_NODE_LIMIT : COMMUNITY_THRESHOLD } });
+      if (request !== this.request) return true;
+      this.community = id;
+      byId('map-back').hidden = !id;
+      this.view.show(ecosystemMap.nodes, ecosystemMap.edges, (n) => this.colourOf(n));
+      const partners = ecosystemMap.nodes.filter((n) => n.kind === 'PARTNER');
+      this.renderPartnerList(partners.map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
+      const what = id ? `${partners.length} partners of ${id}` : `${ecosystemMap.nodes.length} communities (click one to open it)`;
+      this.setStatus('ready', `${what}: ${ecosystemMap.nodes.length} nodes, ${ecosystemMap.edges.length} edges${ecosystemMap.truncated ? ' (the largest only)' : ''}.`, {
+        nodes: ecosystemMap.nodes.length,
+        edges: ecosystemMap.edges.length,
+        shown: ecosystemMap.nodes.length,
+      });
+      byId('map-status').dataset.view = id ? 'community' : 'communities';
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'FORBIDDEN' || error.code === 'FEATURE_UNAVAILABLE')) return false;
+      if (request === this.request) this.setStatus('error', `Could not load the communities: ${(error as Error).message}`);
+      return true;
+    }
+  }
+
+  async load(): Promise<void> {
     const filters = this.filters;
+    const partnerFilter: PartnerFilter = {
+      tiers: filters.tier ? [filters.tier] : null,
+      capabilityId: filters.capabilityId,
+      types: filters.type ? [filters.type] : null,
+      region: filters.region,
+      industry: filters.industry,
+    };
     this.setStatus('loading', 'Loading the map…');
+    if (byId<HTMLSelectElement>('map-colour').value === 'community' && !this.memberships) await this.loadMemberships();
+    // Too many partners to draw one by one: communities instead (unless the API refuses them to this viewer).
+    const count = await execute(MapPartnerCount, { filter: partnerFilter }).catch(() => null);
+    const partnerViewer = tokenViewer().role === 'PARTNER'; // the community view is the vendor's: do not ask for it
+    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && (await this.showCommunities(''))) return;
+    this.community = null;
+    byId('map-back').hidden = true;
+    const request = ++this.request;
+    this.setStatus('loading', 'Loading the map…');
+    byId('map-status').dataset.view = 'entities';
     byId('map-region').setAttribute('aria-busy', 'true');
     try {
-      const partnerFilter: PartnerFilter = {
-        tiers: filters.tier ? [filters.tier] : null,
-        capabilityId: filters.capabilityId,
-        types: filters.type ? [filters.type] : null,
-        region: filters.region,
-        industry: filters.industry,
-      };
       const [{ ecosystemMap }, allowed] = await Promise.all([
         execute(EcosystemMapView, { input: mapInput(filters) }),
         filters.tier || filters.capabilityId ? partnerIdsMatching(partnerFilter) : Promise.resolve(null),
       ]);
       if (request !== this.request) return;
-      this.view.show(ecosystemMap.nodes, ecosystemMap.edges);
+      this.view.show(ecosystemMap.nodes, ecosystemMap.edges, (n) => this.colourOf(n));
       const shown = allowed ? this.view.setVisible(this.visibleWith(allowed, filters.capabilityId)) : ecosystemMap.nodes.length;
       const partners = ecosystemMap.nodes.filter((n) => n.kind === 'PARTNER' && (!allowed || allowed.has(n.id)));
       this.renderPartnerList(partners.map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
@@ -240,8 +324,25 @@ export class MapSection {
     );
   }
 
+  /** Partner -> community, from partnerCommunities (the 80 largest communities, their first 100 members: within the cost limit); empty when refused. */
+  private async loadMemberships(): Promise<void> {
+    this.memberships = new Map();
+    try {
+      const { partnerCommunities } = await execute(MapCommunityMembers);
+      for (const { node } of partnerCommunities.communities.edges) for (const m of node.members.edges) this.memberships.set(m.node.id, node.id);
+    } catch {
+      // A PARTNER token or a server without GDS: colours stay by type.
+    }
+  }
+
+  private async recolour(): Promise<void> {
+    if (byId<HTMLSelectElement>('map-colour').value === 'community' && !this.memberships) await this.loadMemberships();
+    this.view.recolour((n) => this.colourOf(n));
+  }
+
   private nodeClicked(id: string, kind: MapNodeKind): void {
-    if (kind === 'PARTNER') this.onOpenPartner(id);
+    if (kind === 'COMMUNITY') void this.showCommunities(id);
+    else if (kind === 'PARTNER') this.onOpenPartner(id);
     else if (kind === 'CAPABILITY') this.onSelectCapability(id);
     else this.view.select(id);
   }
@@ -254,5 +355,9 @@ export class MapSection {
 
   viewportPosition(id: string): { x: number; y: number } | null {
     return this.view.viewportPosition(id);
+  }
+
+  displayedLabels(): string[] {
+    return this.view.displayedLabels();
   }
 }

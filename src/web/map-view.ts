@@ -19,6 +19,7 @@ export interface MapEdgeData {
   source: string;
   target: string;
   kind: MapEdgeKind;
+  weight?: number | null;
 }
 
 interface NodeAttributes {
@@ -71,6 +72,9 @@ export class MapView {
     this.sigma = new Sigma(this.graph, this.container, {
       defaultEdgeColor: '#c9ced6',
       labelRenderedSizeThreshold: 9,
+      // One label per grid cell (the heaviest node's): labels are drawn where they do not crowd each other.
+      labelDensity: 1,
+      labelGridCellSize: 140,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
       // The map's tab may be hidden (no size); it is drawn again when shown.
@@ -100,7 +104,7 @@ export class MapView {
   }
 
   /** Replaces the drawn graph with an ecosystemMap answer. */
-  show(nodes: readonly MapNodeData[], edges: readonly MapEdgeData[]): void {
+  show(nodes: readonly MapNodeData[], edges: readonly MapEdgeData[], colourOf: (node: MapNodeData) => string = (n) => nodeColour(n.kind, n.group ?? null)): void {
     this.graph.clear();
     this.selected = null;
     const random = seededRandom(nodes.length * 7919 + edges.length);
@@ -110,7 +114,7 @@ export class MapView {
         x: (random() - 0.5) * radius,
         y: (random() - 0.5) * radius,
         size: Math.min(4 + 2.2 * Math.sqrt(node.weight), 28),
-        color: nodeColour(node.kind, node.group ?? null),
+        color: colourOf(node),
         label: node.label,
         kind: node.kind,
         group: node.group ?? null,
@@ -119,13 +123,19 @@ export class MapView {
     }
     for (const edge of edges) {
       if (edge.source === edge.target || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
-      if (!this.graph.hasEdge(edge.source, edge.target)) this.graph.addDirectedEdge(edge.source, edge.target, { kind: edge.kind, size: 1 });
+      if (!this.graph.hasEdge(edge.source, edge.target)) this.graph.addDirectedEdge(edge.source, edge.target, { kind: edge.kind, size: edge.weight ? Math.min(1 + Math.log(edge.weight), 8) : 1, weight: edge.weight ?? 1 });
     }
     if (this.graph.order > 1) {
       const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 };
       forceAtlas2.assign(this.graph, { iterations: layoutIterations(this.graph.order), settings });
     }
     this.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.sigma?.refresh();
+  }
+
+  /** Colours every drawn node again (the colour-by choice changed). */
+  recolour(colourOf: (node: MapNodeData) => string): void {
+    this.graph.forEachNode((id, a) => this.graph.setNodeAttribute(id, 'color', colourOf({ id, kind: a.kind, label: a.label, group: a.group, weight: 0 })));
     this.sigma?.refresh();
   }
 
@@ -166,6 +176,11 @@ export class MapView {
     if (!this.sigma || !this.graph.hasNode(id)) return null;
     const { x, y } = this.graph.getNodeAttributes(id);
     return this.sigma.graphToViewport({ x, y });
+  }
+
+  /** The ids whose labels sigma drew in the last frame (the end-to-end test checks they do not overlap). */
+  displayedLabels(): string[] {
+    return this.sigma ? [...this.sigma.getNodeDisplayedLabels()] : [];
   }
 
   has(id: string): boolean {

@@ -1,6 +1,8 @@
 // A partner's panel: profile, capabilities with levels, top complementary partners with reasons
 // (partnerMatches), the account overlap with a chosen partner (accountOverlap), and what breaks if
 // it left (partnerImpact). Each part loads on its own, so one failing part leaves the others.
+import { mayAskAbout } from './token-entry';
+import { formatMoney } from './money-format';
 import { execute } from './api';
 import { humanise } from './catalog';
 import { byId, fill, h, loadInto } from './dom';
@@ -103,7 +105,13 @@ export class PartnerPanel {
     fill(byId('overlap-result'));
     this.matches = [];
     this.renderOverlapChoices();
-    await Promise.all([this.loadProfile(id), this.loadMatches(id), this.loadImpact(id)]);
+    // A PARTNER token may not ask about another partner's matches, impact or overlaps: those sections say so instead.
+    const own = mayAskAbout(id);
+    byId('overlap-form').hidden = !own;
+    if (!own) {
+      for (const section of ['partner-matches', 'partner-impact']) fill(byId(section), h('p', { class: 'muted' }, 'Only for your own partner profile.'));
+    }
+    await Promise.all([this.loadProfile(id), ...(own ? [this.loadMatches(id), this.loadImpact(id)] : [])]);
   }
 
   close(): void {
@@ -217,7 +225,7 @@ export class PartnerPanel {
   private async loadImpact(id: string): Promise<void> {
     await loadInto(byId('partner-impact'), 'the impact', () => execute(PartnerImpactPanel, { id }), ({ partnerImpact: i }) => {
       if (this.stale(id) || !i) return [];
-      const money = i.revenueAtRisk.map((m) => `${m.currency} ${m.amount}`).join(' + ');
+      const money = i.revenueAtRisk.map((m) => formatMoney(m.amount, m.currency)).join(' + ');
       return h('dl', { class: 'impact' },
         h('dt', {}, `Capabilities lost (${i.capabilitiesLost.length})`),
         h('dd', {}, list(i.capabilitiesLost, 'None: every capability it brings has another supplier.', (c) => c.name)),
@@ -226,7 +234,7 @@ export class PartnerPanel {
         h('dt', {}, `Solutions affected (${i.solutionsAffected.length})`),
         h('dd', {}, list(i.solutionsAffected, 'None.', (s) => `${s.name} (${humanise(s.status)})`)),
         h('dt', {}, `Open deals affected (${i.openDealsAffected.length})`),
-        h('dd', {}, list(i.openDealsAffected, 'None.', (d) => `${d.name}: ${d.amount.currency} ${d.amount.amount}, ${humanise(d.stage)}`)),
+        h('dd', {}, list(i.openDealsAffected, 'None.', (d) => `${d.name}: ${formatMoney(d.amount.amount, d.amount.currency)}, ${humanise(d.stage)}`)),
         h('dt', {}, 'Revenue at risk'),
         h('dd', { 'data-revenue-at-risk': money }, money || 'None.'),
       );

@@ -1,5 +1,6 @@
 // The solution builder: capabilities (plus region, industry, max partners, required types) →
 // assembleSolution's proposals with who covers what → one saved as a DRAFT with saveSolution.
+import { tokenViewer } from './token-entry';
 import { execute } from './api';
 import { PARTNER_TYPES } from '../model/vocabulary';
 import { humanise, type Catalog } from './catalog';
@@ -117,6 +118,8 @@ export class SolutionBuilder {
       h('input', { id: nameId, name: 'name', required: true, value: defaultName.slice(0, 200) }),
       h('button', { type: 'submit' }, 'Save as draft'),
     );
+    // saveSolution is the vendor's (README, Roles): a PARTNER token gets no Save it cannot use.
+    form.hidden = tokenViewer().role === 'PARTNER';
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();

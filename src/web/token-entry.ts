@@ -66,3 +66,20 @@ export function requestToken(reason?: string): Promise<string | null> {
   });
   return pending;
 }
+
+/** Who the stored token speaks for, read from its payload (the API checks the signature; this only adapts the page). */
+export function tokenViewer(): { role: string | null; partnerId: string | null } {
+  const token = currentToken();
+  try {
+    const payload = JSON.parse(atob((token ?? '').split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown; partnerId?: unknown };
+    return { role: typeof payload.role === 'string' ? payload.role : null, partnerId: typeof payload.partnerId === 'string' ? payload.partnerId : null };
+  } catch {
+    return { role: null, partnerId: null };
+  }
+}
+
+/** A PARTNER token may ask per-partner analytics (matches, impact, overlap) only about its own partner. */
+export function mayAskAbout(partnerId: string): boolean {
+  const viewer = tokenViewer();
+  return viewer.role !== 'PARTNER' || viewer.partnerId === partnerId;
+}

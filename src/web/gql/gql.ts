@@ -20,6 +20,9 @@ type Documents = {
     "\n  query GapAnalysisView($region: String, $industry: String) {\n    gapAnalysis(region: $region, industry: $industry) {\n      capabilities {\n        capability { id name category }\n        customerDemand solutionDemand supply status\n      }\n    }\n  }\n": typeof types.GapAnalysisViewDocument,
     "\n  query CoveringPartners($filter: PartnerFilter) {\n    partners(filter: $filter, first: 50) {\n      totalCount\n      edges { node { id name tier lifecycleStage } }\n    }\n  }\n": typeof types.CoveringPartnersDocument,
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": typeof types.EcosystemMapViewDocument,
+    "\n  query CommunityMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind weight }\n      truncated\n    }\n  }\n": typeof types.CommunityMapViewDocument,
+    "\n  query MapPartnerCount($filter: PartnerFilter) {\n    partners(filter: $filter, first: 0) { totalCount }\n  }\n": typeof types.MapPartnerCountDocument,
+    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": typeof types.MapCommunityMembersDocument,
     "\n  query MapPartnerIds($filter: PartnerFilter, $after: String) {\n    partners(filter: $filter, first: 100, after: $after) {\n      edges { node { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MapPartnerIdsDocument,
     "\n  query PartnerProfile($id: ID!) {\n    partner(id: $id) {\n      id name types tier lifecycleStage regions industries website\n      capabilities { level capability { id name category } }\n      integrations { id name }\n    }\n  }\n": typeof types.PartnerProfileDocument,
     "\n  query PartnerMatchesPanel($id: ID!, $first: Int) {\n    partnerMatches(partnerId: $id, first: $first) {\n      partner { id name types tier }\n      score sharedCustomerCount integrated\n      complementaryCapabilities { id name }\n      reasons\n    }\n  }\n": typeof types.PartnerMatchesPanelDocument,
@@ -35,6 +38,9 @@ const documents: Documents = {
     "\n  query GapAnalysisView($region: String, $industry: String) {\n    gapAnalysis(region: $region, industry: $industry) {\n      capabilities {\n        capability { id name category }\n        customerDemand solutionDemand supply status\n      }\n    }\n  }\n": types.GapAnalysisViewDocument,
     "\n  query CoveringPartners($filter: PartnerFilter) {\n    partners(filter: $filter, first: 50) {\n      totalCount\n      edges { node { id name tier lifecycleStage } }\n    }\n  }\n": types.CoveringPartnersDocument,
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": types.EcosystemMapViewDocument,
+    "\n  query CommunityMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind weight }\n      truncated\n    }\n  }\n": types.CommunityMapViewDocument,
+    "\n  query MapPartnerCount($filter: PartnerFilter) {\n    partners(filter: $filter, first: 0) { totalCount }\n  }\n": types.MapPartnerCountDocument,
+    "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n": types.MapCommunityMembersDocument,
     "\n  query MapPartnerIds($filter: PartnerFilter, $after: String) {\n    partners(filter: $filter, first: 100, after: $after) {\n      edges { node { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MapPartnerIdsDocument,
     "\n  query PartnerProfile($id: ID!) {\n    partner(id: $id) {\n      id name types tier lifecycleStage regions industries website\n      capabilities { level capability { id name category } }\n      integrations { id name }\n    }\n  }\n": types.PartnerProfileDocument,
     "\n  query PartnerMatchesPanel($id: ID!, $first: Int) {\n    partnerMatches(partnerId: $id, first: $first) {\n      partner { id name types tier }\n      score sharedCustomerCount integrated\n      complementaryCapabilities { id name }\n      reasons\n    }\n  }\n": types.PartnerMatchesPanelDocument,
@@ -65,6 +71,18 @@ export function graphql(source: "\n  query CoveringPartners($filter: PartnerFilt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n"): typeof import('./graphql').EcosystemMapViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind weight }\n      truncated\n    }\n  }\n"): typeof import('./graphql').CommunityMapViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MapPartnerCount($filter: PartnerFilter) {\n    partners(filter: $filter, first: 0) { totalCount }\n  }\n"): typeof import('./graphql').MapPartnerCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MapCommunityMembers {\n    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }\n  }\n"): typeof import('./graphql').MapCommunityMembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

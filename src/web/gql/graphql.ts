@@ -60,8 +60,12 @@ export type DealStage =
 export type EcosystemMapInput = {
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: string | number | null | undefined;
+  /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */
+  communityId?: string | number | null | undefined;
   /** Hops from the centre (1 to 3). */
   depth?: number | null | undefined;
+  /** NONE (default) or COMMUNITY. With COMMUNITY, centerId, depth, kinds and the filters are not used (centerId is refused). */
+  groupBy?: MapGrouping | null | undefined;
   /** Only partners listing, customers in, or solutions sold in one of these industries. */
   industries?: Array<string> | null | undefined;
   /** Node kinds to show; default PARTNER and CAPABILITY for the overview, every kind around a centre. */
@@ -104,11 +108,22 @@ export type MapEdgeKind =
   | 'MEMBER_OF'
   | 'NEEDS'
   | 'PARTICIPATES_IN'
+  /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
+  | 'PARTNER_NETWORK'
   | 'REQUIRES';
+
+/** How ecosystemMap groups what it draws. */
+export type MapGrouping =
+  /** One node per community of the partner network (as partnerCommunities), weighted edges between communities; with communityId, that community's members and the network edges between them. Needs Graph Data Science (FEATURE_UNAVAILABLE otherwise); FORBIDDEN for a PARTNER. */
+  | 'COMMUNITY'
+  /** One node per drawn entity (the default). */
+  | 'NONE';
 
 /** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
   | 'CAPABILITY'
+  /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
+  | 'COMMUNITY'
   | 'CUSTOMER'
   | 'DEAL'
   | 'PARTNER'
@@ -204,6 +219,25 @@ export type EcosystemMapViewQueryVariables = Exact<{
 
 
 export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
+
+export type CommunityMapViewQueryVariables = Exact<{
+  input?: EcosystemMapInput | null | undefined;
+}>;
+
+
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } };
+
+export type MapPartnerCountQueryVariables = Exact<{
+  filter?: PartnerFilter | null | undefined;
+}>;
+
+
+export type MapPartnerCountQuery = { partners: { totalCount: number } };
+
+export type MapCommunityMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MapCommunityMembersQuery = { partnerCommunities: { communities: { edges: Array<{ node: { id: string, members: { edges: Array<{ node: { id: string } }> } } }> } } };
 
 export type MapPartnerIdsQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -378,6 +412,53 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EcosystemMapViewQuery, EcosystemMapViewQueryVariables>;
+export const CommunityMapViewDocument = new TypedDocumentString(`
+    query CommunityMapView($input: EcosystemMapInput) {
+  ecosystemMap(input: $input) {
+    nodes {
+      id
+      kind
+      label
+      group
+      weight
+    }
+    edges {
+      source
+      target
+      kind
+      weight
+    }
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<CommunityMapViewQuery, CommunityMapViewQueryVariables>;
+export const MapPartnerCountDocument = new TypedDocumentString(`
+    query MapPartnerCount($filter: PartnerFilter) {
+  partners(filter: $filter, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MapPartnerCountQuery, MapPartnerCountQueryVariables>;
+export const MapCommunityMembersDocument = new TypedDocumentString(`
+    query MapCommunityMembers {
+  partnerCommunities {
+    communities(first: 80) {
+      edges {
+        node {
+          id
+          members(first: 100) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapCommunityMembersQuery, MapCommunityMembersQueryVariables>;
 export const MapPartnerIdsDocument = new TypedDocumentString(`
     query MapPartnerIds($filter: PartnerFilter, $after: String) {
   partners(filter: $filter, first: 100, after: $after) {
