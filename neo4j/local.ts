@@ -86,7 +86,17 @@ function fetchGds(log: (line: string) => void): void {
     const out = join(target, file);
     const mvn = spawnSync(
       'mvn',
-      ['-q', '-B', '-f', join(NEO4J_DIR, 'pom.xml'), ...profile, 'dependency:list', '-DincludeScope=runtime', '-DoutputAbsoluteArtifactFilename=true', `-DoutputFile=${out}`],
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(NEO4J_DIR, 'pom.xml'),
+        ...profile,
+        'dependency:list',
+        '-DincludeScope=runtime',
+        '-DoutputAbsoluteArtifactFilename=true',
+        `-DoutputFile=${out}`,
+      ],
       { stdio: 'inherit' },
     );
     if (mvn.status !== 0) throw new Error(`Resolving ${file} with Maven failed (exit ${mvn.status}); is Maven installed?`);

@@ -1,4 +1,9 @@
-import type { CommunityConnectionResolvers, CommunityPartitionResolvers, CommunityResolvers, QueryResolvers } from '../src/generated/graphql.js';
+import type {
+  CommunityConnectionResolvers,
+  CommunityPartitionResolvers,
+  CommunityResolvers,
+  QueryResolvers,
+} from '../src/generated/graphql.js';
 import { BadInputError } from '../src/errors.js';
 import { pageRequest, toConnection } from '../src/model/pagination.js';
 import { required } from './required.js';
@@ -15,12 +20,19 @@ function pageOf<T extends { id: string }>(items: T[], first: number | null | und
   return toConnection(items.slice(start, start + page.limit), page, async () => items.length);
 }
 
-export const AnalyticsQuery: Pick<QueryResolvers, 'partnerCommunities' | 'brokerPartners' | 'lookalikePartners' | 'recruitmentCandidates' | 'predictedIntegrations'> = {
+export const AnalyticsQuery: Pick<
+  QueryResolvers,
+  'partnerCommunities' | 'brokerPartners' | 'lookalikePartners' | 'recruitmentCandidates' | 'predictedIntegrations'
+> = {
   partnerCommunities: (_p, _a, ctx) => ctx.services.analytics.partnerCommunities(),
   brokerPartners: (_p, { first }, ctx) => ctx.services.analytics.brokerPartners(first),
   lookalikePartners: (_p, { partnerId, first, stages }, ctx) => ctx.services.analytics.lookalikePartners(partnerId, first, stages),
   recruitmentCandidates: (_p, { exemplarIds, first }, ctx) =>
-    ctx.services.analytics.recruitmentCandidates(exemplarIds, first, async () => (await ctx.services.gapAnalysis.gapAnalysis(null, null)).capabilities),
+    ctx.services.analytics.recruitmentCandidates(
+      exemplarIds,
+      first,
+      async () => (await ctx.services.gapAnalysis.gapAnalysis(null, null)).capabilities,
+    ),
   predictedIntegrations: (_p, { partnerId, first }, ctx) => ctx.services.analytics.predictedIntegrations(partnerId, first),
 };
 
@@ -34,6 +46,11 @@ export const CommunityConnection: CommunityConnectionResolvers = {
 
 export const Community: CommunityResolvers = {
   topCapabilities: (c, _a, ctx) =>
-    Promise.all(c.topCapabilities.map(async (t) => ({ capability: required(await ctx.loaders.capability.load(t.id), 'capability', t.id), members: t.members }))),
+    Promise.all(
+      c.topCapabilities.map(async (t) => ({
+        capability: required(await ctx.loaders.capability.load(t.id), 'capability', t.id),
+        members: t.members,
+      })),
+    ),
   members: (c, { first, after }) => pageOf(c.members, first, after, 'members'),
 };

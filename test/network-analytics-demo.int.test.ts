@@ -37,7 +37,9 @@ describe('network analytics on the demo ecosystem (the README answers)', () => {
       ['Green Harbor Solutions', 1 / 3, ['industry:HEALTHCARE', 'region:NA', 'type:RESELLER']],
       ['Fjordline Consulting', 1 / 13, ['region:EMEA']],
     ]);
-    const logweave = ours((await expectData(db, q, { id: id('p.logweave'), stages: ['ACTIVE', 'ONBOARDING', 'PROSPECT'] })).data.lookalikePartners);
+    const logweave = ours(
+      (await expectData(db, q, { id: id('p.logweave'), stages: ['ACTIVE', 'ONBOARDING', 'PROSPECT'] })).data.lookalikePartners,
+    );
     expect(logweave.slice(0, 3).map((s: any) => [s.partner.name, s.similarity])).toEqual([
       ['Threatloom Intelligence', 7 / 13],
       ['KubeGuard', 1 / 2],
@@ -46,20 +48,38 @@ describe('network analytics on the demo ecosystem (the README answers)', () => {
   });
 
   it('recruitmentCandidates like Harborview and Quillon: Fjordline closes the OT/ICS gap', async () => {
-    const { data } = await expectData(db, `query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids, first: 100) { partner { id name } similarity closesGaps { name } } }`, {
-      ids: [id('p.harborview'), id('p.quillon')],
-    });
-    expect(ours(data.recruitmentCandidates).map((r: any) => [r.partner.name, Number(r.similarity.toFixed(3)), r.closesGaps.map((c: any) => c.name)])).toEqual([
+    const { data } = await expectData(
+      db,
+      `query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids, first: 100) { partner { id name } similarity closesGaps { name } } }`,
+      {
+        ids: [id('p.harborview'), id('p.quillon')],
+      },
+    );
+    expect(
+      ours(data.recruitmentCandidates).map((r: any) => [
+        r.partner.name,
+        Number(r.similarity.toFixed(3)),
+        r.closesGaps.map((c: any) => c.name),
+      ]),
+    ).toEqual([
       ['Green Harbor Solutions', 0.196, []],
       ['Fjordline Consulting', 0.094, ['OT/ICS security']],
     ]);
   });
 
   it('predictedIntegrations for Harborview', async () => {
-    const { data } = await expectData(db, `query($id: ID!) { predictedIntegrations(partnerId: $id, first: 100) { partner { id name } score commonNeighbours } }`, {
-      id: id('p.harborview'),
-    });
-    expect(ours(data.predictedIntegrations).map((r: any) => [r.partner.name, Number(r.score.toFixed(2)), r.commonNeighbours]).slice(0, 5)).toEqual([
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { predictedIntegrations(partnerId: $id, first: 100) { partner { id name } score commonNeighbours } }`,
+      {
+        id: id('p.harborview'),
+      },
+    );
+    expect(
+      ours(data.predictedIntegrations)
+        .map((r: any) => [r.partner.name, Number(r.score.toFixed(2)), r.commonNeighbours])
+        .slice(0, 5),
+    ).toEqual([
       ['Vaultline Identity', 6.09, 16],
       ['CloudNova', 5.67, 15],
       ['LogWeave', 5.65, 15],
@@ -69,9 +89,16 @@ describe('network analytics on the demo ecosystem (the README answers)', () => {
   });
 
   it('partnerCommunities: the demo partners fall into the README four communities', async () => {
-    const { data } = await expectData(db, `{ partnerCommunities { communities(first: 20) { edges { node { id size label members(first: 50) { edges { node { id name } } } } } } } }`);
+    const { data } = await expectData(
+      db,
+      `{ partnerCommunities { communities(first: 20) { edges { node { id size label members(first: 50) { edges { node { id name } } } } } } } }`,
+    );
     const demo = (data.partnerCommunities.communities.edges as any[])
-      .map((e) => ({ id: e.node.id as string, label: e.node.label as string, names: (e.node.members.edges as any[]).filter((m) => m.node.id.startsWith(px)).map((m) => m.node.name as string) }))
+      .map((e) => ({
+        id: e.node.id as string,
+        label: e.node.label as string,
+        names: (e.node.members.edges as any[]).filter((m) => m.node.id.startsWith(px)).map((m) => m.node.name as string),
+      }))
       .filter((c) => c.names.length > 0);
     expect(demo.map((c) => [c.id.replace(px, ''), c.label, c.names.length])).toEqual([
       ['community-p.albion', 'Implementation, Email security · NA', 13],

@@ -26,7 +26,11 @@ const db = new CypherExecutor(driver, new CypherLibrary(), { database: 'neo4j', 
 
 beforeAll(async () => {
   await startLocalNeo4j(local, () => undefined);
-  await db.runText("MERGE (:Partner {id: 'nogds-p1', name: 'Plain', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: []})", {}, 'WRITE');
+  await db.runText(
+    "MERGE (:Partner {id: 'nogds-p1', name: 'Plain', types: ['TECHNOLOGY'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: []})",
+    {},
+    'WRITE',
+  );
 }, 180_000);
 afterAll(async () => {
   await driver.close();

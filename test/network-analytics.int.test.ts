@@ -37,7 +37,12 @@ function prefixed(doc: EcosystemDocument, prefix: string): EcosystemDocument {
     })),
     customers: doc.customers.map((c) => ({ ...c, id: id(c.id), needs: c.needs.map(id) })),
     accounts: doc.accounts.map((a) => ({ ...a, partnerId: id(a.partnerId), customerId: id(a.customerId) })),
-    solutions: doc.solutions.map((s) => ({ ...s, id: id(s.id), requires: s.requires.map(id), members: s.members.map((m) => ({ ...m, partnerId: id(m.partnerId) })) })),
+    solutions: doc.solutions.map((s) => ({
+      ...s,
+      id: id(s.id),
+      requires: s.requires.map(id),
+      members: s.members.map((m) => ({ ...m, partnerId: id(m.partnerId) })),
+    })),
     deals: doc.deals.map((d) => ({
       ...d,
       id: id(d.id),
@@ -80,7 +85,10 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
   const rand = prng(seed);
 
   beforeAll(async () => {
-    const doc = prefixed(generateEcosystem({ partners: 45, customers: 120, accountsPerPartner: 5, solutions: 5, deals: 50, capabilities: 25, seed }), prefix);
+    const doc = prefixed(
+      generateEcosystem({ partners: 45, customers: 120, accountsPerPartner: 5, solutions: 5, deals: 50, capabilities: 25, seed }),
+      prefix,
+    );
     const result = await importEcosystem(db, doc);
     expect(result.ok).toBe(true);
     raw = await readRawGraph(db);
@@ -141,10 +149,15 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     const { communities } = await allCommunities();
     const of = new Map<string, string>();
     for (const c of communities) for (const m of c.members) of.set(m, c.id);
-    const { data } = await expectData(db, `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 2000 }) { nodes { id kind label weight group } edges { source target kind weight } truncated } }`);
+    const { data } = await expectData(
+      db,
+      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 2000 }) { nodes { id kind label weight group } edges { source target kind weight } truncated } }`,
+    );
     const map = data.ecosystemMap;
     expect(map.truncated).toBe(false);
-    expect(map.nodes.map((n: any) => [n.id, n.kind, n.weight, n.label])).toEqual(communities.map((c) => [c.id, 'COMMUNITY', c.size, c.label]));
+    expect(map.nodes.map((n: any) => [n.id, n.kind, n.weight, n.label])).toEqual(
+      communities.map((c) => [c.id, 'COMMUNITY', c.size, c.label]),
+    );
     const between = new Map<string, number>();
     net.adj.forEach((row, i) =>
       row.forEach((w, j) => {
@@ -156,13 +169,26 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     expect(map.edges.every((e: any) => e.kind === 'PARTNER_NETWORK' && e.source < e.target)).toBe(true);
 
     const biggest = communities[0]!;
-    const opened = (await expectData(db, `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id kind weight } edges { source target weight } truncated } }`, { id: biggest.id })).data.ecosystemMap;
+    const opened = (
+      await expectData(
+        db,
+        `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id kind weight } edges { source target weight } truncated } }`,
+        { id: biggest.id },
+      )
+    ).data.ecosystemMap;
     expect(opened.nodes.map((n: any) => n.id).sort()).toEqual([...biggest.members].sort());
     const members = new Set(biggest.members);
     const inside: string[] = [];
-    net.adj.forEach((row, i) => row.forEach((w, j) => { if (j > i && members.has(net.ids[i]!) && members.has(net.ids[j]!)) inside.push(`${net.ids[i]}|${net.ids[j]}|${w}`); }));
+    net.adj.forEach((row, i) =>
+      row.forEach((w, j) => {
+        if (j > i && members.has(net.ids[i]!) && members.has(net.ids[j]!)) inside.push(`${net.ids[i]}|${net.ids[j]}|${w}`);
+      }),
+    );
     expect(opened.edges.map((e: any) => `${e.source}|${e.target}|${e.weight}`).sort()).toEqual(inside.sort());
-    const { errors } = await runOperation(db, `{ ecosystemMap(input: { groupBy: COMMUNITY, communityId: "community-none" }) { truncated } }`);
+    const { errors } = await runOperation(
+      db,
+      `{ ecosystemMap(input: { groupBy: COMMUNITY, communityId: "community-none" }) { truncated } }`,
+    );
     expect([errors?.[0]?.extensions?.code, errors?.[0]?.extensions?.path]).toEqual(['NOT_FOUND', ['input', 'communityId']]);
   });
 
@@ -190,7 +216,10 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
         const wanted = new Set(stages ?? ['PROSPECT']);
         const me = features(raw.partners.get(who)!);
         const expected = ranked(
-          all.filter((p) => p.id !== who && wanted.has(p.stage)).map((p) => ({ id: p.id, score: jaccardOf(me, features(p)) })).filter((x) => x.score > 0),
+          all
+            .filter((p) => p.id !== who && wanted.has(p.stage))
+            .map((p) => ({ id: p.id, score: jaccardOf(me, features(p)) }))
+            .filter((x) => x.score > 0),
         ).slice(0, 100);
         const { data } = await expectData(
           db,
@@ -210,7 +239,9 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
   it('recruitmentCandidates: prospects by mean Jaccard to the exemplars; closesGaps are its GAP or THIN capabilities', async () => {
     const all = [...raw.partners.values()];
     const active = mine.filter((id) => raw.partners.get(id)!.stage === 'ACTIVE');
-    const exemplars = [active[0]!, active[Math.floor(active.length / 2)]!, active[active.length - 1]!].filter((x, i, a) => a.indexOf(x) === i);
+    const exemplars = [active[0]!, active[Math.floor(active.length / 2)]!, active[active.length - 1]!].filter(
+      (x, i, a) => a.indexOf(x) === i,
+    );
     const sets = exemplars.map((id) => features(raw.partners.get(id)!));
     const expected = ranked(
       all
@@ -220,13 +251,21 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     ).slice(0, 100);
     // Whole-ecosystem gap statuses by their definition: demand (a customer needs it or a solution not retired
     // requires it) and supply (eligible partners holding it) of at most one.
-    const demanded = new Set([...raw.needs.map(([, c]) => c), ...raw.requires.filter((r) => r.status !== 'RETIRED').map((r) => r.capability)]);
+    const demanded = new Set([
+      ...raw.needs.map(([, c]) => c),
+      ...raw.requires.filter((r) => r.status !== 'RETIRED').map((r) => r.capability),
+    ]);
     const supply = new Map<string, number>();
-    for (const p of all) if (p.stage === 'ACTIVE' || p.stage === 'ONBOARDING') for (const c of p.capabilities) supply.set(c, (supply.get(c) ?? 0) + 1);
+    for (const p of all)
+      if (p.stage === 'ACTIVE' || p.stage === 'ONBOARDING') for (const c of p.capabilities) supply.set(c, (supply.get(c) ?? 0) + 1);
     const open = (c: string) => demanded.has(c) && (supply.get(c) ?? 0) <= 1;
-    const { data } = await expectData(db, `query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids, first: 100) { partner { id } similarity closesGaps { id } } }`, {
-      ids: exemplars,
-    });
+    const { data } = await expectData(
+      db,
+      `query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids, first: 100) { partner { id } similarity closesGaps { id } } }`,
+      {
+        ids: exemplars,
+      },
+    );
     const got = data.recruitmentCandidates as { partner: { id: string }; similarity: number; closesGaps: { id: string }[] }[];
     expect(got.map((g) => g.partner.id)).toEqual(expected.map((e) => e.id));
     got.forEach((g, i) => {
@@ -255,7 +294,10 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
         viewer ? { role: 'PARTNER', subject: 'test', partnerId: viewer } : undefined,
       );
       const got = data.predictedIntegrations as { partner: { id: string }; score: number; commonNeighbours: number }[];
-      expect(got.map((g) => g.partner.id), `${who} as ${viewer ?? 'vendor'}`).toEqual(expected.map((e) => e.id));
+      expect(
+        got.map((g) => g.partner.id),
+        `${who} as ${viewer ?? 'vendor'}`,
+      ).toEqual(expected.map((e) => e.id));
       got.forEach((g, i) => expect(g.score).toBeCloseTo(expected[i]!.score, 9));
       return got.length;
     };
@@ -288,9 +330,19 @@ describe('network analytics: roles and bad input', () => {
     const cases: [string, Record<string, unknown>, string, unknown[]][] = [
       ['query($id: ID!) { lookalikePartners(partnerId: $id) { similarity } }', { id: missing }, 'NOT_FOUND', ['partnerId']],
       ['query($id: ID!) { predictedIntegrations(partnerId: $id) { score } }', { id: missing }, 'NOT_FOUND', ['partnerId']],
-      ['query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids) { similarity } }', { ids: [missing] }, 'NOT_FOUND', ['exemplarIds', '0']],
+      [
+        'query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids) { similarity } }',
+        { ids: [missing] },
+        'NOT_FOUND',
+        ['exemplarIds', '0'],
+      ],
       ['query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids) { similarity } }', { ids: [] }, 'BAD_USER_INPUT', ['exemplarIds']],
-      ['query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids) { similarity } }', { ids: ['a', 'a'] }, 'BAD_USER_INPUT', ['exemplarIds', '1']],
+      [
+        'query($ids: [ID!]!) { recruitmentCandidates(exemplarIds: $ids) { similarity } }',
+        { ids: ['a', 'a'] },
+        'BAD_USER_INPUT',
+        ['exemplarIds', '1'],
+      ],
       ['{ brokerPartners(first: -1) { score } }', {}, 'BAD_USER_INPUT', ['first']],
       ['{ partnerCommunities { communities(after: "bm9wZQ") { totalCount } } }', {}, 'BAD_USER_INPUT', ['communities', 'after']],
     ];

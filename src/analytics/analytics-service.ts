@@ -59,7 +59,8 @@ export const MAX_EXEMPLARS = 50;
 
 function checkFirst(first: number | null | undefined, fallback: number): number {
   const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+    throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
   return size;
 }
 
@@ -110,11 +111,15 @@ export class AnalyticsService {
   }
 
   /** The communities of a partition, largest first then by id, with labels and weights. */
-  private describePartition(network: PartnerNetwork, community: readonly number[]): { partition: CommunityPartitionRow; byKey: Map<number, CommunityRow> } {
+  private describePartition(
+    network: PartnerNetwork,
+    community: readonly number[],
+  ): { partition: CommunityPartitionRow; byKey: Map<number, CommunityRow> } {
     const groups = new Map<number, number[]>();
     community.forEach((c, i) => groups.set(c, [...(groups.get(c) ?? []), i]));
     const inside = new Map<number, number>();
-    for (const e of network.edges) if (community[e.a] === community[e.b]) inside.set(community[e.a]!, (inside.get(community[e.a]!) ?? 0) + e.w);
+    for (const e of network.edges)
+      if (community[e.a] === community[e.b]) inside.set(community[e.a]!, (inside.get(community[e.a]!) ?? 0) + e.w);
     const byKey = new Map<number, CommunityRow>();
     const communities: CommunityRow[] = [...groups].map(([key, nodes]) => {
       const members = nodes.map((i) => network.partners[i]!).sort(byId);
@@ -128,9 +133,15 @@ export class AnalyticsService {
         }
         for (const r of new Set(m.regions ?? [])) regions.set(r, (regions.get(r) ?? 0) + 1);
       }
-      const topCapabilities = countTop(capabilities, (id) => names.get(id) ?? id, LABEL_CAPABILITIES).map(([id, n]) => ({ id, name: names.get(id) ?? id, members: n }));
+      const topCapabilities = countTop(capabilities, (id) => names.get(id) ?? id, LABEL_CAPABILITIES).map(([id, n]) => ({
+        id,
+        name: names.get(id) ?? id,
+        members: n,
+      }));
       const topRegions = countTop(regions, (r) => r, LABEL_REGIONS).map(([region, n]) => ({ region, members: n }));
-      const label = [topCapabilities.map((c) => c.name).join(', '), topRegions.map((r) => r.region).join(', ')].filter(Boolean).join(' · ') || members[0]!.name;
+      const label =
+        [topCapabilities.map((c) => c.name).join(', '), topRegions.map((r) => r.region).join(', ')].filter(Boolean).join(' · ') ||
+        members[0]!.name;
       const row: CommunityRow = {
         id: `community-${members[0]!.id}`,
         size: members.length,
@@ -164,11 +175,15 @@ export class AnalyticsService {
   }
 
   /** The partition with the network and each node's community key (the community map reuses them). */
-  async communitiesWithNetwork(operation: string): Promise<{ partition: CommunityPartitionRow; byKey: Map<number, CommunityRow>; network: PartnerNetwork; community: number[] }> {
+  async communitiesWithNetwork(
+    operation: string,
+  ): Promise<{ partition: CommunityPartitionRow; byKey: Map<number, CommunityRow>; network: PartnerNetwork; community: number[] }> {
     await requireGds(this.db, operation);
     const network = await this.network();
     const community =
-      network.partners.length === 0 ? [] : await withNetworkProjection(this.db, network, (g) => this.communities(network, g), this.observeProjection);
+      network.partners.length === 0
+        ? []
+        : await withNetworkProjection(this.db, network, (g) => this.communities(network, g), this.observeProjection);
     return { ...this.describePartition(network, community), network, community };
   }
 
@@ -257,7 +272,10 @@ export class AnalyticsService {
       const reasons = [...reached]
         .map(([c, n]) => ({ row: byKey.get(c)!, n }))
         .sort((x, y) => y.n - x.n || byId(x.row, y.row))
-        .map(({ row, n }) => `${row.id === own.id ? 'Within its own community' : 'Links to'} ${row.id} (${row.label}): ${n} ${n === 1 ? 'neighbour' : 'neighbours'}`);
+        .map(
+          ({ row, n }) =>
+            `${row.id === own.id ? 'Within its own community' : 'Links to'} ${row.id} (${row.label}): ${n} ${n === 1 ? 'neighbour' : 'neighbours'}`,
+        );
       return { partner: profileOf(network.partners[node]!), score, community: own, reasons };
     });
   }
@@ -273,7 +291,11 @@ export class AnalyticsService {
    * partner's (F = capability ids ∪ types ∪ regions ∪ industries, prefixed by kind), descending, ties by id, only
    * above 0, the partner itself excluded. NOT_FOUND for an unknown partner.
    */
-  async lookalikePartners(partnerId: string, first: number | null | undefined, stages: readonly string[] | null | undefined): Promise<SimilarPartnerRow[]> {
+  async lookalikePartners(
+    partnerId: string,
+    first: number | null | undefined,
+    stages: readonly string[] | null | undefined,
+  ): Promise<SimilarPartnerRow[]> {
     const size = checkFirst(first, 10);
     const wanted = stages ?? ['PROSPECT'];
     if (wanted.length === 0) throw new BadInputError('stages must name at least one lifecycle stage', ['stages']);
@@ -287,7 +309,11 @@ export class AnalyticsService {
       .filter((x) => x.score > 0)
       .sort(byScoreThenId)
       .slice(0, size)
-      .map(({ q, score }) => ({ partner: q.partner, similarity: score, sharedFeatures: [...q.features].filter((f) => self.features.has(f)).sort() }));
+      .map(({ q, score }) => ({
+        partner: q.partner,
+        similarity: score,
+        sharedFeatures: [...q.features].filter((f) => self.features.has(f)).sort(),
+      }));
   }
 
   /**
@@ -319,11 +345,16 @@ export class AnalyticsService {
       .sort(byScoreThenId)
       .slice(0, size);
     if (ranked.length === 0) return [];
-    const open = new Map((await gaps()).filter((g) => g.status === 'GAP' || g.status === 'THIN').map((g) => [`capability:${g.capability.id}`, g.capability]));
+    const open = new Map(
+      (await gaps()).filter((g) => g.status === 'GAP' || g.status === 'THIN').map((g) => [`capability:${g.capability.id}`, g.capability]),
+    );
     return ranked.map(({ q, score }) => ({
       partner: q.partner,
       similarity: score,
-      closesGaps: [...q.features].filter((f) => open.has(f)).map((f) => open.get(f)!).sort(byId),
+      closesGaps: [...q.features]
+        .filter((f) => open.has(f))
+        .map((f) => open.get(f)!)
+        .sort(byId),
     }));
   }
 

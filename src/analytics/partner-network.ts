@@ -112,7 +112,10 @@ export function adamicAdar(network: PartnerNetwork, p: number): Map<number, { sc
 }
 
 /** The similarity features of a partner: F(p) = {capability ids} ∪ {types} ∪ {regions} ∪ {industries}, each prefixed by its kind. */
-export function featureSet(profile: { types?: string[] | null; regions?: string[] | null; industries?: string[] | null }, capabilityIds: string[]): Set<string> {
+export function featureSet(
+  profile: { types?: string[] | null; regions?: string[] | null; industries?: string[] | null },
+  capabilityIds: string[],
+): Set<string> {
   return new Set([
     ...capabilityIds.map((id) => `capability:${id}`),
     ...(profile.types ?? []).map((t) => `type:${t}`),

@@ -20,8 +20,18 @@ const FILTER_KEYS = ['industry', 'region', 'segment', 'nameContains'] as const;
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listCustomers(filter: CustomerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listCustomers(
+    filter: CustomerFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<CustomerRow>> {
+    return readPage<CustomerRow>(
+      this.db,
+      { list: 'customers/list-customers', count: 'customers/count-customers' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a customer, or with an existing id sets it (and its needs) to exactly the given values. */
@@ -31,7 +41,12 @@ export class CustomerService {
         const id = i.id ?? generateId('customer');
         await this.requireNeeds(tx, i.needs);
         const { needs, ...fields } = i;
-        const row = onlyRow(await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name) }), ['input', 'id'], 'customer', id).node;
+        const row = onlyRow(
+          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name) }),
+          ['input', 'id'],
+          'customer',
+          id,
+        ).node;
         await tx.run('customers/set-customer-needs', { id, needs });
         return row;
       }),
@@ -42,7 +57,10 @@ export class CustomerService {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'needs'])) }),
+          await tx.run<{ node: CustomerRow }>('customers/update-customer', {
+            id: i.id,
+            changes: withSearchName(changesOf(i, ['id', 'needs'])),
+          }),
           ['input', 'id'],
           'customer',
           i.id,
@@ -64,7 +82,11 @@ export class CustomerService {
         if ((await tx.run('deals/lock-customer-deals', { customerId: a.id })).length === 0) return null;
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('customers/count-customer-deals', { id: a.id });
         if (deals && deals.count > 0) {
-          fail({ path: ['id'], message: `The customer has ${deals.count} deal(s) (${listIds(deals.dealIds, deals.count)}); delete them first`, code: 'CONFLICT' });
+          fail({
+            path: ['id'],
+            message: `The customer has ${deals.count} deal(s) (${listIds(deals.dealIds, deals.count)}); delete them first`,
+            code: 'CONFLICT',
+          });
         }
         const rows = await tx.run<{ deletedId: string }>('customers/delete-customer', { id: a.id });
         return rows[0]?.deletedId ?? null;

@@ -26,7 +26,10 @@ export const RegisterDealInput = z
     // The text alone here, so it is checked even when the currency is refused; the rest in the transform.
     amount: z.string().superRefine((amount, ctx) => moneyRule(ctx, [], () => checkAmountText(amount))),
     currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
-    stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
+    stage: z
+      .enum(DEAL_STAGES)
+      .nullish()
+      .transform((v) => v ?? 'REGISTERED'),
     createdAt: dateSchema.nullish(),
     closedAt: dateSchema.nullish(),
     participants: z.array(participantSchema).min(1, 'a deal needs at least one participant'),
@@ -64,5 +67,6 @@ function moneyRule(ctx: z.RefinementCtx, path: string[], check: () => unknown): 
 
 function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
   if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });
-  if (isOpenDealStage(stage) && closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
+  if (isOpenDealStage(stage) && closedAt)
+    ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
 }

@@ -3,7 +3,13 @@
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
 import { DealQueries } from './deal-queries.js';
-import { AddDealParticipantInput, RegisterDealInput, RemoveDealParticipantInput, ResolveDealConflictInput, UpdateDealStageInput } from './deal-inputs.js';
+import {
+  AddDealParticipantInput,
+  RegisterDealInput,
+  RemoveDealParticipantInput,
+  ResolveDealConflictInput,
+  UpdateDealStageInput,
+} from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
 import type { Connection, DealRow } from '../model/rows.js';
@@ -74,13 +80,20 @@ export class DealRegistrationService {
   registerDeal(args: unknown): Promise<Outcome<DealRow>> {
     return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
-        const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
+        const early = [
+          ...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []),
+          ...futureProblems(input, new Date()),
+        ];
         if (early.length > 0) throw new ProblemsError(early);
         const id = input.id ?? (await unusedDealId(tx));
         await requireReferences(tx, [
           { kind: 'customer', id: input.customerId, path: [...BASE, 'customerId'] },
           ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
-          ...input.participants.map((p, i) => ({ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] })),
+          ...input.participants.map((p, i) => ({
+            kind: 'partner' as const,
+            id: p.partnerId,
+            path: [...BASE, 'participants', String(i), 'partnerId'],
+          })),
         ]);
         const problems = participantProblems(input.participants);
         if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
@@ -89,10 +102,14 @@ export class DealRegistrationService {
         if (problems.length > 0) throw new ProblemsError(problems);
         await tx.run('deals/lock-customer-deals', { customerId: input.customerId });
         // Read only after the lock: a registration racing this one has committed or waits.
-        const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', { customerId: input.customerId, excludeDealId: null });
+        const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', {
+          customerId: input.customerId,
+          excludeDealId: null,
+        });
         const now = new Date();
         const createdAt = input.createdAt ?? registeredNow(now, others);
-        if (input.closedAt && input.closedAt < createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
+        if (input.closedAt && input.closedAt < createdAt)
+          fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
         const resellerIds = input.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
         const decision = decideRegistration(others, { id, stage: input.stage, createdAt, registrationStatus: null, resellerIds });
         await tx.run('deals/create-deal', {
@@ -120,13 +137,24 @@ export class DealRegistrationService {
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!isOpenDealStage(deal.stage)) {
-          fail({ path: [...BASE, 'stage'], message: `The deal is closed (${deal.stage}); a closed deal's stage is final`, code: 'CONFLICT' });
+          fail({
+            path: [...BASE, 'stage'],
+            message: `The deal is closed (${deal.stage}); a closed deal's stage is final`,
+            code: 'CONFLICT',
+          });
         }
-        if (input.closedAt && input.closedAt < deal.createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
+        if (input.closedAt && input.closedAt < deal.createdAt)
+          fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
         const future = futureProblems({ closedAt: input.closedAt }, new Date());
         if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
-          await tx.run('deals/record-deal-stage', { dealId: deal.id, stage: input.stage, closedAt: input.closedAt ?? null, at: new Date(), note: input.note ?? null });
+          await tx.run('deals/record-deal-stage', {
+            dealId: deal.id,
+            stage: input.stage,
+            closedAt: input.closedAt ?? null,
+            at: new Date(),
+            note: input.note ?? null,
+          });
         }
         return readDeal(tx, deal.id);
       }),
@@ -138,10 +166,19 @@ export class DealRegistrationService {
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (deal.registrationStatus !== 'CONFLICT') {
-          fail({ path: [...BASE, 'dealId'], message: `The deal is not in conflict (its status is ${deal.registrationStatus})`, code: 'CONFLICT' });
+          fail({
+            path: [...BASE, 'dealId'],
+            message: `The deal is not in conflict (its status is ${deal.registrationStatus})`,
+            code: 'CONFLICT',
+          });
         }
         const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-        await tx.run('deals/record-deal-status', { dealId: deal.id, status, at: new Date(), note: input.note ?? `Conflict resolved: ${status}` });
+        await tx.run('deals/record-deal-status', {
+          dealId: deal.id,
+          status,
+          at: new Date(),
+          note: input.note ?? `Conflict resolved: ${status}`,
+        });
         return readDeal(tx, deal.id);
       }),
     );
@@ -162,12 +199,28 @@ export class DealRegistrationService {
           fail({ path: [...BASE, 'sourced'], message: 'The deal already has a sourcing participant', code: 'CONFLICT' });
         }
         const at = new Date();
-        await tx.run('deals/add-deal-participant', { dealId: deal.id, partnerId: input.partnerId, role: input.role, sourced: input.sourced, at, note: input.note ?? null });
+        await tx.run('deals/add-deal-participant', {
+          dealId: deal.id,
+          partnerId: input.partnerId,
+          role: input.role,
+          sourced: input.sourced,
+          at,
+          note: input.note ?? null,
+        });
         // Only a new reseller can change what the rules say; an approval stays unless it does.
         if (input.role === 'RESELLER' && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
-          const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', { customerId: deal.customerId, excludeDealId: deal.id });
+          const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', {
+            customerId: deal.customerId,
+            excludeDealId: deal.id,
+          });
           const resellerIds = [...deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId), input.partnerId];
-          const decision = decideRegistration(others, { id: deal.id, stage: deal.stage, createdAt: deal.createdAt, registrationStatus: null, resellerIds });
+          const decision = decideRegistration(others, {
+            id: deal.id,
+            stage: deal.stage,
+            createdAt: deal.createdAt,
+            registrationStatus: null,
+            resellerIds,
+          });
           if (decision.status !== deal.registrationStatus) {
             await tx.run('deals/record-deal-status', { dealId: deal.id, status: decision.status, at, note: conflictNote(decision) });
           }
@@ -184,8 +237,14 @@ export class DealRegistrationService {
         if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {
           fail({ path: [...BASE, 'partnerId'], message: 'This partner does not take part in the deal', code: 'NOT_FOUND' });
         }
-        if (deal.participants.length === 1) fail({ path: [...BASE, 'partnerId'], message: 'A deal keeps at least one participant', code: 'CONFLICT' });
-        await tx.run('deals/remove-deal-participant', { dealId: deal.id, partnerId: input.partnerId, at: new Date(), note: input.note ?? null });
+        if (deal.participants.length === 1)
+          fail({ path: [...BASE, 'partnerId'], message: 'A deal keeps at least one participant', code: 'CONFLICT' });
+        await tx.run('deals/remove-deal-participant', {
+          dealId: deal.id,
+          partnerId: input.partnerId,
+          at: new Date(),
+          note: input.note ?? null,
+        });
         return readDeal(tx, deal.id);
       }),
     );
@@ -203,9 +262,19 @@ function participantProblems(participants: readonly { partnerId: string; sourced
   const seen = new Set<string>();
   let sourcing = 0;
   participants.forEach((p, i) => {
-    if (seen.has(p.partnerId)) problems.push({ path: [...BASE, 'participants', String(i), 'partnerId'], message: 'This partner is already listed', code: 'CONFLICT' });
+    if (seen.has(p.partnerId))
+      problems.push({
+        path: [...BASE, 'participants', String(i), 'partnerId'],
+        message: 'This partner is already listed',
+        code: 'CONFLICT',
+      });
     seen.add(p.partnerId);
-    if (p.sourced && ++sourcing > 1) problems.push({ path: [...BASE, 'participants', String(i), 'sourced'], message: 'A deal has at most one sourcing participant', code: 'CONFLICT' });
+    if (p.sourced && ++sourcing > 1)
+      problems.push({
+        path: [...BASE, 'participants', String(i), 'sourced'],
+        message: 'A deal has at most one sourcing participant',
+        code: 'CONFLICT',
+      });
   });
   return problems;
 }
@@ -219,7 +288,7 @@ function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Da
   const refuse = (field: string, message: string) => problems.push({ path: [...BASE, field], message, code: 'FORBIDDEN' });
   if (input.id != null) refuse('id', 'A partner does not choose a deal id; the server generates it');
   if (input.createdAt != null) refuse('createdAt', 'A partner does not choose the registration time; the server stamps it');
-  if (input.stage !== 'REGISTERED') refuse('stage', 'A partner registers deals at REGISTERED; stages and closing are the vendor\'s');
+  if (input.stage !== 'REGISTERED') refuse('stage', "A partner registers deals at REGISTERED; stages and closing are the vendor's");
   return problems;
 }
 
@@ -228,7 +297,11 @@ function futureProblems(input: { createdAt?: Date | null; closedAt?: Date | null
   const limit = now.getTime() + CLOCK_SKEW_MS;
   return (['createdAt', 'closedAt'] as const)
     .filter((field) => (input[field]?.getTime() ?? Number.NEGATIVE_INFINITY) > limit)
-    .map((field) => ({ path: [...BASE, field], message: `must not be in the future (the server's clock says ${now.toISOString()})`, code: 'BAD_USER_INPUT' as const }));
+    .map((field) => ({
+      path: [...BASE, field],
+      message: `must not be in the future (the server's clock says ${now.toISOString()})`,
+      code: 'BAD_USER_INPUT' as const,
+    }));
 }
 
 /** A generated deal id no deal has yet (4 random bytes: a clash is rare; another id is drawn then). */

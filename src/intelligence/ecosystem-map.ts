@@ -59,10 +59,13 @@ export class EcosystemMapService {
       throw new BadInputError(`limit must be between 1 and ${MAX_MAP_NODES}`, ['input', 'limit']);
     }
     if (input?.groupBy === 'COMMUNITY') {
-      if (centerId !== null) throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
+      if (centerId !== null)
+        throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
       return new AnalyticsService(this.db).communityMap(input.communityId ?? null, limit);
     }
-    const kinds = (input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : Object.keys(LABELS))).filter((k): k is keyof typeof LABELS => k in LABELS);
+    const kinds = (input?.kinds ?? (centerId === null ? ['PARTNER', 'CAPABILITY'] : Object.keys(LABELS))).filter(
+      (k): k is keyof typeof LABELS => k in LABELS,
+    );
     const filters = {
       labels: [...new Set(kinds)].map((k) => LABELS[k]),
       partnerTypes: input?.partnerTypes ?? null,

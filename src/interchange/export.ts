@@ -81,7 +81,9 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partia
 export function serializeEcosystem(doc: EcosystemDocument): string {
   const canonical = {
     formatVersion: doc.formatVersion,
-    capabilities: [...doc.capabilities].sort(byKey((c) => c.id)).map((c) => ordered(c, ['id', 'name', 'category', 'parentId', 'description'])),
+    capabilities: [...doc.capabilities]
+      .sort(byKey((c) => c.id))
+      .map((c) => ordered(c, ['id', 'name', 'category', 'parentId', 'description'])),
     partners: [...doc.partners].sort(byKey((p) => p.id)).map((p) =>
       ordered(
         {
@@ -96,13 +98,27 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
     customers: [...doc.customers]
       .sort(byKey((u) => u.id))
       .map((u) => ordered({ ...u, needs: sortedIds(u.needs) }, ['id', 'name', 'industry', 'region', 'segment', 'needs'])),
-    accounts: [...doc.accounts].sort(byKey((a) => a.partnerId, (a) => a.customerId)).map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
+    accounts: [...doc.accounts]
+      .sort(
+        byKey(
+          (a) => a.partnerId,
+          (a) => a.customerId,
+        ),
+      )
+      .map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
     solutions: [...doc.solutions].sort(byKey((s) => s.id)).map((s) =>
       ordered(
         {
           ...s,
           requires: sortedIds(s.requires),
-          members: [...s.members].sort(byKey((m) => m.partnerId, (m) => m.role)).map((m) => ordered(m, ['partnerId', 'role'])),
+          members: [...s.members]
+            .sort(
+              byKey(
+                (m) => m.partnerId,
+                (m) => m.role,
+              ),
+            )
+            .map((m) => ordered(m, ['partnerId', 'role'])),
         } as SolutionRecord,
         ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries'],
       ),
@@ -116,7 +132,19 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
             .sort(byKey((p) => p.partnerId))
             .map((p) => ordered(p, ['partnerId', 'role', 'sourced', 'registeredAt'])),
         } as DealRecord,
-        ['id', 'name', 'customerId', 'solutionId', 'stage', 'amount', 'currency', 'createdAt', 'closedAt', 'participants', 'registrationStatus'],
+        [
+          'id',
+          'name',
+          'customerId',
+          'solutionId',
+          'stage',
+          'amount',
+          'currency',
+          'createdAt',
+          'closedAt',
+          'participants',
+          'registrationStatus',
+        ],
       ),
     ),
   };

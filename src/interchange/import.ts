@@ -39,7 +39,9 @@ export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; pro
 const DEFAULT_BATCH_SIZE = 5000;
 
 export function recordCount(doc: EcosystemDocument): number {
-  return doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length;
+  return (
+    doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length
+  );
 }
 
 /** Checks the whole document, then writes it in one transaction; with problems nothing is written. */
@@ -87,34 +89,96 @@ class EcosystemWriter {
     this.options.onProgress?.(0, this.total);
 
     // Nodes before the relationships that point at them.
-    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, (c) => ({
-      id: c.id, name: c.name, searchName: searchName(c.name), category: c.category ?? null, description: c.description ?? null,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-capabilities',
+      doc.capabilities,
+      (c) => ({
+        id: c.id,
+        name: c.name,
+        searchName: searchName(c.name),
+        category: c.category ?? null,
+        description: c.description ?? null,
+      }),
+      true,
+    );
     await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
 
-    await this.inBatches('interchange/upsert-partners', doc.partners, (p) => ({
-      id: p.id, name: p.name, searchName: searchName(p.name), types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
-      regions: p.regions, industries: p.industries, website: p.website ?? null,
-    }), true);
-    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({ id: p.id, capabilities: p.capabilities, sharing: p.sharing }));
+    await this.inBatches(
+      'interchange/upsert-partners',
+      doc.partners,
+      (p) => ({
+        id: p.id,
+        name: p.name,
+        searchName: searchName(p.name),
+        types: p.types,
+        tier: p.tier,
+        lifecycleStage: p.lifecycleStage,
+        regions: p.regions,
+        industries: p.industries,
+        website: p.website ?? null,
+      }),
+      true,
+    );
+    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({
+      id: p.id,
+      capabilities: p.capabilities,
+      sharing: p.sharing,
+    }));
     await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
 
-    await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({
-      id: u.id, name: u.name, searchName: searchName(u.name), industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null, needs: u.needs,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-customers',
+      doc.customers,
+      (u) => ({
+        id: u.id,
+        name: u.name,
+        searchName: searchName(u.name),
+        industry: u.industry ?? null,
+        region: u.region ?? null,
+        segment: u.segment ?? null,
+        needs: u.needs,
+      }),
+      true,
+    );
     await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
-    await this.inBatches('interchange/upsert-solutions', doc.solutions, (s) => ({
-      id: s.id, name: s.name, searchName: searchName(s.name), description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
-      requires: s.requires, members: s.members,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-solutions',
+      doc.solutions,
+      (s) => ({
+        id: s.id,
+        name: s.name,
+        searchName: searchName(s.name),
+        description: s.description ?? null,
+        status: s.status,
+        regions: s.regions,
+        industries: s.industries,
+        requires: s.requires,
+        members: s.members,
+      }),
+      true,
+    );
 
     const statuses = await this.registrationStatuses();
     const existing = await this.existingDealIds();
-    await this.inBatches('interchange/upsert-deals', doc.deals, (d) => ({
-      id: d.id, isNew: !existing.has(d.id), name: d.name, customerId: d.customerId, solutionId: d.solutionId ?? null, stage: d.stage,
-      amountMinor: parseAmount(d.amount, d.currency), currency: d.currency, createdAt: d.createdAt, closedAt: d.closedAt ?? null,
-      registrationStatus: statuses.get(d.id) ?? null, participants: d.participants,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-deals',
+      doc.deals,
+      (d) => ({
+        id: d.id,
+        isNew: !existing.has(d.id),
+        name: d.name,
+        customerId: d.customerId,
+        solutionId: d.solutionId ?? null,
+        stage: d.stage,
+        amountMinor: parseAmount(d.amount, d.currency),
+        currency: d.currency,
+        createdAt: d.createdAt,
+        closedAt: d.closedAt ?? null,
+        registrationStatus: statuses.get(d.id) ?? null,
+        participants: d.participants,
+      }),
+      true,
+    );
 
     if (replace) {
       await this.tx.run('interchange/delete-ecosystem-except', {

@@ -1,7 +1,14 @@
 // The zod schemas of the partner mutations' inputs (GraphQL has checked the shapes and enums;
 // these check the values).
 import { z } from 'zod';
-import { ACCOUNT_STATUSES, CAPABILITY_LEVELS, LIFECYCLE_STAGES, PARTNER_TIERS, PARTNER_TYPES, SHARING_LEVELS } from '../model/vocabulary.js';
+import {
+  ACCOUNT_STATUSES,
+  CAPABILITY_LEVELS,
+  LIFECYCLE_STAGES,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  SHARING_LEVELS,
+} from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema, websiteSchema } from '../validation/problems.js';
 
 const partnerType = z.enum(PARTNER_TYPES);
@@ -20,8 +27,14 @@ export const CreatePartnerInput = z.object({
   types: z.array(partnerType).min(1, 'a partner plays at least one role').transform(distinct),
   tier: tier.nullish().transform((v) => v ?? 'REGISTERED'),
   lifecycleStage: lifecycleStage.nullish().transform((v) => v ?? 'ACTIVE'),
-  regions: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
-  industries: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
+  regions: z
+    .array(codeSchema)
+    .nullish()
+    .transform((v) => distinct(v ?? [])),
+  industries: z
+    .array(codeSchema)
+    .nullish()
+    .transform((v) => distinct(v ?? [])),
   website: websiteSchema.nullish().transform((v) => v ?? null),
 });
 

@@ -36,21 +36,38 @@ const at = (field: string) => ['input', field];
 export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listPartners(filter: PartnerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<PartnerRow>> {
-    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listPartners(
+    filter: PartnerFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<PartnerRow>> {
+    return readPage<PartnerRow>(
+      this.db,
+      { list: 'partners/list-partners', count: 'partners/count-partners' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */
   createPartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(CreatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', { ...i, id: i.id ?? generateId('partner'), searchName: searchName(i.name) });
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', {
+        ...i,
+        id: i.id ?? generateId('partner'),
+        searchName: searchName(i.name),
+      });
       return onlyRow(rows, at('id'), 'partner', i.id ?? '').node;
     });
   }
 
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: withSearchName(changesOf(i)) });
+      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', {
+        id: i.id,
+        changes: withSearchName(changesOf(i)),
+      });
       return onlyRow(rows, at('id'), 'partner', i.id).node;
     });
   }
@@ -88,7 +105,8 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+          .node;
       }),
     );
   }
@@ -100,7 +118,8 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+          .node;
       }),
     );
   }

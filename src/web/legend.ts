@@ -19,7 +19,20 @@ const TYPE_COLOURS: Record<(typeof PARTNER_TYPES)[number], string> = {
 };
 
 /** Twelve distinguishable hues for communities, picked by a hash of the community id. */
-const COMMUNITY_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2df8a', '#fb9a99', '#cab2d6', '#6a3d9a'];
+const COMMUNITY_COLOURS = [
+  '#1b9e77',
+  '#d95f02',
+  '#7570b3',
+  '#e7298a',
+  '#66a61e',
+  '#e6ab02',
+  '#a6761d',
+  '#1f78b4',
+  '#b2df8a',
+  '#fb9a99',
+  '#cab2d6',
+  '#6a3d9a',
+];
 
 export function communityColour(id: string): string {
   let hash = 0;
@@ -41,11 +54,14 @@ export function nodeColour(kind: MapNodeKind, group: string | null): string {
 }
 
 export function renderLegend(container: HTMLElement, showCustomers: boolean): void {
-  const entry = (colour: string, text: string) => h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), text);
+  const entry = (colour: string, text: string) =>
+    h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), text);
   fill(
     container,
     h('h2', {}, 'Legend'),
-    h('ul', { class: 'legend' },
+    h(
+      'ul',
+      { class: 'legend' },
       PARTNER_TYPES.map((type) => entry(TYPE_COLOURS[type], `Partner: ${humanise(type)}`)),
       entry(KIND_COLOURS.CAPABILITY, 'Capability'),
       showCustomers ? entry(KIND_COLOURS.CUSTOMER, 'Customer') : null,

@@ -14,8 +14,18 @@ import { MapView } from './map-view';
 const EcosystemMapView = graphql(`
   query EcosystemMapView($input: EcosystemMapInput) {
     ecosystemMap(input: $input) {
-      nodes { id kind label group weight }
-      edges { source target kind }
+      nodes {
+        id
+        kind
+        label
+        group
+        weight
+      }
+      edges {
+        source
+        target
+        kind
+      }
       truncated
     }
   }
@@ -24,8 +34,19 @@ const EcosystemMapView = graphql(`
 const CommunityMapView = graphql(`
   query CommunityMapView($input: EcosystemMapInput) {
     ecosystemMap(input: $input) {
-      nodes { id kind label group weight }
-      edges { source target kind weight }
+      nodes {
+        id
+        kind
+        label
+        group
+        weight
+      }
+      edges {
+        source
+        target
+        kind
+        weight
+      }
       truncated
     }
   }
@@ -33,13 +54,30 @@ const CommunityMapView = graphql(`
 
 const MapPartnerCount = graphql(`
   query MapPartnerCount($filter: PartnerFilter) {
-    partners(filter: $filter, first: 0) { totalCount }
+    partners(filter: $filter, first: 0) {
+      totalCount
+    }
   }
 `);
 
 const MapCommunityMembers = graphql(`
   query MapCommunityMembers {
-    partnerCommunities { communities(first: 80) { edges { node { id members(first: 100) { edges { node { id } } } } } } }
+    partnerCommunities {
+      communities(first: 80) {
+        edges {
+          node {
+            id
+            members(first: 100) {
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -49,8 +87,15 @@ export const COMMUNITY_THRESHOLD = 300;
 const MapPartnerIds = graphql(`
   query MapPartnerIds($filter: PartnerFilter, $after: String) {
     partners(filter: $filter, first: 100, after: $after) {
-      edges { node { id } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -162,7 +207,14 @@ export class MapSection {
       try {
         this.view.start();
       } catch (error) {
-        fill(byId('map-canvas'), h('p', { class: 'error', role: 'alert' }, `The map cannot be drawn here (${(error as Error).message}); the partner list beside it still works.`));
+        fill(
+          byId('map-canvas'),
+          h(
+            'p',
+            { class: 'error', role: 'alert' },
+            `The map cannot be drawn here (${(error as Error).message}); the partner list beside it still works.`,
+          ),
+        );
       }
     }
     await this.load();
@@ -170,13 +222,33 @@ export class MapSection {
 
   private renderFilterControls(catalog: Catalog): void {
     const f = this.filters;
-    fill(byId('filter-type'), option('', 'Any type', !f.type), PARTNER_TYPES.map((t) => option(t, humanise(t), f.type === t)));
-    fill(byId('filter-tier'), option('', 'Any tier', !f.tier), PARTNER_TIERS.map((t) => option(t, humanise(t), f.tier === t)));
+    fill(
+      byId('filter-type'),
+      option('', 'Any type', !f.type),
+      PARTNER_TYPES.map((t) => option(t, humanise(t), f.type === t)),
+    );
+    fill(
+      byId('filter-tier'),
+      option('', 'Any tier', !f.tier),
+      PARTNER_TIERS.map((t) => option(t, humanise(t), f.tier === t)),
+    );
     const regions = f.region && !catalog.regions.includes(f.region) ? [...catalog.regions, f.region] : catalog.regions;
-    fill(byId('filter-region'), option('', 'Any region', !f.region), regions.map((r) => option(r, r, f.region === r)));
+    fill(
+      byId('filter-region'),
+      option('', 'Any region', !f.region),
+      regions.map((r) => option(r, r, f.region === r)),
+    );
     const industries = f.industry && !catalog.industries.includes(f.industry) ? [...catalog.industries, f.industry] : catalog.industries;
-    fill(byId('filter-industry'), option('', 'Any industry', !f.industry), industries.map((i) => option(i, humanise(i), f.industry === i)));
-    fill(byId('filter-capability'), option('', 'Any capability', !f.capabilityId), catalog.capabilities.map((c) => option(c.id, c.name, f.capabilityId === c.id)));
+    fill(
+      byId('filter-industry'),
+      option('', 'Any industry', !f.industry),
+      industries.map((i) => option(i, humanise(i), f.industry === i)),
+    );
+    fill(
+      byId('filter-capability'),
+      option('', 'Any capability', !f.capabilityId),
+      catalog.capabilities.map((c) => option(c.id, c.name, f.capabilityId === c.id)),
+    );
     byId<HTMLInputElement>('filter-customers').checked = f.showCustomers;
   }
 
@@ -236,7 +308,9 @@ export class MapSection {
     const request = ++this.request;
     this.setStatus('loading', id ? 'Loading the community…' : 'Loading the communities…');
     try {
-      const { ecosystemMap } = await execute(CommunityMapView, { input: { groupBy: 'COMMUNITY', communityId: id || null, limit: id ? MAP_NODE_LIMIT : COMMUNITY_THRESHOLD } });
+      const { ecosystemMap } = await execute(CommunityMapView, {
+        input: { groupBy: 'COMMUNITY', communityId: id || null, limit: id ? MAP_NODE_LIMIT : COMMUNITY_THRESHOLD },
+      });
       if (request !== this.request) return true;
       this.community = id;
       byId('map-back').hidden = !id;
@@ -244,11 +318,15 @@ export class MapSection {
       const partners = ecosystemMap.nodes.filter((n) => n.kind === 'PARTNER');
       this.renderPartnerList(partners.map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
       const what = id ? `${partners.length} partners of ${id}` : `${ecosystemMap.nodes.length} communities (click one to open it)`;
-      this.setStatus('ready', `${what}: ${ecosystemMap.nodes.length} nodes, ${ecosystemMap.edges.length} edges${ecosystemMap.truncated ? ' (the largest only)' : ''}.`, {
-        nodes: ecosystemMap.nodes.length,
-        edges: ecosystemMap.edges.length,
-        shown: ecosystemMap.nodes.length,
-      });
+      this.setStatus(
+        'ready',
+        `${what}: ${ecosystemMap.nodes.length} nodes, ${ecosystemMap.edges.length} edges${ecosystemMap.truncated ? ' (the largest only)' : ''}.`,
+        {
+          nodes: ecosystemMap.nodes.length,
+          edges: ecosystemMap.edges.length,
+          shown: ecosystemMap.nodes.length,
+        },
+      );
       byId('map-status').dataset.view = id ? 'community' : 'communities';
       return true;
     } catch (error) {
@@ -319,7 +397,12 @@ export class MapSection {
     fill(
       byId('partner-list'),
       partners.map((p) =>
-        h('li', {}, h('button', { type: 'button', class: 'link', 'data-partner-id': p.id, onclick: () => this.onOpenPartner(p.id) }, p.label), p.group ? h('span', { class: 'muted' }, ` ${humanise(p.group)}`) : null),
+        h(
+          'li',
+          {},
+          h('button', { type: 'button', class: 'link', 'data-partner-id': p.id, onclick: () => this.onOpenPartner(p.id) }, p.label),
+          p.group ? h('span', { class: 'muted' }, ` ${humanise(p.group)}`) : null,
+        ),
       ),
     );
   }
@@ -329,7 +412,8 @@ export class MapSection {
     this.memberships = new Map();
     try {
       const { partnerCommunities } = await execute(MapCommunityMembers);
-      for (const { node } of partnerCommunities.communities.edges) for (const m of node.members.edges) this.memberships.set(m.node.id, node.id);
+      for (const { node } of partnerCommunities.communities.edges)
+        for (const m of node.members.edges) this.memberships.set(m.node.id, node.id);
     } catch {
       // A PARTNER token or a server without GDS: colours stay by type.
     }

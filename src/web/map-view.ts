@@ -104,7 +104,11 @@ export class MapView {
   }
 
   /** Replaces the drawn graph with an ecosystemMap answer. */
-  show(nodes: readonly MapNodeData[], edges: readonly MapEdgeData[], colourOf: (node: MapNodeData) => string = (n) => nodeColour(n.kind, n.group ?? null)): void {
+  show(
+    nodes: readonly MapNodeData[],
+    edges: readonly MapEdgeData[],
+    colourOf: (node: MapNodeData) => string = (n) => nodeColour(n.kind, n.group ?? null),
+  ): void {
     this.graph.clear();
     this.selected = null;
     const random = seededRandom(nodes.length * 7919 + edges.length);
@@ -123,7 +127,12 @@ export class MapView {
     }
     for (const edge of edges) {
       if (edge.source === edge.target || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
-      if (!this.graph.hasEdge(edge.source, edge.target)) this.graph.addDirectedEdge(edge.source, edge.target, { kind: edge.kind, size: edge.weight ? Math.min(1 + Math.log(edge.weight), 8) : 1, weight: edge.weight ?? 1 });
+      if (!this.graph.hasEdge(edge.source, edge.target))
+        this.graph.addDirectedEdge(edge.source, edge.target, {
+          kind: edge.kind,
+          size: edge.weight ? Math.min(1 + Math.log(edge.weight), 8) : 1,
+          weight: edge.weight ?? 1,
+        });
     }
     if (this.graph.order > 1) {
       const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 };
@@ -135,7 +144,9 @@ export class MapView {
 
   /** Colours every drawn node again (the colour-by choice changed). */
   recolour(colourOf: (node: MapNodeData) => string): void {
-    this.graph.forEachNode((id, a) => this.graph.setNodeAttribute(id, 'color', colourOf({ id, kind: a.kind, label: a.label, group: a.group, weight: 0 })));
+    this.graph.forEachNode((id, a) =>
+      this.graph.setNodeAttribute(id, 'color', colourOf({ id, kind: a.kind, label: a.label, group: a.group, weight: 0 })),
+    );
     this.sigma?.refresh();
   }
 

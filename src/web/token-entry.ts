@@ -71,8 +71,14 @@ export function requestToken(reason?: string): Promise<string | null> {
 export function tokenViewer(): { role: string | null; partnerId: string | null } {
   const token = currentToken();
   try {
-    const payload = JSON.parse(atob((token ?? '').split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown; partnerId?: unknown };
-    return { role: typeof payload.role === 'string' ? payload.role : null, partnerId: typeof payload.partnerId === 'string' ? payload.partnerId : null };
+    const payload = JSON.parse(atob((token ?? '').split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      role?: unknown;
+      partnerId?: unknown;
+    };
+    return {
+      role: typeof payload.role === 'string' ? payload.role : null,
+      partnerId: typeof payload.partnerId === 'string' ? payload.partnerId : null,
+    };
   } catch {
     return { role: null, partnerId: null };
   }

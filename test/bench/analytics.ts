@@ -22,17 +22,32 @@ try {
   const gaps = new GapAnalysisService(bench.executor);
   let started = Date.now();
   const network = await service.network();
-  console.log(`network: ${network.partners.length} partners, ${network.edges.length} edges, m = ${network.totalWeight}, read in ${Date.now() - started} ms`);
+  console.log(
+    `network: ${network.partners.length} partners, ${network.edges.length} edges, m = ${network.totalWeight}, read in ${Date.now() - started} ms`,
+  );
   const [busiest] = await bench.executor.runText<{ id: string }>(
     "MATCH (p:Partner) WHERE p.lifecycleStage = 'ACTIVE' AND 'TECHNOLOGY' IN p.types RETURN p.id AS id ORDER BY COUNT { (p)-[:HAS_ACCOUNT]->() } DESC LIMIT 1",
   );
-  const exemplars = await bench.executor.runText<{ id: string }>("MATCH (p:Partner) WHERE p.lifecycleStage = 'ACTIVE' RETURN p.id AS id ORDER BY p.id LIMIT 3");
+  const exemplars = await bench.executor.runText<{ id: string }>(
+    "MATCH (p:Partner) WHERE p.lifecycleStage = 'ACTIVE' RETURN p.id AS id ORDER BY p.id LIMIT 3",
+  );
   const operations: [string, () => Promise<unknown>][] = [
     ['partnerCommunities', () => service.partnerCommunities()],
     ['brokerPartners (first 10)', () => service.brokerPartners(10)],
     ['lookalikePartners (PROSPECT)', () => service.lookalikePartners(busiest!.id, 10, null)],
-    ['lookalikePartners (every stage)', () => service.lookalikePartners(busiest!.id, 10, ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'])],
-    ['recruitmentCandidates (3 exemplars)', () => service.recruitmentCandidates(exemplars.map((e) => e.id), 10, async () => (await gaps.gapAnalysis(null, null)).capabilities)],
+    [
+      'lookalikePartners (every stage)',
+      () => service.lookalikePartners(busiest!.id, 10, ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']),
+    ],
+    [
+      'recruitmentCandidates (3 exemplars)',
+      () =>
+        service.recruitmentCandidates(
+          exemplars.map((e) => e.id),
+          10,
+          async () => (await gaps.gapAnalysis(null, null)).capabilities,
+        ),
+    ],
     ['predictedIntegrations (busiest technology partner)', () => service.predictedIntegrations(busiest!.id, 10)],
   ];
   const rows: string[] = [];
@@ -51,7 +66,9 @@ try {
     console.log(row);
     rows.push(row);
   }
-  console.log(`\n${preset}: ${network.partners.length} eligible partners, ${network.edges.length} edges\n| operation | median ms | slowest ms | projection memory |\n|---|---:|---:|---|\n${rows.join('\n')}`);
+  console.log(
+    `\n${preset}: ${network.partners.length} eligible partners, ${network.edges.length} edges\n| operation | median ms | slowest ms | projection memory |\n|---|---:|---:|---|\n${rows.join('\n')}`,
+  );
 } finally {
   await bench.driver.close();
 }

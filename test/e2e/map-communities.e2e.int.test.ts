@@ -18,7 +18,15 @@ import { expectData } from '../support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const secret = 'e2e-secret-0123456789-0123456789-abcdef';
 const db = testExecutor();
 const prefix = uniquePrefix('e2ec');
@@ -41,7 +49,10 @@ function ensureWebBuild(): void {
   const index = join(WEB_ROOT, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource(resolve('src/web'))) return;
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Every id (and reference) of a generated document under the prefix. */
@@ -80,12 +91,19 @@ function prefixed(doc: any): any {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: install the Debian package "chromium" (.ci/run does).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: install the Debian package "chromium" (.ci/run does).`);
   ensureWebBuild();
-  const doc = prefixed(generateEcosystem({ partners: 450, customers: 1500, accountsPerPartner: 8, solutions: 10, deals: 300, capabilities: 60, seed: 5 }));
+  const doc = prefixed(
+    generateEcosystem({ partners: 450, customers: 1500, accountsPerPartner: 8, solutions: 10, deals: 300, capabilities: 60, seed: 5 }),
+  );
   const imported = await importEcosystem(db, doc);
   if (!imported.ok) throw new Error(`the generated ecosystem did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
-  app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  app = await startApp(
+    { executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } },
+    '127.0.0.1',
+    0,
+  );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -140,7 +158,10 @@ describe('the map page at scale', () => {
     await page.locator('#token-input').fill(await mintToken({ secret, role: 'ADMIN', subject: 'e2e', expiresIn: '1h' }));
     await page.locator('#token-save').click();
     const counts = await status('communities');
-    const { data } = await expectData(db, `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 300 }) { nodes { id label } edges { source } } }`);
+    const { data } = await expectData(
+      db,
+      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 300 }) { nodes { id label } edges { source } } }`,
+    );
     expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
     expect(counts.edges).toBe(data.ecosystemMap.edges.length);
     expect(unauthorised).toEqual([]);
@@ -156,12 +177,19 @@ describe('the map page at scale', () => {
   it('opens the largest community on click and draws its members and their network edges', async () => {
     const { data } = await expectData(db, `{ partnerCommunities { communities(first: 1) { edges { node { id size } } } } }`);
     const biggest = data.partnerCommunities.communities.edges[0].node as { id: string; size: number };
-    const at: { x: number; y: number } | null = await page.evaluate((id) => (globalThis as any).ecosystemMap.viewportPosition(id), biggest.id);
+    const at: { x: number; y: number } | null = await page.evaluate(
+      (id) => (globalThis as any).ecosystemMap.viewportPosition(id),
+      biggest.id,
+    );
     expect(at).not.toBeNull();
     const box = (await page.locator('#map-canvas').boundingBox())!;
     await page.mouse.click(box.x + at!.x, box.y + at!.y);
     const counts = await status('community');
-    const opened = await expectData(db, `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id } edges { source } } }`, { id: biggest.id });
+    const opened = await expectData(
+      db,
+      `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id } edges { source } } }`,
+      { id: biggest.id },
+    );
     expect(counts.nodes).toBe(biggest.size);
     expect(counts.nodes).toBe(opened.data.ecosystemMap.nodes.length);
     expect(counts.edges).toBe(opened.data.ecosystemMap.edges.length);
@@ -177,7 +205,10 @@ describe('the map page at scale', () => {
     page.on('response', (r) => {
       if (r.status() === 403) forbidden.push(r.url());
     });
-    const [own] = await db.runText<{ id: string }>("MATCH (p:Partner) WHERE p.id STARTS WITH $prefix AND p.lifecycleStage = 'ACTIVE' RETURN p.id AS id ORDER BY p.id LIMIT 1", { prefix });
+    const [own] = await db.runText<{ id: string }>(
+      "MATCH (p:Partner) WHERE p.id STARTS WITH $prefix AND p.lifecycleStage = 'ACTIVE' RETURN p.id AS id ORDER BY p.id LIMIT 1",
+      { prefix },
+    );
     expect(own).toBeDefined();
     const token = await mintToken({ secret, role: 'PARTNER', partnerId: own!.id, subject: 'e2e-partner', expiresIn: '1h' });
     await page.evaluate((t) => (globalThis as any).localStorage.setItem('ecosystem-graph.token', t), token);

@@ -35,7 +35,9 @@ export async function readRawGraph(db: CypherExecutor): Promise<RawGraph> {
     participations: await pairs('MATCH (p:Partner)-[:PARTICIPATES_IN]->(d:Deal) RETURN p.id AS a, d.id AS b'),
     grants: await db.runText('MATCH (a:Partner)-[g:SHARES_WITH]->(b:Partner) RETURN a.id AS from, b.id AS to, g.level AS level'),
     needs: await pairs('MATCH (u:Customer)-[:NEEDS]->(c:Capability) RETURN u.id AS a, c.id AS b'),
-    requires: await db.runText('MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN s.id AS solution, s.status AS status, c.id AS capability'),
+    requires: await db.runText(
+      'MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN s.id AS solution, s.status AS status, c.id AS capability',
+    ),
   };
 }
 
@@ -55,7 +57,10 @@ const ELIGIBLE = new Set(['ACTIVE', 'ONBOARDING']);
  * viewer has an account on) and only deals the viewer takes part in.
  */
 export function buildNetwork(g: RawGraph, viewer?: string): Net {
-  const ids = [...g.partners.values()].filter((p) => ELIGIBLE.has(p.stage)).map((p) => p.id).sort();
+  const ids = [...g.partners.values()]
+    .filter((p) => ELIGIBLE.has(p.stage))
+    .map((p) => p.id)
+    .sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const adj = ids.map(() => new Map<number, number>());
   const add = (a: string, b: string, w: number) => {
@@ -127,7 +132,7 @@ export function plainLouvain(net: Net): number[] {
     const comm = adj.map((_r, i) => i);
     const tot = [...k];
     let movedAny = false;
-    for (let improved = true; improved; ) {
+    for (let improved = true; improved;) {
       improved = false;
       for (let i = 0; i < n; i++) {
         const links = new Map<number, number>();
