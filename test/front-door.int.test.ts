@@ -82,6 +82,17 @@ describe('security headers', () => {
     if (html.includes('<title>Ecosystem map</title>')) expect(csp.get('script-src')).toEqual(["'self'"]);
   });
 
+  it('serves the pages at / and /graphiql whatever the Accept header (curl sends */*), with their CSP', async () => {
+    for (const path of ['/', '/graphiql']) {
+      const res = await fetch(`${base}${path}`, { headers: { accept: '*/*' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+    }
+    const api = await fetch(`${base}/graphql?query=${encodeURIComponent('{ health { version } }')}`, { headers: { accept: '*/*' } });
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
   it('marks API answers and errors nosniff and unframeable too', async () => {
     for (const path of ['/graphql', '/healthz', '/nope']) {
       const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });

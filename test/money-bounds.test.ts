@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toParam } from '../src/db/values.js';
 import { checkEcosystemDocument } from '../src/interchange/format.js';
-import { formatMinor, MoneyError, parseAmount, splitByWeights, sumByCurrency } from '../src/money/money.js';
+import { formatMinor, isCurrency, MoneyError, parseAmount, splitByWeights, sumByCurrency } from '../src/money/money.js';
 
 /** The bound, computed here rather than copied: the largest signed 64-bit integer. */
 const LONG_MAX = 2n ** 63n - 1n;
@@ -183,5 +183,12 @@ describe('sums never wrap', () => {
       /\b(sum|avg|reduce|percentileCont|percentileDisc|stDev|stDevP)\s*\([^)]*amountMinor|amountMinor\s*[-+*/%^]|[-+*/%^]\s*[\w.]*amountMinor/;
     const offenders = files.filter((f) => arithmetic.test(readFileSync(f, 'utf8').replace(/^\s*\/\/.*$/gm, '')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('what counts as a currency', () => {
+  it('refuses the ISO 4217 codes that name no money (XXX "no currency", XTS "testing") and lower case', () => {
+    for (const code of ['XXX', 'XTS', 'usd', 'US', 'USDT', '']) expect(isCurrency(code), code).toBe(false);
+    for (const code of ['USD', 'EUR', 'JPY', 'BHD', 'CLF', 'XAU']) expect(isCurrency(code), code).toBe(true);
   });
 });

@@ -7,15 +7,28 @@ import { ConfigError, loadConfig } from '../config.js';
 import { prepareLocalAuth } from '../local-run.js';
 import { runCommand, UsageError } from './run-command.js';
 
+const USAGE = `Usage: npm run token -- --role ADMIN|ALLIANCE_MANAGER|PARTNER [--partner ID] [--sub NAME] [--expires 12h]
+  --role      the token's role (required)
+  --partner   the partner id, required with --role PARTNER
+  --sub       the subject (default: the role, or partner:ID)
+  --expires   lifetime as 90s, 30m, 12h or 30d (default 12h; at most JWT_MAX_LIFETIME)
+Prints an HS256 token signed with JWT_SECRET (or the locally generated secret).
+`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h' },
       role: { type: 'string' },
       partner: { type: 'string' },
       sub: { type: 'string' },
       expires: { type: 'string', default: '12h' },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const role = values.role;
   if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER')
     throw new UsageError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');

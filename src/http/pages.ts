@@ -1,6 +1,6 @@
 // Which page a GET asks for: GraphiQL's files under /assets/, the map page's under /app/, the map
-// page at / when it is built (npm run web:build), and the query page at /graphiql (and at / or
-// /graphql for a browser when the map page is not built).
+// page at / when it is built (npm run web:build), and the query page at /graphiql (and at / when
+// the map page is not built, and at /graphql for a browser asking for HTML).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serveQueryPage, serveQueryPageAsset } from './query-page.js';
 import { serveWebPage } from './web-page.js';
@@ -9,10 +9,11 @@ import { serveWebPage } from './web-page.js';
 export function servePage(req: IncomingMessage, url: URL, res: ServerResponse): boolean {
   if (req.method !== 'GET') return false;
   if (serveQueryPageAsset(url.pathname, res) || (url.pathname !== '/' && serveWebPage(url.pathname, res))) return true;
+  // / and /graphiql are only pages; /graphql is a page only for a browser that asks for HTML without a query
+  // (a GET with ?query= is a GraphQL request).
   const wantsHtml = (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
-  if (!wantsHtml) return false;
   if (url.pathname === '/' && serveWebPage(url.pathname, res)) return true;
-  if (url.pathname === '/graphql' || url.pathname === '/graphiql' || url.pathname === '/') {
+  if (url.pathname === '/graphiql' || url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
     serveQueryPage(res);
     return true;
   }

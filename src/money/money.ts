@@ -46,6 +46,9 @@ const MINOR_DIGITS: Record<string, number> = {
 
 const KNOWN = new Set(Intl.supportedValuesOf('currency'));
 
+/** ISO 4217 codes that name no money a deal can be priced in: "no currency" and the testing code. */
+const NOT_MONEY = new Set(['XXX', 'XTS']);
+
 export class MoneyError extends Error {}
 
 export interface Money {
@@ -54,7 +57,7 @@ export interface Money {
 }
 
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && (KNOWN.has(code) || code in MINOR_DIGITS);
+  return /^[A-Z]{3}$/.test(code) && !NOT_MONEY.has(code) && (KNOWN.has(code) || code in MINOR_DIGITS);
 }
 
 export function minorDigits(currency: string): number {
