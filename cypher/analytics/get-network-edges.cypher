@@ -7,10 +7,7 @@
 CALL () {
   MATCH (c:Customer)<-[:HAS_ACCOUNT]-(p:Partner)
   WHERE p.lifecycleStage IN ['ACTIVE', 'ONBOARDING']
-    AND ($viewerPartnerId IS NULL OR p.id = $viewerPartnerId
-         OR EXISTS { (p)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-         OR (EXISTS { (p)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-             AND EXISTS { (c)<-[:HAS_ACCOUNT]-(:Partner {id: $viewerPartnerId}) }))
+    AND {{scope/account-visible(p, c)}}
   WITH c, collect(DISTINCT p.id) AS ids
   WHERE size(ids) > 1
   UNWIND ids AS a
@@ -24,7 +21,7 @@ CALL () {
   UNION ALL
   MATCH (d:Deal)<-[:PARTICIPATES_IN]-(p:Partner)
   WHERE p.lifecycleStage IN ['ACTIVE', 'ONBOARDING']
-    AND ($viewerPartnerId IS NULL OR EXISTS { (d)<-[:PARTICIPATES_IN]-(:Partner {id: $viewerPartnerId}) })
+    AND {{scope/deal-visible(d)}}
   WITH d, collect(DISTINCT p.id) AS ids
   WHERE size(ids) > 1
   UNWIND ids AS a
