@@ -1178,7 +1178,7 @@ export type Query = {
   /** Minimal sets of partners that together bring the capabilities a solution needs. */
   assembleSolution: SolutionAssembly;
   /** Partners by exact betweenness on the unweighted partner network, only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
-  brokerPartners: Array<BrokerPartner>;
+  brokerPartners?: Maybe<Array<BrokerPartner>>;
   capabilities: CapabilityConnection;
   capability?: Maybe<Capability>;
   /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
@@ -1194,16 +1194,16 @@ export type Query = {
   /** The vendor's view: null with FORBIDDEN for a partner viewer. */
   ecosystemHealth?: Maybe<EcosystemHealth>;
   /** Nodes and edges for drawing the ecosystem or a neighbourhood (one Cypher query). */
-  ecosystemMap: EcosystemGraph;
+  ecosystemMap?: Maybe<EcosystemGraph>;
   /** Capability demand against supply, in a region and industry when given. */
   gapAnalysis: GapReport;
   /** The server's version and whether the database answers. */
   health: Health;
   /** Partners in the given lifecycle stages most like partnerId by Jaccard similarity of features, only above 0, ties by id, itself excluded; first 0 to 100. A PARTNER may ask only for itself. NOT_FOUND for an unknown partner. */
-  lookalikePartners: Array<SimilarPartner>;
+  lookalikePartners?: Maybe<Array<SimilarPartner>>;
   partner?: Maybe<Partner>;
   /** Communities of the partner network (Louvain or Leiden via Graph Data Science). FEATURE_UNAVAILABLE when the database has no GDS; FORBIDDEN for a PARTNER. */
-  partnerCommunities: CommunityPartition;
+  partnerCommunities?: Maybe<CommunityPartition>;
   /** What breaks if a partner leaves the ecosystem. Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerImpact?: Maybe<PartnerImpact>;
   /** Complementary partners for a partner, best first (ties by id); first at most 100. Null with FORBIDDEN for a partner viewer asking for another partner. */
@@ -1212,9 +1212,9 @@ export type Query = {
   partnerRevenue?: Maybe<PartnerRevenue>;
   partners: PartnerConnection;
   /** TECHNOLOGY partners not integrated with partnerId by the Adamic–Adar index on the partner network, only above 0, ties by id; first 0 to 100. A PARTNER may ask only for itself; its network counts only accounts and deals it may see. */
-  predictedIntegrations: Array<PredictedIntegration>;
+  predictedIntegrations?: Maybe<Array<PredictedIntegration>>;
   /** PROSPECT partners by mean Jaccard similarity to the exemplars (1 to 50 distinct partner ids), only above 0, ties by id; first 0 to 100. FORBIDDEN for a PARTNER. */
-  recruitmentCandidates: Array<RecruitmentCandidate>;
+  recruitmentCandidates?: Maybe<Array<RecruitmentCandidate>>;
   /** Full-text search over the names of partners, capabilities, customers and solutions, best first: every word of `text` must match a word of the name by prefix or with one typo, in any script, ignoring case and Latin, Greek and Cyrillic accents (README, "Search"). `text` at most 2000 characters, else BAD_USER_INPUT; `first` 1 to 100. */
   search: Array<SearchHit>;
   solution?: Maybe<Solution>;
@@ -2435,7 +2435,7 @@ export type ProposalMemberResolvers<ContextType = RequestContext, ParentType ext
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountOverlap?: Resolver<Maybe<ResolversTypes['AccountOverlap']>, ParentType, ContextType, RequireFields<QueryAccountOverlapArgs, 'otherPartnerId' | 'partnerId'>>;
   assembleSolution?: Resolver<ResolversTypes['SolutionAssembly'], ParentType, ContextType, RequireFields<QueryAssembleSolutionArgs, 'input'>>;
-  brokerPartners?: Resolver<Array<ResolversTypes['BrokerPartner']>, ParentType, ContextType, RequireFields<QueryBrokerPartnersArgs, 'first'>>;
+  brokerPartners?: Resolver<Maybe<Array<ResolversTypes['BrokerPartner']>>, ParentType, ContextType, RequireFields<QueryBrokerPartnersArgs, 'first'>>;
   capabilities?: Resolver<ResolversTypes['CapabilityConnection'], ParentType, ContextType, RequireFields<QueryCapabilitiesArgs, 'first'>>;
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType, RequireFields<QueryCapabilityArgs, 'id'>>;
   coSellRecommendations?: Resolver<Maybe<Array<ResolversTypes['CoSellRecommendation']>>, ParentType, ContextType, RequireFields<QueryCoSellRecommendationsArgs, 'dealId' | 'first'>>;
@@ -2446,18 +2446,18 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   dealConflicts?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealConflictsArgs, 'first'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   ecosystemHealth?: Resolver<Maybe<ResolversTypes['EcosystemHealth']>, ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
-  ecosystemMap?: Resolver<ResolversTypes['EcosystemGraph'], ParentType, ContextType, Partial<QueryEcosystemMapArgs>>;
+  ecosystemMap?: Resolver<Maybe<ResolversTypes['EcosystemGraph']>, ParentType, ContextType, Partial<QueryEcosystemMapArgs>>;
   gapAnalysis?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapAnalysisArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
-  lookalikePartners?: Resolver<Array<ResolversTypes['SimilarPartner']>, ParentType, ContextType, RequireFields<QueryLookalikePartnersArgs, 'first' | 'partnerId' | 'stages'>>;
+  lookalikePartners?: Resolver<Maybe<Array<ResolversTypes['SimilarPartner']>>, ParentType, ContextType, RequireFields<QueryLookalikePartnersArgs, 'first' | 'partnerId' | 'stages'>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
-  partnerCommunities?: Resolver<ResolversTypes['CommunityPartition'], ParentType, ContextType>;
+  partnerCommunities?: Resolver<Maybe<ResolversTypes['CommunityPartition']>, ParentType, ContextType>;
   partnerImpact?: Resolver<Maybe<ResolversTypes['PartnerImpact']>, ParentType, ContextType, RequireFields<QueryPartnerImpactArgs, 'partnerId'>>;
   partnerMatches?: Resolver<Maybe<Array<ResolversTypes['PartnerMatch']>>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
   partnerRevenue?: Resolver<Maybe<ResolversTypes['PartnerRevenue']>, ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'first'>>;
-  predictedIntegrations?: Resolver<Array<ResolversTypes['PredictedIntegration']>, ParentType, ContextType, RequireFields<QueryPredictedIntegrationsArgs, 'first' | 'partnerId'>>;
-  recruitmentCandidates?: Resolver<Array<ResolversTypes['RecruitmentCandidate']>, ParentType, ContextType, RequireFields<QueryRecruitmentCandidatesArgs, 'exemplarIds' | 'first'>>;
+  predictedIntegrations?: Resolver<Maybe<Array<ResolversTypes['PredictedIntegration']>>, ParentType, ContextType, RequireFields<QueryPredictedIntegrationsArgs, 'first' | 'partnerId'>>;
+  recruitmentCandidates?: Resolver<Maybe<Array<ResolversTypes['RecruitmentCandidate']>>, ParentType, ContextType, RequireFields<QueryRecruitmentCandidatesArgs, 'exemplarIds' | 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'id'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;

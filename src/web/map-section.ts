@@ -311,6 +311,7 @@ export class MapSection {
       const { ecosystemMap } = await execute(CommunityMapView, {
         input: { groupBy: 'COMMUNITY', communityId: id || null, limit: id ? MAP_NODE_LIMIT : COMMUNITY_THRESHOLD },
       });
+      if (!ecosystemMap) throw new Error('The community map was refused');
       if (request !== this.request) return true;
       this.community = id;
       byId('map-back').hidden = !id;
@@ -363,6 +364,7 @@ export class MapSection {
         filters.tier || filters.capabilityId ? partnerIdsMatching(partnerFilter) : Promise.resolve(null),
       ]);
       if (request !== this.request) return;
+      if (!ecosystemMap) throw new Error('The map was refused');
       this.view.show(ecosystemMap.nodes, ecosystemMap.edges, (n) => this.colourOf(n));
       const shown = allowed ? this.view.setVisible(this.visibleWith(allowed, filters.capabilityId)) : ecosystemMap.nodes.length;
       const partners = ecosystemMap.nodes.filter((n) => n.kind === 'PARTNER' && (!allowed || allowed.has(n.id)));
@@ -412,7 +414,7 @@ export class MapSection {
     this.memberships = new Map();
     try {
       const { partnerCommunities } = await execute(MapCommunityMembers);
-      for (const { node } of partnerCommunities.communities.edges)
+      for (const { node } of partnerCommunities?.communities.edges ?? [])
         for (const m of node.members.edges) this.memberships.set(m.node.id, node.id);
     } catch {
       // A PARTNER token or a server without GDS: colours stay by type.

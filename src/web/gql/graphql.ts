@@ -218,14 +218,14 @@ export type EcosystemMapViewQueryVariables = Exact<{
 }>;
 
 
-export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
 
 export type CommunityMapViewQueryVariables = Exact<{
   input?: EcosystemMapInput | null | undefined;
 }>;
 
 
-export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } };
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -237,7 +237,7 @@ export type MapPartnerCountQuery = { partners: { totalCount: number } };
 export type MapCommunityMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MapCommunityMembersQuery = { partnerCommunities: { communities: { edges: Array<{ node: { id: string, members: { edges: Array<{ node: { id: string } }> } } }> } } };
+export type MapCommunityMembersQuery = { partnerCommunities: { communities: { edges: Array<{ node: { id: string, members: { edges: Array<{ node: { id: string } }> } } }> } } | null };
 
 export type MapPartnerIdsQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
