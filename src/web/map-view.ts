@@ -3,7 +3,9 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import type { NodeDisplayData } from 'sigma/types';
+import { drawDiscNodeLabel } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { MapEdgeKind, MapNodeKind } from './gql/graphql';
 import { nodeColour } from './legend';
 
@@ -61,6 +63,9 @@ export class MapView {
   readonly graph = new Graph<NodeAttributes>({ multi: false, type: 'mixed' });
   private sigma: Sigma<NodeAttributes> | undefined;
   private selected: string | null = null;
+  /** The labels drawn in the current frame and the boxes they take (viewport pixels). */
+  private drawnLabels = new Set<string>();
+  private labelBoxes: { x: number; y: number; w: number; h: number }[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -76,6 +81,9 @@ export class MapView {
       labelDensity: 1,
       labelGridCellSize: 140,
       labelFont: 'system-ui, sans-serif',
+      // The grid only thins labels out: a label may still run into its neighbour's cell. Each label
+      // is drawn only when its box is clear of the boxes drawn before it in the frame.
+      defaultDrawNodeLabel: (context, data, settings) => this.drawLabelApart(context, data, settings),
       zIndex: true,
       // The map's tab may be hidden (no size); it is drawn again when shown.
       allowInvalidContainer: true,
@@ -86,6 +94,10 @@ export class MapView {
         return touches ? { ...data, color: '#4a5568', size: 2, zIndex: 1 } : { ...data, color: '#e8ebf0', zIndex: 0 };
       },
     });
+    this.sigma.on('beforeRender', () => {
+      this.drawnLabels = new Set();
+      this.labelBoxes = [];
+    });
     this.sigma.on('clickNode', ({ node }) => {
       const kind = this.graph.getNodeAttribute(node, 'kind');
       this.onClickNode(node, kind);
@@ -94,6 +106,28 @@ export class MapView {
     new ResizeObserver(() => this.sigma?.refresh()).observe(this.container);
     this.sigma.on('enterNode', () => this.container.classList.add('pointing'));
     this.sigma.on('leaveNode', () => this.container.classList.remove('pointing'));
+  }
+
+  /** Draws a node's label (as sigma's own drawer does) unless its box overlaps a label already drawn in this frame. */
+  private drawLabelApart(
+    context: CanvasRenderingContext2D,
+    data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string },
+    settings: Settings<NodeAttributes>,
+  ): void {
+    if (!data.label) return;
+    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    // The text starts size + 3 px right of the centre and is centred on it vertically; the box covers both.
+    const box = {
+      x: data.x,
+      y: data.y - settings.labelSize / 2 - 1,
+      w: data.size + 3 + context.measureText(data.label).width,
+      h: settings.labelSize + 2,
+    };
+    const clear = this.labelBoxes.every((b) => box.x >= b.x + b.w || b.x >= box.x + box.w || box.y >= b.y + b.h || b.y >= box.y + box.h);
+    if (!clear) return;
+    this.labelBoxes.push(box);
+    if (data.key) this.drawnLabels.add(data.key);
+    drawDiscNodeLabel(context, data, settings);
   }
 
   private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
@@ -191,7 +225,7 @@ export class MapView {
 
   /** The ids whose labels sigma drew in the last frame (the end-to-end test checks they do not overlap). */
   displayedLabels(): string[] {
-    return this.sigma ? [...this.sigma.getNodeDisplayedLabels()] : [];
+    return this.sigma ? [...this.sigma.getNodeDisplayedLabels()].filter((id) => this.drawnLabels.has(id)) : [];
   }
 
   has(id: string): boolean {
