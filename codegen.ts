@@ -55,6 +55,8 @@ const config: CodegenConfig = {
           ProposalMember: `${rows}#ProposalMemberRow`,
           CapabilityCoverage: `${rows}#CapabilityCoverageRow`,
           PartnerImpact: `${rows}#PartnerImpactRow`,
+          CustomerDuplicateGroup: '../identity/identity-service.js#DuplicateGroup',
+          CustomerDuplicateGroupConnection: '../identity/identity-service.js#DuplicateGroupConnection',
         },
       },
     },

@@ -19,6 +19,7 @@ import { SaveSolutionService } from './intelligence/save-solution.js';
 import { GapAnalysisService } from './intelligence/gap-analysis.js';
 import { PartnerImpactService } from './intelligence/partner-impact.js';
 import { EcosystemMapService } from './intelligence/ecosystem-map.js';
+import { IdentityService } from './identity/identity-service.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -41,6 +42,7 @@ export function createServices(db: CypherExecutor) {
     gapAnalysis: new GapAnalysisService(db),
     partnerImpact: new PartnerImpactService(db),
     ecosystemMap: new EcosystemMapService(db),
+    identity: new IdentityService(db),
   };
 }
 

@@ -6,4 +6,4 @@ WHERE ($viewerPartnerId IS NULL
        OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(c) }
        OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(c) })
 WITH id, c ORDER BY c.id
-RETURN id AS key, collect(c {.id, .name, .industry, .region, .segment}) AS items
+RETURN id AS key, collect(c {.id, .name, .industry, .region, .segment, .domain}) AS items

@@ -5,4 +5,4 @@ WHERE ($viewerPartnerId IS NULL
        OR EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(c) }
        OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(c) }
        OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(c) })
-RETURN c {.id, .name, .industry, .region, .segment} AS node
+RETURN c {.id, .name, .industry, .region, .segment, .domain} AS node

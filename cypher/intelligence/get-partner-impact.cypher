@@ -17,7 +17,7 @@ CALL (p) {
                      WHERE other <> p AND ($viewerPartnerId IS NULL OR EXISTS { (other)-[:SHARES_WITH {level: 'FULL'}]->(p) }
                                           OR EXISTS { (other)-[:SHARES_WITH {level: 'OVERLAPS'}]->(p) }) }
   WITH DISTINCT u ORDER BY u.id
-  RETURN collect(u {.id, .name, .industry, .region, .segment}) AS orphanedCustomers
+  RETURN collect(u {.id, .name, .industry, .region, .segment, .domain}) AS orphanedCustomers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:MEMBER_OF]->(s:Solution)

@@ -8,6 +8,6 @@ WHERE ($viewerPartnerId IS NULL
            AND (p = q OR EXISTS { MATCH (o:Partner)-[g:SHARES_WITH]->(v:Partner {id: $viewerPartnerId}) WHERE o IN [p, q] AND o <> v AND g.level IN ['OVERLAPS', 'FULL'] })))
 WITH DISTINCT u
 WHERE $after IS NULL OR u.id > $after
-RETURN u {.id, .name, .industry, .region, .segment} AS node
+RETURN u {.id, .name, .industry, .region, .segment, .domain} AS node
 ORDER BY node.id
 LIMIT $limit

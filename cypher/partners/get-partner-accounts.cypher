@@ -6,4 +6,4 @@ WHERE ($viewerPartnerId IS NULL OR p.id = $viewerPartnerId
        OR (EXISTS { (p)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
            AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(c) }))
 WITH id, a, c ORDER BY c.id
-RETURN id AS key, collect({partnerId: id, customerId: c.id, status: a.status, customer: c {.id, .name, .industry, .region, .segment}}) AS items
+RETURN id AS key, collect({partnerId: id, customerId: c.id, status: a.status, customer: c {.id, .name, .industry, .region, .segment, .domain}}) AS items

@@ -2,6 +2,7 @@
 // close a cycle is refused.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
+import { writeExternalIds } from '../identity/identity.js';
 import { readPage } from '../model/pagination.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
@@ -40,6 +41,7 @@ export class CapabilityService {
         const id = i.id ?? generateId('capability');
         await this.checkParent(tx, id, i.parentId);
         await tx.run('capabilities/upsert-capability', { id, name: i.name, category: i.category, description: i.description });
+        await writeExternalIds(tx, 'Capability', id, i.externalIds);
         return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }), ['input', 'id'], 'capability', id).node;
       }),
     );
@@ -49,11 +51,12 @@ export class CapabilityService {
     return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const updated = onlyRow(
-          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: changesOf(i, ['id', 'parentId']) }),
+          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: changesOf(i, ['id', 'parentId', 'externalIds']) }),
           ['input', 'id'],
           'capability',
           i.id,
         ).node;
+        await writeExternalIds(tx, 'Capability', i.id, i.externalIds);
         if (i.parentId === undefined) return updated;
         await this.checkParent(tx, i.id, i.parentId);
         return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id: i.id, parentId: i.parentId }), ['input', 'id'], 'capability', i.id).node;

@@ -1,5 +1,6 @@
 // The zod schemas of the customer mutations' inputs.
 import { z } from 'zod';
+import { createExternalIdsField, domainSchema, updateExternalIdsField } from '../identity/identity.js';
 import { codeSchema, idSchema, nameSchema } from '../validation/problems.js';
 
 const segment = z.enum(['SMB', 'MID_MARKET', 'ENTERPRISE']);
@@ -12,6 +13,9 @@ export const CreateCustomerInput = z.object({
   region: codeSchema.nullish().transform((v) => v ?? null),
   segment: segment.nullish().transform((v) => v ?? null),
   needs: capabilityIds.nullish().transform((v) => v ?? []),
+  /** Normalised (identity.ts normalizeDomain); at most one customer per domain. */
+  domain: domainSchema.nullish().transform((v) => v ?? null),
+  externalIds: createExternalIdsField,
 });
 
 /** Absent fields stay as they are; null clears an optional one; needs given replace the old ones. */
@@ -22,4 +26,6 @@ export const UpdateCustomerInput = z.object({
   region: codeSchema.nullable().optional(),
   segment: segment.nullable().optional(),
   needs: capabilityIds.optional(),
+  domain: domainSchema.nullable().optional(),
+  externalIds: updateExternalIdsField,
 });

@@ -1,6 +1,7 @@
 // The zod schemas of the partner mutations' inputs (GraphQL has checked the shapes and enums;
 // these check the values).
 import { z } from 'zod';
+import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
 import { codeSchema, idSchema, nameSchema, websiteSchema } from '../validation/problems.js';
 
 export const PARTNER_TYPES = ['TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE'] as const;
@@ -23,6 +24,7 @@ export const CreatePartnerInput = z.object({
   regions: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
   industries: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
   website: websiteSchema.nullish().transform((v) => v ?? null),
+  externalIds: createExternalIdsField,
 });
 
 /** Absent fields stay as they are; a required field may not be set to null; website null clears it. */
@@ -35,6 +37,7 @@ export const UpdatePartnerInput = z.object({
   regions: z.array(codeSchema).transform(distinct).optional(),
   industries: z.array(codeSchema).transform(distinct).optional(),
   website: websiteSchema.nullable().optional(),
+  externalIds: updateExternalIdsField,
 });
 
 export const PartnerCapabilityInput = z.object({

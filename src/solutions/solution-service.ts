@@ -1,5 +1,6 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { writeExternalIds } from '../identity/identity.js';
 import { readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
@@ -41,10 +42,11 @@ export class SolutionService {
     return attempt(CreateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
-        const { requires, members, ...fields } = i;
+        const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
         const row = onlyRow(await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id }), ['input', 'id'], 'solution', id).node;
         await this.setComposition(tx, id, { requires, members });
+        await writeExternalIds(tx, 'Solution', id, externalIds);
         return row;
       }),
     );
@@ -54,13 +56,14 @@ export class SolutionService {
     return attempt(UpdateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const row = onlyRow(
-          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: changesOf(i, ['id', 'requires', 'members']) }),
+          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: changesOf(i, ['id', 'requires', 'members', 'externalIds']) }),
           ['input', 'id'],
           'solution',
           i.id,
         ).node;
         await this.requireComposition(tx, i);
         await this.setComposition(tx, i.id, i);
+        await writeExternalIds(tx, 'Solution', i.id, i.externalIds);
         return row;
       }),
     );
