@@ -24,7 +24,7 @@ export const externalIdSchema = z.object({
   id: z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
 });
 
-/** A list of external ids: each (system, id) once; comes back sorted by system, then id. */
+/** A list of external ids: each (system, id) once (kept in input order, so a problem's path is the input's index; reads sort). */
 export const externalIdsSchema = z
   .array(externalIdSchema)
   .superRefine((list, ctx) => {
@@ -34,8 +34,7 @@ export const externalIdsSchema = z
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `(${e.system}, ${e.id}) is listed twice` });
       seen.add(key);
     });
-  })
-  .transform(sortExternalIds);
+  });
 
 /** One string per pair (system names cannot contain NUL). */
 export function externalKey(e: ExternalIdValue): string {

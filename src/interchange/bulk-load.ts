@@ -7,8 +7,9 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { decideRegistrationStatuses } from '../deals/rules-of-engagement.js';
 import { parseAmount } from '../money/money.js';
-import { checkEcosystemDocument, type EcosystemDocument } from './format.js';
-import { candidateOf, countsOf, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
+import { normalizeCustomerName, type IdentityKind } from '../identity/identity.js';
+import { checkEcosystemDocument, type EcosystemDocument, type ExternalIdRecord } from './format.js';
+import { candidateOf, countsOf, DocumentConflictError, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
 
 /** Rows per statement: big enough to amortise a round-trip, small enough for a modest heap. */
 export const BULK_BATCH_SIZE = 20_000;
@@ -16,7 +17,12 @@ export const BULK_BATCH_SIZE = 20_000;
 export async function bulkLoadEcosystem(db: CypherExecutor, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const checked = checkEcosystemDocument(input);
   if (!checked.ok) return checked;
-  return { ok: true, counts: await bulkWriteEcosystem(db, checked.doc, options) };
+  try {
+    return { ok: true, counts: await bulkWriteEcosystem(db, checked.doc, options) };
+  } catch (err) {
+    if (err instanceof DocumentConflictError) return { ok: false, problems: err.problems };
+    throw err;
+  }
 }
 
 /** Writes a document that checkEcosystemDocument accepted, batch by batch (see the file's comment). */
@@ -61,7 +67,8 @@ class FreshLoad {
     await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);
 
     await this.run('bulk-create-customers', doc.customers, (u) => ({
-      id: u.id, name: u.name, industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null,
+      id: u.id, name: u.name, normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
+      industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null,
     }), true);
     await this.run('bulk-create-customer-needs',
       doc.customers.flatMap((u) => u.needs.map((capabilityId) => ({ customerId: u.id, capabilityId }))), (r) => r);
@@ -86,14 +93,25 @@ class FreshLoad {
       doc.deals.flatMap((d) => d.participants.map((p) => ({ dealId: d.id, partnerId: p.partnerId, role: p.role, sourced: p.sourced, registeredAt: p.registeredAt }))),
       (r) => r);
 
+    await this.externalIds('Capability', doc.capabilities);
+    await this.externalIds('Partner', doc.partners);
+    await this.externalIds('Customer', doc.customers);
+    await this.externalIds('Solution', doc.solutions);
+    await this.externalIds('Deal', doc.deals);
+
     return countsOf(doc, doc.deals.length, this.total);
   }
 
+  private externalIds(kind: IdentityKind, records: readonly { id: string; externalIds?: ExternalIdRecord[] }[]): Promise<void> {
+    const rows = records.flatMap((r) => (r.externalIds ?? []).map((e) => ({ entityId: r.id, system: e.system, id: e.id })));
+    return this.run('bulk-create-external-ids', rows, (r) => r, false, { kind });
+  }
+
   /** One write transaction per batch; `counted` adds the items to the progress. */
-  private async run<T>(file: string, items: readonly T[], toRow: (item: T) => object, counted = false): Promise<void> {
+  private async run<T>(file: string, items: readonly T[], toRow: (item: T) => object, counted = false, params: object = {}): Promise<void> {
     for (let start = 0; start < items.length; start += this.batchSize) {
       const batch = items.slice(start, start + this.batchSize);
-      await this.db.write(`interchange/${file}`, { rows: batch.map(toRow) });
+      await this.db.write(`interchange/${file}`, { ...params, rows: batch.map(toRow) });
       if (counted) {
         this.done += batch.length;
         this.onProgress?.(this.done, this.total);
