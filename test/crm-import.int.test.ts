@@ -83,7 +83,7 @@ describe('npm run import:crm', () => {
       name: 'Northwind POS rollout',
       stage: 'NEGOTIATION',
       amount: { amount: '125000.50', currency: 'USD' },
-      createdAt: '2025-01-15T10:00:00.000Z',
+      createdAt: new Date('2025-01-15T10:00:00.000Z'),
       closedAt: null,
       registrationStatus: 'APPROVED',
       customer: { name: 'Northwind Traders, Inc.' },
@@ -97,7 +97,7 @@ describe('npm run import:crm', () => {
         { kind: 'PARTICIPANT_ADDED', to: expect.any(String) },
       ],
     });
-    expect(data.bbb).toEqual({ stage: 'CLOSED_WON', amount: { amount: '980000.00', currency: 'EUR' }, closedAt: '2025-02-28T00:00:00.000Z', participants: [{ role: 'SERVICES', sourced: true }] });
+    expect(data.bbb).toEqual({ stage: 'CLOSED_WON', amount: { amount: '980000.00', currency: 'EUR' }, closedAt: new Date('2025-02-28T00:00:00.000Z'), participants: [{ role: 'SERVICES', sourced: true }] });
     expect(data.ccc).toEqual({ stage: 'REGISTERED', amount: { amount: '0', currency: 'JPY' }, closedAt: null });
     expect(data.ddd).toEqual({ registrationStatus: 'APPROVED', participants: [{ role: 'RESELLER', sourced: false }] });
 
@@ -127,7 +127,7 @@ describe('npm run import:crm', () => {
     );
     expect(data.c.name).toBe('Contoso Bank Ltd');
     expect(data.d.stage).toBe('CLOSED_LOST');
-    expect(data.d.closedAt).toBe('2025-12-31T00:00:00.000Z');
+    expect(data.d.closedAt).toEqual(new Date('2025-12-31T00:00:00.000Z'));
     expect(data.d.history.at(-1)).toEqual({ kind: 'STAGE_CHANGED', from: 'QUALIFIED', to: 'CLOSED_LOST' });
   });
 

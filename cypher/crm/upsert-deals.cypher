@@ -5,6 +5,7 @@ MERGE (d:Deal {id: row.id})
 WITH d, c, row, d.stage AS before, COUNT { (d)-[:HAS_EVENT]->(:DealEvent) } AS events
 SET d.name = row.name, d.stage = row.stage, d.amountMinor = row.amountMinor, d.currency = row.currency,
     d.createdAt = datetime(row.createdAt), d.closedAt = datetime(row.closedAt)
+WITH d, c, row, before, events
 CALL (d, row) {
   WITH * WHERE row.isNew
   SET d.registrationStatus = row.registrationStatus

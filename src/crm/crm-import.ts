@@ -32,10 +32,10 @@ function objectMapping(object: CrmObject) {
   const fields = [...required, ...optional] as [string, ...string[]];
   return z.strictObject({
     columns: z
-      .record(z.enum(fields), z.string().min(1))
+      .partialRecord(z.enum(fields), z.string().min(1))
       .refine((c) => required.every((f) => f in c), `must map the fields ${required.join(', ')} to columns`),
-    values: z.record(z.enum(fields), z.record(z.string(), z.string())).default({}),
-    defaults: z.record(z.enum(fields), z.string()).default({}),
+    values: z.partialRecord(z.enum(fields), z.record(z.string(), z.string())).default({}),
+    defaults: z.partialRecord(z.enum(fields), z.string()).default({}),
   });
 }
 
@@ -142,7 +142,7 @@ export function objectOf(mapping: CrmMapping, header: readonly string[]): CrmObj
   for (const object of Object.keys(FIELDS) as CrmObject[]) {
     const m = mapping.objects[object];
     if (!m) continue;
-    const columns = Object.values(m.columns);
+    const columns = Object.values(m.columns).filter((c): c is string => c !== undefined);
     if (columns.every((c) => header.includes(c)) && (!best || columns.length > best.columns)) best = { object, columns: columns.length };
   }
   return best?.object ?? null;
