@@ -1,0 +1,14 @@
+import { CypherLibrary } from './src/db/cypher-library.js';
+import { createDriver } from './src/db/driver.js';
+import { CypherExecutor } from './src/db/executor.js';
+import { silentLogger } from './src/logger.js';
+const driver = createDriver({ uri: 'bolt://127.0.0.1:7709', user: 'neo4j', password: 'test-password-not-secret', database: 'neo4j' });
+const db = new CypherExecutor(driver, new CypherLibrary(), { database: 'neo4j', timeoutMs: 60000, logger: silentLogger });
+await db.runText("CREATE (:Customer {id: 'zz-dbg-1', name: 'A', domain: 'zzdbg.example'}), (:Customer {id: 'zz-dbg-2', name: 'B', domain: 'emea.zzdbg.example'})", {}, 'WRITE');
+console.log(JSON.stringify(await db.read('identity/list-duplicate-links')));
+console.log(JSON.stringify(await db.runText("MATCH (p:Customer {domain: 'zzdbg.example'}) RETURN p.id")));
+console.log(JSON.stringify(await db.runText("MATCH (p:Customer) WHERE p.domain = 'zzdbg.example' RETURN p.id")));
+const plan = await driver.executeQuery("EXPLAIN MATCH (p:Customer {domain: 'zzdbg.example'}) RETURN p.id");
+console.log(JSON.stringify(plan.summary.plan, (k, v) => (k === 'arguments' ? undefined : v)).slice(0, 600));
+await db.runText("MATCH (c:Customer) WHERE c.id STARTS WITH 'zz-dbg' DETACH DELETE c", {}, 'WRITE');
+await driver.close();
