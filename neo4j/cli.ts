@@ -1,10 +1,11 @@
 // npm run db:fetch | db:start | db:stop | db:status — the project's local Neo4j.
 import { loadConfig } from '../src/config.js';
+import { prepareLocalRun } from '../src/local-run.js';
 import { fetchNeo4j, localStatus, startLocalNeo4j, stopLocalNeo4j } from './local.js';
 import { runCommand } from '../src/cli/run-command.js';
 
 async function main(command: string | undefined): Promise<number> {
-  const config = loadConfig(process.env, { serving: false });
+  const config = prepareLocalRun(loadConfig(process.env, { serving: false }));
   const local = config.localNeo4j;
   if (!local) {
     console.error(`NEO4J_URI is set (${config.neo4j.uri}): the project does not manage that server.`);

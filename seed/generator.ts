@@ -22,8 +22,8 @@ import {
   type ParticipantRecord,
   type PartnerRecord,
   type SolutionRecord,
-  PARTNER_TYPES,
 } from '../src/interchange/format.js';
+import { ACCOUNT_STATUSES, OPEN_DEAL_STAGES, PARTNER_TIERS, PARTNER_TYPES } from '../src/model/vocabulary.js';
 import { formatMinor } from '../src/money/money.js';
 
 export interface GeneratorOptions {
@@ -177,7 +177,6 @@ const SECOND_TYPE: Record<string, readonly PartnerRecord['types'][number][]> = {
   REFERRAL: ['INFLUENCER'], INFLUENCER: ['REFERRAL'], DISTRIBUTOR: ['TRAINING'], TRAINING: ['SERVICES'],
 };
 const LIFECYCLE_WEIGHTS = [['ACTIVE', 78], ['PROSPECT', 5], ['ONBOARDING', 6], ['DORMANT', 8], ['OFFBOARDED', 3]] as const;
-const TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const;
 const CURRENCIES: Record<string, readonly (readonly [string, number])[]> = {
   NA: [['USD', 95], ['EUR', 5]],
   EMEA: [['EUR', 60], ['GBP', 25], ['USD', 15]],
@@ -187,7 +186,6 @@ const CURRENCIES: Record<string, readonly (readonly [string, number])[]> = {
 /** Rough value of one unit in USD, to keep amounts comparable across currencies. */
 const USD_PER_UNIT: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, JPY: 0.0067, AUD: 0.66, BRL: 0.19 };
 const SEGMENT_DEAL_USD: Record<string, number> = { SMB: 15_000, MID_MARKET: 60_000, ENTERPRISE: 250_000 };
-const OPEN_STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION'] as const;
 
 // Deals are created between these instants; fixed so the output never depends on the clock.
 const DEALS_FROM = Date.UTC(2023, 0, 1);
@@ -405,7 +403,7 @@ export class GeneratedEcosystem {
     const name = partnerName(o.seed, i, types);
     const stage = LIFECYCLE_ORDER[this.partnerStage[i]!]!;
     const hyperscaler = types.includes('HYPERSCALER');
-    const tier = hyperscaler ? 'PLATINUM' : TIERS[Math.min(3, Math.floor(rng.pareto(1.6)) - 1)]!;
+    const tier = hyperscaler ? 'PLATINUM' : PARTNER_TIERS[Math.min(3, Math.floor(rng.pareto(1.6)) - 1)]!;
     const capabilities = new Map<string, PartnerRecord['capabilities'][number]['level']>();
     const families = [...new Set(types.flatMap((t) => TYPE_FAMILIES[t] ?? []))];
     const count = types.includes('REFERRAL') && types.length === 1 ? rng.int(2) : rng.between(1, hyperscaler ? 10 : 6);
@@ -458,7 +456,7 @@ export class GeneratedEcosystem {
 
   *accounts(): Generator<AccountRecord> {
     for (let a = 0; a < this.accountCount; a++) {
-      yield { partnerId: this.partnerIds[this.accountPartner[a]!]!, customerId: this.customerIds[this.accountCustomer[a]!]!, status: ACCOUNT_STATUSES_ORDER[this.accountStatus[a]!]! };
+      yield { partnerId: this.partnerIds[this.accountPartner[a]!]!, customerId: this.customerIds[this.accountCustomer[a]!]!, status: ACCOUNT_STATUSES[this.accountStatus[a]!]! };
     }
   }
 
@@ -520,7 +518,7 @@ export class GeneratedEcosystem {
     const created = DEALS_FROM + Math.floor(rng.float() * (DEALS_UNTIL - DEALS_FROM) / 60_000) * 60_000;
     const age = (DEALS_UNTIL - created) / DAY;
     const closed = age > 60 && rng.chance(Math.min(0.9, age / 300));
-    const stage: DealRecord['stage'] = closed ? (rng.chance(0.55) ? 'CLOSED_WON' : 'CLOSED_LOST') : rng.pick(OPEN_STAGES);
+    const stage: DealRecord['stage'] = closed ? (rng.chance(0.55) ? 'CLOSED_WON' : 'CLOSED_LOST') : rng.pick(OPEN_DEAL_STAGES);
     const closedAt = closed ? Math.min(DEALS_UNTIL, created + rng.between(14, Math.min(300, Math.floor(age))) * DAY) : undefined;
 
     const participants = new Map<number, ParticipantRecord>();
@@ -576,7 +574,6 @@ export class GeneratedEcosystem {
 }
 
 const LIFECYCLE_ORDER = ['ACTIVE', 'PROSPECT', 'ONBOARDING', 'DORMANT', 'OFFBOARDED'] as const;
-const ACCOUNT_STATUSES_ORDER = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const;
 const ACCOUNT_STATUS_WEIGHTS = [[0, 55], [1, 30], [2, 15]] as const;
 const LEVEL_WEIGHTS = [['BASIC', 50], ['CERTIFIED', 35], ['EXPERT', 15]] as const;
 const SHARING_WEIGHTS = [['COUNTS', 50], ['OVERLAPS', 35], ['FULL', 15]] as const;

@@ -1,13 +1,22 @@
 // The environment, validated once at start-up: a bad value stops the process with a message
-// naming the variable.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// naming the variable. Reading it changes nothing: the secrets a local run generates (the JWT
+// secret, the local Neo4j's password) are named here and written by src/local-run.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { localPassword, type LocalNeo4jOptions } from '../neo4j/local.js';
-import type { TokenVerifierConfig } from './auth/tokens.js';
+import type { Neo4jSettings } from './db/driver.js';
 
 const memory = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
+
+const DURATION_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** A duration such as 90s, 15m, 12h or 30d (a bare number is seconds), as whole seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+\s*[smhd]?$/i, 'a duration such as 60s, 15m, 12h or 30d')
+  .transform((v) => {
+    const m = /^(\d+)\s*([smhd]?)$/i.exec(v)!;
+    return Number(m[1]) * DURATION_UNITS[(m[2]!.toLowerCase() || 's') as keyof typeof DURATION_UNITS];
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +35,8 @@ const EnvSchema = z.object({
   LOCAL_NEO4J_PAGECACHE: memory.default('512m'),
   /** Seconds one request's transaction may run. */
   QUERY_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+  /** Seconds one transaction of start-up maintenance (migrations, the demo load) may run; 0 = no limit. */
+  MAINTENANCE_TIMEOUT_SECONDS: z.coerce.number().min(0).default(3600),
   /** Load the demo ecosystem when the database is empty (npm start). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Bearer-token authentication; `off` (every request is ADMIN) is refused in production. */
@@ -35,6 +46,10 @@ const EnvSchema = z.object({
   JWT_JWKS_FILE: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The longest a token may live (exp - iat); longer tokens are refused. */
+  JWT_MAX_LIFETIME: duration.default(30 * 86_400).refine((s) => s > 0, 'longer than 0'),
+  /** How far in the future a token's iat may be (clocks differ a little). */
+  JWT_CLOCK_SKEW: duration.default(60),
   /** Request limits. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
@@ -45,19 +60,50 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** How a token is checked (src/auth/tokens.ts). */
+export type TokenVerifierConfig = (
+  | { kind: 'hs256'; secret: string }
+  | { kind: 'rs256-key'; publicKeyPem: string }
+  | { kind: 'rs256-jwks'; jwksJson: string }
+) & {
+  issuer?: string;
+  audience?: string;
+  /** Seconds a token may live (exp - iat); default 30 days. */
+  maxLifetimeSeconds?: number;
+  /** Seconds a token's iat may lie in the future; default 60. */
+  clockSkewSeconds?: number;
+};
+
+export type { Neo4jSettings };
+
+/** The project's own Neo4j (neo4j/local.ts); its password is known once the local run is prepared. */
+export interface LocalNeo4jSettings {
+  homeDir: string;
+  boltPort: number;
+  /** NEO4J_PASSWORD when given; otherwise src/local-run.ts reads or generates homeDir/password. */
+  password?: string;
+  heap: string;
+  pageCache: string;
+  transactionTimeoutSeconds: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   host: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Milliseconds one request's transaction may run. */
   queryTimeoutMs: number;
+  /** Milliseconds one maintenance transaction (migrations, demo load) may run; 0 = no limit. */
+  maintenanceTimeoutMs: number;
   seedDemo: boolean;
   dataDir: string;
   auth: AuthConfig;
   limits: RequestLimits;
-  neo4j: { uri: string; user: string; password: string; database: string };
+  /** The password is absent only for a local server whose password file src/local-run.ts reads. */
+  neo4j: Omit<Neo4jSettings, 'password'> & { password?: string };
   /** Present when the project runs its own server. */
-  localNeo4j?: LocalNeo4jOptions;
+  localNeo4j?: LocalNeo4jSettings;
 }
 
 export interface AuthConfig {
@@ -65,8 +111,10 @@ export interface AuthConfig {
   verifier?: TokenVerifierConfig;
   /** The HS256 secret, when there is one: `npm run token` and npm start's admin token use it. */
   secret?: string;
-  /** Where a generated secret lives (local default only). */
+  /** Where a local run's generated secret lives; src/local-run.ts reads or writes it and fills secret and verifier. */
   secretFile?: string;
+  /** The verifier's lifetime and clock-skew bounds, for a verifier made later from the secret file. */
+  bounds?: { maxLifetimeSeconds: number; clockSkewSeconds: number };
 }
 
 export interface RequestLimits {
@@ -83,34 +131,25 @@ function fail(variable: string, message: string): never {
   throw new ConfigError(`Invalid environment:\n  ${variable}: ${message}`);
 }
 
-/** The secret a local run generates into the data folder on first start. */
-function localSecret(dataDir: string): { secret: string; file: string } {
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim(), file };
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return { secret, file };
-}
-
 function authConfig(e: Env, dataDir: string, local: boolean): AuthConfig {
   if (e.AUTH === 'off') {
     if (e.NODE_ENV === 'production') fail('AUTH', 'cannot be off when NODE_ENV=production');
     return { enabled: false };
   }
-  const claims = { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE };
+  const bounds = { maxLifetimeSeconds: e.JWT_MAX_LIFETIME, clockSkewSeconds: e.JWT_CLOCK_SKEW };
+  const claims = { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, ...bounds };
   if (e.JWT_PUBLIC_KEY_FILE) {
     if (!existsSync(e.JWT_PUBLIC_KEY_FILE)) fail('JWT_PUBLIC_KEY_FILE', `no file ${e.JWT_PUBLIC_KEY_FILE}`);
-    return { enabled: true, verifier: { kind: 'rs256-key', publicKeyPem: readFileSync(e.JWT_PUBLIC_KEY_FILE, 'utf8'), ...claims } };
+    return { enabled: true, bounds, verifier: { kind: 'rs256-key', publicKeyPem: readFileSync(e.JWT_PUBLIC_KEY_FILE, 'utf8'), ...claims } };
   }
   if (e.JWT_JWKS_FILE) {
     if (!existsSync(e.JWT_JWKS_FILE)) fail('JWT_JWKS_FILE', `no file ${e.JWT_JWKS_FILE}`);
-    return { enabled: true, verifier: { kind: 'rs256-jwks', jwksJson: readFileSync(e.JWT_JWKS_FILE, 'utf8'), ...claims } };
+    return { enabled: true, bounds, verifier: { kind: 'rs256-jwks', jwksJson: readFileSync(e.JWT_JWKS_FILE, 'utf8'), ...claims } };
   }
-  if (e.JWT_SECRET) return { enabled: true, secret: e.JWT_SECRET, verifier: { kind: 'hs256', secret: e.JWT_SECRET, ...claims } };
+  if (e.JWT_SECRET) return { enabled: true, bounds, secret: e.JWT_SECRET, verifier: { kind: 'hs256', secret: e.JWT_SECRET, ...claims } };
   if (!local || e.NODE_ENV === 'production') fail('JWT_SECRET', 'set JWT_SECRET, JWT_PUBLIC_KEY_FILE or JWT_JWKS_FILE (or AUTH=off outside production)');
-  const generated = localSecret(dataDir);
-  return { enabled: true, secret: generated.secret, secretFile: generated.file, verifier: { kind: 'hs256', secret: generated.secret, ...claims } };
+  // A local run's secret: read or generated by src/local-run.ts, not here.
+  return { enabled: true, bounds, secretFile: join(dataDir, 'jwt-secret') };
 }
 
 export interface LoadOptions {
@@ -118,6 +157,7 @@ export interface LoadOptions {
   serving?: boolean;
 }
 
+/** The validated environment; throws ConfigError naming each bad variable. Reads key files named by it, writes nothing. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
@@ -132,6 +172,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     queryTimeoutMs: e.QUERY_TIMEOUT_SECONDS * 1000,
+    maintenanceTimeoutMs: e.MAINTENANCE_TIMEOUT_SECONDS * 1000,
     seedDemo: e.SEED_DEMO,
     dataDir,
     auth: options.serving === false ? { enabled: false } : authConfig(e, dataDir, !e.NEO4J_URI),
@@ -147,18 +188,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     if (!e.NEO4J_PASSWORD) fail('NEO4J_PASSWORD', 'required when NEO4J_URI is set');
     return { ...base, neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } };
   }
-  const homeDir = resolve(dataDir, 'neo4j');
-  const localNeo4j: LocalNeo4jOptions = {
-    homeDir,
+  const localNeo4j: LocalNeo4jSettings = {
+    homeDir: resolve(dataDir, 'neo4j'),
     boltPort: e.LOCAL_NEO4J_PORT,
-    password: localPassword(homeDir, e.NEO4J_PASSWORD),
+    password: e.NEO4J_PASSWORD,
     heap: e.LOCAL_NEO4J_HEAP,
     pageCache: e.LOCAL_NEO4J_PAGECACHE,
+    // The server's default for transactions that set no timeout of their own; requests and
+    // maintenance each send theirs.
     transactionTimeoutSeconds: Math.max(60, e.QUERY_TIMEOUT_SECONDS * 4),
   };
   return {
     ...base,
-    neo4j: { uri: `bolt://127.0.0.1:${e.LOCAL_NEO4J_PORT}`, user: 'neo4j', password: localNeo4j.password, database: 'neo4j' },
+    neo4j: { uri: `bolt://127.0.0.1:${e.LOCAL_NEO4J_PORT}`, user: 'neo4j', password: e.NEO4J_PASSWORD, database: 'neo4j' },
     localNeo4j,
   };
 }

@@ -22,9 +22,10 @@ export class QueryTimeoutError extends GraphQLError {
   }
 }
 
+/** Unexpected: the client reads only the message; `cause` (e.g. the Neo4jError) goes to the API log (src/http/error-log.ts). */
 export class InternalError extends GraphQLError {
-  constructor(message = 'Unexpected error.') {
-    super(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  constructor(message = 'Unexpected error.', cause?: Error) {
+    super(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: cause });
   }
 }
 

@@ -1,41 +1,65 @@
 // npm start: the local Neo4j (unless NEO4J_URI is set), migrations, the demo ecosystem in an
-// empty database, then the API. Ctrl-C / SIGTERM drains requests and stops everything.
+// empty database, then the API. Ctrl-C / SIGTERM drains requests and stops everything. A start
+// that fails stops what it started (the API, the driver, the local Neo4j) before exiting 1.
+import { DEFAULT_MAX_LIFETIME_SECONDS, mintToken } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabase, type DatabaseConnection } from './database.js';
 import { loadDemoIfEmpty } from './interchange/demo.js';
-import { mintToken } from './auth/tokens.js';
+import { prepareLocalRun } from './local-run.js';
 import { createLogger } from './logger.js';
-import { startApp } from './server.js';
+import { startApp, type RunningApp } from './server.js';
+
+/** npm start's admin token lives 30 days, or JWT_MAX_LIFETIME when that is shorter. */
+const ADMIN_TOKEN_SECONDS = 30 * 86_400;
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = prepareLocalRun(loadConfig());
   const logger = createLogger(config.logLevel);
-  const database = await connectDatabase(config, logger);
-  const executor = database.executor;
-  if (config.seedDemo) {
-    const loaded = await loadDemoIfEmpty(executor);
-    if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
+  let connecting: Promise<DatabaseConnection> | undefined;
+  let database: DatabaseConnection | undefined;
+  let app: RunningApp | undefined;
+  let stopping = false;
+  const stopAll = async () => {
+    await app?.stop();
+    // A signal while connecting (the local Neo4j starting) waits for the connection, then closes it.
+    database ??= await connecting?.catch(() => undefined);
+    await database?.close();
+  };
+  const stop = async (signal: string) => {
+    // A second Ctrl-C does not wait.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info(`${signal}: draining requests and stopping`);
+    await stopAll();
+    process.exit(0);
+  };
+  // From the first step, so Ctrl-C during start-up also stops what has started so far.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    connecting = connectDatabase(config, logger);
+    database = await connecting;
+    if (config.seedDemo) {
+      // Maintenance: bounded by MAINTENANCE_TIMEOUT_SECONDS, not by the request timeout.
+      const loaded = await loadDemoIfEmpty(database.maintenance);
+      if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
+    }
+    const executor = database.executor;
+    app = await startApp({ executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits }, config.host, config.port);
+  } catch (err) {
+    logger.error('Start-up failed; stopping what it started', { error: (err as Error).message });
+    await stopAll().catch((e: unknown) => logger.error('Stopping after the failed start failed', { error: (e as Error).message }));
+    throw err;
   }
-  const app = await startApp({ executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits }, config.host, config.port);
   logger.info(`API ready at ${app.url} (map page: ${app.url.replace(/\/graphql$/, '/')}, query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`);
   if (config.auth.secretFile && config.auth.secret) {
-    const token = await mintToken({ secret: config.auth.secret, role: 'ADMIN', subject: 'local-admin', expiresIn: '30d' });
-    logger.info(`Local admin token (30 days; secret in ${config.auth.secretFile}):\n\n  Authorization: Bearer ${token}\n`);
+    const seconds = Math.min(ADMIN_TOKEN_SECONDS, config.auth.bounds?.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
+    const token = await mintToken({ secret: config.auth.secret, role: 'ADMIN', subject: 'local-admin', expiresIn: `${seconds}s` });
+    logger.info(`Local admin token (${seconds / 86_400} days; secret in ${config.auth.secretFile}):\n\n  Authorization: Bearer ${token}\n`);
   } else if (!config.auth.enabled) {
     logger.warn('AUTH=off: every request is treated as ADMIN');
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: draining requests and stopping`);
-    await app.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

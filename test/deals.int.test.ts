@@ -93,7 +93,7 @@ describe('the classic multi-partner deal', () => {
   ];
 
   it('registers, closes won, and credits all three partners exactly', async () => {
-    const registered = await register(dealInput('classic', 'globex', participants, { amount: '100.00', solutionId: id('sol'), createdAt: '2031-03-01T00:00:00.000Z' }));
+    const registered = await register(dealInput('classic', 'globex', participants, { amount: '100.00', solutionId: id('sol'), createdAt: '2011-03-01T00:00:00.000Z' }));
     expect(registered.errors).toEqual([]);
     expect(registered.deal).toMatchObject({
       id: id('classic'),
@@ -109,7 +109,7 @@ describe('the classic multi-partner deal', () => {
       { partner: { id: id('si') }, role: 'SERVICES', sourced: false },
     ]);
 
-    const closed = await expectData(db, UPDATE_STAGE, { input: { dealId: id('classic'), stage: 'CLOSED_WON', closedAt: '2031-06-15T12:00:00.000Z', note: 'signed' } });
+    const closed = await expectData(db, UPDATE_STAGE, { input: { dealId: id('classic'), stage: 'CLOSED_WON', closedAt: '2011-06-15T12:00:00.000Z', note: 'signed' } });
     expect(closed.data.updateDealStage.errors).toEqual([]);
     expect(closed.data.updateDealStage.deal.history).toEqual([
       { kind: 'REGISTERED', from: null, to: 'APPROVED', note: null },
@@ -135,7 +135,7 @@ describe('the classic multi-partner deal', () => {
     // 20 : 40 : 60 of 100.00.
     expect(custom.data.dealAttribution.shares.map((s: any) => s.share.amount)).toEqual(['16.67', '33.33', '50.00']);
 
-    const revenue = `query($p: ID!) { partnerRevenue(partnerId: $p, from: "2031-01-01T00:00:00Z", to: "2032-01-01T00:00:00Z") {
+    const revenue = `query($p: ID!) { partnerRevenue(partnerId: $p, from: "2011-01-01T00:00:00Z", to: "2012-01-01T00:00:00Z") {
       sourced { amount currency } influenced { amount currency } closedWonDeals winRate pipeline { amount currency } } }`;
     expect((await expectData(db, revenue, { p: id('cloud') })).data.partnerRevenue).toEqual({
       sourced: [{ amount: '100.00', currency: 'USD' }], influenced: [], closedWonDeals: 1, winRate: 1, pipeline: [],
@@ -144,7 +144,7 @@ describe('the classic multi-partner deal', () => {
       sourced: [], influenced: [{ amount: '100.00', currency: 'USD' }], closedWonDeals: 1, winRate: 1, pipeline: [],
     });
 
-    const health = await expectData(db, `{ ecosystemHealth(from: "2031-06-01T00:00:00Z", to: "2031-07-01T00:00:00Z") {
+    const health = await expectData(db, `{ ecosystemHealth(from: "2011-06-01T00:00:00Z", to: "2011-07-01T00:00:00Z") {
       closedWonDeals multiPartnerDealShare totalWon { amount currency } partnerSourced { amount } partnerInfluenced { amount } topConnectors(first: 3) { id } } }`);
     expect(health.data.ecosystemHealth).toEqual({
       closedWonDeals: 1,
@@ -162,7 +162,7 @@ describe('the classic multi-partner deal', () => {
     await register(dealInput('open1', 'globex', [{ partnerId: 'si', role: 'SERVICES' }]));
     const noClosedAt = await expectData(db, UPDATE_STAGE, { input: { dealId: id('open1'), stage: 'CLOSED_LOST' } });
     expect(noClosedAt.data.updateDealStage.errors).toEqual([{ path: ['input', 'closedAt'], message: 'required for a CLOSED_LOST deal', code: 'BAD_USER_INPUT' }]);
-    const closedAtWhileOpen = await expectData(db, UPDATE_STAGE, { input: { dealId: id('open1'), stage: 'PROPOSAL', closedAt: '2031-01-01T00:00:00Z' } });
+    const closedAtWhileOpen = await expectData(db, UPDATE_STAGE, { input: { dealId: id('open1'), stage: 'PROPOSAL', closedAt: '2011-01-01T00:00:00Z' } });
     expect(closedAtWhileOpen.data.updateDealStage.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'closedAt'], 'BAD_USER_INPUT']]);
     const missing = await expectData(db, UPDATE_STAGE, { input: { dealId: id('nope'), stage: 'PROPOSAL' } });
     expect(missing.data.updateDealStage.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'dealId'], 'NOT_FOUND']]);
@@ -181,7 +181,7 @@ describe('registerDeal validation', () => {
       [dealInput('v6', 'acme', [{ partnerId: 'resA', role: 'RESELLER', sourced: true }, { partnerId: 'si', role: 'SERVICES', sourced: true }]), [[['input', 'participants', '1', 'sourced'], 'CONFLICT']]],
       [dealInput('v7', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }, { partnerId: 'resA', role: 'SERVICES' }]), [[['input', 'participants', '1', 'partnerId'], 'CONFLICT']]],
       [dealInput('classic', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }]), [[['input', 'id'], 'CONFLICT']]],
-      [dealInput('v8', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { closedAt: '2031-01-01T00:00:00Z' }), [[['input', 'closedAt'], 'BAD_USER_INPUT']]],
+      [dealInput('v8', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { closedAt: '2011-01-01T00:00:00Z' }), [[['input', 'closedAt'], 'BAD_USER_INPUT']]],
       [dealInput('v9', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { stage: 'CLOSED_WON' }), [[['input', 'closedAt'], 'BAD_USER_INPUT']]],
       [dealInput('v10', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('nosol') }), [[['input', 'solutionId'], 'NOT_FOUND']]],
     ];
@@ -196,7 +196,7 @@ describe('registerDeal validation', () => {
 
 describe('rules of engagement through registerDeal', () => {
   it('puts a second reseller in conflict, lists the conflicts, and records the resolution', async () => {
-    const at = (day: number) => `2031-04-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+    const at = (day: number) => `2011-04-${String(day).padStart(2, '0')}T00:00:00.000Z`;
     const first = await register(dealInput('c1', 'conflicts', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: at(1) }));
     const second = await register(dealInput('c2', 'conflicts', [{ partnerId: 'resB', role: 'RESELLER' }, { partnerId: 'si', role: 'SERVICES' }], { createdAt: at(2) }));
     const sameReseller = await register(dealInput('c3', 'conflicts', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: at(3) }));
@@ -253,8 +253,8 @@ describe('rules of engagement through registerDeal', () => {
   });
 
   it('runs the rules again when a reseller joins, and keeps every change in the history', async () => {
-    await register(dealInput('a1', 'adds', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: '2031-05-01T00:00:00.000Z' }));
-    const plain = await register(dealInput('a2', 'adds', [{ partnerId: 'si', role: 'SERVICES', sourced: true }], { createdAt: '2031-05-02T00:00:00.000Z' }));
+    await register(dealInput('a1', 'adds', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: '2011-05-01T00:00:00.000Z' }));
+    const plain = await register(dealInput('a2', 'adds', [{ partnerId: 'si', role: 'SERVICES', sourced: true }], { createdAt: '2011-05-02T00:00:00.000Z' }));
     expect(plain.deal.registrationStatus).toBe('APPROVED');
     const tech = await expectData(db, ADD, { input: { dealId: id('a2'), partnerId: id('data'), role: 'TECHNOLOGY' } });
     expect(tech.data.addDealParticipant.deal.registrationStatus).toBe('APPROVED');
@@ -292,7 +292,7 @@ describe('rules of engagement on import', () => {
     const partner = (k: string) => ({ id: `${ix}${k}`, name: k, types: ['RESELLER'] });
     const deal = (k: string, reseller: string, day: number, extra: Record<string, unknown> = {}) => ({
       id: `${ix}${k}`, name: k, customerId: `${ix}cust`, stage: 'QUALIFIED', amount: '10.00', currency: 'EUR',
-      createdAt: `2031-07-${String(day).padStart(2, '0')}T00:00:00Z`,
+      createdAt: `2011-07-${String(day).padStart(2, '0')}T00:00:00Z`,
       participants: [{ partnerId: `${ix}${reseller}`, role: 'RESELLER' }], ...extra,
     });
     const result = await importEcosystem(db, {
@@ -316,7 +316,7 @@ describe('rules of engagement on import', () => {
 
 describe('coSellRecommendations', () => {
   it('ranks eligible partners by the documented score, with reasons', async () => {
-    await register(dealInput('cosell', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('sol'), createdAt: '2031-08-01T00:00:00.000Z' }));
+    await register(dealInput('cosell', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('sol'), createdAt: '2011-08-01T00:00:00.000Z' }));
     const { data } = await expectData(db, `query($id: ID!) { coSellRecommendations(dealId: $id, first: 10) { partner { id } score reasons } }`, { id: id('cosell') });
     // Needed: acme's sec and impl, the solution's cloud and data (resA has none of them). cloud and si
     // co-sold with resA on the classic deal, data on an old one; dormant is not eligible.

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideRegistrationStatuses } from '../src/deals/rules-of-engagement.js';
 import { candidateOf } from '../src/interchange/import.js';
-import { checkEcosystemText, type EcosystemDocument, PARTNER_TYPES } from '../src/interchange/format.js';
+import { checkEcosystemText, type EcosystemDocument } from '../src/interchange/format.js';
+import { PARTNER_TYPES } from '../src/model/vocabulary.js';
 
 function loadDemo(): EcosystemDocument {
   const checked = checkEcosystemText(readFileSync(new URL('../seed/demo-ecosystem.json', import.meta.url), 'utf8'));

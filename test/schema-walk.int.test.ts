@@ -172,8 +172,14 @@ function collect(value: unknown, seen: Seen): void {
   if (type === 'MapEdge') {
     if (o.kind === 'HAS_ACCOUNT') seen.accounts.add(`${o.source}|${o.target}`);
     if (o.kind === 'NEEDS') seen.customers.add(o.source);
-    if (o.kind === 'FOR_CUSTOMER') (seen.deals.add(o.source), seen.customers.add(o.target));
-    if (o.kind === 'FOR_SOLUTION') (seen.deals.add(o.source), seen.solutions.add(o.target));
+    if (o.kind === 'FOR_CUSTOMER') {
+      seen.deals.add(o.source);
+      seen.customers.add(o.target);
+    }
+    if (o.kind === 'FOR_SOLUTION') {
+      seen.deals.add(o.source);
+      seen.solutions.add(o.target);
+    }
     if (o.kind === 'PARTICIPATES_IN') seen.deals.add(o.target);
     if (o.kind === 'MEMBER_OF') seen.solutions.add(o.target);
     if (o.kind === 'REQUIRES') seen.solutions.add(o.source);

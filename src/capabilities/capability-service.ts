@@ -3,7 +3,7 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
 import { writeExternalIds } from '../identity/identity.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
@@ -16,14 +16,7 @@ export interface CapabilityFilter {
   nameContains?: string | null;
 }
 
-function filterParams(f: CapabilityFilter | null | undefined) {
-  return {
-    category: f?.category ?? null,
-    parentId: f?.parentId ?? null,
-    rootsOnly: f?.rootsOnly ?? null,
-    nameContains: f?.nameContains ?? null,
-  };
-}
+const FILTER_KEYS = ['category', 'parentId', 'rootsOnly', 'nameContains'] as const;
 
 const PARENT_PATH = ['input', 'parentId'];
 
@@ -31,7 +24,7 @@ export class CapabilityService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listCapabilities(filter: CapabilityFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CapabilityRow>> {
-    return readPage<CapabilityRow>(this.db, { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' }, filterParams(filter), first, after);
+    return readPage<CapabilityRow>(this.db, { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a capability, or with an existing id sets it (and its parent) to exactly the given values. */

@@ -1,7 +1,7 @@
 // npm run export -- FILE|-: writes the whole ecosystem as an interchange document (`-` = stdout).
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { connectDatabase } from '../db/connect.js';
+import { connectDatabase } from '../database.js';
 import { exportEcosystem, serializeEcosystem } from '../interchange/export.js';
 import { recordCount } from '../interchange/import.js';
 import { createLogger } from '../logger.js';

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
 import { formatCrmReport, parseCrmMapping, runCrmImport } from '../crm/crm-import.js';
-import { connectDatabase } from '../db/connect.js';
+import { connectDatabase } from '../database.js';
 import { createLogger } from '../logger.js';
 import { runCommand, UsageError } from './run-command.js';
 

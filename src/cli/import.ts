@@ -5,8 +5,8 @@
 // the batches before it; with --replace the ecosystem is emptied in batches and CREATEd afresh).
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { connectDatabase } from '../db/connect.js';
-import { checkEcosystemText } from '../interchange/format.js';
+import { connectDatabase } from '../database.js';
+import { checkEcosystemBytes } from '../interchange/format.js';
 import { bulkWriteEcosystem } from '../interchange/bulk-load.js';
 import { writeEcosystem } from '../interchange/import.js';
 import { createLogger } from '../logger.js';
@@ -27,7 +27,7 @@ async function main(args: string[]): Promise<number> {
   if (files.length !== 1 || files[0]?.startsWith('--')) usage();
   const file = files[0] as string;
 
-  const checked = checkEcosystemText(await readFile(file, 'utf8'));
+  const checked = checkEcosystemBytes(await readFile(file));
   if (!checked.ok) {
     for (const p of checked.problems) console.error(`${p.path}: ${p.message}`);
     console.error(`${file}: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was imported.`);

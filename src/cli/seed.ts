@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import { getHeapStatistics } from 'node:v8';
 import { GeneratedEcosystem, type GeneratorOptions, generateEcosystem, PRESETS, type PresetName, writeEcosystemJson } from '../../seed/generator.js';
 import { loadConfig } from '../config.js';
-import { connectDatabase } from '../db/connect.js';
+import { connectDatabase } from '../database.js';
 import { bulkLoadEcosystem } from '../interchange/bulk-load.js';
 import { recordCount } from '../interchange/import.js';
 import { createLogger } from '../logger.js';

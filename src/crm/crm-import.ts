@@ -12,9 +12,10 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import { decideRegistrationStatuses, type RegistrationCandidate, type RegistrationStatus } from '../deals/rules-of-engagement.js';
+import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
+import { DEAL_ROLES, DEAL_STAGES, PARTNER_TYPES, type RegistrationStatus } from '../model/vocabulary.js';
 import { EXTERNAL_SYSTEM_PATTERN, normalizeCustomerName, normalizeDomain, setExternalIds } from '../identity/identity.js';
-import { DEAL_ROLES, DEAL_STAGES, isClosedStage, isRfc3339DateTime, normaliseDateTime, PARTNER_TYPES } from '../interchange/format.js';
+import { isClosedStage, isRfc3339DateTime, normaliseDateTime } from '../interchange/format.js';
 import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import { generateId } from '../validation/problems.js';
 

@@ -1,9 +1,10 @@
 // The zod schemas of the customer mutations' inputs.
 import { z } from 'zod';
 import { createExternalIdsField, domainSchema, updateExternalIdsField } from '../identity/identity.js';
+import { CUSTOMER_SEGMENTS } from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema } from '../validation/problems.js';
 
-const segment = z.enum(['SMB', 'MID_MARKET', 'ENTERPRISE']);
+const segment = z.enum(CUSTOMER_SEGMENTS);
 const capabilityIds = z.array(idSchema);
 
 export const CreateCustomerInput = z.object({

@@ -3,10 +3,10 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
 import { normalizeCustomerName, writeExternalIds } from '../identity/identity.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
-import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
-import { requireReferences } from '../validation/references.js';
+import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
+import { fail, requireReferences } from '../validation/references.js';
 import { CreateCustomerInput, UpdateCustomerInput } from './customer-inputs.js';
 
 export interface CustomerFilter {
@@ -16,20 +16,13 @@ export interface CustomerFilter {
   nameContains?: string | null;
 }
 
-function filterParams(f: CustomerFilter | null | undefined) {
-  return {
-    industry: f?.industry ?? null,
-    region: f?.region ?? null,
-    segment: f?.segment ?? null,
-    nameContains: f?.nameContains ?? null,
-  };
-}
+const FILTER_KEYS = ['industry', 'region', 'segment', 'nameContains'] as const;
 
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listCustomers(filter: CustomerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter), first, after);
+    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a customer, or with an existing id sets it (and its needs) to exactly the given values. */
@@ -74,13 +67,15 @@ export class CustomerService {
     );
   }
 
-  /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
+  /** Deletes the customer with its accounts and needs; refused (CONFLICT at ["id"], naming them) while deals are on it. */
   deleteCustomer(args: unknown): Promise<Outcome<string | null>> {
     return attempt(IdArgument, args, [], (a) =>
       this.db.writeTransaction(async (tx) => {
-        const [deals] = await tx.run<{ count: number }>('customers/count-customer-deals', { id: a.id });
+        // The customer's lock first, as every deal registration takes it: none can slip in between the count and the delete.
+        if ((await tx.run('deals/lock-customer-deals', { customerId: a.id })).length === 0) return null;
+        const [deals] = await tx.run<{ count: number; dealIds: string[] }>('customers/count-customer-deals', { id: a.id });
         if (deals && deals.count > 0) {
-          throw new ProblemsError([{ path: ['id'], message: `The customer has ${deals.count} deal(s); delete or move them first`, code: 'CONFLICT' }]);
+          fail({ path: ['id'], message: `The customer has ${deals.count} deal(s) (${listIds(deals.dealIds, deals.count)}); delete them first`, code: 'CONFLICT' });
         }
         const rows = await tx.run<{ deletedId: string }>('customers/delete-customer', { id: a.id });
         return rows[0]?.deletedId ?? null;

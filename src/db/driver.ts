@@ -1,8 +1,15 @@
 // The one driver of the process, from the configuration.
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
 
-export function createDriver(config: Config['neo4j']): Driver {
+/** Where a database is and who logs in (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). */
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export function createDriver(config: Neo4jSettings): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     maxConnectionPoolSize: 100,
     // Fail fast when the database is away: a request waits at most a few seconds, then gets

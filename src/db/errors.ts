@@ -27,7 +27,7 @@ export function mapDriverError(err: unknown): Error {
     if (isConstraintViolation(err)) {
       return new GraphQLError('The change conflicts with existing data.', { extensions: { code: 'CONFLICT' } });
     }
-    return new InternalError();
+    return new InternalError(undefined, err);
   }
   return err instanceof Error ? err : new InternalError();
 }

@@ -32,7 +32,7 @@ export interface CypherTransaction {
 
 export interface ExecutorOptions {
   database: string;
-  /** Per-transaction timeout sent to the server. */
+  /** Per-transaction timeout sent to the server, in milliseconds (0: none). */
   timeoutMs: number;
   logger: Logger;
   appName?: string;
@@ -47,6 +47,11 @@ export class CypherExecutor {
     readonly stats: ExecutionStats = { roundTrips: 0 },
     readonly scope: ViewerScope = VENDOR_SCOPE,
   ) {}
+
+  /** Milliseconds each transaction may run (0: no limit), sent to the server with it. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
 
   /** The same executor, tagged with a request's operation and viewer scope, counting its round-trips. */
   forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }, scope: ViewerScope = VENDOR_SCOPE): CypherExecutor {

@@ -24,11 +24,23 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
-/** Parameters to Neo4j: bigint becomes a Neo4j Integer, Date an ISO string (Cypher wraps it in datetime()). */
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * Parameters to Neo4j: bigint becomes a Neo4j Integer, Date an ISO string (Cypher wraps it in datetime()).
+ * A bigint outside Neo4j's signed 64-bit range throws a RangeError: `neo4j.int` would wrap it silently
+ * (2^63 becomes −2^63), and a wrong number must never be stored. Inputs are bounded before this
+ * (src/money/money.ts MAX_MINOR), so reaching it is a bug, not a client's error.
+ */
 export function toParam(value: unknown): unknown {
-  if (typeof value === 'bigint') return neo4j.int(value.toString());
+  if (typeof value === 'bigint') {
+    if (value < LONG_MIN || value > LONG_MAX) throw new RangeError(`${value} does not fit a Neo4j integer (signed 64-bit)`);
+    return neo4j.int(value.toString());
+  }
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  // Beyond 2^53 a number is a float in all but name, and neo4j.int would clamp it to 2^63 − 1: it goes as a Float.
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toParam);
   if (value !== null && typeof value === 'object' && value.constructor === Object) {
     const out: Record<string, unknown> = {};

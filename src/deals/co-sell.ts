@@ -1,8 +1,8 @@
 // Whom to bring into a deal: eligible partners not on it that know the customer or bring a
 // capability the deal still needs, ranked by a documented score (README, "Co-sell recommendations").
 import type { CypherExecutor } from '../db/executor.js';
-import { BadInputError, NotFoundError } from '../errors.js';
-import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import { NotFoundError } from '../errors.js';
+import { pageSize } from '../model/pagination.js';
 import type { CoSellRecommendationRow, PartnerRow } from '../model/rows.js';
 
 /** Points per feature; the score is their sum. */
@@ -65,8 +65,7 @@ export class CoSellService {
   constructor(private readonly db: CypherExecutor) {}
 
   async coSellRecommendations(dealId: string, first: number | null | undefined): Promise<CoSellRecommendationRow[]> {
-    const size = first ?? 10;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+    const size = pageSize(first, 10);
     const [row] = await this.db.read<{ dealFound: boolean; customerName: string | null; candidates: CoSellCandidate[] }>('deals/get-co-sell-candidates', { dealId });
     if (!row?.dealFound) throw new NotFoundError(`No deal with id ${JSON.stringify(dealId)}`, ['dealId']);
     return rankRecommendations(row.candidates, row.customerName ?? 'the customer').slice(0, size);

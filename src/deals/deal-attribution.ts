@@ -4,9 +4,7 @@ import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { splitByWeights } from '../money/money.js';
 import type { AttributionShareRow, DealAttributionRow, DealRow } from '../model/rows.js';
-
-export type AttributionModel = 'EVEN' | 'ROLE_WEIGHTED' | 'SOURCED';
-export type DealRole = 'RESELLER' | 'DISTRIBUTOR' | 'TECHNOLOGY' | 'SERVICES' | 'REFERRAL' | 'INFLUENCER' | 'MARKETPLACE';
+import type { AttributionModel, DealRole } from '../model/vocabulary.js';
 
 export interface AttributionWeights {
   roles: Record<DealRole, number>;
@@ -25,7 +23,7 @@ export const DEFAULT_ATTRIBUTION_WEIGHTS: AttributionWeights = {
 
 export interface AttributionParticipant {
   partnerId: string;
-  role: string;
+  role: DealRole;
   sourced: boolean;
 }
 
@@ -48,7 +46,7 @@ export function resolveWeights(override: WeightsOverride | null | undefined, bas
 
 export interface Share {
   partnerId: string;
-  role: string;
+  role: DealRole;
   sourced: boolean;
   minor: bigint;
   /** The model's nominal weight of this participant (for the percentage of a zero amount). */

@@ -1,7 +1,7 @@
 // Deals, read side: the list and its filters; and deleteDeal. Registration and the other deal
 // writes live beside this file.
 import type { CypherExecutor } from '../db/executor.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import { attempt, IdArgument, type Outcome } from '../validation/problems.js';
 
@@ -14,22 +14,13 @@ export interface DealFilter {
   registrationStatuses?: string[] | null;
 }
 
-function filterParams(f: DealFilter | null | undefined) {
-  return {
-    stages: f?.stages ?? null,
-    open: f?.open ?? null,
-    customerId: f?.customerId ?? null,
-    partnerId: f?.partnerId ?? null,
-    solutionId: f?.solutionId ?? null,
-    registrationStatuses: f?.registrationStatuses ?? null,
-  };
-}
+const FILTER_KEYS = ['stages', 'open', 'customerId', 'partnerId', 'solutionId', 'registrationStatuses'] as const;
 
 export class DealQueries {
   constructor(private readonly db: CypherExecutor) {}
 
   async listDeals(filter: DealFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
-    return readPage<DealRow>(this.db, { list: 'deals/list-deals', count: 'deals/count-deals' }, filterParams(filter), first, after);
+    return readPage<DealRow>(this.db, { list: 'deals/list-deals', count: 'deals/count-deals' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Deletes the deal with its participations and history; deletedId is null when there was none. */

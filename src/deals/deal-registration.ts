@@ -2,16 +2,16 @@
 // is one write transaction that first takes the customer's lock, so registrations on one customer
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
-import { z } from 'zod';
 import { DealQueries } from './deal-queries.js';
 import { duplicateGroupOf, type DuplicateReason } from '../identity/identity-service.js';
-import { createExternalIdsField, domainSchema, externalIdSchema, findByExternalId, writeExternalIds } from '../identity/identity.js';
+import { findByExternalId, writeExternalIds } from '../identity/identity.js';
+import type { DealRole } from '../model/vocabulary.js';
+import { AddDealParticipantInput, RegisterDealInput, RemoveDealParticipantInput, ResolveDealConflictInput, UpdateDealStageInput } from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
-import { DEAL_ROLES, DEAL_STAGES } from '../interchange/format.js';
-import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import type { Connection, DealRow } from '../model/rows.js';
-import { attempt, generateId, idSchema, nameSchema, optionalTextSchema, type Outcome } from '../validation/problems.js';
+import type { RegistrationStatus } from '../model/vocabulary.js';
+import { attempt, generateId, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
 import {
   compareRegistrationOrder,
@@ -19,79 +19,9 @@ import {
   decideRegistrationStatuses,
   isOpenDealStage,
   type RegistrationCandidate,
-  type RegistrationStatus,
 } from './rules-of-engagement.js';
 
 const BASE = ['input'];
-
-const participantSchema = z.object({
-  partnerId: idSchema,
-  role: z.enum(DEAL_ROLES),
-  sourced: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
-});
-
-const dateSchema = z.date({ error: 'must be a date-time' });
-
-const registerDealSchema = z
-  .object({
-    id: idSchema.nullish(),
-    name: nameSchema,
-    solutionId: idSchema.nullish(),
-    amount: z.string(),
-    currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
-    stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
-    createdAt: dateSchema.nullish(),
-    closedAt: dateSchema.nullish(),
-    participants: z
-      .array(
-        participantSchema.extend({ partnerId: idSchema.nullish(), partnerExternalId: externalIdSchema.nullish() }).superRefine((p, ctx) => {
-          if (!p.partnerId === !p.partnerExternalId) ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'name the partner by exactly one of partnerId and partnerExternalId' });
-        }),
-      )
-      .min(1, 'a deal needs at least one participant'),
-    customerId: idSchema.nullish(),
-    customerExternalId: externalIdSchema.nullish(),
-    customerDomain: domainSchema.nullish(),
-    externalIds: createExternalIdsField,
-  })
-  .transform((input, ctx) => {
-    const named = (['customerId', 'customerExternalId', 'customerDomain'] as const).filter((k) => input[k]);
-    if (named.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: [named[1] ?? 'customerId'], message: 'name the customer by exactly one of customerId, customerExternalId and customerDomain' });
-    }
-    let amountMinor = 0n;
-    if (isCurrency(input.currency)) {
-      try {
-        amountMinor = parseAmount(input.amount, input.currency);
-      } catch (err) {
-        if (!(err instanceof MoneyError)) throw err;
-        ctx.addIssue({ code: 'custom', path: ['amount'], message: err.message });
-      }
-    }
-    closedAtRule(input.stage, input.closedAt, ctx);
-    if (input.createdAt && input.closedAt && input.closedAt < input.createdAt) {
-      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'must not be before createdAt' });
-    }
-    return { ...input, amountMinor };
-  });
-
-const updateDealStageSchema = z
-  .object({ dealId: idSchema, stage: z.enum(DEAL_STAGES), closedAt: dateSchema.nullish(), note: optionalTextSchema })
-  .superRefine((input, ctx) => closedAtRule(input.stage, input.closedAt, ctx));
-
-const resolveDealConflictSchema = z.object({ dealId: idSchema, decision: z.enum(['APPROVE', 'REJECT']), note: optionalTextSchema });
-
-const addDealParticipantSchema = participantSchema.extend({ dealId: idSchema, note: optionalTextSchema });
-
-const removeDealParticipantSchema = z.object({ dealId: idSchema, partnerId: idSchema, note: optionalTextSchema });
-
-function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
-  if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });
-  if (isOpenDealStage(stage) && closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
-}
 
 interface RuleDealRow {
   id: string;
@@ -172,9 +102,9 @@ async function resolveNames(
     customerId?: string | null;
     customerExternalId?: { system: string; id: string } | null;
     customerDomain?: string | null;
-    participants: { partnerId?: string | null; partnerExternalId?: { system: string; id: string } | null; role: (typeof DEAL_ROLES)[number]; sourced: boolean }[];
+    participants: { partnerId?: string | null; partnerExternalId?: { system: string; id: string } | null; role: DealRole; sourced: boolean }[];
   },
-): Promise<{ customerId: string; participants: { partnerId: string; role: (typeof DEAL_ROLES)[number]; sourced: boolean }[] }> {
+): Promise<{ customerId: string; participants: { partnerId: string; role: DealRole; sourced: boolean }[] }> {
   const problems: Problem[] = [];
   let customerId = input.customerId ?? '';
   if (input.customerExternalId) {
@@ -204,10 +134,19 @@ async function resolveNames(
 export class DealRegistrationService {
   constructor(private readonly db: CypherExecutor) {}
 
+  /**
+   * Registers a deal (README, Multi-partner deals). A PARTNER viewer decides only what it brings: no
+   * id, createdAt or stage other than REGISTERED (each FORBIDDEN at its path; the server stamps the
+   * id and the registration time, and stages are the vendor's), so nothing it sends tells a deal it
+   * may not see from a missing one. createdAt and closedAt later than now (beyond CLOCK_SKEW_MS) are
+   * refused for everyone (BAD_USER_INPUT).
+   */
   registerDeal(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(registerDealSchema, args, BASE, (input) =>
+    return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
-        const id = input.id ?? generateId('deal');
+        const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
+        if (early.length > 0) throw new ProblemsError(early);
+        const id = input.id ?? (await unusedDealId(tx));
         const { customerId, participants } = await resolveNames(tx, input);
         await requireReferences(tx, [
           ...(input.customerId ? [{ kind: 'customer' as const, id: customerId, path: [...BASE, 'customerId'] }] : []),
@@ -215,7 +154,7 @@ export class DealRegistrationService {
           ...input.participants.flatMap((p, i) => (p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [])),
         ]);
         const problems = participantProblems(participants);
-        if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
+        if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
           problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
         }
         if (problems.length > 0) throw new ProblemsError(problems);
@@ -248,13 +187,15 @@ export class DealRegistrationService {
   }
 
   updateDealStage(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(updateDealStageSchema, args, BASE, (input) =>
+    return attempt(UpdateDealStageInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!isOpenDealStage(deal.stage)) {
           fail({ path: [...BASE, 'stage'], message: `The deal is closed (${deal.stage}); a closed deal's stage is final`, code: 'CONFLICT' });
         }
         if (input.closedAt && input.closedAt < deal.createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
+        const future = futureProblems({ closedAt: input.closedAt }, new Date());
+        if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
           await tx.run('deals/record-deal-stage', { dealId: deal.id, stage: input.stage, closedAt: input.closedAt ?? null, at: new Date(), note: input.note ?? null });
         }
@@ -264,7 +205,7 @@ export class DealRegistrationService {
   }
 
   resolveDealConflict(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(resolveDealConflictSchema, args, BASE, (input) =>
+    return attempt(ResolveDealConflictInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (deal.registrationStatus !== 'CONFLICT') {
@@ -278,7 +219,7 @@ export class DealRegistrationService {
   }
 
   addDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(addDealParticipantSchema, args, BASE, (input) =>
+    return attempt(AddDealParticipantInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         await requireReferences(tx, [
           { kind: 'deal', id: input.dealId, path: [...BASE, 'dealId'] },
@@ -308,7 +249,7 @@ export class DealRegistrationService {
   }
 
   removeDealParticipant(args: unknown): Promise<Outcome<DealRow>> {
-    return attempt(removeDealParticipantSchema, args, BASE, (input) =>
+    return attempt(RemoveDealParticipantInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {
@@ -340,13 +281,45 @@ function participantProblems(participants: readonly { partnerId: string; sourced
   return problems;
 }
 
+/** How far a given date-time may be ahead of the server's clock (clients' clocks drift): 5 minutes. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a PARTNER may not decide when it registers a deal: each given one is FORBIDDEN at its path. */
+function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Date | null; stage: string }): Problem[] {
+  const problems: Problem[] = [];
+  const refuse = (field: string, message: string) => problems.push({ path: [...BASE, field], message, code: 'FORBIDDEN' });
+  if (input.id != null) refuse('id', 'A partner does not choose a deal id; the server generates it');
+  if (input.createdAt != null) refuse('createdAt', 'A partner does not choose the registration time; the server stamps it');
+  if (input.stage !== 'REGISTERED') refuse('stage', 'A partner registers deals at REGISTERED; stages and closing are the vendor\'s');
+  return problems;
+}
+
+/** createdAt or closedAt later than now + CLOCK_SKEW_MS: BAD_USER_INPUT at its path. */
+function futureProblems(input: { createdAt?: Date | null; closedAt?: Date | null }, now: Date): Problem[] {
+  const limit = now.getTime() + CLOCK_SKEW_MS;
+  return (['createdAt', 'closedAt'] as const)
+    .filter((field) => (input[field]?.getTime() ?? Number.NEGATIVE_INFINITY) > limit)
+    .map((field) => ({ path: [...BASE, field], message: `must not be in the future (the server's clock says ${now.toISOString()})`, code: 'BAD_USER_INPUT' as const }));
+}
+
+/** A generated deal id no deal has yet (4 random bytes: a clash is rare; another id is drawn then). */
+async function unusedDealId(tx: CypherTransaction): Promise<string> {
+  for (;;) {
+    const id = generateId('deal');
+    if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length === 0) return id;
+  }
+}
+
 /**
  * A registration without createdAt is registered now, and never before the customer's latest deal:
  * registrations that wait for the lock are then ordered as they were decided, so of two racing
- * ones the second always sees the first as earlier.
+ * ones the second always sees the first as earlier. Deals dated beyond now + CLOCK_SKEW_MS (only an
+ * import or older data can hold them) are not followed: one such date must not carry every later
+ * registration on the customer into the future.
  */
 function registeredNow(now: Date, others: readonly { createdAt: Date }[]): Date {
-  const latest = Math.max(...others.map((o) => o.createdAt.getTime()), Number.NEGATIVE_INFINITY);
+  const limit = now.getTime() + CLOCK_SKEW_MS;
+  const latest = Math.max(...others.map((o) => o.createdAt.getTime()).filter((t) => t <= limit), Number.NEGATIVE_INFINITY);
   return latest >= now.getTime() ? new Date(latest + 1) : now;
 }
 

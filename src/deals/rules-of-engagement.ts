@@ -11,7 +11,7 @@
 // approved one when it brings a reseller that the earlier deal does not have (a reseller already
 // approved on the customer through that deal does not conflict with itself).
 
-export type RegistrationStatus = 'APPROVED' | 'CONFLICT' | 'REJECTED';
+import type { RegistrationStatus } from '../model/vocabulary.js';
 
 export interface RegistrationCandidate {
   id: string;

@@ -41,8 +41,8 @@ export type AccountOverlap = {
   __typename?: 'AccountOverlap';
   /** For each pair (first partner's status, other partner's status) the number of shared customers; non-zero cells only, in status order. */
   cells: Array<OverlapCell>;
-  /** The shared customers, ordered by id. FORBIDDEN for a partner viewer whose grant from the other side is COUNTS. */
-  customers: CustomerConnection;
+  /** The shared customers, ordered by id. Null with FORBIDDEN for a partner viewer whose grant from the other side is COUNTS (the counts stay). */
+  customers?: Maybe<CustomerConnection>;
   sharedCustomerCount: Scalars['Int']['output'];
 };
 
@@ -672,25 +672,33 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
   /** Adds a participant; the rules of engagement run again when a reseller joins an approved open deal. */
-  addDealParticipant: DealPayload;
-  addSolutionMember: SolutionPayload;
-  createCapability: CapabilityPayload;
-  createCustomer: CustomerPayload;
-  createPartner: PartnerPayload;
-  createSolution: SolutionPayload;
+  addDealParticipant?: Maybe<DealPayload>;
+  addSolutionMember?: Maybe<SolutionPayload>;
+  createCapability?: Maybe<CapabilityPayload>;
+  createCustomer?: Maybe<CustomerPayload>;
+  createPartner?: Maybe<PartnerPayload>;
+  createSolution?: Maybe<SolutionPayload>;
   /** Deletes a capability; its children become roots. */
-  deleteCapability: DeletePayload;
+  deleteCapability?: Maybe<DeletePayload>;
   /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
-  deleteCustomer: DeletePayload;
-  deleteDeal: DeletePayload;
-  /** Deletes the partner with its capabilities, accounts, integrations, grants, memberships and deal participations. */
-  deletePartner: DeletePayload;
-  deleteSolution: DeletePayload;
-  linkIntegration: PartnerPayload;
+  deleteCustomer?: Maybe<DeletePayload>;
+  deleteDeal?: Maybe<DeletePayload>;
+  /**
+   * Deletes the partner with its capabilities, accounts, integrations, grants and memberships; it leaves each of
+   * its deals with a PARTICIPANT_REMOVED event. CONFLICT (naming the deals) when it is a deal's only participant.
+   */
+  deletePartner?: Maybe<DeletePayload>;
+  /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
+  deleteSolution?: Maybe<DeletePayload>;
+  linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
   markCustomersDistinct: CustomersPayload;
   /**
@@ -700,179 +708,303 @@ export type Mutation = {
    */
   mergeCustomers: MergeCustomersPayload;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
-  registerDeal: DealPayload;
-  removeAccount: AccountPayload;
+  registerDeal?: Maybe<DealPayload>;
+  removeAccount?: Maybe<AccountPayload>;
   /** Removes a participant (never the last one). */
-  removeDealParticipant: DealPayload;
-  removePartnerCapability: PartnerPayload;
-  removeSharingGrant: PartnerPayload;
-  removeSolutionMember: SolutionPayload;
+  removeDealParticipant?: Maybe<DealPayload>;
+  removePartnerCapability?: Maybe<PartnerPayload>;
+  removeSharingGrant?: Maybe<PartnerPayload>;
+  removeSolutionMember?: Maybe<SolutionPayload>;
   /** Records a channel manager's decision on a deal in CONFLICT. */
-  resolveDealConflict: DealPayload;
+  resolveDealConflict?: Maybe<DealPayload>;
   /** Stores a proposal in the catalog as a DRAFT solution with its members and required capabilities. */
-  saveSolution: SaveSolutionPayload;
-  setAccount: AccountPayload;
-  setPartnerCapability: PartnerPayload;
-  setSharingGrant: PartnerPayload;
-  unlinkIntegration: PartnerPayload;
-  updateCapability: CapabilityPayload;
-  updateCustomer: CustomerPayload;
-  updateDealStage: DealPayload;
-  updatePartner: PartnerPayload;
-  updateSolution: SolutionPayload;
+  saveSolution?: Maybe<SaveSolutionPayload>;
+  setAccount?: Maybe<AccountPayload>;
+  setPartnerCapability?: Maybe<PartnerPayload>;
+  setSharingGrant?: Maybe<PartnerPayload>;
+  unlinkIntegration?: Maybe<PartnerPayload>;
+  updateCapability?: Maybe<CapabilityPayload>;
+  updateCustomer?: Maybe<CustomerPayload>;
+  updateDealStage?: Maybe<DealPayload>;
+  updatePartner?: Maybe<PartnerPayload>;
+  updateSolution?: Maybe<SolutionPayload>;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationAddDealParticipantArgs = {
   input: AddDealParticipantInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationAddSolutionMemberArgs = {
   input: SolutionMembershipInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationCreateCapabilityArgs = {
   input: CreateCapabilityInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationCreatePartnerArgs = {
   input: CreatePartnerInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationCreateSolutionArgs = {
   input: CreateSolutionInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationDeleteCapabilityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationDeleteCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationDeleteDealArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationDeletePartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationDeleteSolutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationLinkIntegrationArgs = {
   input: IntegrationInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationMarkCustomersDistinctArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationMergeCustomersArgs = {
   input: MergeCustomersInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRegisterDealArgs = {
   input: RegisterDealInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRemoveAccountArgs = {
   input: AccountRemoveInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRemoveDealParticipantArgs = {
   input: RemoveDealParticipantInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRemovePartnerCapabilityArgs = {
   input: PartnerCapabilityRemoveInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRemoveSharingGrantArgs = {
   input: SharingGrantRemoveInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationRemoveSolutionMemberArgs = {
   input: SolutionMembershipRemoveInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationResolveDealConflictArgs = {
   input: ResolveDealConflictInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationSaveSolutionArgs = {
   input: SaveSolutionInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationSetAccountArgs = {
   input: AccountInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationSetPartnerCapabilityArgs = {
   input: PartnerCapabilityInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationSetSharingGrantArgs = {
   input: SharingGrantInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUnlinkIntegrationArgs = {
   input: IntegrationInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUpdateCapabilityArgs = {
   input: UpdateCapabilityInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUpdateCustomerArgs = {
   input: UpdateCustomerInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUpdateDealStageArgs = {
   input: UpdateDealStageInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
 };
 
 
+/**
+ * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
+ * refused one is null with its error, and the mutations before it in the request keep their payloads.
+ */
 export type MutationUpdateSolutionArgs = {
   input: UpdateSolutionInput;
 };
@@ -1077,16 +1209,21 @@ export type ProposalMemberInput = {
   role?: InputMaybe<PartnerType>;
 };
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** The customers two partners share. */
-  accountOverlap: AccountOverlap;
+  /** The customers two partners share. Null with FORBIDDEN for a partner viewer not on one side, or to whom the other side grants nothing. */
+  accountOverlap?: Maybe<AccountOverlap>;
   /** Minimal sets of partners that together bring the capabilities a solution needs. */
   assembleSolution: SolutionAssembly;
   capabilities: CapabilityConnection;
   capability?: Maybe<Capability>;
-  /** Partners worth bringing into a deal, best first (ties by partner id). */
-  coSellRecommendations: Array<CoSellRecommendation>;
+  /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
+  coSellRecommendations?: Maybe<Array<CoSellRecommendation>>;
   customer?: Maybe<Customer>;
   /** The customer with this external id; null when unknown (or not visible to the viewer). */
   customerByExternalId?: Maybe<Customer>;
@@ -1094,13 +1231,15 @@ export type Query = {
   customerDuplicates: CustomerDuplicateGroupConnection;
   customers: CustomerConnection;
   deal?: Maybe<Deal>;
-  dealAttribution: DealAttribution;
+  /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
+  dealAttribution?: Maybe<DealAttribution>;
   /** The deal with this external id; null when unknown (or not visible to the viewer). */
   dealByExternalId?: Maybe<Deal>;
   /** Deals whose registration status is CONFLICT, ordered by id. */
   dealConflicts: DealConnection;
   deals: DealConnection;
-  ecosystemHealth: EcosystemHealth;
+  /** The vendor's view: null with FORBIDDEN for a partner viewer. */
+  ecosystemHealth?: Maybe<EcosystemHealth>;
   /** Nodes and edges for drawing the ecosystem or a neighbourhood (one Cypher query). */
   ecosystemMap: EcosystemGraph;
   /** Capability demand against supply, in a region and industry when given. */
@@ -1110,12 +1249,12 @@ export type Query = {
   partner?: Maybe<Partner>;
   /** The partner with this external id; null when unknown (or not visible to the viewer). */
   partnerByExternalId?: Maybe<Partner>;
-  /** What breaks if a partner leaves the ecosystem. */
-  partnerImpact: PartnerImpact;
-  /** Complementary partners for a partner, best first (ties by id); first at most 100. */
-  partnerMatches: Array<PartnerMatch>;
-  /** Revenue of one partner over deals closed in [from, to). */
-  partnerRevenue: PartnerRevenue;
+  /** What breaks if a partner leaves the ecosystem. Null with FORBIDDEN for a partner viewer asking about another partner. */
+  partnerImpact?: Maybe<PartnerImpact>;
+  /** Complementary partners for a partner, best first (ties by id); first at most 100. Null with FORBIDDEN for a partner viewer asking for another partner. */
+  partnerMatches?: Maybe<Array<PartnerMatch>>;
+  /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
+  partnerRevenue?: Maybe<PartnerRevenue>;
   partners: PartnerConnection;
   /** Full-text search over the names of partners, capabilities, customers and solutions (prefix and typo tolerant). */
   search: Array<SearchHit>;
@@ -1124,17 +1263,32 @@ export type Query = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryAccountOverlapArgs = {
   otherPartnerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryAssembleSolutionArgs = {
   input: AssembleSolutionInput;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCapabilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapabilityFilter>;
@@ -1142,34 +1296,64 @@ export type QueryCapabilitiesArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCapabilityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCoSellRecommendationsArgs = {
   dealId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCustomerByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCustomerDuplicatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
@@ -1177,11 +1361,21 @@ export type QueryCustomersArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryDealArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryDealAttributionArgs = {
   dealId: Scalars['ID']['input'];
   model: AttributionModel;
@@ -1189,18 +1383,33 @@ export type QueryDealAttributionArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryDealByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryDealConflictsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
@@ -1208,45 +1417,85 @@ export type QueryDealsArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryEcosystemHealthArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryEcosystemMapArgs = {
   input?: InputMaybe<EcosystemMapInput>;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryGapAnalysisArgs = {
   industry?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnerByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnerImpactArgs = {
   partnerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnerMatchesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   partnerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnerRevenueArgs = {
   from: Scalars['DateTime']['input'];
   partnerId: Scalars['ID']['input'];
@@ -1254,6 +1503,11 @@ export type QueryPartnerRevenueArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QueryPartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartnerFilter>;
@@ -1261,17 +1515,32 @@ export type QueryPartnersArgs = {
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QuerySolutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
+ * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
+ * their data.
+ */
 export type QuerySolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SolutionFilter>;
@@ -1279,11 +1548,18 @@ export type QuerySolutionsArgs = {
 };
 
 export type RegisterDealInput = {
-  /** A decimal string with at most the currency's minor digits, e.g. "125000.50". */
+  /**
+   * A non-negative decimal string with at most the currency's minor digits, e.g. "125000.50": no sign,
+   * exponent or spaces. At most 2^63 − 1 minor units (USD 92233720368547758.07, JPY 9223372036854775807;
+   * README "Money: exact and bounded where it enters"); otherwise BAD_USER_INPUT at input.amount.
+   */
   amount: Scalars['String']['input'];
-  /** Required when stage is CLOSED_*, refused otherwise. */
+  /** Required when stage is CLOSED_*, refused otherwise; not in the future (5 minutes of clock skew allowed). */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive). */
+  /**
+   * Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive).
+   * Not in the future (5 minutes of clock skew allowed); a partner viewer may not give it (FORBIDDEN).
+   */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   currency: Scalars['Currency']['input'];
   /** The customer by its domain, normalised like Customer.domain (instead of customerId or customerExternalId). */
@@ -1294,12 +1570,13 @@ export type RegisterDealInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** The deal's external ids. */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
-  /** A stable id; generated when absent. An id already used is refused (CONFLICT). */
+  /** A stable id; generated when absent. An id already used is refused (CONFLICT). A partner viewer may not give one (FORBIDDEN). */
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   /** At least one; one entry per partner; at most one sourcing. */
   participants: Array<DealParticipantInput>;
   solutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** A partner viewer may register only at REGISTERED (any other stage is FORBIDDEN): stages and closing are the vendor's. */
   stage?: InputMaybe<DealStage>;
 };
 
@@ -1516,7 +1793,7 @@ export type UpdateCustomerInput = {
 };
 
 export type UpdateDealStageInput = {
-  /** Required when closing (CLOSED_WON, CLOSED_LOST), refused otherwise. */
+  /** Required when closing (CLOSED_WON, CLOSED_LOST), refused otherwise; not in the future (5 minutes of clock skew allowed). */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
   dealId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -1884,7 +2161,7 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
 
 export type AccountOverlapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountOverlap'] = ResolversParentTypes['AccountOverlap']> = ResolversObject<{
   cells?: Resolver<Array<ResolversTypes['OverlapCell']>, ParentType, ContextType>;
-  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<AccountOverlapCustomersArgs, 'first'>>;
+  customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<AccountOverlapCustomersArgs, 'first'>>;
   sharedCustomerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -2136,37 +2413,37 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  addDealParticipant?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationAddDealParticipantArgs, 'input'>>;
-  addSolutionMember?: Resolver<ResolversTypes['SolutionPayload'], ParentType, ContextType, RequireFields<MutationAddSolutionMemberArgs, 'input'>>;
-  createCapability?: Resolver<ResolversTypes['CapabilityPayload'], ParentType, ContextType, RequireFields<MutationCreateCapabilityArgs, 'input'>>;
-  createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
-  createPartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
-  createSolution?: Resolver<ResolversTypes['SolutionPayload'], ParentType, ContextType, RequireFields<MutationCreateSolutionArgs, 'input'>>;
-  deleteCapability?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCapabilityArgs, 'id'>>;
-  deleteCustomer?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomerArgs, 'id'>>;
-  deleteDeal?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
-  deletePartner?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
-  deleteSolution?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
-  linkIntegration?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
+  addDealParticipant?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationAddDealParticipantArgs, 'input'>>;
+  addSolutionMember?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationAddSolutionMemberArgs, 'input'>>;
+  createCapability?: Resolver<Maybe<ResolversTypes['CapabilityPayload']>, ParentType, ContextType, RequireFields<MutationCreateCapabilityArgs, 'input'>>;
+  createCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
+  createPartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
+  createSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationCreateSolutionArgs, 'input'>>;
+  deleteCapability?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCapabilityArgs, 'id'>>;
+  deleteCustomer?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCustomerArgs, 'id'>>;
+  deleteDeal?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
+  deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
+  deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
+  linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
   markCustomersDistinct?: Resolver<ResolversTypes['CustomersPayload'], ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
   mergeCustomers?: Resolver<ResolversTypes['MergeCustomersPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
-  registerDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationRegisterDealArgs, 'input'>>;
-  removeAccount?: Resolver<ResolversTypes['AccountPayload'], ParentType, ContextType, RequireFields<MutationRemoveAccountArgs, 'input'>>;
-  removeDealParticipant?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationRemoveDealParticipantArgs, 'input'>>;
-  removePartnerCapability?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationRemovePartnerCapabilityArgs, 'input'>>;
-  removeSharingGrant?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationRemoveSharingGrantArgs, 'input'>>;
-  removeSolutionMember?: Resolver<ResolversTypes['SolutionPayload'], ParentType, ContextType, RequireFields<MutationRemoveSolutionMemberArgs, 'input'>>;
-  resolveDealConflict?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationResolveDealConflictArgs, 'input'>>;
-  saveSolution?: Resolver<ResolversTypes['SaveSolutionPayload'], ParentType, ContextType, RequireFields<MutationSaveSolutionArgs, 'input'>>;
-  setAccount?: Resolver<ResolversTypes['AccountPayload'], ParentType, ContextType, RequireFields<MutationSetAccountArgs, 'input'>>;
-  setPartnerCapability?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationSetPartnerCapabilityArgs, 'input'>>;
-  setSharingGrant?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationSetSharingGrantArgs, 'input'>>;
-  unlinkIntegration?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUnlinkIntegrationArgs, 'input'>>;
-  updateCapability?: Resolver<ResolversTypes['CapabilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCapabilityArgs, 'input'>>;
-  updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
-  updateDealStage?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationUpdateDealStageArgs, 'input'>>;
-  updatePartner?: Resolver<ResolversTypes['PartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
-  updateSolution?: Resolver<ResolversTypes['SolutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateSolutionArgs, 'input'>>;
+  registerDeal?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRegisterDealArgs, 'input'>>;
+  removeAccount?: Resolver<Maybe<ResolversTypes['AccountPayload']>, ParentType, ContextType, RequireFields<MutationRemoveAccountArgs, 'input'>>;
+  removeDealParticipant?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDealParticipantArgs, 'input'>>;
+  removePartnerCapability?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationRemovePartnerCapabilityArgs, 'input'>>;
+  removeSharingGrant?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationRemoveSharingGrantArgs, 'input'>>;
+  removeSolutionMember?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveSolutionMemberArgs, 'input'>>;
+  resolveDealConflict?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationResolveDealConflictArgs, 'input'>>;
+  saveSolution?: Resolver<Maybe<ResolversTypes['SaveSolutionPayload']>, ParentType, ContextType, RequireFields<MutationSaveSolutionArgs, 'input'>>;
+  setAccount?: Resolver<Maybe<ResolversTypes['AccountPayload']>, ParentType, ContextType, RequireFields<MutationSetAccountArgs, 'input'>>;
+  setPartnerCapability?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationSetPartnerCapabilityArgs, 'input'>>;
+  setSharingGrant?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationSetSharingGrantArgs, 'input'>>;
+  unlinkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationUnlinkIntegrationArgs, 'input'>>;
+  updateCapability?: Resolver<Maybe<ResolversTypes['CapabilityPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCapabilityArgs, 'input'>>;
+  updateCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
+  updateDealStage?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDealStageArgs, 'input'>>;
+  updatePartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  updateSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateSolutionArgs, 'input'>>;
 }>;
 
 export type OverlapCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OverlapCell'] = ResolversParentTypes['OverlapCell']> = ResolversObject<{
@@ -2267,29 +2544,29 @@ export type ProposalMemberResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  accountOverlap?: Resolver<ResolversTypes['AccountOverlap'], ParentType, ContextType, RequireFields<QueryAccountOverlapArgs, 'otherPartnerId' | 'partnerId'>>;
+  accountOverlap?: Resolver<Maybe<ResolversTypes['AccountOverlap']>, ParentType, ContextType, RequireFields<QueryAccountOverlapArgs, 'otherPartnerId' | 'partnerId'>>;
   assembleSolution?: Resolver<ResolversTypes['SolutionAssembly'], ParentType, ContextType, RequireFields<QueryAssembleSolutionArgs, 'input'>>;
   capabilities?: Resolver<ResolversTypes['CapabilityConnection'], ParentType, ContextType, RequireFields<QueryCapabilitiesArgs, 'first'>>;
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType, RequireFields<QueryCapabilityArgs, 'id'>>;
-  coSellRecommendations?: Resolver<Array<ResolversTypes['CoSellRecommendation']>, ParentType, ContextType, RequireFields<QueryCoSellRecommendationsArgs, 'dealId' | 'first'>>;
+  coSellRecommendations?: Resolver<Maybe<Array<ResolversTypes['CoSellRecommendation']>>, ParentType, ContextType, RequireFields<QueryCoSellRecommendationsArgs, 'dealId' | 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByExternalId?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByExternalIdArgs, 'id' | 'system'>>;
   customerDuplicates?: Resolver<ResolversTypes['CustomerDuplicateGroupConnection'], ParentType, ContextType, RequireFields<QueryCustomerDuplicatesArgs, 'first'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
-  dealAttribution?: Resolver<ResolversTypes['DealAttribution'], ParentType, ContextType, RequireFields<QueryDealAttributionArgs, 'dealId' | 'model'>>;
+  dealAttribution?: Resolver<Maybe<ResolversTypes['DealAttribution']>, ParentType, ContextType, RequireFields<QueryDealAttributionArgs, 'dealId' | 'model'>>;
   dealByExternalId?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealByExternalIdArgs, 'id' | 'system'>>;
   dealConflicts?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealConflictsArgs, 'first'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
-  ecosystemHealth?: Resolver<ResolversTypes['EcosystemHealth'], ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
+  ecosystemHealth?: Resolver<Maybe<ResolversTypes['EcosystemHealth']>, ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
   ecosystemMap?: Resolver<ResolversTypes['EcosystemGraph'], ParentType, ContextType, Partial<QueryEcosystemMapArgs>>;
   gapAnalysis?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapAnalysisArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partnerByExternalId?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerByExternalIdArgs, 'id' | 'system'>>;
-  partnerImpact?: Resolver<ResolversTypes['PartnerImpact'], ParentType, ContextType, RequireFields<QueryPartnerImpactArgs, 'partnerId'>>;
-  partnerMatches?: Resolver<Array<ResolversTypes['PartnerMatch']>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
-  partnerRevenue?: Resolver<ResolversTypes['PartnerRevenue'], ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
+  partnerImpact?: Resolver<Maybe<ResolversTypes['PartnerImpact']>, ParentType, ContextType, RequireFields<QueryPartnerImpactArgs, 'partnerId'>>;
+  partnerMatches?: Resolver<Maybe<Array<ResolversTypes['PartnerMatch']>>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
+  partnerRevenue?: Resolver<Maybe<ResolversTypes['PartnerRevenue']>, ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'id'>>;

@@ -1,9 +1,12 @@
 // The query page: GraphiQL served from npm packages (no CDN), so it works offline. A token can
 // be set in GraphiQL's Headers tab as {"Authorization": "Bearer …"}; GraphiQL keeps it in local storage.
+// Its one inline script is allowed by its hash in its Content-Security-Policy.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from './security-headers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,21 +29,9 @@ query Directory {
 }
 `;
 
-export const QUERY_PAGE_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Ecosystem Graph — query page</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/assets/graphiql.min.css">
-<style>html,body,#graphiql{height:100%;margin:0}</style>
-</head>
-<body>
-<div id="graphiql">Loading…</div>
-<script src="/assets/react.production.min.js"></script>
-<script src="/assets/react-dom.production.min.js"></script>
-<script src="/assets/graphiql.min.js"></script>
-<script>
+const INLINE_STYLE = 'html,body,#graphiql{height:100%;margin:0}';
+
+const INLINE_SCRIPT = `
   const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
@@ -50,10 +41,32 @@ export const QUERY_PAGE_HTML = `<!doctype html>
       shouldPersistHeaders: true,
     }),
   );
-</script>
+`;
+
+export const QUERY_PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Ecosystem Graph — query page</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/graphiql.min.css">
+<style>${INLINE_STYLE}</style>
+</head>
+<body>
+<div id="graphiql">Loading…</div>
+<script src="/assets/react.production.min.js"></script>
+<script src="/assets/react-dom.production.min.js"></script>
+<script src="/assets/graphiql.min.js"></script>
+<script>${INLINE_SCRIPT}</script>
 </body>
 </html>
 `;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The page's policy: its inline script by hash; inline styles, which GraphiQL's dialogs add at run time. */
+export const QUERY_PAGE_CSP = contentSecurityPolicy({ scripts: [sha256(INLINE_SCRIPT)], styles: ["'unsafe-inline'"] });
 
 /** Serves the page's static assets; returns false when the path is not one of them. */
 export function serveQueryPageAsset(path: string, res: ServerResponse): boolean {
@@ -70,6 +83,6 @@ export function serveQueryPageAsset(path: string, res: ServerResponse): boolean 
 }
 
 export function serveQueryPage(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': QUERY_PAGE_CSP });
   res.end(QUERY_PAGE_HTML);
 }

@@ -28,7 +28,9 @@ export function armorProtection(limits: RequestLimits, production: boolean): { p
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, allowList: [] },
-    maxTokens: { n: limits.maxTokens },
+    // The token limit is a validation rule (token-limit.ts): armor's parses in a plugin hook, where
+    // the limit and any syntax error became 500s.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     // The list-aware cost rule below replaces armor's static one.
     costLimit: { enabled: false },

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAP_PAGE_CSP } from './security-headers.js';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const ASSET_PREFIX = '/app/';
@@ -48,6 +49,7 @@ function send(res: ServerResponse, file: string, cacheControl: string): void {
     'content-type': CONTENT_TYPES[extname(file)]!,
     'cache-control': cacheControl,
     'x-content-type-options': 'nosniff',
+    ...(extname(file) === '.html' ? { 'content-security-policy': MAP_PAGE_CSP } : {}),
   });
   res.end(readFileSync(file));
 }

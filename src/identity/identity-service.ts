@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import type { Problem } from '../errors.js';
-import { decideRegistrationStatuses, isOpenDealStage, type RegistrationStatus } from '../deals/rules-of-engagement.js';
+import { decideRegistrationStatuses, isOpenDealStage } from '../deals/rules-of-engagement.js';
+import type { RegistrationStatus } from '../model/vocabulary.js';
 import { encodeCursor, pageRequest } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, idSchema, type Outcome } from '../validation/problems.js';

@@ -3,8 +3,9 @@ import type { CypherExecutor } from '../db/executor.js';
 import { ForbiddenError } from '../errors.js';
 import { pageRequest, toConnection } from '../model/pagination.js';
 import type { AccountOverlapRow, Connection, CustomerRow } from '../model/rows.js';
+import { ACCOUNT_STATUSES } from '../model/vocabulary.js';
 
-const STATUS_ORDER = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'];
+const STATUS_ORDER: readonly string[] = ACCOUNT_STATUSES;
 
 export class AccountOverlapService {
   constructor(private readonly db: CypherExecutor) {}
@@ -16,7 +17,7 @@ export class AccountOverlapService {
   async accountOverlap(partnerId: string, otherPartnerId: string): Promise<AccountOverlapRow> {
     const [grant] = await this.db.read<{ access: 'COUNTS' | 'CUSTOMERS' | null }>('intelligence/get-overlap-access', { partnerId, otherPartnerId });
     if (!grant?.access) throw new ForbiddenError('accountOverlap: the other partner shares no account data with you');
-    const cells = await this.db.read<{ status: string; otherStatus: string; count: number }>('intelligence/count-account-overlap', {
+    const cells = await this.db.read<AccountOverlapRow['cells'][number]>('intelligence/count-account-overlap', {
       partnerId,
       otherPartnerId,
     });

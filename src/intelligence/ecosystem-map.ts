@@ -2,8 +2,7 @@
 // overview or the neighbourhood of a centre node.
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
-
-export type MapNodeKind = 'PARTNER' | 'CAPABILITY' | 'CUSTOMER' | 'SOLUTION' | 'DEAL';
+import type { MapNodeKind } from '../model/vocabulary.js';
 
 /** The relationships the map draws (the Cypher file lists the same types). */
 export type MapEdgeKind =

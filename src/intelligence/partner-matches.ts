@@ -2,8 +2,7 @@
 //   3 × shared customers + 2 × complementDemand (Σ over the capabilities it adds of the partner's customers needing
 //   each) + 5 if integrated + shared regions + shared industries + 0.5 × complementary capabilities.
 import type { CypherExecutor } from '../db/executor.js';
-import { BadInputError } from '../errors.js';
-import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import { pageSize } from '../model/pagination.js';
 import type { CapabilityRow, PartnerMatchRow, PartnerRow } from '../model/rows.js';
 import { plural } from './eligibility.js';
 
@@ -48,8 +47,7 @@ export class PartnerMatchService {
   constructor(private readonly db: CypherExecutor) {}
 
   async partnerMatches(partnerId: string, first: number | null | undefined): Promise<PartnerMatchRow[]> {
-    const size = first ?? 10;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+    const size = pageSize(first, 10);
     if (size === 0) return [];
     const rows = await this.db.read<MatchRecord>('intelligence/find-partner-matches', { partnerId, first: size });
     return rows.map((r) => ({

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
 import type { SolutionRow } from '../model/rows.js';
-import { PARTNER_TYPES } from '../partners/partner-inputs.js';
+import { PARTNER_TYPES } from '../model/vocabulary.js';
 import { attempt, codeSchema, generateId, idSchema, nameSchema, onlyRow, optionalTextSchema, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
 

@@ -11,6 +11,7 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
 import type { CapabilityRow, PartnerRow, ProposalMemberRow, SolutionAssemblyRow, SolutionProposalRow } from '../model/rows.js';
+import { type CapabilityLevel, PARTNER_TIERS, type PartnerType } from '../model/vocabulary.js';
 import { LEVEL_POINTS, plural, TIER_POINTS } from './eligibility.js';
 import { findMinimalCovers, type CoverCandidate } from './set-cover.js';
 
@@ -19,7 +20,7 @@ export interface AssembleSolutionRequest {
   region?: string | null;
   industry?: string | null;
   maxPartners?: number | null;
-  requiredTypes?: string[] | null;
+  requiredTypes?: PartnerType[] | null;
   includePartnerIds?: string[] | null;
   excludePartnerIds?: string[] | null;
   limit?: number | null;
@@ -28,7 +29,7 @@ export interface AssembleSolutionRequest {
 
 interface CandidateRecord {
   partner: PartnerRow;
-  capabilities: { id: string; level: string | null }[];
+  capabilities: { id: string; level: CapabilityLevel | null }[];
   inPool: boolean;
 }
 
@@ -172,13 +173,11 @@ function keyOf(p: SolutionProposalRow): string {
 
 interface ProposalContext {
   capabilities: CapabilityRow[];
-  requiredTypes: string[];
+  requiredTypes: PartnerType[];
   included: Set<string>;
 }
 
-const TIER_NAMES = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'];
-
-export function suggestedRole(partner: PartnerRow, coversSomething: boolean, requiredTypes: string[]): string {
+export function suggestedRole(partner: PartnerRow, coversSomething: boolean, requiredTypes: PartnerType[]): PartnerType {
   const required = requiredTypes.find((t) => partner.types.includes(t));
   if (required) return required;
   if (coversSomething && partner.types.includes('TECHNOLOGY')) return 'TECHNOLOGY';
@@ -241,7 +240,7 @@ export function scoreProposal(
       `${pairsWithSharedCustomers} of ${plural(pairCount, 'member pair')} share customers` + (sharedAccounts > 0 ? ` (${plural(sharedAccounts, 'shared customer')})` : ''),
     );
   }
-  reasons.push(`average tier ${tierAverage.toFixed(1)} (${TIER_NAMES.map((t, i) => `${t} ${i}`).join(', ')})`);
+  reasons.push(`average tier ${tierAverage.toFixed(1)} (${PARTNER_TIERS.map((t, i) => `${t} ${i}`).join(', ')})`);
   reasons.push(`${strong} of ${context.capabilities.length} covered at CERTIFIED or EXPERT level`);
   return { partners, partnerCount: k, score, integratedPairs, pairsWithSharedCustomers, reasons };
 }

@@ -1,30 +1,45 @@
-// The JSON interchange format, version 2 (version 1 still read; version 2's identity fields, not yet its validity in time) (docs: /work/shared/ecosystem-format.md, README
+// The JSON interchange format, version 2 (version 1 still read; version 2's identity fields, not yet its validity in time) (docs: docs/ecosystem-format.md, README
 // "Import and export"). checkEcosystemDocument checks a whole document and lists every problem
 // with its JSON path; a document without problems comes back with defaults applied and values
 // normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
 // listed on both partners), so it is exactly what an export of the imported graph writes.
 import { z } from 'zod';
 import { externalIdSchema, externalKey, normalizeDomain, sortExternalIds } from '../identity/identity.js';
-import { formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
+import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
+import {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  CAPABILITY_LEVELS,
+  type CapabilityLevel,
+  CUSTOMER_SEGMENTS,
+  type CustomerSegment,
+  DEAL_ROLES,
+  DEAL_STAGES,
+  type DealRole,
+  type DealStage,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  type PartnerTier,
+  type PartnerType,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+  SHARING_LEVELS,
+  type SharingLevel,
+  SOLUTION_STATUSES,
+  type SolutionStatus,
+} from '../model/vocabulary.js';
 
-export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-export const PARTNER_TYPES = [
-  'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
-] as const;
-export const PARTNER_TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const;
-export const LIFECYCLE_STAGES = ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'] as const;
-export const CAPABILITY_LEVELS = ['BASIC', 'CERTIFIED', 'EXPERT'] as const;
-export const SHARING_LEVELS = ['COUNTS', 'OVERLAPS', 'FULL'] as const;
-export const SEGMENTS = ['SMB', 'MID_MARKET', 'ENTERPRISE'] as const;
-export const ACCOUNT_STATUSES = ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const;
-export const SOLUTION_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
-export const DEAL_STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
-export const DEAL_ROLES = ['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 'REFERRAL', 'INFLUENCER', 'MARKETPLACE'] as const;
-export const REGISTRATION_STATUSES = ['APPROVED', 'CONFLICT', 'REJECTED'] as const;
+/** The API's id pattern (src/validation/problems.ts). */
+export const ENTITY_ID_PATTERN = ID_PATTERN;
 
 export type DocumentProblemCode =
+  | 'INVALID_ENCODING'
   | 'INVALID_JSON'
+  | 'DUPLICATE_KEY'
   | 'UNSUPPORTED_VERSION'
   | 'REQUIRED'
   | 'UNKNOWN_FIELD'
@@ -81,15 +96,15 @@ export interface CapabilityRecord {
 export interface PartnerRecord {
   id: string;
   name: string;
-  types: (typeof PARTNER_TYPES)[number][];
-  tier: (typeof PARTNER_TIERS)[number];
-  lifecycleStage: (typeof LIFECYCLE_STAGES)[number];
+  types: PartnerType[];
+  tier: PartnerTier;
+  lifecycleStage: LifecycleStage;
   regions: string[];
   industries: string[];
   website?: string;
-  capabilities: { capabilityId: string; level: (typeof CAPABILITY_LEVELS)[number] }[];
+  capabilities: { capabilityId: string; level: CapabilityLevel }[];
   integratesWith: string[];
-  sharing: { partnerId: string; level: (typeof SHARING_LEVELS)[number] }[];
+  sharing: { partnerId: string; level: SharingLevel }[];
   externalIds?: ExternalIdRecord[];
 }
 
@@ -98,7 +113,7 @@ export interface CustomerRecord {
   name: string;
   industry?: string;
   region?: string;
-  segment?: (typeof SEGMENTS)[number];
+  segment?: CustomerSegment;
   needs: string[];
   /** Normalised (identity.ts normalizeDomain); at most one customer per domain. */
   domain?: string;
@@ -108,16 +123,16 @@ export interface CustomerRecord {
 export interface AccountRecord {
   partnerId: string;
   customerId: string;
-  status: (typeof ACCOUNT_STATUSES)[number];
+  status: AccountStatus;
 }
 
 export interface SolutionRecord {
   id: string;
   name: string;
   description?: string;
-  status: (typeof SOLUTION_STATUSES)[number];
+  status: SolutionStatus;
   requires: string[];
-  members: { partnerId: string; role: (typeof PARTNER_TYPES)[number] }[];
+  members: { partnerId: string; role: PartnerType }[];
   regions: string[];
   industries: string[];
   externalIds?: ExternalIdRecord[];
@@ -125,19 +140,17 @@ export interface SolutionRecord {
 
 export interface ParticipantRecord {
   partnerId: string;
-  role: (typeof DEAL_ROLES)[number];
+  role: DealRole;
   sourced: boolean;
   registeredAt: string;
 }
-
-export type RegistrationStatusValue = (typeof REGISTRATION_STATUSES)[number];
 
 export interface DealRecord {
   id: string;
   name: string;
   customerId: string;
   solutionId?: string;
-  stage: (typeof DEAL_STAGES)[number];
+  stage: DealStage;
   /** A decimal string with exactly the currency's minor digits. */
   amount: string;
   currency: string;
@@ -145,7 +158,7 @@ export interface DealRecord {
   closedAt?: string;
   participants: ParticipantRecord[];
   /** Absent in a document means: decide it by the rules of engagement on import. */
-  registrationStatus?: RegistrationStatusValue;
+  registrationStatus?: RegistrationStatus;
   externalIds?: ExternalIdRecord[];
 }
 
@@ -189,14 +202,15 @@ export function normaliseDateTime(value: string): string {
 }
 
 const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
-const text = z.string().min(1, 'must not be empty');
-const codes = z.array(text).default([]);
+// Names, codes, texts and URLs are the API's own schemas (src/validation/problems.ts): the same
+// lengths, trimming and Unicode rules at both doors.
+const nonEmptyText = textSchema.min(1, 'must not be empty');
+const codes = z.array(codeSchema).default([]);
 const dateTime = z
   .string()
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
-const website = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
 const externalIds = z.array(z.strictObject(externalIdSchema.shape)).optional();
 const domain = z.string().transform((v, ctx) => {
   const normal = normalizeDomain(v);
@@ -209,22 +223,22 @@ const domain = z.string().transform((v, ctx) => {
 
 const CapabilitySchema = z.strictObject({
   id: entityId,
-  name: text,
-  category: text.optional(),
+  name: nameSchema,
+  category: nonEmptyText.optional(),
   parentId: entityId.optional(),
-  description: z.string().optional(),
+  description: textSchema.optional(),
   externalIds,
 });
 
 const PartnerSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name: nameSchema,
   types: z.array(z.enum(PARTNER_TYPES)).min(1, 'a partner has at least one type'),
   tier: z.enum(PARTNER_TIERS).default('REGISTERED'),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('ACTIVE'),
   regions: codes,
   industries: codes,
-  website: website.optional(),
+  website: websiteSchema.optional(),
   capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
   integratesWith: z.array(entityId).default([]),
   sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
@@ -233,10 +247,10 @@ const PartnerSchema = z.strictObject({
 
 const CustomerSchema = z.strictObject({
   id: entityId,
-  name: text,
-  industry: text.optional(),
-  region: text.optional(),
-  segment: z.enum(SEGMENTS).optional(),
+  name: nameSchema,
+  industry: codeSchema.optional(),
+  region: codeSchema.optional(),
+  segment: z.enum(CUSTOMER_SEGMENTS).optional(),
   needs: z.array(entityId).default([]),
   domain: domain.optional(),
   externalIds,
@@ -250,8 +264,8 @@ const AccountSchema = z.strictObject({
 
 const SolutionSchema = z.strictObject({
   id: entityId,
-  name: text,
-  description: z.string().optional(),
+  name: nameSchema,
+  description: textSchema.optional(),
   status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
   requires: z.array(entityId).default([]),
   members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
@@ -262,7 +276,7 @@ const SolutionSchema = z.strictObject({
 
 const DealSchema = z.strictObject({
   id: entityId,
-  name: text,
+  name: nameSchema,
   customerId: entityId,
   solutionId: entityId.optional(),
   stage: z.enum(DEAL_STAGES),
@@ -356,11 +370,6 @@ function valuesOf(raw: Raw, key: string): [number, unknown][] {
 
 const KIND_NOUN = { capabilities: 'capability', partners: 'partner', customers: 'customer', solutions: 'solution', deals: 'deal' } as const;
 type Kind = keyof typeof KIND_NOUN;
-
-// Same grammar as src/money/money.ts parseAmount; used when the currency is unknown, so the
-// amount is still checked on its own.
-const DECIMAL_AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
-const MAX_MINOR = 9223372036854775807n; // Neo4j integers are 64-bit
 
 class ReferenceChecker {
   readonly problems: DocumentProblem[] = [];
@@ -508,7 +517,8 @@ class ReferenceChecker {
       for (const [j, need] of valuesOf(s, 'requires')) this.reference(['solutions', i, 'requires', j], need, 'capabilities');
       this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
       for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
-      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) && typeof v.role === 'string' ? `${v.partnerId} ${v.role}` : undefined), 'member with this role');
+      // One entry per partner, one role, as the API's solution inputs require (src/solutions/solution-inputs.ts).
+      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
     }
   }
 
@@ -531,14 +541,12 @@ class ReferenceChecker {
     }
   }
 
+  /** The one money parser (src/money/money.ts) decides; without a known currency, the text alone is checked. */
   private checkAmount(at: PathSegment[], amount: unknown, currencyCode: unknown): void {
     if (typeof amount !== 'string') return;
-    if (typeof currencyCode !== 'string' || !isCurrency(currencyCode)) {
-      if (!DECIMAL_AMOUNT.test(amount)) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is not a non-negative decimal amount such as "125000.50"`);
-      return;
-    }
     try {
-      if (parseAmount(amount, currencyCode) > MAX_MINOR) this.add([...at, 'amount'], 'INVALID_AMOUNT', `${JSON.stringify(amount)} is too large`);
+      if (typeof currencyCode === 'string' && isCurrency(currencyCode)) parseAmount(amount, currencyCode);
+      else checkAmountText(amount);
     } catch (err) {
       if (!(err instanceof MoneyError)) throw err;
       this.add([...at, 'amount'], 'INVALID_AMOUNT', err.message);
@@ -585,15 +593,29 @@ export function checkEcosystemDocument(doc: unknown): DocumentCheck {
   return { ok: true, doc: normalise(parsed.data) };
 }
 
-/** Parses JSON text, then checks it; bad JSON is a problem at `$`. */
+/**
+ * Parses JSON text as standard readers do (src/interchange/json-text.ts: a leading byte order mark
+ * ignored, a key repeated in one object refused as DUPLICATE_KEY at its path), then checks it; bad
+ * JSON is an INVALID_JSON problem at `$`.
+ */
 export function checkEcosystemText(text: string): DocumentCheck {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(err as Error).message}`, code: 'INVALID_JSON' }] };
-  }
-  return checkEcosystemDocument(doc);
+  return checkParsed(parseJsonText(text));
+}
+
+/** A file's bytes: UTF-8 only (INVALID_ENCODING otherwise, never a silent U+FFFD), then as checkEcosystemText. */
+export function checkEcosystemBytes(bytes: Uint8Array): DocumentCheck {
+  return checkParsed(parseJsonBytes(bytes));
+}
+
+/** The text's problems and, when it is JSON at all, the document's too, in document order. */
+function checkParsed(parsed: JsonTextResult): DocumentCheck {
+  const checked = parsed.value === undefined ? undefined : checkEcosystemDocument(parsed.value);
+  if (parsed.ok) return checked!;
+  const problems: DocumentProblem[] = [
+    ...parsed.problems.map((p) => ({ path: jsonPath(p.path), message: p.message, code: p.code })),
+    ...(checked && !checked.ok ? checked.problems : []),
+  ];
+  return { ok: false, problems: problems.sort((a, b) => comparePaths(a.path, b.path)) };
 }
 
 /** Defaults that depend on other fields, canonical amounts, and integrations listed on both sides. */

@@ -6,7 +6,8 @@
 // because deleted nodes in a transaction make every later MERGE by id in it many times slower
 // (PROFILE: same db hits, 10-36x the time), which made deleting first the slowest part.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import { decideRegistrationStatuses, type RegistrationCandidate, type RegistrationStatus } from '../deals/rules-of-engagement.js';
+import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
+import type { RegistrationStatus } from '../model/vocabulary.js';
 import { ProblemsError } from '../errors.js';
 import { normalizeCustomerName, setExternalIds, type IdentityKind } from '../identity/identity.js';
 import { parseAmount } from '../money/money.js';

@@ -22,12 +22,34 @@ export function decodeCursor(cursor: string): string {
   return id;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize = 20): PageRequest {
+/**
+ * The size a list argument `first` asks for, `defaultSize` when absent. Every list (pages, ranked
+ * lists, search) takes at most MAX_PAGE_SIZE; BadInputError (BAD_USER_INPUT at `first`) unless an
+ * integer in [min, MAX_PAGE_SIZE].
+ */
+export function pageSize(first: number | null | undefined, defaultSize: number, min = 0): number {
   const size = first ?? defaultSize;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, ['first']);
+  if (!Number.isInteger(size) || size < min || size > MAX_PAGE_SIZE) {
+    throw new BadInputError(`first must be between ${min} and ${MAX_PAGE_SIZE}`, ['first']);
   }
+  return size;
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize = 20): PageRequest {
+  const size = pageSize(first, defaultSize);
   return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
+}
+
+/**
+ * A list filter as the list and count files' parameters: every key of the filter type, absent
+ * values as null (the files read `$x IS NULL` as "no condition"). `keys` must name every key of F:
+ * a missing one is a type error naming it (`{ missing: "nameContains" }`).
+ */
+export function filterParams<F extends object, const K extends readonly (keyof F & string)[]>(
+  filter: F | null | undefined,
+  keys: K & ([Exclude<keyof F, K[number]>] extends [never] ? unknown : { missing: Exclude<keyof F, K[number]> }),
+): Record<K[number], unknown> {
+  return Object.fromEntries(keys.map((key) => [key, filter?.[key] ?? null])) as Record<K[number], unknown>;
 }
 
 /** Builds a connection from up to first + 1 rows ordered by id. */

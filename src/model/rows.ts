@@ -1,12 +1,29 @@
 // The shapes the services return: rows as they come back from Neo4j (plain values, see
-// src/db/values.ts). Codegen maps each GraphQL type to one of these (codegen.ts `mappers`).
+// src/db/values.ts). Codegen maps each GraphQL type to one of these (codegen.ts `mappers`); enum
+// fields take the vocabulary's types (src/model/vocabulary.ts).
+import type {
+  AccountStatus,
+  AttributionModel,
+  CapabilityLevel,
+  CoverageStatus,
+  CustomerSegment,
+  DealEventKind,
+  DealRole,
+  DealStage,
+  LifecycleStage,
+  PartnerTier,
+  PartnerType,
+  RegistrationStatus,
+  SharingLevel,
+  SolutionStatus,
+} from './vocabulary.js';
 
 export interface PartnerRow {
   id: string;
   name: string;
-  types: string[];
-  tier: string;
-  lifecycleStage: string;
+  types: PartnerType[];
+  tier: PartnerTier;
+  lifecycleStage: LifecycleStage;
   regions: string[];
   industries: string[];
   website: string | null;
@@ -25,7 +42,7 @@ export interface CustomerRow {
   name: string;
   industry: string | null;
   region: string | null;
-  segment: string | null;
+  segment: CustomerSegment | null;
   /** The normalised web domain (identity.ts normalizeDomain); absent in rows of older queries. */
   domain?: string | null;
 }
@@ -34,7 +51,7 @@ export interface SolutionRow {
   id: string;
   name: string;
   description: string | null;
-  status: string;
+  status: SolutionStatus;
   regions: string[];
   industries: string[];
 }
@@ -44,13 +61,13 @@ export interface DealRow {
   name: string;
   customerId: string;
   solutionId: string | null;
-  stage: string;
+  stage: DealStage;
   /** The amount in the currency's minor units. */
   amountMinor: bigint | number;
   currency: string;
   createdAt: Date;
   closedAt: Date | null;
-  registrationStatus: string;
+  registrationStatus: RegistrationStatus;
 }
 
 /** Exact money: minor units of a currency. */
@@ -63,49 +80,49 @@ export interface MoneyValue {
 export interface AccountRow {
   partnerId: string;
   customerId: string;
-  status: string;
+  status: AccountStatus;
   partner?: PartnerRow;
   customer?: CustomerRow;
 }
 
 export interface PartnerCapabilityRow {
   capability: CapabilityRow;
-  level: string;
+  level: CapabilityLevel;
 }
 
 export interface CapabilityHolderRow {
   partner: PartnerRow;
-  level: string;
+  level: CapabilityLevel;
 }
 
 export interface SharingGrantRow {
   fromId: string;
   toId: string;
-  level: string;
+  level: SharingLevel;
   from?: PartnerRow;
   to?: PartnerRow;
 }
 
 export interface SolutionMembershipRow {
   solution: SolutionRow;
-  role: string;
+  role: PartnerType;
 }
 
 export interface SolutionMemberRow {
   partner: PartnerRow;
-  role: string;
+  role: PartnerType;
 }
 
 export interface DealParticipationRow {
   deal: DealRow;
-  role: string;
+  role: DealRole;
   sourced: boolean;
   registeredAt: Date;
 }
 
 export interface DealParticipantRow {
   partner: PartnerRow;
-  role: string;
+  role: DealRole;
   sourced: boolean;
   registeredAt: Date;
 }
@@ -133,7 +150,7 @@ export type DealConnectionRow = Connection<DealRow>;
 /** A recorded change of a deal (stage, status, participants). */
 export interface DealEventRow {
   at: Date;
-  kind: string;
+  kind: DealEventKind;
   from: string | null;
   to: string | null;
   note: string | null;
@@ -141,7 +158,7 @@ export interface DealEventRow {
 
 export interface AttributionShareRow {
   partnerId: string;
-  role: string;
+  role: DealRole;
   sourced: boolean;
   share: MoneyValue;
   percent: number;
@@ -149,7 +166,7 @@ export interface AttributionShareRow {
 
 export interface DealAttributionRow {
   deal: DealRow;
-  model: string;
+  model: AttributionModel;
   shares: AttributionShareRow[];
 }
 
@@ -202,13 +219,13 @@ export interface AccountOverlapRow {
   /** False when the viewer may see the overlap's numbers but not its customers (a COUNTS grant). */
   customersVisible?: boolean;
   sharedCustomerCount: number;
-  cells: { status: string; otherStatus: string; count: number }[];
+  cells: { status: AccountStatus; otherStatus: AccountStatus; count: number }[];
 }
 
 export interface ProposalMemberRow {
   partner: PartnerRow;
   covers: CapabilityRow[];
-  suggestedRole: string;
+  suggestedRole: PartnerType;
   included: boolean;
 }
 
@@ -235,7 +252,7 @@ export interface CapabilityCoverageRow {
   customerDemand: number;
   solutionDemand: number;
   supply: number;
-  status: 'GAP' | 'THIN' | 'COVERED';
+  status: CoverageStatus;
 }
 
 export interface PartnerImpactRow {

@@ -30,16 +30,53 @@ export function minorDigits(currency: string): number {
 
 const AMOUNT = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
 
-/** "125000.50" USD → 12500050n. Rejects negatives, exponents, and more decimals than the currency has. */
+/**
+ * The largest amount, in minor units, anywhere in the system: 2^63 − 1, the largest integer Neo4j
+ * stores (a signed 64-bit long). Larger values would wrap through `neo4j.int`, so every door refuses
+ * them (parseAmount). Per minor-digit count: 9223372036854775807 (JPY), 92233720368547758.07 (USD),
+ * 9223372036854775.807 (BHD), 922337203685477.5807 (CLF).
+ */
+export const MAX_MINOR = 2n ** 63n - 1n;
+
+/** More digits than this can never fit MAX_MINOR (19 digits); checked before BigInt() reads them. */
+const MAX_MINOR_DIGITS = MAX_MINOR.toString().length;
+
+/** The largest amount of `currency` as its decimal string, e.g. "92233720368547758.07" for USD. */
+export function maxAmount(currency: string): string {
+  return formatMinor(MAX_MINOR, currency);
+}
+
+/**
+ * Checks an amount's text alone (for when its currency is unknown): ASCII digits, an optional
+ * fraction after ".", no sign, exponent, spaces or leading zeros. Throws MoneyError.
+ */
+export function checkAmountText(amount: string): void {
+  if (!AMOUNT.test(amount)) throw new MoneyError(`${quote(amount)} is not a non-negative decimal amount such as "125000.50"`);
+}
+
+/**
+ * The one money parser, used by every door (API inputs, import, bulk load): "125000.50" USD →
+ * 12500050n. Refuses (MoneyError) negatives, "-0", "+1", exponents, spaces, more decimals than the
+ * currency has (JPY "1.5", USD "1.001"), unknown currency codes, and amounts above maxAmount(currency)
+ * (MAX_MINOR minor units), so nothing stored can wrap.
+ */
 export function parseAmount(amount: string, currency: string): bigint {
   const digits = minorDigits(currency);
-  const m = AMOUNT.exec(amount);
-  if (!m) throw new MoneyError(`${JSON.stringify(amount)} is not a non-negative decimal amount such as "125000.50"`);
-  const fraction = m[2] ?? '';
+  checkAmountText(amount);
+  const [whole = '', fraction = ''] = amount.split('.');
   if (fraction.length > digits) {
-    throw new MoneyError(`${currency} has ${digits} minor digit${digits === 1 ? '' : 's'}; ${JSON.stringify(amount)} has ${fraction.length}`);
+    throw new MoneyError(`${currency} has ${digits} minor digit${digits === 1 ? '' : 's'}; ${quote(amount)} has ${fraction.length}`);
   }
-  return BigInt(m[1] + fraction.padEnd(digits, '0'));
+  const minorText = (whole + fraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');
+  if (minorText.length > MAX_MINOR_DIGITS || BigInt(minorText) > MAX_MINOR) {
+    throw new MoneyError(`${quote(amount)} is too large: the largest ${currency} amount is ${maxAmount(currency)}`);
+  }
+  return BigInt(minorText);
+}
+
+/** The amount for a message: JSON-quoted, and cut short when long (a message never echoes megabytes). */
+function quote(amount: string): string {
+  return amount.length > 40 ? `${JSON.stringify(amount.slice(0, 30))}… (${amount.length} characters)` : JSON.stringify(amount);
 }
 
 /** 12500050n USD → "125000.50"; always exactly the currency's minor digits. */
@@ -52,7 +89,12 @@ export function formatMinor(minor: bigint | number, currency: string): string {
   return negative ? `-${body}` : body;
 }
 
-/** Sums per currency, exactly; the result is sorted by currency code. */
+/**
+ * Sums per currency, exactly, in bigint: a sum never wraps, however many MAX_MINOR amounts it adds
+ * (a total above MAX_MINOR is still exact and shown as its decimal string). Every sum of money is
+ * made here, never in Cypher, whose integers are 64-bit and raise on overflow (test/money-bounds.test.ts
+ * holds that). The result is sorted by currency code.
+ */
 export function sumByCurrency(items: Iterable<{ minor: bigint | number; currency: string }>): Money[] {
   const totals = new Map<string, bigint>();
   for (const { minor, currency } of items) totals.set(currency, (totals.get(currency) ?? 0n) + BigInt(minor));

@@ -2,15 +2,15 @@
 // these check the values).
 import { z } from 'zod';
 import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
+import { ACCOUNT_STATUSES, CAPABILITY_LEVELS, LIFECYCLE_STAGES, PARTNER_TIERS, PARTNER_TYPES, SHARING_LEVELS } from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema, websiteSchema } from '../validation/problems.js';
 
-export const PARTNER_TYPES = ['TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE'] as const;
 const partnerType = z.enum(PARTNER_TYPES);
-const tier = z.enum(['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM']);
-const lifecycleStage = z.enum(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']);
-const capabilityLevel = z.enum(['BASIC', 'CERTIFIED', 'EXPERT']);
-const sharingLevel = z.enum(['COUNTS', 'OVERLAPS', 'FULL']);
-const accountStatus = z.enum(['CUSTOMER', 'OPPORTUNITY', 'PROSPECT']);
+const tier = z.enum(PARTNER_TIERS);
+const lifecycleStage = z.enum(LIFECYCLE_STAGES);
+const capabilityLevel = z.enum(CAPABILITY_LEVELS);
+const sharingLevel = z.enum(SHARING_LEVELS);
+const accountStatus = z.enum(ACCOUNT_STATUSES);
 
 /** Distinct values in first-seen order: a partner plays each role once. */
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];

@@ -2,10 +2,10 @@
 import type { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
 import { writeExternalIds } from '../identity/identity.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
-import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
-import { requireReferences } from '../validation/references.js';
+import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
+import { fail, requireReferences } from '../validation/references.js';
 import {
   AccountInput,
   AccountRemoveInput,
@@ -28,17 +28,7 @@ export interface PartnerFilter {
   nameContains?: string | null;
 }
 
-function filterParams(f: PartnerFilter | null | undefined) {
-  return {
-    types: f?.types ?? null,
-    tiers: f?.tiers ?? null,
-    lifecycleStages: f?.lifecycleStages ?? null,
-    region: f?.region ?? null,
-    industry: f?.industry ?? null,
-    capabilityId: f?.capabilityId ?? null,
-    nameContains: f?.nameContains ?? null,
-  };
-}
+const FILTER_KEYS = ['types', 'tiers', 'lifecycleStages', 'region', 'industry', 'capabilityId', 'nameContains'] as const;
 
 const INPUT = ['input'];
 const at = (field: string) => ['input', field];
@@ -47,7 +37,7 @@ export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listPartners(filter: PartnerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<PartnerRow>> {
-    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter), first, after);
+    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */
@@ -73,12 +63,30 @@ export class PartnerService {
     );
   }
 
-  /** Deletes the partner and every relationship it has; deletedId is null when there was none. */
+  /**
+   * Deletes the partner and every relationship it has. It first leaves each of its deals as
+   * removeDealParticipant would: a PARTICIPANT_REMOVED event (note "Partner deleted") on each, and
+   * CONFLICT at ["id"], naming the deals, when it is the only participant of any (a deal keeps at
+   * least one participant; README, Delete rules). deletedId is null when there was none.
+   */
   deletePartner(args: unknown): Promise<Outcome<string | null>> {
-    return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('partners/delete-partner', { id });
-      return rows[0]?.deletedId ?? null;
-    });
+    return attempt(IdArgument, args, [], ({ id }) =>
+      this.db.writeTransaction(async (tx) => {
+        // Locks first (the partner, then its deals' customers): a concurrent participant change waits.
+        if ((await tx.run('partners/lock-partner-for-delete', { id })).length === 0) return null;
+        const deals = await tx.run<{ dealId: string; participants: number }>('partners/get-partner-deal-participations', { id });
+        const alone = deals.filter((d) => d.participants <= 1).map((d) => d.dealId);
+        if (alone.length > 0) {
+          fail({
+            path: ['id'],
+            message: `The partner is the only participant of ${alone.length} deal(s) (${listIds(alone)}) and a deal keeps at least one participant: add another participant or delete those deals first, or offboard the partner (lifecycleStage OFFBOARDED) instead`,
+            code: 'CONFLICT',
+          });
+        }
+        const rows = await tx.run<{ deletedId: string }>('partners/delete-partner', { id, at: new Date(), note: 'Partner deleted' });
+        return rows[0]?.deletedId ?? null;
+      }),
+    );
   }
 
   setPartnerCapability(input: unknown): Promise<Outcome<PartnerRow>> {

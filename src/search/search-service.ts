@@ -1,8 +1,7 @@
 // Full-text search over the names of partners, capabilities, customers and solutions
 // (the entity_names index), prefix and typo tolerant.
 import type { CypherExecutor } from '../db/executor.js';
-import { BadInputError } from '../errors.js';
-import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import { pageSize } from '../model/pagination.js';
 import type { SearchHitRow } from '../model/rows.js';
 import { luceneQuery } from './lucene-query.js';
 
@@ -10,10 +9,7 @@ export class SearchService {
   constructor(private readonly db: CypherExecutor) {}
 
   async search(text: string, first: number | null | undefined): Promise<SearchHitRow[]> {
-    const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
-    }
+    const limit = pageSize(first, 10, 1);
     const query = luceneQuery(text);
     if (query === null) return [];
     return this.db.read<SearchHitRow>('search/search-entity-names', { query, limit });

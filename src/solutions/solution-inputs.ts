@@ -1,10 +1,10 @@
 // The zod schemas of the solution mutations' inputs.
 import { z } from 'zod';
 import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
-import { PARTNER_TYPES } from '../partners/partner-inputs.js';
+import { PARTNER_TYPES, SOLUTION_STATUSES } from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema, optionalTextSchema } from '../validation/problems.js';
 
-const status = z.enum(['DRAFT', 'PUBLISHED', 'RETIRED']);
+const status = z.enum(SOLUTION_STATUSES);
 const role = z.enum(PARTNER_TYPES);
 const codes = z.array(codeSchema).transform((v) => [...new Set(v)]);
 

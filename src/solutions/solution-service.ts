@@ -1,10 +1,10 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { writeExternalIds } from '../identity/identity.js';
-import { readPage } from '../model/pagination.js';
+import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
-import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
-import { requireReferences, type Reference } from '../validation/references.js';
+import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
+import { fail, requireReferences, type Reference } from '../validation/references.js';
 import { CreateSolutionInput, SolutionMembershipInput, SolutionMembershipRemoveInput, UpdateSolutionInput } from './solution-inputs.js';
 
 export interface SolutionFilter {
@@ -15,15 +15,7 @@ export interface SolutionFilter {
   capabilityId?: string | null;
 }
 
-function filterParams(f: SolutionFilter | null | undefined) {
-  return {
-    statuses: f?.statuses ?? null,
-    region: f?.region ?? null,
-    industry: f?.industry ?? null,
-    partnerId: f?.partnerId ?? null,
-    capabilityId: f?.capabilityId ?? null,
-  };
-}
+const FILTER_KEYS = ['statuses', 'region', 'industry', 'partnerId', 'capabilityId'] as const;
 
 interface Composition {
   requires?: string[];
@@ -34,7 +26,7 @@ export class SolutionService {
   constructor(private readonly db: CypherExecutor) {}
 
   async listSolutions(filter: SolutionFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SolutionRow>> {
-    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter), first, after);
+    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter, FILTER_KEYS), first, after);
   }
 
   /** Creates a solution, or with an existing id sets it (requirements and members too) to exactly the given values. */
@@ -69,12 +61,22 @@ export class SolutionService {
     );
   }
 
-  /** Deletes the solution; deals selling it stay, without a solution. deletedId is null when there was none. */
+  /**
+   * Deletes the solution with its requirements and memberships; refused (CONFLICT at ["id"], naming
+   * them) while deals sell it, since a deal's solution changes only with a trace (retire it instead:
+   * status RETIRED). deletedId is null when there was none.
+   */
   deleteSolution(args: unknown): Promise<Outcome<string | null>> {
-    return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('solutions/delete-solution', { id });
-      return rows[0]?.deletedId ?? null;
-    });
+    return attempt(IdArgument, args, [], ({ id }) =>
+      this.db.writeTransaction(async (tx) => {
+        const [deals] = await tx.run<{ count: number; dealIds: string[] }>('solutions/lock-solution-deals', { id });
+        if (deals && deals.count > 0) {
+          fail({ path: ['id'], message: `${deals.count} deal(s) sell this solution (${listIds(deals.dealIds, deals.count)}); retire it (status RETIRED) or delete those deals first`, code: 'CONFLICT' });
+        }
+        const rows = await tx.run<{ deletedId: string }>('solutions/delete-solution', { id });
+        return rows[0]?.deletedId ?? null;
+      }),
+    );
   }
 
   addSolutionMember(input: unknown): Promise<Outcome<SolutionRow>> {

@@ -3,13 +3,7 @@
 // sample of partners and customers (codes are few; a code outside the sample can still be typed).
 import { execute } from './api';
 import { graphql } from './gql';
-import type { MapCapabilityPageQuery, PartnerTier, PartnerType } from './gql/graphql';
-
-export const PARTNER_TYPES = [
-  'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
-] as const satisfies readonly PartnerType[];
-
-export const PARTNER_TIERS = ['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM'] as const satisfies readonly PartnerTier[];
+import type { MapCapabilityPageQuery } from './gql/graphql';
 
 const ACRONYMS = new Set(['MSP', 'NA', 'EMEA', 'APAC', 'LATAM', 'IT', 'OT']);
 

@@ -1,7 +1,8 @@
 // Colours: partners by their first type, every other kind by one colour of its own. The legend
 // names each colour in words, so colour is never the only carrier of meaning.
 import { h, fill } from './dom';
-import { humanise, PARTNER_TYPES } from './catalog';
+import { PARTNER_TYPES } from '../model/vocabulary';
+import { humanise } from './catalog';
 import type { MapNodeKind } from './gql/graphql';
 
 const TYPE_COLOURS: Record<(typeof PARTNER_TYPES)[number], string> = {

@@ -1,7 +1,8 @@
 // The map tab: filters, the drawn graph, the accessible partner list beside it, and a status line
 // whose data attributes carry the counts (the end-to-end test reads them).
 import { execute } from './api';
-import { humanise, PARTNER_TIERS, PARTNER_TYPES, type Catalog } from './catalog';
+import { PARTNER_TIERS, PARTNER_TYPES } from '../model/vocabulary';
+import { humanise, type Catalog } from './catalog';
 import { byId, fill, h } from './dom';
 import { graphql } from './gql';
 import type { EcosystemMapInput, MapNodeKind, MapPartnerIdsQuery, PartnerFilter, PartnerTier, PartnerType } from './gql/graphql';

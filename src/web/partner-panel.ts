@@ -53,7 +53,7 @@ const PartnerImpactPanel = graphql(`
 /** How many complementary partners the panel lists. */
 const MATCHES_SHOWN = 5;
 
-type Match = PartnerMatchesPanelQuery['partnerMatches'][number];
+type Match = NonNullable<PartnerMatchesPanelQuery['partnerMatches']>[number];
 
 export interface PartnerChoice {
   id: string;
@@ -144,8 +144,9 @@ export class PartnerPanel {
   }
 
   private async loadMatches(id: string): Promise<void> {
+    // A refused root field is null (with an error, which execute reports); each panel shows nothing then.
     await loadInto(byId('partner-matches'), 'complementary partners', () => execute(PartnerMatchesPanel, { id, first: MATCHES_SHOWN }), ({ partnerMatches }) => {
-      if (this.stale(id)) return [];
+      if (this.stale(id) || !partnerMatches) return [];
       this.matches = partnerMatches;
       this.renderOverlapChoices();
       if (partnerMatches.length === 0) return h('p', { class: 'muted' }, 'No eligible partner adds a capability this one lacks.');
@@ -195,8 +196,9 @@ export class PartnerPanel {
     const result = byId('overlap-result');
     result.dataset.otherPartnerId = otherId;
     await loadInto(result, 'the account overlap', () => execute(AccountOverlapPanel, { id, otherId }), ({ accountOverlap: o }) => {
-      if (this.stale(id)) return [];
-      const shown = o.customers.edges.length;
+      if (this.stale(id) || !o) return [];
+      // customers is null when the other partner shares counts only.
+      const shown = o.customers?.edges.length ?? 0;
       return [
         h('p', { 'data-shared-count': o.sharedCustomerCount }, `${o.sharedCustomerCount} shared customer${o.sharedCustomerCount === 1 ? '' : 's'} with ${otherName}.`),
         o.cells.length
@@ -206,15 +208,15 @@ export class PartnerPanel {
               h('tbody', {}, o.cells.map((c) => h('tr', {}, h('td', {}, humanise(c.status)), h('td', {}, humanise(c.otherStatus)), h('td', { class: 'number' }, c.count)))),
             )
           : null,
-        shown ? h('h4', {}, shown < o.customers.totalCount ? `The first ${shown} of ${o.customers.totalCount}` : 'Customers') : null,
-        shown ? list(o.customers.edges, '', ({ node }) => `${node.name}${node.region ? ` (${node.region})` : ''}`) : null,
+        o.customers && shown ? h('h4', {}, shown < o.customers.totalCount ? `The first ${shown} of ${o.customers.totalCount}` : 'Customers') : null,
+        o.customers && shown ? list(o.customers.edges, '', ({ node }) => `${node.name}${node.region ? ` (${node.region})` : ''}`) : null,
       ];
     });
   }
 
   private async loadImpact(id: string): Promise<void> {
     await loadInto(byId('partner-impact'), 'the impact', () => execute(PartnerImpactPanel, { id }), ({ partnerImpact: i }) => {
-      if (this.stale(id)) return [];
+      if (this.stale(id) || !i) return [];
       const money = i.revenueAtRisk.map((m) => `${m.currency} ${m.amount}`).join(' + ');
       return h('dl', { class: 'impact' },
         h('dt', {}, `Capabilities lost (${i.capabilitiesLost.length})`),

@@ -1,7 +1,8 @@
 // The solution builder: capabilities (plus region, industry, max partners, required types) →
 // assembleSolution's proposals with who covers what → one saved as a DRAFT with saveSolution.
 import { execute } from './api';
-import { humanise, PARTNER_TYPES, type Catalog } from './catalog';
+import { PARTNER_TYPES } from '../model/vocabulary';
+import { humanise, type Catalog } from './catalog';
 import { byId, failure, fill, h, loading } from './dom';
 import { graphql } from './gql';
 import type { AssembleSolutionViewQuery, PartnerType } from './gql/graphql';
@@ -151,6 +152,8 @@ export class SolutionBuilder {
           industries: request.industry ? [request.industry] : [],
         },
       });
+      // A refused mutation is null with an error, which execute has already thrown.
+      if (!saveSolution) throw new Error('The solution was not saved.');
       if (saveSolution.errors.length || !saveSolution.solution) {
         fill(outcome, h('ul', { class: 'error', role: 'alert' }, saveSolution.errors.map((e) => h('li', {}, `${e.path.join('.')}: ${e.message}`))));
         button.disabled = false;

@@ -65,6 +65,8 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // A Content-Security-Policy violation (the page's CSP: src/http/security-headers.ts) counts as an error of the page.
+  page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && pageErrors.push(m.text())));
 });
 
 afterAll(async () => {

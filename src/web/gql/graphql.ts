@@ -211,7 +211,7 @@ export type PartnerMatchesPanelQueryVariables = Exact<{
 }>;
 
 
-export type PartnerMatchesPanelQuery = { partnerMatches: Array<{ score: number, sharedCustomerCount: number | null, integrated: boolean, reasons: Array<string>, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, complementaryCapabilities: Array<{ id: string, name: string }> }> };
+export type PartnerMatchesPanelQuery = { partnerMatches: Array<{ score: number, sharedCustomerCount: number | null, integrated: boolean, reasons: Array<string>, partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier }, complementaryCapabilities: Array<{ id: string, name: string }> }> | null };
 
 export type AccountOverlapPanelQueryVariables = Exact<{
   id: string | number;
@@ -219,14 +219,14 @@ export type AccountOverlapPanelQueryVariables = Exact<{
 }>;
 
 
-export type AccountOverlapPanelQuery = { accountOverlap: { sharedCustomerCount: number, cells: Array<{ status: AccountStatus, otherStatus: AccountStatus, count: number }>, customers: { totalCount: number, edges: Array<{ node: { id: string, name: string, region: string | null, industry: string | null } }> } } };
+export type AccountOverlapPanelQuery = { accountOverlap: { sharedCustomerCount: number, cells: Array<{ status: AccountStatus, otherStatus: AccountStatus, count: number }>, customers: { totalCount: number, edges: Array<{ node: { id: string, name: string, region: string | null, industry: string | null } }> } | null } | null };
 
 export type PartnerImpactPanelQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PartnerImpactPanelQuery = { partnerImpact: { capabilitiesLost: Array<{ id: string, name: string }>, orphanedCustomers: Array<{ id: string, name: string }>, solutionsAffected: Array<{ id: string, name: string, status: SolutionStatus }>, openDealsAffected: Array<{ id: string, name: string, stage: DealStage, amount: { amount: string, currency: string } }>, revenueAtRisk: Array<{ amount: string, currency: string }> } };
+export type PartnerImpactPanelQuery = { partnerImpact: { capabilitiesLost: Array<{ id: string, name: string }>, orphanedCustomers: Array<{ id: string, name: string }>, solutionsAffected: Array<{ id: string, name: string, status: SolutionStatus }>, openDealsAffected: Array<{ id: string, name: string, stage: DealStage, amount: { amount: string, currency: string } }>, revenueAtRisk: Array<{ amount: string, currency: string }> } | null };
 
 export type SearchSuggestionsQueryVariables = Exact<{
   text: string;
@@ -252,7 +252,7 @@ export type SaveSolutionViewMutationVariables = Exact<{
 }>;
 
 
-export type SaveSolutionViewMutation = { saveSolution: { solution: { id: string, name: string, status: SolutionStatus } | null, errors: Array<{ path: Array<string>, message: string, code: ErrorCode }> } };
+export type SaveSolutionViewMutation = { saveSolution: { solution: { id: string, name: string, status: SolutionStatus } | null, errors: Array<{ path: Array<string>, message: string, code: ErrorCode }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -1,0 +1,47 @@
+// The Apollo server: the schema and the typed resolver map, the request limits (graphql-armor,
+// the token limit, the cost limit), error formatting and the log line of unexpected errors.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import { resolvers } from '../../resolvers/index.js';
+import type { RequestLimits } from '../config.js';
+import type { RequestContext } from '../context.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { loadTypeDefs } from '../schema.js';
+import { unexpectedErrorLogPlugin } from './error-log.js';
+import { armorProtection, costLimitPlugin } from './request-limits.js';
+import { maxTokensRule } from './token-limit.js';
+
+export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 1_000_000, maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxCost: 20000 };
+
+/** Every error leaves with an extensions.code; in production unexpected ones say only that. */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code };
+    if (production) {
+      delete extensions.stacktrace;
+      delete extensions.exception;
+      if (code === 'INTERNAL_SERVER_ERROR') return { message: 'Unexpected error.', path: formatted.path, extensions: { code } };
+    }
+    return { ...formatted, extensions };
+  };
+}
+
+/** An Apollo server for this schema; `logger` receives one line per unexpected error. */
+export function createApollo(production: boolean, limits: RequestLimits = DEFAULT_LIMITS, logger: Logger = silentLogger): ApolloServer<RequestContext> {
+  const armor = armorProtection(limits, production);
+  return new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    // src/main.ts owns SIGINT/SIGTERM (drain, close the driver, stop the local Neo4j); Apollo's own
+    // handlers would race it and leave stop() waiting forever.
+    stopOnTerminationSignals: false,
+    validationRules: [...armor.validationRules, maxTokensRule(limits.maxTokens)],
+    formatError: formatError(production),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, costLimitPlugin(limits.maxCost), unexpectedErrorLogPlugin(logger)],
+  });
+}
