@@ -150,6 +150,16 @@ describe('registerDeal names its customer and partners', () => {
     expect(byId.data.registerDeal.deal.customer).toEqual({ id: `${px}r1` });
   });
 
+  it('a partner naming a customer it may not see, by domain or external id, gets NOT_FOUND as for an unknown one', async () => {
+    await expectData(db, CREATE_CUSTOMER, { input: { id: `${px}hidden`, name: `Hidden ${px}`, domain: `${px}hidden.example`, externalIds: [{ system: sys, id: 'HID' }] } });
+    const pc: Viewer = { role: 'PARTNER', subject: 'c', partnerId: `${px}pc` };
+    const participants = [{ partnerId: `${px}pc`, role: 'SERVICES' }];
+    for (const [name, path] of [[{ customerDomain: `${px}hidden.example` }, 'customerDomain'], [{ customerExternalId: { system: sys, id: 'HID' } }, 'customerExternalId']] as const) {
+      const r = await expectData(db, REGISTER, { input: base({ ...name, participants }) }, pc);
+      expect(r.data.registerDeal.errors.map((e: { path: string[]; code: string }) => [e.path.join('.'), e.code])).toEqual([[`input.${path}`, 'NOT_FOUND']]);
+    }
+  });
+
   it('refuses none or several names, and unknown ones, at their paths', async () => {
     const before = await graphFingerprint(db);
     const none = await expectData(db, REGISTER, { input: base({}) });

@@ -149,7 +149,8 @@ export class DealRegistrationService {
         const id = input.id ?? (await unusedDealId(tx));
         const { customerId, participants } = await resolveNames(tx, input);
         await requireReferences(tx, [
-          ...(input.customerId ? [{ kind: 'customer' as const, id: customerId, path: [...BASE, 'customerId'] }] : []),
+          // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
+          { kind: 'customer' as const, id: customerId, path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'] },
           ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
           ...input.participants.flatMap((p, i) => (p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [])),
         ]);
