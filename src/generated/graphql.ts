@@ -700,13 +700,13 @@ export type Mutation = {
   deleteSolution?: Maybe<DeletePayload>;
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
-  markCustomersDistinct: CustomersPayload;
+  markCustomersDistinct?: Maybe<CustomersPayload>;
   /**
    * Merges customers into one, in one transaction: accounts (two from one partner become one),
    * deals, needs and external ids move to intoId, the others are deleted; each moved deal records a
    * MERGED event and the rules of engagement decide its moved open deals again (STATUS_CHANGED events).
    */
-  mergeCustomers: MergeCustomersPayload;
+  mergeCustomers?: Maybe<MergeCustomersPayload>;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
   registerDeal?: Maybe<DealPayload>;
   removeAccount?: Maybe<AccountPayload>;
@@ -1227,8 +1227,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The customer with this external id; null when unknown (or not visible to the viewer). */
   customerByExternalId?: Maybe<Customer>;
-  /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link. */
-  customerDuplicates: CustomerDuplicateGroupConnection;
+  /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link. Null (with a FORBIDDEN error) for a PARTNER. */
+  customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
   customers: CustomerConnection;
   deal?: Maybe<Deal>;
   /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
@@ -2425,8 +2425,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
-  markCustomersDistinct?: Resolver<ResolversTypes['CustomersPayload'], ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
-  mergeCustomers?: Resolver<ResolversTypes['MergeCustomersPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
+  markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
+  mergeCustomers?: Resolver<Maybe<ResolversTypes['MergeCustomersPayload']>, ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   registerDeal?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRegisterDealArgs, 'input'>>;
   removeAccount?: Resolver<Maybe<ResolversTypes['AccountPayload']>, ParentType, ContextType, RequireFields<MutationRemoveAccountArgs, 'input'>>;
   removeDealParticipant?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDealParticipantArgs, 'input'>>;
@@ -2551,7 +2551,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   coSellRecommendations?: Resolver<Maybe<Array<ResolversTypes['CoSellRecommendation']>>, ParentType, ContextType, RequireFields<QueryCoSellRecommendationsArgs, 'dealId' | 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByExternalId?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByExternalIdArgs, 'id' | 'system'>>;
-  customerDuplicates?: Resolver<ResolversTypes['CustomerDuplicateGroupConnection'], ParentType, ContextType, RequireFields<QueryCustomerDuplicatesArgs, 'first'>>;
+  customerDuplicates?: Resolver<Maybe<ResolversTypes['CustomerDuplicateGroupConnection']>, ParentType, ContextType, RequireFields<QueryCustomerDuplicatesArgs, 'first'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   dealAttribution?: Resolver<Maybe<ResolversTypes['DealAttribution']>, ParentType, ContextType, RequireFields<QueryDealAttributionArgs, 'dealId' | 'model'>>;

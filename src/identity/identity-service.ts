@@ -80,15 +80,26 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** Every duplicate link in the database, pairs marked distinct left out. */
+/**
+ * Every duplicate link in the database, pairs marked distinct left out. The customers sharing one
+ * normalised name are linked in a chain, not pairwise (same components, linear in the group's
+ * size); only members with a distinct mark inside the group are linked pair by pair.
+ */
 async function readLinks(db: Pick<CypherTransaction, 'run'>): Promise<DuplicateLink[]> {
   const distinct = new Set((await db.run<{ a: string; b: string }>('identity/list-distinct-pairs')).map((p) => pairKey(p.a, p.b)));
+  const marked = new Set([...distinct].flatMap((k) => k.split('\u0000')));
   const links: DuplicateLink[] = [];
   for (const row of await db.run<{ reason: DuplicateReason; ids: string[] }>('identity/list-duplicate-links')) {
-    const ids = row.ids;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        if (ids[i] !== ids[j] && !distinct.has(pairKey(ids[i]!, ids[j]!))) links.push({ a: ids[i]!, b: ids[j]!, reason: row.reason });
+    const ids = [...new Set(row.ids)];
+    const unmarked = ids.filter((id) => !marked.has(id));
+    const rest = ids.filter((id) => marked.has(id));
+    // Unmarked members are linked to each other: a chain keeps them one component.
+    for (let i = 1; i < unmarked.length; i++) links.push({ a: unmarked[i - 1]!, b: unmarked[i]!, reason: row.reason });
+    for (let i = 0; i < rest.length; i++) {
+      // A marked member is not distinct from an unmarked one: one link joins it to them.
+      if (unmarked.length > 0) links.push({ a: rest[i]!, b: unmarked[0]!, reason: row.reason });
+      for (let j = i + 1; j < rest.length; j++) {
+        if (!distinct.has(pairKey(rest[i]!, rest[j]!))) links.push({ a: rest[i]!, b: rest[j]!, reason: row.reason });
       }
     }
   }
