@@ -3,6 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, runOperation } from './support/api.js';
+import { fillSearchNames } from '../src/search/search-name.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture, prefixed } from './support/fixture.js';
 
@@ -25,10 +26,12 @@ beforeAll(async () => {
       solutions: [{ id: 's', name: `${Word} Edge`, status: 'DRAFT' }],
     }),
   );
+  // Written by hand, so the searchNames every door writes are filled in as at start-up.
+  await fillSearchNames(db);
   // The full-text index is eventually consistent; wait until it has caught up with the writes.
   await db.runText('CALL db.awaitIndexes(60)');
   for (let i = 0; i < 50; i++) {
-    const [row] = await db.runText<{ n: number }>(`CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN count(node) AS n`, { q: `${word}*` });
+    const [row] = await db.runText<{ n: number }>(`CALL db.index.fulltext.queryNodes('entity_search_names', $q) YIELD node RETURN count(node) AS n`, { q: `${word}*` });
     if (row?.n === 4) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,9 +1,6 @@
 // Returns {count} of customers matching the filter, that the viewer may see. Params: as list-customers without $after and $limit.
 MATCH (c:Customer)
-WHERE ($viewerPartnerId IS NULL
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(c) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(c) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(c) })
+WHERE {{scope/customer-visible(c)}}
   AND ($industry IS NULL OR c.industry = $industry)
   AND ($region IS NULL OR c.region = $region)
   AND ($segment IS NULL OR c.segment = $segment)

@@ -1,6 +1,6 @@
 // Returns {key: customer id, items: [deal] ordered by id} of the deals on each customer in $ids (for a PARTNER viewer only those it is on). Params: $ids.
 UNWIND $ids AS id
 MATCH (d:Deal)-[:FOR_CUSTOMER]->(:Customer {id: id})
-WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(d) })
+WHERE {{scope/deal-visible(d)}}
 WITH id, d ORDER BY d.id
 RETURN id AS key, collect(d {.id, .name, .stage, .amountMinor, .currency, .createdAt, .closedAt, .registrationStatus, customerId: head([(d)-[:FOR_CUSTOMER]->(fc:Customer) | fc.id]), solutionId: head([(d)-[:FOR_SOLUTION]->(fs:Solution) | fs.id])}) AS items

@@ -1,6 +1,6 @@
 // Returns {count} of deals matching the filter, that the viewer may see. Params: as list-deals without $after and $limit.
 MATCH (d:Deal)
-WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(d) })
+WHERE {{scope/deal-visible(d)}}
   AND ($stages IS NULL OR d.stage IN $stages)
   AND ($open IS NULL OR (NOT d.stage IN ["CLOSED_WON", "CLOSED_LOST"]) = $open)
   AND ($registrationStatuses IS NULL OR d.registrationStatus IN $registrationStatuses)

@@ -3,7 +3,7 @@
 // (the customer's needs plus its solution's requirements, minus what the participants have). For a PARTNER viewer the deal must be one it is on (else dealFound is false),
 // a candidate's account counts only where the viewer may see it, and past co-sells only on deals the viewer is on (README, Roles and grants). Params: $dealId.
 OPTIONAL MATCH (d:Deal {id: $dealId})
-WHERE $viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(d) }
+WHERE {{scope/deal-visible(d)}}
 OPTIONAL MATCH (d)-[:FOR_CUSTOMER]->(u:Customer)
 WITH d, u,
      [(p:Partner)-[:PARTICIPATES_IN]->(d) | p] AS participants,
@@ -24,20 +24,14 @@ RETURN d IS NOT NULL AS dealFound, u.name AS customerName,
     }
     WITH cand
     WHERE d IS NOT NULL AND coalesce(cand.lifecycleStage, 'ACTIVE') IN ['ACTIVE', 'ONBOARDING'] AND NOT cand IN participants
-      AND (EXISTS { MATCH (cand)-[:HAS_ACCOUNT]->(u) WHERE ($viewerPartnerId IS NULL OR cand.id = $viewerPartnerId
-             OR EXISTS { (cand)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-             OR (EXISTS { (cand)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-                 AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) })) } OR EXISTS { MATCH (cand)-[:HAS_CAPABILITY]->(c) WHERE c IN needed })
+      AND (EXISTS { MATCH (cand)-[:HAS_ACCOUNT]->(u) WHERE {{scope/account-visible(cand, u)}} } OR EXISTS { MATCH (cand)-[:HAS_CAPABILITY]->(c) WHERE c IN needed })
     RETURN {
       partner: cand {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website},
-      accountStatus: head([(cand)-[a:HAS_ACCOUNT]->(u) WHERE ($viewerPartnerId IS NULL OR cand.id = $viewerPartnerId
-             OR EXISTS { (cand)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-             OR (EXISTS { (cand)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-                 AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) })) | a.status]),
+      accountStatus: head([(cand)-[a:HAS_ACCOUNT]->(u) WHERE {{scope/account-visible(cand, u)}} | a.status]),
       coveredCapabilities: COLLECT { MATCH (cand)-[:HAS_CAPABILITY]->(c) WHERE c IN needed RETURN c.name AS name ORDER BY c.name, c.id },
       integratedWith: COLLECT { MATCH (cand)-[:INTEGRATES_WITH]-(q:Partner) WHERE q IN participants WITH DISTINCT q RETURN q.name AS name ORDER BY q.name, q.id },
       coSoldWith: COLLECT { MATCH (cand)-[:PARTICIPATES_IN]->(other:Deal)<-[:PARTICIPATES_IN]-(q:Partner) WHERE other <> d AND q IN participants
-                                  AND ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(other) })
+                                  AND {{scope/deal-visible(other)}}
                                 WITH DISTINCT q RETURN q.name AS name ORDER BY q.name, q.id }
     } AS candidate
   } AS candidates

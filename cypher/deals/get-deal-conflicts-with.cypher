@@ -5,7 +5,7 @@ WHERE NOT d.stage IN ['CLOSED_WON', 'CLOSED_LOST']
 WITH id, d, c, [(p:Partner)-[:PARTICIPATES_IN {role: 'RESELLER'}]->(d) | p.id] AS mine
 WHERE size(mine) > 0
 MATCH (e:Deal)-[:FOR_CUSTOMER]->(c)
-WHERE e <> d AND ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(e) })
+WHERE e <> d AND {{scope/deal-visible(e)}}
   AND e.registrationStatus = 'APPROVED' AND NOT e.stage IN ['CLOSED_WON', 'CLOSED_LOST']
   AND (e.createdAt < d.createdAt OR (e.createdAt = d.createdAt AND e.id < d.id))
 WITH id, mine, e, [(q:Partner)-[:PARTICIPATES_IN {role: 'RESELLER'}]->(e) | q.id] AS theirs

@@ -1,6 +1,6 @@
 // Returns {partnerFound, deals [{stage, amountMinor, currency, sourced}]}: the partner's deals closed in [$from, $to) and its open deals; a PARTNER viewer finds only itself. Params: $partnerId, $from, $to.
 OPTIONAL MATCH (p:Partner {id: $partnerId})
-WHERE $viewerPartnerId IS NULL OR p.id = $viewerPartnerId
+WHERE {{scope/partner-self(p)}}
 RETURN p IS NOT NULL AS partnerFound,
        COLLECT {
          MATCH (p)-[r:PARTICIPATES_IN]->(d:Deal)

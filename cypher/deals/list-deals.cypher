@@ -1,7 +1,7 @@
 // Returns {node} for one page of deals ordered by id, matching the filter, that the viewer may see.
 // Params: $after (id or null), $limit, $stages, $registrationStatuses (lists or null), $open (boolean or null), $customerId, $partnerId, $solutionId (or null).
 MATCH (d:Deal)
-WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(d) })
+WHERE {{scope/deal-visible(d)}}
   AND ($after IS NULL OR d.id > $after)
   AND ($stages IS NULL OR d.stage IN $stages)
   AND ($open IS NULL OR (NOT d.stage IN ["CLOSED_WON", "CLOSED_LOST"]) = $open)

@@ -3,7 +3,5 @@
 // Two MATCH clauses, so a partner compared with itself shares all its customers.
 MATCH (p:Partner {id: $partnerId})-[a:HAS_ACCOUNT]->(u:Customer)
 MATCH (q:Partner {id: $otherPartnerId})-[b:HAS_ACCOUNT]->(u)
-WHERE ($viewerPartnerId IS NULL
-       OR ($viewerPartnerId IN [p.id, q.id]
-           AND (p = q OR EXISTS { MATCH (o:Partner)-[g:SHARES_WITH]->(v:Partner {id: $viewerPartnerId}) WHERE o IN [p, q] AND o <> v })))
+WHERE {{scope/overlap-counts-visible(p, q)}}
 RETURN a.status AS status, b.status AS otherStatus, count(DISTINCT u) AS count

@@ -1,7 +1,7 @@
 // Returns {partner, sharedCustomerCount, complementDemand, integrated, sharedRegions, sharedIndustries, complementary: [{capability, neededBy}], score} for the best $first complementary eligible partners of $partnerId, by score descending then id.
 // A PARTNER viewer gets matches only for itself; a candidate's shared customers count (and sharedCustomerCount is not null) only when the candidate grants the viewer a sharing level. Params: $partnerId, $first.
 MATCH (p:Partner {id: $partnerId})
-WHERE $viewerPartnerId IS NULL OR p.id = $viewerPartnerId
+WHERE {{scope/partner-self(p)}}
 WITH p, [(p)-[:HAS_CAPABILITY]->(own:Capability) | own] AS ownCaps, [(p)-[:INTEGRATES_WITH]-(x:Partner) | x] AS integrations
 // One pass over p's customers and everything around them: per other partner, the customers both have an account on;
 // per capability, p's customers needing it. (A partner has at most one account per customer and a customer needs a

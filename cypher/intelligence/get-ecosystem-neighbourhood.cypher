@@ -1,17 +1,7 @@
 // Returns one row {nodes: [{id, kind, label, group, weight, distance}], edges: [{source, target, kind}], truncated}: $centerId (any kind) and the nodes within $depth (1-3) hops of it reached through nodes of the $labels kinds that pass the filters; nearest, then heaviest, then by id, at most $limit; empty when $centerId does not exist. Params: $centerId, $depth, $labels, $partnerTypes, $regions, $industries (lists or null), $limit.
 // The viewer's scope (empty lists for the vendor's users, who see everything): a PARTNER sees only the customers,
 // accounts, deals and solutions the README's "Roles and grants" allows, and walks and counts only through them.
-CALL () {
-  OPTIONAL MATCH (v:Partner {id: $viewerPartnerId})
-  WITH v,
-       COLLECT { MATCH (v)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                 UNION MATCH (v)<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                 UNION MATCH (v)<-[:SHARES_WITH {level: 'OVERLAPS'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(v) RETURN a } AS accounts,
-       COLLECT { MATCH (v)-[:PARTICIPATES_IN]->(d:Deal) RETURN d } AS deals
-  RETURN {accounts: accounts, deals: deals,
-          customers: [a IN accounts | endNode(a)] + COLLECT { UNWIND deals AS d MATCH (d)-[:FOR_CUSTOMER]->(u:Customer) RETURN u },
-          solutions: COLLECT { MATCH (v)-[:MEMBER_OF]->(s:Solution) RETURN s }} AS scope
-}
+{{scope/viewer-scope(scope)}}
 CALL () {
   MATCH (c:Partner {id: $centerId}) RETURN c
   UNION
@@ -23,7 +13,7 @@ CALL () {
   UNION
   MATCH (c:Deal {id: $centerId}) RETURN c
 }
-WITH scope, c WHERE ($viewerPartnerId IS NULL OR NOT (c:Customer OR c:Deal OR c:Solution) OR c IN scope.customers OR c IN scope.deals OR c IN scope.solutions)
+WITH scope, c WHERE {{scope/in-viewer-scope(c, scope)}}
 WITH scope, c AS centre LIMIT 1
 // Breadth-first, one ring per hop: a ring is the nodes one hop from the previous ring, reached through a drawn
 // relationship the viewer may see, of the $labels kinds and passing the filters, and not in a nearer ring (a hash
@@ -32,7 +22,7 @@ WITH scope, c AS centre LIMIT 1
 // Pattern comprehensions expand from the ring's nodes, never from a scan, whatever the planner's statistics.
 CALL (centre, scope) {
   UNWIND [(centre)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-          WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+          WHERE {{scope/relationship-in-viewer-scope(r, scope)}}
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
@@ -45,7 +35,7 @@ CALL (centre, scope, ring1) {
   CALL (centre, scope, ring1) {
     UNWIND ring1 AS a
     UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-            WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+            WHERE {{scope/relationship-in-viewer-scope(r, scope)}}
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
@@ -63,7 +53,7 @@ CALL (centre, scope, ring1, ring2) {
   CALL (centre, scope, ring1, ring2) {
     UNWIND ring2 AS a
     UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(x)
-            WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts)))
+            WHERE {{scope/relationship-in-viewer-scope(r, scope)}}
         AND any(l IN labels(x) WHERE l IN $labels)
         AND (NOT x:Partner OR (($partnerTypes IS NULL OR any(t IN x.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN x.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN x.industries WHERE i IN $industries))))
         AND (NOT x:Customer OR (($regions IS NULL OR x.region IN $regions) AND ($industries IS NULL OR x.industry IN $industries)))
@@ -82,7 +72,7 @@ WITH scope, found.n AS n, found.distance AS distance
 // node, no walk) less the relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals, HAS_EXTERNAL_ID, DISTINCT_FROM between customers).
 WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
        THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END
-       ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) } END AS weight
+       ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE {{scope/relationship-in-viewer-scope(r, scope)}} } END AS weight
 // One more than $limit says whether the map is truncated (a top-k, not a sort of everything found).
 ORDER BY distance, weight DESC, n.id
 LIMIT $limit + 1
@@ -95,11 +85,11 @@ WITH scope, picked, truncated, [x IN picked | x.node] AS shown
 CALL (shown, scope) {
   CALL (shown, scope) {
     UNWIND shown AS a
-    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|NEEDS|REQUIRES|MEMBER_OF|FOR_CUSTOMER|FOR_SOLUTION]->(b) WHERE b IN shown AND {{scope/relationship-in-viewer-scope(r, scope)}} | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
     UNION ALL
     UNWIND shown AS b
-    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND ($viewerPartnerId IS NULL OR (($viewerPartnerId IS NULL OR NOT (startNode(r):Customer OR startNode(r):Deal OR startNode(r):Solution) OR startNode(r) IN scope.customers OR startNode(r) IN scope.deals OR startNode(r) IN scope.solutions) AND ($viewerPartnerId IS NULL OR NOT (endNode(r):Customer OR endNode(r):Deal OR endNode(r):Solution) OR endNode(r) IN scope.customers OR endNode(r) IN scope.deals OR endNode(r) IN scope.solutions) AND (type(r) <> 'HAS_ACCOUNT' OR r IN scope.accounts))) | {source: a.id, target: b.id, kind: type(r)}] AS edge
+    UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b) WHERE a IN shown AND {{scope/relationship-in-viewer-scope(r, scope)}} | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
   }
   RETURN collect(edge) AS edges

@@ -23,17 +23,7 @@ CALL () {
   RETURN n, COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS weight
   UNION ALL
   // A PARTNER viewer: its scope, computed here so that no row leaving this branch holds it.
-  CALL () {
-    OPTIONAL MATCH (v:Partner {id: $viewerPartnerId})
-    WITH v,
-         COLLECT { MATCH (v)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                   UNION MATCH (v)<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer) RETURN a
-                   UNION MATCH (v)<-[:SHARES_WITH {level: 'OVERLAPS'}]-(:Partner)-[a:HAS_ACCOUNT]->(:Customer)<-[:HAS_ACCOUNT]-(v) RETURN a } AS accounts,
-         COLLECT { MATCH (v)-[:PARTICIPATES_IN]->(d:Deal) RETURN d } AS deals
-    RETURN {accounts: accounts, deals: deals,
-            customers: [a IN accounts | endNode(a)] + COLLECT { UNWIND deals AS d MATCH (d)-[:FOR_CUSTOMER]->(u:Customer) RETURN u },
-            solutions: COLLECT { MATCH (v)-[:MEMBER_OF]->(s:Solution) RETURN s }} AS scope
-  }
+  {{scope/viewer-scope(scope)}}
   WITH scope WHERE $viewerPartnerId IS NOT NULL
   CALL (scope) {
     UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
@@ -45,7 +35,7 @@ CALL () {
                                                      WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
          + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
     WITH scope, n
-    WHERE ($viewerPartnerId IS NULL OR NOT (n:Customer OR n:Deal OR n:Solution) OR n IN scope.customers OR n IN scope.deals OR n IN scope.solutions)
+    WHERE {{scope/in-viewer-scope(n, scope)}}
     RETURN n AS node, 0 AS drawn, 0 AS seen
     UNION ALL
     UNWIND scope.accounts AS a
@@ -96,10 +86,7 @@ CALL (shown) {
     // under a FULL grant, or under an OVERLAPS grant on a customer the viewer has an account on.
     UNWIND shown AS b
     UNWIND [(a)-[r:HAS_ACCOUNT|PARTICIPATES_IN]->(b)
-            WHERE a IN shown AND (type(r) <> 'HAS_ACCOUNT' OR $viewerPartnerId IS NULL OR a.id = $viewerPartnerId
-                   OR EXISTS { (a)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-                   OR (EXISTS { (a)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-                       AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(b) }))
+            WHERE a IN shown AND (type(r) <> 'HAS_ACCOUNT' OR {{scope/account-visible(a, b)}})
             | {source: a.id, target: b.id, kind: type(r)}] AS edge
     RETURN edge
   }

@@ -1,6 +1,6 @@
 // Returns one row {capabilitiesLost, orphanedCustomers, solutionsAffected, openDealsAffected}, each ordered by id, for what breaks if $partnerId leaves; no row when the partner does not exist or, for a PARTNER viewer, is not the viewer. Params: $partnerId.
 MATCH (p:Partner {id: $partnerId})
-WHERE $viewerPartnerId IS NULL OR p.id = $viewerPartnerId
+WHERE {{scope/partner-self(p)}}
 CALL (p) {
   // Only an eligible partner can be the only eligible supplier.
   OPTIONAL MATCH (p)-[:HAS_CAPABILITY]->(c:Capability)
@@ -14,8 +14,7 @@ CALL (p) {
   OPTIONAL MATCH (p)-[:HAS_ACCOUNT]->(u:Customer)
   // For a PARTNER viewer (p itself) only accounts it may see count: what others lack is their account data too.
   WHERE NOT EXISTS { (other:Partner)-[:HAS_ACCOUNT]->(u)
-                     WHERE other <> p AND ($viewerPartnerId IS NULL OR EXISTS { (other)-[:SHARES_WITH {level: 'FULL'}]->(p) }
-                                          OR EXISTS { (other)-[:SHARES_WITH {level: 'OVERLAPS'}]->(p) }) }
+                     WHERE other <> p AND {{scope/account-visible-beside(other, p)}} }
   WITH DISTINCT u ORDER BY u.id
   RETURN collect(u {.id, .name, .industry, .region, .segment, .domain}) AS orphanedCustomers
 }

@@ -9,14 +9,8 @@ CALL (a) {
   UNION ALL
   MATCH (a)-[:HAS_ACCOUNT]->(u:Customer)<-[:HAS_ACCOUNT]-(b:Partner)
   WHERE b.id IN $ids AND a.id < b.id
-    AND ($viewerPartnerId IS NULL OR a.id = $viewerPartnerId
-         OR EXISTS { (a)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-         OR (EXISTS { (a)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-             AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) }))
-    AND ($viewerPartnerId IS NULL OR b.id = $viewerPartnerId
-         OR EXISTS { (b)-[:SHARES_WITH {level: 'FULL'}]->(:Partner {id: $viewerPartnerId}) }
-         OR (EXISTS { (b)-[:SHARES_WITH {level: 'OVERLAPS'}]->(:Partner {id: $viewerPartnerId}) }
-             AND EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(u) }))
+    AND {{scope/account-visible(a, u)}}
+    AND {{scope/account-visible(b, u)}}
   RETURN b, 0 AS integration, 1 AS shared
 }
 RETURN a.id AS a, b.id AS b, sum(integration) > 0 AS integrated, sum(shared) AS sharedCustomers

@@ -3,9 +3,7 @@
 // Two MATCH clauses (joined on the customer), so a partner compared with itself shares all its customers.
 MATCH (p:Partner {id: $partnerId})-[:HAS_ACCOUNT]->(u:Customer)
 MATCH (q:Partner {id: $otherPartnerId})-[:HAS_ACCOUNT]->(u)
-WHERE ($viewerPartnerId IS NULL
-       OR ($viewerPartnerId IN [p.id, q.id]
-           AND (p = q OR EXISTS { MATCH (o:Partner)-[g:SHARES_WITH]->(v:Partner {id: $viewerPartnerId}) WHERE o IN [p, q] AND o <> v AND g.level IN ['OVERLAPS', 'FULL'] })))
+WHERE {{scope/overlap-customers-visible(p, q)}}
 WITH DISTINCT u
 WHERE $after IS NULL OR u.id > $after
 RETURN u {.id, .name, .industry, .region, .segment, .domain} AS node

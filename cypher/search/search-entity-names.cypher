@@ -1,12 +1,9 @@
-// Returns {kind, node, score} for the best matches of a Lucene query over the names of partners, capabilities, customers and solutions, best first; customers and solutions only when the viewer may see them.
+// Returns {kind, node, score} for the best matches of a Lucene query over the searchNames (see src/search/search-name.ts) of partners, capabilities, customers and solutions, best first; customers and solutions only when the viewer may see them.
 // Params: $query (an escaped Lucene query), $limit.
 // A PARTNER viewer's hits are filtered after the index, so it asks the index for more of them.
-CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: CASE WHEN $viewerPartnerId IS NULL THEN $limit ELSE $limit * 10 END}) YIELD node AS n, score
-WHERE (NOT n:Customer OR ($viewerPartnerId IS NULL
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:HAS_ACCOUNT]->(n) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})<-[:SHARES_WITH {level: 'FULL'}]-(:Partner)-[:HAS_ACCOUNT]->(n) }
-       OR EXISTS { (:Partner {id: $viewerPartnerId})-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(n) }))
-  AND (NOT n:Solution OR ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(n) }))
+CALL db.index.fulltext.queryNodes('entity_search_names', $query, {limit: CASE WHEN $viewerPartnerId IS NULL THEN $limit ELSE $limit * 10 END}) YIELD node AS n, score
+WHERE (NOT n:Customer OR {{scope/customer-visible(n)}})
+  AND (NOT n:Solution OR {{scope/solution-visible(n)}})
 WITH n, score,
      CASE WHEN n:Partner THEN 'Partner' WHEN n:Capability THEN 'Capability' WHEN n:Customer THEN 'Customer' ELSE 'Solution' END AS kind
 RETURN kind,

@@ -1,6 +1,6 @@
 // Returns {count} of solutions matching the filter, that the viewer may see. Params: as list-solutions without $after and $limit.
 MATCH (s:Solution)
-WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(s) })
+WHERE {{scope/solution-visible(s)}}
   AND ($statuses IS NULL OR s.status IN $statuses)
   AND ($region IS NULL OR $region IN s.regions)
   AND ($industry IS NULL OR $industry IN s.industries)

@@ -2,5 +2,5 @@
 // for a PARTNER viewer only solutions it is a member of. Params: $ids.
 UNWIND $ids AS id
 MATCH (n:Solution {id: id})
-WHERE $viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(n) }
+WHERE {{scope/solution-visible(n)}}
 RETURN DISTINCT n.id AS id

@@ -1,7 +1,7 @@
 // Returns {node} for one page of solutions ordered by id, matching the filter, that the viewer may see.
 // Params: $after (id or null), $limit, $statuses (list or null), $region, $industry, $partnerId, $capabilityId (or null).
 MATCH (s:Solution)
-WHERE ($viewerPartnerId IS NULL OR EXISTS { (:Partner {id: $viewerPartnerId})-[:MEMBER_OF]->(s) })
+WHERE {{scope/solution-visible(s)}}
   AND ($after IS NULL OR s.id > $after)
   AND ($statuses IS NULL OR s.status IN $statuses)
   AND ($region IS NULL OR $region IN s.regions)

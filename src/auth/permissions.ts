@@ -7,7 +7,12 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { RequestContext, Viewer } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 
-type Args = Record<string, any>;
+/** A root field's arguments as GraphQL coerced them; the rules below read only these few. */
+type Args = {
+  partnerId?: unknown;
+  otherPartnerId?: unknown;
+  input?: { partnerId?: unknown; participants?: unknown };
+} & Record<string, unknown>;
 
 /** true when allowed, else the reason given in the FORBIDDEN error. */
 export type Permission = (viewer: Viewer, args: Args) => true | string;

@@ -8,6 +8,7 @@ import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
 import { CreateCapabilityInput, UpdateCapabilityInput } from './capability-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface CapabilityFilter {
   category?: string | null;
@@ -33,7 +34,7 @@ export class CapabilityService {
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('capability');
         await this.checkParent(tx, id, i.parentId);
-        await tx.run('capabilities/upsert-capability', { id, name: i.name, category: i.category, description: i.description });
+        await tx.run('capabilities/upsert-capability', { id, name: i.name, searchName: searchName(i.name), category: i.category, description: i.description });
         await writeExternalIds(tx, 'Capability', id, i.externalIds);
         return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }), ['input', 'id'], 'capability', id).node;
       }),
@@ -44,7 +45,7 @@ export class CapabilityService {
     return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const updated = onlyRow(
-          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: changesOf(i, ['id', 'parentId', 'externalIds']) }),
+          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'parentId', 'externalIds'])) }),
           ['input', 'id'],
           'capability',
           i.id,

@@ -17,6 +17,7 @@ import { DEAL_ROLES, DEAL_STAGES, PARTNER_TYPES, type RegistrationStatus } from 
 import { EXTERNAL_SYSTEM_PATTERN, normalizeCustomerName, normalizeDomain, setExternalIds } from '../identity/identity.js';
 import { isClosedStage, isRfc3339DateTime, normaliseDateTime } from '../interchange/format.js';
 import { isCurrency, MoneyError, parseAmount } from '../money/money.js';
+import { searchName } from '../search/search-name.js';
 import { generateId } from '../validation/problems.js';
 
 // ---- The mapping file ----
@@ -479,8 +480,8 @@ async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
 /** Writes a plan without rejections inside the caller's write transaction. */
 export async function writeCrmPlan(tx: CypherTransaction, system: string, plan: CrmPlan, at: Date): Promise<void> {
   const { customers, partners, deals, participants } = plan.writes;
-  if (customers.length > 0) await tx.run('crm/upsert-customers', { rows: customers.map(({ id, name, normalizedName, domain, industry, region }) => ({ id, name, normalizedName, domain, industry, region })) });
-  if (partners.length > 0) await tx.run('crm/upsert-partners', { rows: partners.map(({ id, name, types, website }) => ({ id, name, types, website })) });
+  if (customers.length > 0) await tx.run('crm/upsert-customers', { rows: customers.map(({ id, name, normalizedName, domain, industry, region }) => ({ id, name, searchName: searchName(name), normalizedName, domain, industry, region })) });
+  if (partners.length > 0) await tx.run('crm/upsert-partners', { rows: partners.map(({ id, name, types, website }) => ({ id, name, searchName: searchName(name), types, website })) });
   const keyOf = (list: readonly { id: string; isNew: boolean; key: string }[]) => list.filter((e) => e.isNew).map((e) => ({ id: e.id, externalIds: [{ system, id: e.key }] }));
   const conflict = () => ['crm'];
   await setExternalIds(tx, 'Customer', keyOf(customers), conflict);

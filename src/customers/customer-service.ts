@@ -8,6 +8,7 @@ import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
 import { CreateCustomerInput, UpdateCustomerInput } from './customer-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface CustomerFilter {
   industry?: string | null;
@@ -34,7 +35,7 @@ export class CustomerService {
         await requireFreeDomain(tx, id, i.domain);
         const { needs, externalIds, ...fields } = i;
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, normalizedName: normalizeCustomerName(i.name) }),
+          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name), normalizedName: normalizeCustomerName(i.name) }),
           ['input', 'id'],
           'customer',
           id,
@@ -50,7 +51,7 @@ export class CustomerService {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         await requireFreeDomain(tx, i.id, i.domain);
-        const changes = { ...changesOf(i, ['id', 'needs', 'externalIds']), ...(i.name !== undefined ? { normalizedName: normalizeCustomerName(i.name) } : {}) };
+        const changes = { ...withSearchName(changesOf(i, ['id', 'needs', 'externalIds'])), ...(i.name !== undefined ? { normalizedName: normalizeCustomerName(i.name) } : {}) };
         const row = onlyRow(
           await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes }),
           ['input', 'id'],

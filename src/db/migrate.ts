@@ -1,6 +1,8 @@
 // Applies cypher/migrations/*.cypher in name order at start-up. Every statement is idempotent
 // (IF NOT EXISTS), so running them again is harmless; each file is recorded as a :Migration.
 import { normalizeCustomerName } from '../identity/identity.js';
+// Then the data the files cannot compute: searchNames missing from older data.
+import { fillSearchNames } from '../search/search-name.js';
 import { statementsOf } from './cypher-library.js';
 import type { CypherExecutor } from './executor.js';
 
@@ -12,6 +14,7 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
     await executor.runText('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: file.name }, 'WRITE');
     applied.push(file.name);
   }
+  await fillSearchNames(executor);
   await executor.runText('CALL db.awaitIndexes(300)', {}, 'READ');
   await backfillNormalizedNames(executor);
   return applied;

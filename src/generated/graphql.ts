@@ -30,6 +30,7 @@ export type Account = {
   status: AccountStatus;
 };
 
+/** A partner's account on a customer, with its status (an existing account is updated). */
 export type AccountInput = {
   customerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
@@ -53,22 +54,26 @@ export type AccountOverlapCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The account after a write, or the errors that prevented it. */
 export type AccountPayload = {
   __typename?: 'AccountPayload';
   account?: Maybe<Account>;
   errors: Array<PayloadError>;
 };
 
+/** An account to remove. */
 export type AccountRemoveInput = {
   customerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
+/** A partner's relationship with a customer: customer, open opportunity or prospect. */
 export type AccountStatus =
   | 'CUSTOMER'
   | 'OPPORTUNITY'
   | 'PROSPECT';
 
+/** A partner to add to an open deal. */
 export type AddDealParticipantInput = {
   dealId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -77,6 +82,7 @@ export type AddDealParticipantInput = {
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What a solution must cover and where, for assembleSolution. */
 export type AssembleSolutionInput = {
   /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
   capabilityIds: Array<Scalars['ID']['input']>;
@@ -98,6 +104,7 @@ export type AssembleSolutionInput = {
   timeBudgetMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How a deal's amount is split among its participants. */
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
   | 'EVEN'
@@ -106,6 +113,7 @@ export type AttributionModel =
   /** Everything to the sourcing participant; no shares when none sourced. */
   | 'SOURCED';
 
+/** One participant's share of a deal's amount. */
 export type AttributionShare = {
   __typename?: 'AttributionShare';
   partner: Partner;
@@ -149,6 +157,7 @@ export type CapabilityPartnersArgs = {
   level?: InputMaybe<CapabilityLevel>;
 };
 
+/** A page of capabilities (Relay connection), with the total count of matches. */
 export type CapabilityConnection = {
   __typename?: 'CapabilityConnection';
   edges: Array<CapabilityEdge>;
@@ -156,6 +165,7 @@ export type CapabilityConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Demand and supply of one capability in gapAnalysis. */
 export type CapabilityCoverage = {
   __typename?: 'CapabilityCoverage';
   capability: Capability;
@@ -168,12 +178,14 @@ export type CapabilityCoverage = {
   supply: Scalars['Int']['output'];
 };
 
+/** One capability in a page of capabilities, with its cursor. */
 export type CapabilityEdge = {
   __typename?: 'CapabilityEdge';
   cursor: Scalars['String']['output'];
   node: Capability;
 };
 
+/** Conditions on capabilities; all given conditions must hold. */
 export type CapabilityFilter = {
   category?: InputMaybe<Scalars['String']['input']>;
   nameContains?: InputMaybe<Scalars['String']['input']>;
@@ -182,23 +194,27 @@ export type CapabilityFilter = {
   rootsOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A partner that holds a capability, with the level it holds it at. */
 export type CapabilityHolder = {
   __typename?: 'CapabilityHolder';
   level: CapabilityLevel;
   partner: Partner;
 };
 
+/** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
   | 'BASIC'
   | 'CERTIFIED'
   | 'EXPERT';
 
+/** The capability after a write, or the errors that prevented it. */
 export type CapabilityPayload = {
   __typename?: 'CapabilityPayload';
   capability?: Maybe<Capability>;
   errors: Array<PayloadError>;
 };
 
+/** A partner worth adding to a deal, with its score and the reasons. */
 export type CoSellRecommendation = {
   __typename?: 'CoSellRecommendation';
   partner: Partner;
@@ -214,10 +230,12 @@ export type ComplementaryNeed = {
   neededBy: Scalars['Int']['output'];
 };
 
+/** How a channel manager resolves a registration conflict. */
 export type ConflictDecision =
   | 'APPROVE'
   | 'REJECT';
 
+/** How well a capability is supplied by eligible partners. */
 export type CoverageStatus =
   /** Two or more partners supply it. */
   | 'COVERED'
@@ -226,6 +244,7 @@ export type CoverageStatus =
   /** Exactly one partner supplies it. */
   | 'THIN';
 
+/** A new capability in the taxonomy; id generated when absent. */
 export type CreateCapabilityInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -236,6 +255,7 @@ export type CreateCapabilityInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A new customer; id generated when absent. */
 export type CreateCustomerInput = {
   /** A domain or URL, normalised on the way in; a domain another customer has is refused (CONFLICT). */
   domain?: InputMaybe<Scalars['String']['input']>;
@@ -249,6 +269,7 @@ export type CreateCustomerInput = {
   segment?: InputMaybe<CustomerSegment>;
 };
 
+/** A new partner; id generated when absent. */
 export type CreatePartnerInput = {
   /** Replaces the partner's external ids (absent: none). */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
@@ -263,6 +284,7 @@ export type CreatePartnerInput = {
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
+/** A new catalog solution; id generated when absent. */
 export type CreateSolutionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the solution's external ids (absent: none). */
@@ -276,6 +298,7 @@ export type CreateSolutionInput = {
   status?: InputMaybe<SolutionStatus>;
 };
 
+/** An end customer that partners hold accounts on and deals are sold to. */
 export type Customer = {
   __typename?: 'Customer';
   /** Partners' accounts on this customer, ordered by partner id. */
@@ -296,15 +319,18 @@ export type Customer = {
 };
 
 
+/** An end customer that partners hold accounts on and deals are sold to. */
 export type CustomerAccountsArgs = {
   status?: InputMaybe<AccountStatus>;
 };
 
 
+/** An end customer that partners hold accounts on and deals are sold to. */
 export type CustomerDealsArgs = {
   stage?: InputMaybe<DealStage>;
 };
 
+/** A page of customers (Relay connection), with the total count of matches. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   edges: Array<CustomerEdge>;
@@ -334,12 +360,14 @@ export type CustomerDuplicateGroupEdge = {
   node: CustomerDuplicateGroup;
 };
 
+/** One customer in a page of customers, with its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
   cursor: Scalars['String']['output'];
   node: Customer;
 };
 
+/** Conditions on customers; all given conditions must hold. */
 export type CustomerFilter = {
   industry?: InputMaybe<Scalars['String']['input']>;
   nameContains?: InputMaybe<Scalars['String']['input']>;
@@ -347,12 +375,14 @@ export type CustomerFilter = {
   segment?: InputMaybe<CustomerSegment>;
 };
 
+/** The customer after a write, or the errors that prevented it. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
   customer?: Maybe<Customer>;
   errors: Array<PayloadError>;
 };
 
+/** A customer's size segment. */
 export type CustomerSegment =
   | 'ENTERPRISE'
   | 'MID_MARKET'
@@ -369,11 +399,7 @@ export type Deal = {
   __typename?: 'Deal';
   amount: Money;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
-  /**
-   * Earlier open APPROVED deals on the same customer (registration order: createdAt, then id) with a
-   * RESELLER participant other than this deal's reseller. Computed when asked; empty for closed deals
-   * and for deals without a reseller.
-   */
+  /** Earlier open APPROVED deals on the same customer (registration order: createdAt, then id) with a RESELLER participant other than this deal's reseller. Computed when asked; empty for closed deals and for deals without a reseller. */
   conflictsWith: Array<Deal>;
   createdAt: Scalars['DateTime']['output'];
   customer: Customer;
@@ -390,6 +416,7 @@ export type Deal = {
   stage: DealStage;
 };
 
+/** A deal's amount split among its participants under one model. */
 export type DealAttribution = {
   __typename?: 'DealAttribution';
   deal: Deal;
@@ -398,6 +425,7 @@ export type DealAttribution = {
   shares: Array<AttributionShare>;
 };
 
+/** A page of deals (Relay connection), with the total count of matches. */
 export type DealConnection = {
   __typename?: 'DealConnection';
   edges: Array<DealEdge>;
@@ -405,6 +433,7 @@ export type DealConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One deal in a page of deals, with its cursor. */
 export type DealEdge = {
   __typename?: 'DealEdge';
   cursor: Scalars['String']['output'];
@@ -423,6 +452,7 @@ export type DealEvent = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a deal history event records. */
 export type DealEventKind =
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
@@ -439,6 +469,7 @@ export type DealEventKind =
   /** The registration status changed, by the rules of engagement or by resolveDealConflict; from and to are statuses. */
   | 'STATUS_CHANGED';
 
+/** Conditions on deals; all given conditions must hold. */
 export type DealFilter = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only open deals (true) or only closed ones (false). */
@@ -449,6 +480,7 @@ export type DealFilter = {
   stages?: InputMaybe<Array<DealStage>>;
 };
 
+/** A partner taking part in a deal, with its role and whether it sourced the deal. */
 export type DealParticipant = {
   __typename?: 'DealParticipant';
   partner: Partner;
@@ -457,6 +489,7 @@ export type DealParticipant = {
   sourced: Scalars['Boolean']['output'];
 };
 
+/** A partner to register on a deal, with its role and whether it sourced the deal. */
 export type DealParticipantInput = {
   /** The partner by an external id (instead of partnerId). */
   partnerExternalId?: InputMaybe<ExternalIdInput>;
@@ -466,6 +499,7 @@ export type DealParticipantInput = {
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A deal a partner takes part in, with its role. */
 export type DealParticipation = {
   __typename?: 'DealParticipation';
   deal: Deal;
@@ -474,12 +508,14 @@ export type DealParticipation = {
   sourced: Scalars['Boolean']['output'];
 };
 
+/** The deal after a write, or the errors that prevented it. */
 export type DealPayload = {
   __typename?: 'DealPayload';
   deal?: Maybe<Deal>;
   errors: Array<PayloadError>;
 };
 
+/** The part a partner plays in a deal. */
 export type DealRole =
   | 'DISTRIBUTOR'
   | 'INFLUENCER'
@@ -489,6 +525,7 @@ export type DealRole =
   | 'SERVICES'
   | 'TECHNOLOGY';
 
+/** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
   | 'CLOSED_LOST'
   | 'CLOSED_WON'
@@ -497,6 +534,7 @@ export type DealStage =
   | 'QUALIFIED'
   | 'REGISTERED';
 
+/** The result of a delete: the deleted id, or the errors that prevented it. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   /** The id that was deleted; null when nothing was deleted. */
@@ -511,6 +549,7 @@ export type DuplicateReason =
   /** Their normalised names are equal (README: the normalised name). */
   | 'SAME_NAME';
 
+/** Nodes and edges for drawing the ecosystem map. */
 export type EcosystemGraph = {
   __typename?: 'EcosystemGraph';
   /** Relationships between shown nodes, directed as stored. */
@@ -520,12 +559,10 @@ export type EcosystemGraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** Ecosystem-wide deal figures for a period. */
 export type EcosystemHealth = {
   __typename?: 'EcosystemHealth';
-  /**
-   * Share of capabilities in demand (needed by a customer or required by a non-retired solution) that
-   * at least one ACTIVE or ONBOARDING partner has; null when no capability is in demand.
-   */
+  /** Share of capabilities in demand (needed by a customer or required by a non-retired solution) that at least one ACTIVE or ONBOARDING partner has; null when no capability is in demand. */
   capabilityCoverage?: Maybe<Scalars['Float']['output']>;
   /** CLOSED_WON deals closed in [from, to). */
   closedWonDeals: Scalars['Int']['output'];
@@ -541,10 +578,12 @@ export type EcosystemHealth = {
 };
 
 
+/** Ecosystem-wide deal figures for a period. */
 export type EcosystemHealthTopConnectorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: InputMaybe<Scalars['ID']['input']>;
@@ -562,6 +601,7 @@ export type EcosystemMapInput = {
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Machine-readable code of an expected error in a mutation payload. */
 export type ErrorCode =
   /** A value failed validation. */
   | 'BAD_USER_INPUT'
@@ -594,17 +634,20 @@ export type GapReport = {
   capabilities: Array<CapabilityCoverage>;
 };
 
+/** Liveness of the API and its database. */
 export type Health = {
   __typename?: 'Health';
   database: Scalars['Boolean']['output'];
   version: Scalars['String']['output'];
 };
 
+/** Two technology partners whose products integrate (undirected). */
 export type IntegrationInput = {
   otherPartnerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
+/** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
   | 'ACTIVE'
   | 'DORMANT'
@@ -612,6 +655,7 @@ export type LifecycleStage =
   | 'ONBOARDING'
   | 'PROSPECT';
 
+/** A relationship between two nodes of the ecosystem map. */
 export type MapEdge = {
   __typename?: 'MapEdge';
   kind: MapEdgeKind;
@@ -619,6 +663,7 @@ export type MapEdge = {
   target: Scalars['ID']['output'];
 };
 
+/** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
   | 'CHILD_OF'
   | 'FOR_CUSTOMER'
@@ -631,6 +676,7 @@ export type MapEdgeKind =
   | 'PARTICIPATES_IN'
   | 'REQUIRES';
 
+/** A node of the ecosystem map. */
 export type MapNode = {
   __typename?: 'MapNode';
   /** Hops from the centre (0 for the centre; 0 for every node of the overview). */
@@ -644,6 +690,7 @@ export type MapNode = {
   weight: Scalars['Float']['output'];
 };
 
+/** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
   | 'CAPABILITY'
   | 'CUSTOMER'
@@ -672,13 +719,9 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type Mutation = {
   __typename?: 'Mutation';
-  _noop?: Maybe<Scalars['Boolean']['output']>;
   /** Adds a participant; the rules of engagement run again when a reseller joins an approved open deal. */
   addDealParticipant?: Maybe<DealPayload>;
   addSolutionMember?: Maybe<SolutionPayload>;
@@ -691,10 +734,7 @@ export type Mutation = {
   /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
   deleteCustomer?: Maybe<DeletePayload>;
   deleteDeal?: Maybe<DeletePayload>;
-  /**
-   * Deletes the partner with its capabilities, accounts, integrations, grants and memberships; it leaves each of
-   * its deals with a PARTICIPANT_REMOVED event. CONFLICT (naming the deals) when it is a deal's only participant.
-   */
+  /** Deletes the partner with its capabilities, accounts, integrations, grants and memberships; it leaves each of its deals with a PARTICIPANT_REMOVED event. CONFLICT (naming the deals) when it is a deal's only participant. */
   deletePartner?: Maybe<DeletePayload>;
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
@@ -731,284 +771,192 @@ export type Mutation = {
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationAddDealParticipantArgs = {
   input: AddDealParticipantInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationAddSolutionMemberArgs = {
   input: SolutionMembershipInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationCreateCapabilityArgs = {
   input: CreateCapabilityInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationCreatePartnerArgs = {
   input: CreatePartnerInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationCreateSolutionArgs = {
   input: CreateSolutionInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteCapabilityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteDealArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeletePartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteSolutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationLinkIntegrationArgs = {
   input: IntegrationInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationMarkCustomersDistinctArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationMergeCustomersArgs = {
   input: MergeCustomersInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRegisterDealArgs = {
   input: RegisterDealInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemoveAccountArgs = {
   input: AccountRemoveInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemoveDealParticipantArgs = {
   input: RemoveDealParticipantInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemovePartnerCapabilityArgs = {
   input: PartnerCapabilityRemoveInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemoveSharingGrantArgs = {
   input: SharingGrantRemoveInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemoveSolutionMemberArgs = {
   input: SolutionMembershipRemoveInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationResolveDealConflictArgs = {
   input: ResolveDealConflictInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationSaveSolutionArgs = {
   input: SaveSolutionInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationSetAccountArgs = {
   input: AccountInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationSetPartnerCapabilityArgs = {
   input: PartnerCapabilityInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationSetSharingGrantArgs = {
   input: SharingGrantInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUnlinkIntegrationArgs = {
   input: IntegrationInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdateCapabilityArgs = {
   input: UpdateCapabilityInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdateCustomerArgs = {
   input: UpdateCustomerInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdateDealStageArgs = {
   input: UpdateDealStageInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
 };
 
 
-/**
- * Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a
- * refused one is null with its error, and the mutations before it in the request keep their payloads.
- */
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdateSolutionArgs = {
   input: UpdateSolutionInput;
 };
 
+/** The number of shared customers with one pair of account statuses. */
 export type OverlapCell = {
   __typename?: 'OverlapCell';
   count: Scalars['Int']['output'];
@@ -1016,6 +964,7 @@ export type OverlapCell = {
   status: AccountStatus;
 };
 
+/** Where a page stands in its connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -1065,23 +1014,27 @@ export type PartnerDealsArgs = {
   stage?: InputMaybe<DealStage>;
 };
 
+/** A capability a partner holds, with its level. */
 export type PartnerCapability = {
   __typename?: 'PartnerCapability';
   capability: Capability;
   level: CapabilityLevel;
 };
 
+/** A capability to give a partner, at a level (an existing holding is updated). */
 export type PartnerCapabilityInput = {
   capabilityId: Scalars['ID']['input'];
   level?: InputMaybe<CapabilityLevel>;
   partnerId: Scalars['ID']['input'];
 };
 
+/** A capability to take from a partner. */
 export type PartnerCapabilityRemoveInput = {
   capabilityId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
+/** A page of partners (Relay connection), with the total count of matches. */
 export type PartnerConnection = {
   __typename?: 'PartnerConnection';
   edges: Array<PartnerEdge>;
@@ -1089,6 +1042,7 @@ export type PartnerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One partner in a page of partners, with its cursor. */
 export type PartnerEdge = {
   __typename?: 'PartnerEdge';
   cursor: Scalars['String']['output'];
@@ -1146,12 +1100,14 @@ export type PartnerMatch = {
   sharedRegions: Array<Scalars['String']['output']>;
 };
 
+/** The partner after a write, or the errors that prevented it. */
 export type PartnerPayload = {
   __typename?: 'PartnerPayload';
   errors: Array<PayloadError>;
   partner?: Maybe<Partner>;
 };
 
+/** A partner's won business in a period: sourced and influenced amounts per currency. */
 export type PartnerRevenue = {
   __typename?: 'PartnerRevenue';
   closedWonDeals: Scalars['Int']['output'];
@@ -1166,12 +1122,14 @@ export type PartnerRevenue = {
   winRate?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A partner's program tier, lowest to highest. */
 export type PartnerTier =
   | 'GOLD'
   | 'PLATINUM'
   | 'REGISTERED'
   | 'SILVER';
 
+/** A role a company plays in the ecosystem; one partner may play several. */
 export type PartnerType =
   | 'DISTRIBUTOR'
   | 'HYPERSCALER'
@@ -1192,6 +1150,7 @@ export type PayloadError = {
   path: Array<Scalars['String']['output']>;
 };
 
+/** A partner in a proposal, with the required capabilities it covers. */
 export type ProposalMember = {
   __typename?: 'ProposalMember';
   /** This member's capabilities among the required ones, ordered by id. */
@@ -1203,17 +1162,14 @@ export type ProposalMember = {
   suggestedRole: PartnerType;
 };
 
+/** A partner to save as a member of a solution. */
 export type ProposalMemberInput = {
   partnerId: Scalars['ID']['input'];
   /** What the partner contributes; default its first type. */
   role?: InputMaybe<PartnerType>;
 };
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type Query = {
   __typename?: 'Query';
   /** The customers two partners share. Null with FORBIDDEN for a partner viewer not on one side, or to whom the other side grants nothing. */
@@ -1256,39 +1212,27 @@ export type Query = {
   /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerRevenue?: Maybe<PartnerRevenue>;
   partners: PartnerConnection;
-  /** Full-text search over the names of partners, capabilities, customers and solutions (prefix and typo tolerant). */
+  /** Full-text search over the names of partners, capabilities, customers and solutions, best first: every word of `text` must match a word of the name by prefix or with one typo, in any script, ignoring case and Latin, Greek and Cyrillic accents (README, "Search"). `text` at most 2000 characters, else BAD_USER_INPUT; `first` 1 to 100. */
   search: Array<SearchHit>;
   solution?: Maybe<Solution>;
   solutions: SolutionConnection;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryAccountOverlapArgs = {
   otherPartnerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryAssembleSolutionArgs = {
   input: AssembleSolutionInput;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCapabilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapabilityFilter>;
@@ -1296,64 +1240,40 @@ export type QueryCapabilitiesArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCapabilityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCoSellRecommendationsArgs = {
   dealId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomerByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomerDuplicatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
@@ -1361,21 +1281,13 @@ export type QueryCustomersArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealAttributionArgs = {
   dealId: Scalars['ID']['input'];
   model: AttributionModel;
@@ -1383,33 +1295,21 @@ export type QueryDealAttributionArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealConflictsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
@@ -1417,85 +1317,53 @@ export type QueryDealsArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryEcosystemHealthArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryEcosystemMapArgs = {
   input?: InputMaybe<EcosystemMapInput>;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryGapAnalysisArgs = {
   industry?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerByExternalIdArgs = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerImpactArgs = {
   partnerId: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerMatchesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   partnerId: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerRevenueArgs = {
   from: Scalars['DateTime']['input'];
   partnerId: Scalars['ID']['input'];
@@ -1503,11 +1371,7 @@ export type QueryPartnerRevenueArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartnerFilter>;
@@ -1515,51 +1379,33 @@ export type QueryPartnersArgs = {
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QuerySolutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may
- * not see) are nullable: a refused field is null with its error, and the other fields of the request keep
- * their data.
- */
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QuerySolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SolutionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A deal registration: the deal and its partners; the rules of engagement decide its status. */
 export type RegisterDealInput = {
-  /**
-   * A non-negative decimal string with at most the currency's minor digits, e.g. "125000.50": no sign,
-   * exponent or spaces. At most 2^63 − 1 minor units (USD 92233720368547758.07, JPY 9223372036854775807;
-   * README "Money: exact and bounded where it enters"); otherwise BAD_USER_INPUT at input.amount.
-   */
+  /** A non-negative decimal string with at most the currency's minor digits, e.g. "125000.50": no sign, exponent or spaces. At most 2^63 − 1 minor units (USD 92233720368547758.07, JPY 9223372036854775807; README "Money: exact and bounded where it enters"); otherwise BAD_USER_INPUT at input.amount. */
   amount: Scalars['String']['input'];
   /** Required when stage is CLOSED_*, refused otherwise; not in the future (5 minutes of clock skew allowed). */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /**
-   * Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive).
-   * Not in the future (5 minutes of clock skew allowed); a partner viewer may not give it (FORBIDDEN).
-   */
+  /** Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive). Not in the future (5 minutes of clock skew allowed); a partner viewer may not give it (FORBIDDEN). */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   currency: Scalars['Currency']['input'];
   /** The customer by its domain, normalised like Customer.domain (instead of customerId or customerExternalId). */
@@ -1580,29 +1426,34 @@ export type RegisterDealInput = {
   stage?: InputMaybe<DealStage>;
 };
 
+/** The outcome of deal registration under the rules of engagement. */
 export type RegistrationStatus =
   | 'APPROVED'
   | 'CONFLICT'
   | 'REJECTED';
 
+/** A partner to remove from an open deal (a deal keeps at least one). */
 export type RemoveDealParticipantInput = {
   dealId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   partnerId: Scalars['ID']['input'];
 };
 
+/** The decision on a deal in CONFLICT. */
 export type ResolveDealConflictInput = {
   dealId: Scalars['ID']['input'];
   decision: ConflictDecision;
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A weight for one deal role in the ROLE_WEIGHTED model. */
 export type RoleWeightInput = {
   role: DealRole;
   /** A positive integer weight. */
   weight: Scalars['Int']['input'];
 };
 
+/** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
   capabilityIds: Array<Scalars['ID']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1614,6 +1465,7 @@ export type SaveSolutionInput = {
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The saved solution, or the errors that prevented it. */
 export type SaveSolutionPayload = {
   __typename?: 'SaveSolutionPayload';
   errors: Array<PayloadError>;
@@ -1621,6 +1473,7 @@ export type SaveSolutionPayload = {
   solution?: Maybe<Solution>;
 };
 
+/** A search result with its relevance score. */
 export type SearchHit = {
   __typename?: 'SearchHit';
   node: SearchResult;
@@ -1628,8 +1481,10 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Anything search can find. */
 export type SearchResult = Capability | Customer | Partner | Solution;
 
+/** Permission from one partner for another to see its accounts at a level. */
 export type SharingGrant = {
   __typename?: 'SharingGrant';
   /** The partner whose accounts are shared. */
@@ -1639,6 +1494,7 @@ export type SharingGrant = {
   to: Partner;
 };
 
+/** A grant from one partner to another at a level (an existing grant is updated). */
 export type SharingGrantInput = {
   level: SharingLevel;
   /** The partner whose accounts are shared. */
@@ -1647,11 +1503,13 @@ export type SharingGrantInput = {
   withPartnerId: Scalars['ID']['input'];
 };
 
+/** A grant to withdraw. */
 export type SharingGrantRemoveInput = {
   partnerId: Scalars['ID']['input'];
   withPartnerId: Scalars['ID']['input'];
 };
 
+/** How much of its accounts a partner lets another partner see (account mapping). */
 export type SharingLevel =
   /** Overlap numbers only. */
   | 'COUNTS'
@@ -1679,6 +1537,7 @@ export type Solution = {
   status: SolutionStatus;
 };
 
+/** Ranked proposals of partner sets that cover a solution's capabilities. */
 export type SolutionAssembly = {
   __typename?: 'SolutionAssembly';
   /** Every minimal proposal was considered, so the ranking is exact (false when there were too many or time ran out). */
@@ -1695,6 +1554,7 @@ export type SolutionAssembly = {
   uncoveredCapabilities: Array<Capability>;
 };
 
+/** A page of solutions (Relay connection), with the total count of matches. */
 export type SolutionConnection = {
   __typename?: 'SolutionConnection';
   edges: Array<SolutionEdge>;
@@ -1702,12 +1562,14 @@ export type SolutionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One solution in a page of solutions, with its cursor. */
 export type SolutionEdge = {
   __typename?: 'SolutionEdge';
   cursor: Scalars['String']['output'];
   node: Solution;
 };
 
+/** Conditions on solutions; all given conditions must hold. */
 export type SolutionFilter = {
   capabilityId?: InputMaybe<Scalars['ID']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
@@ -1716,40 +1578,47 @@ export type SolutionFilter = {
   statuses?: InputMaybe<Array<SolutionStatus>>;
 };
 
+/** A partner in a solution, with its role. */
 export type SolutionMember = {
   __typename?: 'SolutionMember';
   partner: Partner;
   role: PartnerType;
 };
 
+/** A partner and its role in a solution. */
 export type SolutionMemberInput = {
   partnerId: Scalars['ID']['input'];
   role: PartnerType;
 };
 
+/** A solution a partner belongs to, with its role in it. */
 export type SolutionMembership = {
   __typename?: 'SolutionMembership';
   role: PartnerType;
   solution: Solution;
 };
 
+/** A partner to add to a solution, with its role. */
 export type SolutionMembershipInput = {
   partnerId: Scalars['ID']['input'];
   role: PartnerType;
   solutionId: Scalars['ID']['input'];
 };
 
+/** A partner to remove from a solution. */
 export type SolutionMembershipRemoveInput = {
   partnerId: Scalars['ID']['input'];
   solutionId: Scalars['ID']['input'];
 };
 
+/** The solution after a write, or the errors that prevented it. */
 export type SolutionPayload = {
   __typename?: 'SolutionPayload';
   errors: Array<PayloadError>;
   solution?: Maybe<Solution>;
 };
 
+/** One set of partners that covers every required capability, with its score. */
 export type SolutionProposal = {
   __typename?: 'SolutionProposal';
   /** Member pairs with an integration. */
@@ -1763,11 +1632,13 @@ export type SolutionProposal = {
   score: Scalars['Float']['output'];
 };
 
+/** Where a catalog solution is in its life. */
 export type SolutionStatus =
   | 'DRAFT'
   | 'PUBLISHED'
   | 'RETIRED';
 
+/** Changes to a capability: fields left out keep their value, null clears optional ones. */
 export type UpdateCapabilityInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1779,6 +1650,7 @@ export type UpdateCapabilityInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Changes to a customer: fields left out keep their value, null clears optional ones. */
 export type UpdateCustomerInput = {
   /** A domain or URL, normalised; null clears it; a domain another customer has is refused (CONFLICT). */
   domain?: InputMaybe<Scalars['String']['input']>;
@@ -1792,6 +1664,7 @@ export type UpdateCustomerInput = {
   segment?: InputMaybe<CustomerSegment>;
 };
 
+/** A move of a deal to another stage. */
 export type UpdateDealStageInput = {
   /** Required when closing (CLOSED_WON, CLOSED_LOST), refused otherwise; not in the future (5 minutes of clock skew allowed). */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1814,6 +1687,7 @@ export type UpdatePartnerInput = {
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
+/** Changes to a solution: fields left out keep their value, null clears optional ones. */
 export type UpdateSolutionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Given: replaces the solution's external ids; absent: unchanged. */
@@ -2412,7 +2286,6 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addDealParticipant?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationAddDealParticipantArgs, 'input'>>;
   addSolutionMember?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationAddSolutionMemberArgs, 'input'>>;
   createCapability?: Resolver<Maybe<ResolversTypes['CapabilityPayload']>, ParentType, ContextType, RequireFields<MutationCreateCapabilityArgs, 'input'>>;

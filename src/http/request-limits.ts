@@ -1,27 +1,36 @@
 // What one request may cost. graphql-armor limits depth, aliases, tokens and directives and
-// hides field suggestions in production; the cost rule below multiplies by `first` (with the
-// request's variables), so `partners(first: 100) { accounts { ... } }` costs what it fetches.
+// hides field suggestions in production; the cost rule below counts every object a request may
+// fetch, multiplied through lists by the page sizes execution will use, plus the work of the
+// expensive fields (README, "Limits"), in time linear in the document.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
-  isAbstractType,
+  getVariableValues,
+  isCompositeType,
   isListType,
-  isObjectType,
   Kind,
-  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
+  type InlineFragmentNode,
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
 import type { RequestLimits } from '../config.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
 
-/** Lists without a `first` argument are assumed to hold this many items. */
+/** Lists without a `first` argument (or a length given by their parent) are assumed to hold this many items. */
 const UNPAGED_LIST_SIZE = 10;
 
 export function armorProtection(limits: RequestLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
@@ -47,62 +56,180 @@ class LimitError extends GraphQLError {
   }
 }
 
-interface Walk {
-  schema: GraphQLSchema;
-  fragments: Map<string, FragmentDefinitionNode>;
-  variables: Record<string, unknown>;
+/** Arguments as execution sees them (coerced variables, their defaults, the schema's defaults). */
+type Args = { input?: { limit?: unknown; timeBudgetMs?: unknown } | null; first?: unknown } & Record<string, unknown>;
+
+/** A number argument, or the default when it is absent or null (as the resolvers read it), within [min, max]. */
+function num(value: unknown, fallback: number, min: number, max: number): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  return Math.min(Math.max(n, min), max);
 }
 
-function selectionCost(w: Walk, parent: GraphQLCompositeType, set: SelectionSetNode, seen: Set<string>): number {
-  let total = 0;
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (!isObjectType(parent) && !('getFields' in parent)) continue;
-      const def = 'getFields' in parent ? parent.getFields()[sel.name.value] : undefined;
-      if (!def) continue;
-      let multiplier = 1;
-      const firstDef = def.args.find((a) => a.name === 'first');
-      if (firstDef) {
-        const node = sel.arguments?.find((a) => a.name.value === 'first');
-        const value = node ? valueFromAST(node.value, firstDef.type, w.variables) : firstDef.defaultValue;
-        const first = typeof value === 'number' ? value : 1;
-        if (first > MAX_PAGE_SIZE) {
-          throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
-        }
-        multiplier = Math.max(first, 1);
-      } else if (sel.name.value === 'edges') {
-        // A connection's edges are already counted by its `first`.
-        multiplier = 1;
-      } else if (isListType(getNullableType(def.type))) {
-        multiplier = UNPAGED_LIST_SIZE;
+/**
+ * The work of the fields that do more than fetch what they return, in objects fetched, and the
+ * length of the lists they return (`items`, for their list fields without `first`). Values out of
+ * range are clamped: the resolver refuses them with BAD_USER_INPUT before doing any work.
+ */
+export const FIELD_WORK: Readonly<Record<string, (args: Args) => { work: number; items?: number }>> = {
+  // One statement over up to `limit` nodes (1 to 2000) and the relationships between them.
+  'Query.ecosystemMap': (a) => {
+    const limit = num(a.input?.limit, 200, 1, 2000);
+    return { work: 2 * limit, items: limit };
+  },
+  // Branch and bound for up to timeBudgetMs (100 to 10000), one per millisecond; `limit` proposals (1 to 20).
+  'Query.assembleSolution': (a) => ({ work: num(a.input?.timeBudgetMs, 2000, 100, 10_000), items: num(a.input?.limit, 5, 1, 20) }),
+  // Demand against supply for every capability.
+  'Query.gapAnalysis': () => ({ work: 500 }),
+  // Every partner holding a capability the partner lacks is a candidate.
+  'Query.partnerMatches': () => ({ work: 500 }),
+  // Every partner with an account at the deal's customer, and their past deals.
+  'Query.coSellRecommendations': () => ({ work: 500 }),
+  // Every deal created in the period.
+  'Query.ecosystemHealth': () => ({ work: 500 }),
+  // Every customer of the partner, checked for another account.
+  'Query.partnerImpact': () => ({ work: 200 }),
+  // The customers of both partners.
+  'Query.accountOverlap': () => ({ work: 100 }),
+  // The partner's deals closed in the period.
+  'Query.partnerRevenue': () => ({ work: 100 }),
+};
+
+/** The cost of a selection set on one parent: `fixed + items * perItem`, items being the length of its lists without `first`. */
+interface SetCost {
+  fixed: number;
+  perItem: number;
+}
+
+const NOTHING: SetCost = { fixed: 0, perItem: 0 };
+
+class CostEstimator {
+  /** Fields looked at: each fragment is costed once, so this is linear in the document. */
+  fieldVisits = 0;
+  private readonly fragmentCosts = new Map<string, SetCost | 'in progress'>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  /** The cost of a set whose lists without `first` hold `items` each (UNPAGED_LIST_SIZE when not known). */
+  total(parent: GraphQLCompositeType, set: SelectionSetNode, items: number | undefined): number {
+    const c = this.setCost(parent, set, new Set());
+    return c.fixed + (items ?? UNPAGED_LIST_SIZE) * c.perItem;
+  }
+
+  private included(node: FieldNode | FragmentSpreadNode | InlineFragmentNode): boolean {
+    if (!node.directives?.length) return true;
+    if (getDirectiveValues(GraphQLSkipDirective, node, this.variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, this.variables)?.if !== false;
+  }
+
+  /** As in graphql-js's collectFields, a fragment spread twice into one selection set runs once. */
+  private setCost(parent: GraphQLCompositeType, set: SelectionSetNode, spread: Set<string>): SetCost {
+    const cost: SetCost = { fixed: 0, perItem: 0 };
+    const add = (c: SetCost) => {
+      cost.fixed += c.fixed;
+      cost.perItem += c.perItem;
+    };
+    for (const sel of set.selections) {
+      if (!this.included(sel)) continue;
+      if (sel.kind === Kind.FIELD) {
+        this.fieldVisits += 1;
+        add(this.fieldCost(parent, sel));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? this.schema.getType(sel.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) add(this.setCost(type, sel.selectionSet, spread));
+      } else if (!spread.has(sel.name.value)) {
+        spread.add(sel.name.value);
+        add(this.fragmentCost(sel.name.value));
       }
-      const named = getNamedType(def.type);
-      const child = sel.selectionSet && (isObjectType(named) || isAbstractType(named)) ? selectionCost(w, named as GraphQLCompositeType, sel.selectionSet, seen) : 0;
-      total += sel.selectionSet ? 1 + multiplier * child : 0;
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const type = sel.typeCondition ? (w.schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType | undefined) : parent;
-      if (type) total += selectionCost(w, type, sel.selectionSet, seen);
-    } else {
-      const fragment = w.fragments.get(sel.name.value);
-      if (!fragment || seen.has(fragment.name.value)) continue;
-      const type = w.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined;
-      if (type) total += selectionCost(w, type, fragment.selectionSet, new Set([...seen, fragment.name.value]));
+    }
+    return cost;
+  }
+
+  /** Each fragment is costed once; a cycle (invalid GraphQL, refused by validation) adds nothing. */
+  private fragmentCost(name: string): SetCost {
+    const known = this.fragmentCosts.get(name);
+    if (known === 'in progress') return NOTHING;
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
+    if (!fragment || !type || !isCompositeType(type)) return NOTHING;
+    this.fragmentCosts.set(name, 'in progress');
+    const cost = this.setCost(type, fragment.selectionSet, new Set([name]));
+    this.fragmentCosts.set(name, cost);
+    return cost;
+  }
+
+  private fieldCost(parent: GraphQLCompositeType, sel: FieldNode): SetCost {
+    const def: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[sel.name.value] : undefined;
+    if (!def) return NOTHING;
+    const args = this.argumentValues(def, sel);
+    const firstDef = def.args.find((a) => a.name === 'first');
+    // Explicit null is the default, as the resolvers read it.
+    const first: unknown = firstDef ? (args.first ?? firstDef.defaultValue) : undefined;
+    if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
+      throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
+    }
+    const pageSize = typeof first === 'number' ? Math.max(first, 1) : undefined;
+    const list = isListType(getNullableType(def.type));
+    const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);
+    // A connection's `first` is the length of its lists (edges, nodes); a list's `first` is its own.
+    const childItems = extra?.items ?? (list ? undefined : pageSize);
+    const named = getNamedType(def.type);
+    const child = sel.selectionSet && isCompositeType(named) ? this.total(named, sel.selectionSet, childItems) : 0;
+    // The field's work is done once; each object it returns counts 1 with what is selected in it.
+    const work = extra?.work ?? 0;
+    const each = sel.selectionSet ? 1 + child : 0;
+    if (!list) return { fixed: work + each, perItem: 0 };
+    return pageSize !== undefined ? { fixed: work + pageSize * each, perItem: 0 } : { fixed: work, perItem: each };
+  }
+
+  private argumentValues(def: GraphQLField<unknown, unknown>, node: FieldNode): Args {
+    if (def.args.length === 0) return {};
+    try {
+      return getArgumentValues(def, node, this.variables);
+    } catch {
+      // Execution refuses the same value with its own error; cost the defaults meanwhile.
+      return {};
     }
   }
-  return total;
 }
 
-/** The estimated cost of an operation: each object fetched counts 1, multiplied through lists. */
-export function operationCost(schema: GraphQLSchema, document: import('graphql').DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+export interface CostEstimate {
+  cost: number;
+  /** Fields looked at (linear in the document). */
+  fieldVisits: number;
+}
+
+/**
+ * The estimated cost of an operation: every object a request may fetch counts 1, multiplied
+ * through lists by the page size execution will use (`first` as a literal, a variable, a
+ * variable's default, the argument's default, or null meaning the default; a connection's `first`
+ * for its edges; 10 for other lists), plus FIELD_WORK for the expensive fields; @skip and @include
+ * are honoured. Each fragment is costed once, so the time is linear in the document. Throws a
+ * BAD_USER_INPUT GraphQLError when a `first` is over MAX_PAGE_SIZE. Variables that do not coerce
+ * cost 0 here: execution refuses them.
+ */
+export function estimateOperationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): CostEstimate {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const operation = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { cost: 0, fieldVisits: 0 };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return 0;
-  return selectionCost({ schema, fragments, variables }, root, operation.selectionSet, new Set());
+  if (!root) return { cost: 0, fieldVisits: 0 };
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  if (coerced.errors) return { cost: 0, fieldVisits: 0 };
+  const estimator = new CostEstimator(schema, fragments, coerced.coerced);
+  return { cost: estimator.total(root, operation.selectionSet, undefined), fieldVisits: estimator.fieldVisits };
+}
+
+/** The estimated cost of an operation (see estimateOperationCost). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  return estimateOperationCost(schema, document, operationName, variables).cost;
 }
 
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {

@@ -6,6 +6,7 @@ import type { SolutionRow } from '../model/rows.js';
 import { PARTNER_TYPES } from '../model/vocabulary.js';
 import { attempt, codeSchema, generateId, idSchema, nameSchema, onlyRow, optionalTextSchema, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences } from '../validation/references.js';
+import { searchName } from '../search/search-name.js';
 
 const codes = z.array(codeSchema).nullish().transform((v) => [...new Set(v ?? [])]);
 
@@ -47,6 +48,7 @@ export class SaveSolutionService {
         const rows = await tx.run<{ node: SolutionRow }>('intelligence/create-solution-from-proposal', {
           id,
           name: i.name,
+          searchName: searchName(i.name),
           description: i.description,
           regions: i.regions,
           industries: i.industries,

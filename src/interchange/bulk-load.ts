@@ -10,6 +10,7 @@ import { parseAmount } from '../money/money.js';
 import { normalizeCustomerName, type IdentityKind } from '../identity/identity.js';
 import { checkEcosystemDocument, type EcosystemDocument, type ExternalIdRecord } from './format.js';
 import { candidateOf, countsOf, DocumentConflictError, type ImportCounts, type ImportOptions, type ImportResult, integrationPairs, recordCount, writeEcosystemInBatches } from './import.js';
+import { searchName } from '../search/search-name.js';
 
 /** Rows per statement: big enough to amortise a round-trip, small enough for a modest heap. */
 export const BULK_BATCH_SIZE = 20_000;
@@ -52,12 +53,12 @@ class FreshLoad {
     // Nodes before the relationships that point at them; relationship rows flattened so each
     // batch has the same size whatever the degrees.
     await this.run('bulk-create-capabilities', doc.capabilities, (c) => ({
-      id: c.id, name: c.name, category: c.category ?? null, description: c.description ?? null,
+      id: c.id, name: c.name, searchName: searchName(c.name), category: c.category ?? null, description: c.description ?? null,
     }), true);
     await this.run('bulk-create-capability-parents', doc.capabilities.filter((c) => c.parentId), (c) => ({ id: c.id, parentId: c.parentId }));
 
     await this.run('bulk-create-partners', doc.partners, (p) => ({
-      id: p.id, name: p.name, types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
+      id: p.id, name: p.name, searchName: searchName(p.name), types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
       regions: p.regions, industries: p.industries, website: p.website ?? null,
     }), true);
     await this.run('bulk-create-partner-capabilities',
@@ -67,7 +68,7 @@ class FreshLoad {
     await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);
 
     await this.run('bulk-create-customers', doc.customers, (u) => ({
-      id: u.id, name: u.name, normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
+      id: u.id, name: u.name, searchName: searchName(u.name), normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
       industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null,
     }), true);
     await this.run('bulk-create-customer-needs',
@@ -75,7 +76,7 @@ class FreshLoad {
     await this.run('bulk-create-accounts', doc.accounts, (a) => a, true);
 
     await this.run('bulk-create-solutions', doc.solutions, (s) => ({
-      id: s.id, name: s.name, description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
+      id: s.id, name: s.name, searchName: searchName(s.name), description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
     }), true);
     await this.run('bulk-create-solution-requires',
       doc.solutions.flatMap((s) => s.requires.map((capabilityId) => ({ solutionId: s.id, capabilityId }))), (r) => r);

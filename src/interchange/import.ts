@@ -12,6 +12,7 @@ import { ProblemsError } from '../errors.js';
 import { normalizeCustomerName, setExternalIds, type IdentityKind } from '../identity/identity.js';
 import { parseAmount } from '../money/money.js';
 import { checkEcosystemDocument, compareIds, jsonPath, type DealRecord, type DocumentProblem, type EcosystemDocument, type ExternalIdRecord } from './format.js';
+import { searchName } from '../search/search-name.js';
 
 export interface ImportOptions {
   /** Empty the ecosystem first (every Partner, Capability, Customer, Solution, Deal, DealEvent). */
@@ -107,13 +108,13 @@ class EcosystemWriter {
 
     // Nodes before the relationships that point at them.
     await this.inBatches('interchange/upsert-capabilities', doc.capabilities, (c) => ({
-      id: c.id, name: c.name, category: c.category ?? null, description: c.description ?? null,
+      id: c.id, name: c.name, searchName: searchName(c.name), category: c.category ?? null, description: c.description ?? null,
     }), true);
     await this.externalIds('Capability', 'capabilities', doc.capabilities);
     await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
 
     await this.inBatches('interchange/upsert-partners', doc.partners, (p) => ({
-      id: p.id, name: p.name, types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
+      id: p.id, name: p.name, searchName: searchName(p.name), types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
       regions: p.regions, industries: p.industries, website: p.website ?? null,
     }), true);
     await this.externalIds('Partner', 'partners', doc.partners);
@@ -121,13 +122,13 @@ class EcosystemWriter {
     await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
 
     await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({
-      id: u.id, name: u.name, normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
+      id: u.id, name: u.name, searchName: searchName(u.name), normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
       industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null, needs: u.needs,
     }), true);
     await this.externalIds('Customer', 'customers', doc.customers);
     await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
     await this.inBatches('interchange/upsert-solutions', doc.solutions, (s) => ({
-      id: s.id, name: s.name, description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
+      id: s.id, name: s.name, searchName: searchName(s.name), description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
       requires: s.requires, members: s.members,
     }), true);
     await this.externalIds('Solution', 'solutions', doc.solutions);

@@ -17,6 +17,7 @@ import {
   SharingGrantRemoveInput,
   UpdatePartnerInput,
 } from './partner-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface PartnerFilter {
   types?: string[] | null;
@@ -46,7 +47,7 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
-        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id }), at('id'), 'partner', id).node;
+        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }), at('id'), 'partner', id).node;
         await writeExternalIds(tx, 'Partner', id, externalIds);
         return row;
       }),
@@ -56,7 +57,7 @@ export class PartnerService {
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
-        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: changesOf(i, ['id', 'externalIds']) }), at('id'), 'partner', i.id).node;
+        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'externalIds'])) }), at('id'), 'partner', i.id).node;
         await writeExternalIds(tx, 'Partner', i.id, i.externalIds);
         return row;
       }),

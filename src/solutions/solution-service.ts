@@ -6,6 +6,7 @@ import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireReferences, type Reference } from '../validation/references.js';
 import { CreateSolutionInput, SolutionMembershipInput, SolutionMembershipRemoveInput, UpdateSolutionInput } from './solution-inputs.js';
+import { searchName, withSearchName } from '../search/search-name.js';
 
 export interface SolutionFilter {
   statuses?: string[] | null;
@@ -36,7 +37,7 @@ export class SolutionService {
         const id = i.id ?? generateId('solution');
         const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
-        const row = onlyRow(await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id }), ['input', 'id'], 'solution', id).node;
+        const row = onlyRow(await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id, searchName: searchName(fields.name) }), ['input', 'id'], 'solution', id).node;
         await this.setComposition(tx, id, { requires, members });
         await writeExternalIds(tx, 'Solution', id, externalIds);
         return row;
@@ -48,7 +49,7 @@ export class SolutionService {
     return attempt(UpdateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const row = onlyRow(
-          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: changesOf(i, ['id', 'requires', 'members', 'externalIds']) }),
+          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'requires', 'members', 'externalIds'])) }),
           ['input', 'id'],
           'solution',
           i.id,

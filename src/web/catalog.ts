@@ -25,8 +25,8 @@ const CapabilityPage = graphql(`
 
 const FilterOptions = graphql(`
   query MapFilterOptions {
-    partners(first: 100) { edges { node { regions industries } } }
-    customers(first: 100) { edges { node { region industry } } }
+    partners(first: 100) { edges { node { id regions industries } } }
+    customers(first: 100) { edges { node { id region industry } } }
   }
 `);
 

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query MapCapabilityPage($after: String) {\n    capabilities(first: 100, after: $after) {\n      edges { node { id name category } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MapCapabilityPageDocument,
-    "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { regions industries } } }\n    customers(first: 100) { edges { node { region industry } } }\n  }\n": typeof types.MapFilterOptionsDocument,
+    "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { id regions industries } } }\n    customers(first: 100) { edges { node { id region industry } } }\n  }\n": typeof types.MapFilterOptionsDocument,
     "\n  query GapAnalysisView($region: String, $industry: String) {\n    gapAnalysis(region: $region, industry: $industry) {\n      capabilities {\n        capability { id name category }\n        customerDemand solutionDemand supply status\n      }\n    }\n  }\n": typeof types.GapAnalysisViewDocument,
     "\n  query CoveringPartners($filter: PartnerFilter) {\n    partners(filter: $filter, first: 50) {\n      totalCount\n      edges { node { id name tier lifecycleStage } }\n    }\n  }\n": typeof types.CoveringPartnersDocument,
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": typeof types.EcosystemMapViewDocument,
@@ -31,7 +31,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query MapCapabilityPage($after: String) {\n    capabilities(first: 100, after: $after) {\n      edges { node { id name category } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MapCapabilityPageDocument,
-    "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { regions industries } } }\n    customers(first: 100) { edges { node { region industry } } }\n  }\n": types.MapFilterOptionsDocument,
+    "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { id regions industries } } }\n    customers(first: 100) { edges { node { id region industry } } }\n  }\n": types.MapFilterOptionsDocument,
     "\n  query GapAnalysisView($region: String, $industry: String) {\n    gapAnalysis(region: $region, industry: $industry) {\n      capabilities {\n        capability { id name category }\n        customerDemand solutionDemand supply status\n      }\n    }\n  }\n": types.GapAnalysisViewDocument,
     "\n  query CoveringPartners($filter: PartnerFilter) {\n    partners(filter: $filter, first: 50) {\n      totalCount\n      edges { node { id name tier lifecycleStage } }\n    }\n  }\n": types.CoveringPartnersDocument,
     "\n  query EcosystemMapView($input: EcosystemMapInput) {\n    ecosystemMap(input: $input) {\n      nodes { id kind label group weight }\n      edges { source target kind }\n      truncated\n    }\n  }\n": types.EcosystemMapViewDocument,
@@ -52,7 +52,7 @@ export function graphql(source: "\n  query MapCapabilityPage($after: String) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { regions industries } } }\n    customers(first: 100) { edges { node { region industry } } }\n  }\n"): typeof import('./graphql').MapFilterOptionsDocument;
+export function graphql(source: "\n  query MapFilterOptions {\n    partners(first: 100) { edges { node { id regions industries } } }\n    customers(first: 100) { edges { node { id region industry } } }\n  }\n"): typeof import('./graphql').MapFilterOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

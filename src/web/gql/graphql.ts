@@ -4,11 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A partner's relationship with a customer: customer, open opportunity or prospect. */
 export type AccountStatus =
   | 'CUSTOMER'
   | 'OPPORTUNITY'
   | 'PROSPECT';
 
+/** What a solution must cover and where, for assembleSolution. */
 export type AssembleSolutionInput = {
   /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
   capabilityIds: Array<string | number>;
@@ -30,11 +32,13 @@ export type AssembleSolutionInput = {
   timeBudgetMs?: number | null | undefined;
 };
 
+/** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
   | 'BASIC'
   | 'CERTIFIED'
   | 'EXPERT';
 
+/** How well a capability is supplied by eligible partners. */
 export type CoverageStatus =
   /** Two or more partners supply it. */
   | 'COVERED'
@@ -43,6 +47,7 @@ export type CoverageStatus =
   /** Exactly one partner supplies it. */
   | 'THIN';
 
+/** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
   | 'CLOSED_LOST'
   | 'CLOSED_WON'
@@ -51,6 +56,7 @@ export type DealStage =
   | 'QUALIFIED'
   | 'REGISTERED';
 
+/** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: string | number | null | undefined;
@@ -68,6 +74,7 @@ export type EcosystemMapInput = {
   regions?: Array<string> | null | undefined;
 };
 
+/** Machine-readable code of an expected error in a mutation payload. */
 export type ErrorCode =
   /** A value failed validation. */
   | 'BAD_USER_INPUT'
@@ -78,6 +85,7 @@ export type ErrorCode =
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
 
+/** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
   | 'ACTIVE'
   | 'DORMANT'
@@ -85,6 +93,7 @@ export type LifecycleStage =
   | 'ONBOARDING'
   | 'PROSPECT';
 
+/** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
   | 'CHILD_OF'
   | 'FOR_CUSTOMER'
@@ -97,6 +106,7 @@ export type MapEdgeKind =
   | 'PARTICIPATES_IN'
   | 'REQUIRES';
 
+/** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
   | 'CAPABILITY'
   | 'CUSTOMER'
@@ -116,12 +126,14 @@ export type PartnerFilter = {
   types?: Array<PartnerType> | null | undefined;
 };
 
+/** A partner's program tier, lowest to highest. */
 export type PartnerTier =
   | 'GOLD'
   | 'PLATINUM'
   | 'REGISTERED'
   | 'SILVER';
 
+/** A role a company plays in the ecosystem; one partner may play several. */
 export type PartnerType =
   | 'DISTRIBUTOR'
   | 'HYPERSCALER'
@@ -134,12 +146,14 @@ export type PartnerType =
   | 'TECHNOLOGY'
   | 'TRAINING';
 
+/** A partner to save as a member of a solution. */
 export type ProposalMemberInput = {
   partnerId: string | number;
   /** What the partner contributes; default its first type. */
   role?: PartnerType | null | undefined;
 };
 
+/** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
   capabilityIds: Array<string | number>;
   description?: string | null | undefined;
@@ -151,6 +165,7 @@ export type SaveSolutionInput = {
   regions?: Array<string> | null | undefined;
 };
 
+/** Where a catalog solution is in its life. */
 export type SolutionStatus =
   | 'DRAFT'
   | 'PUBLISHED'
@@ -166,7 +181,7 @@ export type MapCapabilityPageQuery = { capabilities: { edges: Array<{ node: { id
 export type MapFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MapFilterOptionsQuery = { partners: { edges: Array<{ node: { regions: Array<string>, industries: Array<string> } }> }, customers: { edges: Array<{ node: { region: string | null, industry: string | null } }> } };
+export type MapFilterOptionsQuery = { partners: { edges: Array<{ node: { id: string, regions: Array<string>, industries: Array<string> } }> }, customers: { edges: Array<{ node: { id: string, region: string | null, industry: string | null } }> } };
 
 export type GapAnalysisViewQueryVariables = Exact<{
   region?: string | null | undefined;
@@ -295,6 +310,7 @@ export const MapFilterOptionsDocument = new TypedDocumentString(`
   partners(first: 100) {
     edges {
       node {
+        id
         regions
         industries
       }
@@ -303,6 +319,7 @@ export const MapFilterOptionsDocument = new TypedDocumentString(`
   customers(first: 100) {
     edges {
       node {
+        id
         region
         industry
       }

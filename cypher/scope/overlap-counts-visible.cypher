@@ -1,0 +1,5 @@
+// overlap-counts-visible(p, q): whether the viewer may count the customers partners p and q share (overlap-access is
+// not null): the vendor's users always; a PARTNER when it is one side and the other grants it any level, or p = q.
+($viewerPartnerId IS NULL
+ OR ($viewerPartnerId IN [p.id, q.id]
+     AND (p = q OR EXISTS { MATCH (o:Partner)-[g:SHARES_WITH]->(v:Partner {id: $viewerPartnerId}) WHERE o IN [p, q] AND o <> v })))
