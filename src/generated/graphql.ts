@@ -347,6 +347,7 @@ export type CustomerDuplicateGroup = {
   reasons: Array<DuplicateReason>;
 };
 
+/** A page of duplicate groups. */
 export type CustomerDuplicateGroupConnection = {
   __typename?: 'CustomerDuplicateGroupConnection';
   edges: Array<CustomerDuplicateGroupEdge>;
@@ -354,6 +355,7 @@ export type CustomerDuplicateGroupConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One duplicate group and its cursor. */
 export type CustomerDuplicateGroupEdge = {
   __typename?: 'CustomerDuplicateGroupEdge';
   cursor: Scalars['String']['output'];
@@ -388,6 +390,7 @@ export type CustomerSegment =
   | 'MID_MARKET'
   | 'SMB';
 
+/** Customers a mutation changed, or the errors (nothing written). */
 export type CustomersPayload = {
   __typename?: 'CustomersPayload';
   customers?: Maybe<Array<Customer>>;
@@ -698,6 +701,7 @@ export type MapNodeKind =
   | 'PARTNER'
   | 'SOLUTION';
 
+/** Which customers mergeCustomers merges, and into which. */
 export type MergeCustomersInput = {
   /** The customers merged into it and deleted (at least one; not intoId). */
   fromIds: Array<Scalars['ID']['input']>;
@@ -705,6 +709,7 @@ export type MergeCustomersInput = {
   intoId: Scalars['ID']['input'];
 };
 
+/** What mergeCustomers did: the merged customer, or the errors (nothing written). */
 export type MergeCustomersPayload = {
   __typename?: 'MergeCustomersPayload';
   /** The merged customer. */
@@ -741,11 +746,7 @@ export type Mutation = {
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
   markCustomersDistinct?: Maybe<CustomersPayload>;
-  /**
-   * Merges customers into one, in one transaction: accounts (two from one partner become one),
-   * deals, needs and external ids move to intoId, the others are deleted; each moved deal records a
-   * MERGED event and the rules of engagement decide its moved open deals again (STATUS_CHANGED events).
-   */
+  /** Merges customers into one, in one transaction: accounts (two from one partner become one: the stronger status wins), deals, needs and external ids move to intoId, the others are deleted; each moved deal records a MERGED event and the rules of engagement decide the moved open deals again (STATUS_CHANGED events). */
   mergeCustomers?: Maybe<MergeCustomersPayload>;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
   registerDeal?: Maybe<DealPayload>;
