@@ -1,4 +1,9 @@
-import type { CustomerConnectionResolvers, CustomerDuplicateGroupConnectionResolvers, CustomerDuplicateGroupResolvers, CustomerResolvers } from '../src/generated/graphql.js';
+import type {
+  CustomerConnectionResolvers,
+  CustomerDuplicateGroupConnectionResolvers,
+  CustomerDuplicateGroupResolvers,
+  CustomerResolvers,
+} from '../src/generated/graphql.js';
 import { required } from './required.js';
 
 export const Customer: CustomerResolvers = {

@@ -113,10 +113,60 @@ class Random {
 
 export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'] as const;
 export const INDUSTRIES = ['FINANCE', 'HEALTHCARE', 'RETAIL', 'MANUFACTURING', 'PUBLIC_SECTOR', 'TECHNOLOGY', 'ENERGY'] as const;
-const REGION_WEIGHTS = [['NA', 40], ['EMEA', 32], ['APAC', 18], ['LATAM', 10]] as const;
-const SEGMENT_WEIGHTS = [['SMB', 55], ['MID_MARKET', 30], ['ENTERPRISE', 15]] as const;
+const REGION_WEIGHTS = [
+  ['NA', 40],
+  ['EMEA', 32],
+  ['APAC', 18],
+  ['LATAM', 10],
+] as const;
+const SEGMENT_WEIGHTS = [
+  ['SMB', 55],
+  ['MID_MARKET', 30],
+  ['ENTERPRISE', 15],
+] as const;
 
-const SYLLABLES = ['ar', 'bel', 'cor', 'dan', 'el', 'fen', 'gal', 'hal', 'ith', 'jor', 'kel', 'lum', 'mar', 'nor', 'or', 'pel', 'quin', 'ros', 'sil', 'tor', 'ul', 'ven', 'wyn', 'xan', 'yar', 'zel', 'bra', 'cre', 'dro', 'fla', 'gri', 'kra', 'lin', 'mo', 'nex', 'pra', 'sta', 'tri', 'vo', 'zen'];
+const SYLLABLES = [
+  'ar',
+  'bel',
+  'cor',
+  'dan',
+  'el',
+  'fen',
+  'gal',
+  'hal',
+  'ith',
+  'jor',
+  'kel',
+  'lum',
+  'mar',
+  'nor',
+  'or',
+  'pel',
+  'quin',
+  'ros',
+  'sil',
+  'tor',
+  'ul',
+  'ven',
+  'wyn',
+  'xan',
+  'yar',
+  'zel',
+  'bra',
+  'cre',
+  'dro',
+  'fla',
+  'gri',
+  'kra',
+  'lin',
+  'mo',
+  'nex',
+  'pra',
+  'sta',
+  'tri',
+  'vo',
+  'zen',
+];
 const PARTNER_SUFFIX: Record<string, readonly string[]> = {
   TECHNOLOGY: ['Labs', 'Software', 'Security', 'Networks', 'Data'],
   RESELLER: ['Systems', 'IT', 'Solutions', 'Technologies', 'Direct'],
@@ -141,12 +191,99 @@ const CUSTOMER_SUFFIX: Record<string, readonly string[]> = {
 
 /** Capability families: a root, its children, and the qualifiers that make grandchildren. */
 const TAXONOMY: readonly { root: string; category: string; children: readonly string[]; qualifiers: readonly string[] }[] = [
-  { root: 'Security', category: 'Security', children: ['Endpoint protection', 'SIEM', 'Identity & access', 'Cloud security posture', 'Email security', 'Zero trust network access', 'Data loss prevention', 'OT/ICS security', 'Vulnerability management', 'Web application firewall', 'Privileged access', 'Mobile security'], qualifiers: ['for Windows', 'for Linux', 'for macOS', 'for containers', 'for OT networks', 'for SaaS', 'for multicloud', 'for branch offices', 'at the edge', 'for remote workers'] },
-  { root: 'Cloud & infrastructure', category: 'Cloud & infrastructure', children: ['Cloud hosting', 'Marketplace billing', 'Kubernetes', 'Network & SD-WAN', 'Backup & recovery', 'Storage', 'Serverless', 'Edge computing'], qualifiers: ['in NA regions', 'in EMEA regions', 'in APAC regions', 'in LATAM regions', 'sovereign', 'hybrid', 'private'] },
-  { root: 'Services', category: 'Services', children: ['Implementation', 'Managed detection & response', 'Migration', 'Training', 'Compliance advisory', 'Incident response', 'Penetration testing', 'Architecture review', 'Support'], qualifiers: ['for finance', 'for healthcare', 'for retail', 'for manufacturing', 'for public sector', 'for energy', 'for SMB', 'for enterprise', 'HIPAA', 'PCI DSS', 'FedRAMP', 'GDPR', 'ISO 27001'] },
-  { root: 'Data', category: 'Data', children: ['Data lake', 'Analytics', 'Threat intelligence', 'Data governance', 'Machine learning'], qualifiers: ['streaming', 'batch', 'real-time', 'archival', 'federated'] },
-  { root: 'Networking', category: 'Networking', children: ['Firewalls', 'Secure web gateway', 'DNS security', 'DDoS protection'], qualifiers: ['virtual', 'appliance', 'cloud-delivered'] },
-  { root: 'Collaboration', category: 'Collaboration', children: ['Secure messaging', 'File sharing', 'Video conferencing'], qualifiers: ['regulated', 'external', 'encrypted'] },
+  {
+    root: 'Security',
+    category: 'Security',
+    children: [
+      'Endpoint protection',
+      'SIEM',
+      'Identity & access',
+      'Cloud security posture',
+      'Email security',
+      'Zero trust network access',
+      'Data loss prevention',
+      'OT/ICS security',
+      'Vulnerability management',
+      'Web application firewall',
+      'Privileged access',
+      'Mobile security',
+    ],
+    qualifiers: [
+      'for Windows',
+      'for Linux',
+      'for macOS',
+      'for containers',
+      'for OT networks',
+      'for SaaS',
+      'for multicloud',
+      'for branch offices',
+      'at the edge',
+      'for remote workers',
+    ],
+  },
+  {
+    root: 'Cloud & infrastructure',
+    category: 'Cloud & infrastructure',
+    children: [
+      'Cloud hosting',
+      'Marketplace billing',
+      'Kubernetes',
+      'Network & SD-WAN',
+      'Backup & recovery',
+      'Storage',
+      'Serverless',
+      'Edge computing',
+    ],
+    qualifiers: ['in NA regions', 'in EMEA regions', 'in APAC regions', 'in LATAM regions', 'sovereign', 'hybrid', 'private'],
+  },
+  {
+    root: 'Services',
+    category: 'Services',
+    children: [
+      'Implementation',
+      'Managed detection & response',
+      'Migration',
+      'Training',
+      'Compliance advisory',
+      'Incident response',
+      'Penetration testing',
+      'Architecture review',
+      'Support',
+    ],
+    qualifiers: [
+      'for finance',
+      'for healthcare',
+      'for retail',
+      'for manufacturing',
+      'for public sector',
+      'for energy',
+      'for SMB',
+      'for enterprise',
+      'HIPAA',
+      'PCI DSS',
+      'FedRAMP',
+      'GDPR',
+      'ISO 27001',
+    ],
+  },
+  {
+    root: 'Data',
+    category: 'Data',
+    children: ['Data lake', 'Analytics', 'Threat intelligence', 'Data governance', 'Machine learning'],
+    qualifiers: ['streaming', 'batch', 'real-time', 'archival', 'federated'],
+  },
+  {
+    root: 'Networking',
+    category: 'Networking',
+    children: ['Firewalls', 'Secure web gateway', 'DNS security', 'DDoS protection'],
+    qualifiers: ['virtual', 'appliance', 'cloud-delivered'],
+  },
+  {
+    root: 'Collaboration',
+    category: 'Collaboration',
+    children: ['Secure messaging', 'File sharing', 'Video conferencing'],
+    qualifiers: ['regulated', 'external', 'encrypted'],
+  },
 ];
 
 /** Which capability families a partner type tends to hold (indexes into TAXONOMY). */
@@ -164,24 +301,65 @@ const TYPE_FAMILIES: Record<string, readonly number[]> = {
 };
 
 const DEAL_ROLE_OF: Record<string, ParticipantRecord['role']> = {
-  TECHNOLOGY: 'TECHNOLOGY', RESELLER: 'RESELLER', DISTRIBUTOR: 'DISTRIBUTOR', SERVICES: 'SERVICES', MSP: 'RESELLER',
-  REFERRAL: 'REFERRAL', INFLUENCER: 'INFLUENCER', HYPERSCALER: 'MARKETPLACE', TRAINING: 'SERVICES', STRATEGIC_ALLIANCE: 'SERVICES',
+  TECHNOLOGY: 'TECHNOLOGY',
+  RESELLER: 'RESELLER',
+  DISTRIBUTOR: 'DISTRIBUTOR',
+  SERVICES: 'SERVICES',
+  MSP: 'RESELLER',
+  REFERRAL: 'REFERRAL',
+  INFLUENCER: 'INFLUENCER',
+  HYPERSCALER: 'MARKETPLACE',
+  TRAINING: 'SERVICES',
+  STRATEGIC_ALLIANCE: 'SERVICES',
 };
 
 const PRIMARY_TYPE_WEIGHTS = [
-  ['RESELLER', 34], ['SERVICES', 18], ['TECHNOLOGY', 20], ['MSP', 10], ['REFERRAL', 8], ['INFLUENCER', 2], ['DISTRIBUTOR', 1.5], ['TRAINING', 2],
+  ['RESELLER', 34],
+  ['SERVICES', 18],
+  ['TECHNOLOGY', 20],
+  ['MSP', 10],
+  ['REFERRAL', 8],
+  ['INFLUENCER', 2],
+  ['DISTRIBUTOR', 1.5],
+  ['TRAINING', 2],
 ] as const;
 /** Second roles that occur together in practice. */
 const SECOND_TYPE: Record<string, readonly PartnerRecord['types'][number][]> = {
-  RESELLER: ['SERVICES', 'MSP'], SERVICES: ['RESELLER', 'STRATEGIC_ALLIANCE', 'TRAINING'], TECHNOLOGY: ['SERVICES'], MSP: ['RESELLER'],
-  REFERRAL: ['INFLUENCER'], INFLUENCER: ['REFERRAL'], DISTRIBUTOR: ['TRAINING'], TRAINING: ['SERVICES'],
+  RESELLER: ['SERVICES', 'MSP'],
+  SERVICES: ['RESELLER', 'STRATEGIC_ALLIANCE', 'TRAINING'],
+  TECHNOLOGY: ['SERVICES'],
+  MSP: ['RESELLER'],
+  REFERRAL: ['INFLUENCER'],
+  INFLUENCER: ['REFERRAL'],
+  DISTRIBUTOR: ['TRAINING'],
+  TRAINING: ['SERVICES'],
 };
-const LIFECYCLE_WEIGHTS = [['ACTIVE', 78], ['PROSPECT', 5], ['ONBOARDING', 6], ['DORMANT', 8], ['OFFBOARDED', 3]] as const;
+const LIFECYCLE_WEIGHTS = [
+  ['ACTIVE', 78],
+  ['PROSPECT', 5],
+  ['ONBOARDING', 6],
+  ['DORMANT', 8],
+  ['OFFBOARDED', 3],
+] as const;
 const CURRENCIES: Record<string, readonly (readonly [string, number])[]> = {
-  NA: [['USD', 95], ['EUR', 5]],
-  EMEA: [['EUR', 60], ['GBP', 25], ['USD', 15]],
-  APAC: [['USD', 70], ['JPY', 20], ['AUD', 10]],
-  LATAM: [['USD', 85], ['BRL', 15]],
+  NA: [
+    ['USD', 95],
+    ['EUR', 5],
+  ],
+  EMEA: [
+    ['EUR', 60],
+    ['GBP', 25],
+    ['USD', 15],
+  ],
+  APAC: [
+    ['USD', 70],
+    ['JPY', 20],
+    ['AUD', 10],
+  ],
+  LATAM: [
+    ['USD', 85],
+    ['BRL', 15],
+  ],
 };
 /** Rough value of one unit in USD, to keep amounts comparable across currencies. */
 const USD_PER_UNIT: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, JPY: 0.0067, AUD: 0.66, BRL: 0.19 };
@@ -199,7 +377,12 @@ function word(rng: Random, syllables: number): string {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }
 
 function bitsOf(mask: number, names: readonly string[]): string[] {
@@ -456,7 +639,11 @@ export class GeneratedEcosystem {
 
   *accounts(): Generator<AccountRecord> {
     for (let a = 0; a < this.accountCount; a++) {
-      yield { partnerId: this.partnerIds[this.accountPartner[a]!]!, customerId: this.customerIds[this.accountCustomer[a]!]!, status: ACCOUNT_STATUSES[this.accountStatus[a]!]! };
+      yield {
+        partnerId: this.partnerIds[this.accountPartner[a]!]!,
+        customerId: this.customerIds[this.accountCustomer[a]!]!,
+        status: ACCOUNT_STATUSES[this.accountStatus[a]!]!,
+      };
     }
   }
 
@@ -515,7 +702,7 @@ export class GeneratedEcosystem {
     const source = this.accountPartner[account]!;
     const c = this.accountCustomer[account]!;
     const customer = this.customer(c);
-    const created = DEALS_FROM + Math.floor(rng.float() * (DEALS_UNTIL - DEALS_FROM) / 60_000) * 60_000;
+    const created = DEALS_FROM + Math.floor((rng.float() * (DEALS_UNTIL - DEALS_FROM)) / 60_000) * 60_000;
     const age = (DEALS_UNTIL - created) / DAY;
     const closed = age > 60 && rng.chance(Math.min(0.9, age / 300));
     const stage: DealRecord['stage'] = closed ? (rng.chance(0.55) ? 'CLOSED_WON' : 'CLOSED_LOST') : rng.pick(OPEN_DEAL_STAGES);
@@ -540,7 +727,7 @@ export class GeneratedEcosystem {
     const currency = rng.weighted(CURRENCIES[customer.region ?? 'NA']!);
     const usd = SEGMENT_DEAL_USD[customer.segment ?? 'SMB']! * Math.exp(rng.float() * 2.2 - 1.1);
     const digits = currency === 'JPY' ? 0 : 2;
-    const minor = Math.round((usd / USD_PER_UNIT[currency]!) * 10 ** digits / 100) * 100; // whole hundreds of minor units
+    const minor = Math.round(((usd / USD_PER_UNIT[currency]!) * 10 ** digits) / 100) * 100; // whole hundreds of minor units
     const solution = o.solutions > 0 && rng.chance(0.4) ? this.solutionId(rng.int(o.solutions)) : undefined;
     const year = new Date(created).getUTCFullYear();
     return {
@@ -574,12 +761,48 @@ export class GeneratedEcosystem {
 }
 
 const LIFECYCLE_ORDER = ['ACTIVE', 'PROSPECT', 'ONBOARDING', 'DORMANT', 'OFFBOARDED'] as const;
-const ACCOUNT_STATUS_WEIGHTS = [[0, 55], [1, 30], [2, 15]] as const;
-const LEVEL_WEIGHTS = [['BASIC', 50], ['CERTIFIED', 35], ['EXPERT', 15]] as const;
-const SHARING_WEIGHTS = [['COUNTS', 50], ['OVERLAPS', 35], ['FULL', 15]] as const;
-const SOLUTION_STATUS_WEIGHTS = [['PUBLISHED', 70], ['DRAFT', 20], ['RETIRED', 10]] as const;
-const SOLUTION_NOUNS = ['Secure Cloud', 'Managed XDR', 'Zero Trust Suite', 'Compliance Pack', 'Data Platform', 'Readiness Program', 'SOC in a Box', 'Identity Fabric'];
-const DEAL_TOPICS = ['platform renewal', 'endpoint refresh', 'SIEM migration', 'zero trust rollout', 'managed detection', 'cloud posture', 'identity modernisation', 'expansion', 'pilot', 'compliance programme'];
+const ACCOUNT_STATUS_WEIGHTS = [
+  [0, 55],
+  [1, 30],
+  [2, 15],
+] as const;
+const LEVEL_WEIGHTS = [
+  ['BASIC', 50],
+  ['CERTIFIED', 35],
+  ['EXPERT', 15],
+] as const;
+const SHARING_WEIGHTS = [
+  ['COUNTS', 50],
+  ['OVERLAPS', 35],
+  ['FULL', 15],
+] as const;
+const SOLUTION_STATUS_WEIGHTS = [
+  ['PUBLISHED', 70],
+  ['DRAFT', 20],
+  ['RETIRED', 10],
+] as const;
+const SOLUTION_NOUNS = [
+  'Secure Cloud',
+  'Managed XDR',
+  'Zero Trust Suite',
+  'Compliance Pack',
+  'Data Platform',
+  'Readiness Program',
+  'SOC in a Box',
+  'Identity Fabric',
+];
+const DEAL_TOPICS = [
+  'platform renewal',
+  'endpoint refresh',
+  'SIEM migration',
+  'zero trust rollout',
+  'managed detection',
+  'cloud posture',
+  'identity modernisation',
+  'expansion',
+  'pilot',
+  'compliance programme',
+];
 
 function partnerName(seed: number, i: number, types: readonly string[]): string {
   const rng = new Random(streamSeed(seed, 'partner-name', i));

@@ -46,13 +46,19 @@ async function main(): Promise<void> {
       if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
     }
     const executor = database.executor;
-    app = await startApp({ executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits }, config.host, config.port);
+    app = await startApp(
+      { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits },
+      config.host,
+      config.port,
+    );
   } catch (err) {
     logger.error('Start-up failed; stopping what it started', { error: (err as Error).message });
     await stopAll().catch((e: unknown) => logger.error('Stopping after the failed start failed', { error: (e as Error).message }));
     throw err;
   }
-  logger.info(`API ready at ${app.url} (map page: ${app.url.replace(/\/graphql$/, '/')}, query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`);
+  logger.info(
+    `API ready at ${app.url} (map page: ${app.url.replace(/\/graphql$/, '/')}, query page: ${app.url.replace(/\/graphql$/, '/graphiql')})`,
+  );
   if (config.auth.secretFile && config.auth.secret) {
     const seconds = Math.min(ADMIN_TOKEN_SECONDS, config.auth.bounds?.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
     const token = await mintToken({ secret: config.auth.secret, role: 'ADMIN', subject: 'local-admin', expiresIn: `${seconds}s` });

@@ -117,7 +117,10 @@ describe('grant level: OVERLAPS', () => {
 
   it('gives the shared customers in the overlap', async () => {
     const { data } = await expectData(db, OVERLAP_CUSTOMERS, { p: f.p, q: f.q.overlaps }, P);
-    expect(data.accountOverlap).toEqual({ sharedCustomerCount: 1, customers: { totalCount: 1, edges: [{ node: { id: id('c-shared') } }] } });
+    expect(data.accountOverlap).toEqual({
+      sharedCustomerCount: 1,
+      customers: { totalCount: 1, edges: [{ node: { id: id('c-shared') } }] },
+    });
   });
 
   it('gives the shared-customer count in matches', async () => {
@@ -146,13 +149,20 @@ describe('overlap and matches of other partners', () => {
   it('refuses an overlap between two other partners, and matches or impact for another partner', async () => {
     expect(codes(await runOperation(db, OVERLAP_COUNTS, { p: f.q.full, q: f.q.counts }, P))).toEqual(['FORBIDDEN']);
     expect(codes(await runOperation(db, MATCHES, { p: f.q.full }, P))).toEqual(['FORBIDDEN']);
-    expect(codes(await runOperation(db, `query($p: ID!) { partnerImpact(partnerId: $p) { revenueAtRisk { amount } } }`, { p: f.q.full }, P))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await runOperation(db, `query($p: ID!) { partnerImpact(partnerId: $p) { revenueAtRisk { amount } } }`, { p: f.q.full }, P)),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
 describe('deals and solutions', () => {
   it('lists only the deals the partner is on', async () => {
-    const { data } = await expectData(db, `{ deals(first: 100) { totalCount edges { node { id } } } dealConflicts { edges { node { id } } } }`, {}, P);
+    const { data } = await expectData(
+      db,
+      `{ deals(first: 100) { totalCount edges { node { id } } } dealConflicts { edges { node { id } } } }`,
+      {},
+      P,
+    );
     expect(data.deals.edges.map((e: any) => e.node.id)).toEqual([id('d-mine'), id('d-via-deal')]);
     expect(data.deals.totalCount).toBe(2);
     expect(data.dealConflicts.edges.map((e: any) => e.node.id)).toEqual([id('d-mine')]);
@@ -161,7 +171,12 @@ describe('deals and solutions', () => {
   it('shows all participants of its deal but not conflicting deals or solutions it is not in', async () => {
     const q = `query($id: ID!) { deal(id: $id) { participants { partner { id } } conflictsWith { id } solution { id } customer { id } } }`;
     const mine = (await expectData(db, q, { id: id('d-mine') }, P)).data.deal;
-    expect(mine).toEqual({ participants: [{ partner: { id: f.p } }, { partner: { id: f.q.counts } }], conflictsWith: [], solution: null, customer: { id: id('c-shared') } });
+    expect(mine).toEqual({
+      participants: [{ partner: { id: f.p } }, { partner: { id: f.q.counts } }],
+      conflictsWith: [],
+      solution: null,
+      customer: { id: id('c-shared') },
+    });
     const vendor = (await expectData(db, q, { id: id('d-mine') }, MANAGER)).data.deal;
     expect(vendor.conflictsWith).toEqual([{ id: id('d-earlier') }]);
     expect(vendor.solution).toEqual({ id: id('s-other') });
@@ -182,14 +197,40 @@ describe('deals and solutions', () => {
 
   it('scopes search, capabilities and partner fields', async () => {
     const word = f.prefix.split('-')[1]!;
-    const { data } = await expectData(db, `query($t: String!) { search(text: $t, first: 100) { node { __typename ... on Customer { id } ... on Solution { id } } } }`, { t: word }, P);
-    const found = data.search.map((h: any) => h.node.id).filter(Boolean).sort();
+    const { data } = await expectData(
+      db,
+      `query($t: String!) { search(text: $t, first: 100) { node { __typename ... on Customer { id } ... on Solution { id } } } }`,
+      { t: word },
+      P,
+    );
+    const found = data.search
+      .map((h: any) => h.node.id)
+      .filter(Boolean)
+      .sort();
     expect(found).toEqual([id('c-full-only'), id('c-own'), id('c-shared'), id('c-via-deal'), id('s-mine')]);
-    const cap = await expectData(db, `query($id: ID!) { capability(id: $id) { neededBy { id } requiredBy { id } } }`, { id: f.capabilities[1] }, P);
-    expect(cap.data.capability).toEqual({ neededBy: [{ id: id('c-full-only') }, { id: id('c-own') }, { id: id('c-shared') }, { id: id('c-via-deal') }], requiredBy: [{ id: id('s-mine') }] });
+    const cap = await expectData(
+      db,
+      `query($id: ID!) { capability(id: $id) { neededBy { id } requiredBy { id } } }`,
+      { id: f.capabilities[1] },
+      P,
+    );
+    expect(cap.data.capability).toEqual({
+      neededBy: [{ id: id('c-full-only') }, { id: id('c-own') }, { id: id('c-shared') }, { id: id('c-via-deal') }],
+      requiredBy: [{ id: id('s-mine') }],
+    });
     const q = `query($id: ID!) { partner(id: $id) { deals { deal { id } } solutions { solution { id } } sharingGrants { to { id } } receivedSharingGrants { from { id } } } }`;
-    expect((await expectData(db, q, { id: f.q.none }, P)).data.partner).toEqual({ deals: [], solutions: [], sharingGrants: [], receivedSharingGrants: [] });
-    expect((await expectData(db, q, { id: f.q.full }, P)).data.partner).toEqual({ deals: [], solutions: [], sharingGrants: [{ to: { id: f.p } }], receivedSharingGrants: [{ from: { id: f.p } }] });
+    expect((await expectData(db, q, { id: f.q.none }, P)).data.partner).toEqual({
+      deals: [],
+      solutions: [],
+      sharingGrants: [],
+      receivedSharingGrants: [],
+    });
+    expect((await expectData(db, q, { id: f.q.full }, P)).data.partner).toEqual({
+      deals: [],
+      solutions: [],
+      sharingGrants: [{ to: { id: f.p } }],
+      receivedSharingGrants: [{ from: { id: f.p } }],
+    });
   });
 
   it('counts a co-sell candidate’s account only where granted', async () => {
@@ -205,7 +246,11 @@ describe('deals and solutions', () => {
     const rev = `query($p: ID!) { partnerRevenue(partnerId: $p, from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { pipeline { amount currency } } }`;
     expect((await expectData(db, rev, { p: f.p }, P)).data.partnerRevenue.pipeline).toEqual([{ amount: '2000.04', currency: 'USD' }]);
     expect(codes(await runOperation(db, rev, { p: f.q.full }, P))).toEqual(['FORBIDDEN']);
-    expect(codes(await runOperation(db, `{ ecosystemHealth(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { closedWonDeals } }`, {}, P))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await runOperation(db, `{ ecosystemHealth(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { closedWonDeals } }`, {}, P),
+      ),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -215,20 +260,36 @@ describe('who may call which mutation', () => {
   const CREATE_SOLUTION = `mutation($input: CreateSolutionInput!) { createSolution(input: $input) { solution { id } errors { code } } }`;
   const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } errors { code } } }`;
   const dealInput = (name: string, partners: string[]) => ({
-    id: id(name), name, customerId: id('c-own'), amount: '10.00', currency: 'USD',
+    id: id(name),
+    name,
+    customerId: id('c-own'),
+    amount: '10.00',
+    currency: 'USD',
     participants: partners.map((partnerId) => ({ partnerId, role: 'SERVICES' })),
   });
   // A partner's deal gets its id from the server (README, What a partner may set); removed at the end of its test.
   const partnerDealInput = (name: string, partners: string[]) => ({ ...dealInput(name, partners), id: undefined });
-  const removeDeal = (dealId: string) => db.runText(`MATCH (d:Deal {id: $dealId}) OPTIONAL MATCH (d)-[:HAS_EVENT]->(e) DETACH DELETE d, e`, { dealId }, 'WRITE');
+  const removeDeal = (dealId: string) =>
+    db.runText(`MATCH (d:Deal {id: $dealId}) OPTIONAL MATCH (d)-[:HAS_EVENT]->(e) DETACH DELETE d, e`, { dealId }, 'WRITE');
 
   it('an alliance manager writes solutions and deals but not partners, customers or grants', async () => {
-    expect((await expectData(db, CREATE_SOLUTION, { input: { id: id('s-by-manager'), name: 'By manager' } }, MANAGER)).data.createSolution.errors).toEqual([]);
-    expect((await expectData(db, REGISTER, { input: dealInput('d-by-manager', [f.q.none]) }, MANAGER)).data.registerDeal.errors).toEqual([]);
+    expect(
+      (await expectData(db, CREATE_SOLUTION, { input: { id: id('s-by-manager'), name: 'By manager' } }, MANAGER)).data.createSolution
+        .errors,
+    ).toEqual([]);
+    expect((await expectData(db, REGISTER, { input: dealInput('d-by-manager', [f.q.none]) }, MANAGER)).data.registerDeal.errors).toEqual(
+      [],
+    );
     const before = await graphFingerprint(db);
-    expect(codes(await runOperation(db, CREATE_PARTNER, { input: { id: id('p-by-manager'), name: 'X', types: ['RESELLER'] } }, MANAGER))).toEqual(['FORBIDDEN']);
-    expect(codes(await runOperation(db, GRANT, { input: { partnerId: f.q.none, withPartnerId: f.p, level: 'FULL' } }, MANAGER))).toEqual(['FORBIDDEN']);
-    expect(codes(await runOperation(db, `mutation($id: ID!) { deleteCustomer(id: $id) { deletedId } }`, { id: id('c-own') }, MANAGER))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await runOperation(db, CREATE_PARTNER, { input: { id: id('p-by-manager'), name: 'X', types: ['RESELLER'] } }, MANAGER)),
+    ).toEqual(['FORBIDDEN']);
+    expect(codes(await runOperation(db, GRANT, { input: { partnerId: f.q.none, withPartnerId: f.p, level: 'FULL' } }, MANAGER))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(
+      codes(await runOperation(db, `mutation($id: ID!) { deleteCustomer(id: $id) { deletedId } }`, { id: id('c-own') }, MANAGER)),
+    ).toEqual(['FORBIDDEN']);
     expect(await graphFingerprint(db)).toEqual(before);
   });
 
@@ -243,12 +304,32 @@ describe('who may call which mutation', () => {
     const refused = [
       await runOperation(db, REGISTER, { input: dealInput('d-not-mine', [f.q.none]) }, P),
       await runOperation(db, GRANT, { input: { partnerId: f.q.none, withPartnerId: f.p, level: 'FULL' } }, P),
-      await runOperation(db, `mutation($input: SharingGrantRemoveInput!) { removeSharingGrant(input: $input) { errors { code } } }`, { input: { partnerId: f.q.full, withPartnerId: f.p } }, P),
+      await runOperation(
+        db,
+        `mutation($input: SharingGrantRemoveInput!) { removeSharingGrant(input: $input) { errors { code } } }`,
+        { input: { partnerId: f.q.full, withPartnerId: f.p } },
+        P,
+      ),
       await runOperation(db, CREATE_SOLUTION, { input: { id: id('s-by-partner'), name: 'By partner' } }, P),
       await runOperation(db, CREATE_PARTNER, { input: { id: id('p-by-partner'), name: 'X', types: ['RESELLER'] } }, P),
-      await runOperation(db, `mutation($input: UpdateDealStageInput!) { updateDealStage(input: $input) { errors { code } } }`, { input: { dealId: id('d-mine'), stage: 'PROPOSAL' } }, P),
-      await runOperation(db, `mutation($input: SaveSolutionInput!) { saveSolution(input: $input) { errors { code } } }`, { input: { name: 'x', capabilityIds: [], members: [{ partnerId: f.p }] } }, P),
-      await runOperation(db, `mutation($input: AccountInput!) { setAccount(input: $input) { errors { code } } }`, { input: { partnerId: f.p, customerId: id('c-hidden'), status: 'CUSTOMER' } }, P),
+      await runOperation(
+        db,
+        `mutation($input: UpdateDealStageInput!) { updateDealStage(input: $input) { errors { code } } }`,
+        { input: { dealId: id('d-mine'), stage: 'PROPOSAL' } },
+        P,
+      ),
+      await runOperation(
+        db,
+        `mutation($input: SaveSolutionInput!) { saveSolution(input: $input) { errors { code } } }`,
+        { input: { name: 'x', capabilityIds: [], members: [{ partnerId: f.p }] } },
+        P,
+      ),
+      await runOperation(
+        db,
+        `mutation($input: AccountInput!) { setAccount(input: $input) { errors { code } } }`,
+        { input: { partnerId: f.p, customerId: id('c-hidden'), status: 'CUSTOMER' } },
+        P,
+      ),
     ];
     expect(refused.map(codes)).toEqual(refused.map(() => ['FORBIDDEN']));
     expect(await graphFingerprint(db)).toEqual(before);
@@ -258,13 +339,27 @@ describe('who may call which mutation', () => {
     const q = `mutation($input: RegisterDealInput!) { registerDeal(input: $input) { deal { id registrationStatus conflictsWith { id } history { kind note } } errors { path code } } }`;
     const hidden = await expectData(db, q, { input: { ...partnerDealInput('d-on-hidden', [f.p]), customerId: id('c-hidden') } }, P);
     expect(hidden.data.registerDeal).toEqual({ deal: null, errors: [{ path: ['input', 'customerId'], code: 'NOT_FOUND' }] });
-    const otherSolution = await expectData(db, q, { input: { ...partnerDealInput('d-other-solution', [f.p]), solutionId: id('s-other') } }, P);
+    const otherSolution = await expectData(
+      db,
+      q,
+      { input: { ...partnerDealInput('d-other-solution', [f.p]), solutionId: id('s-other') } },
+      P,
+    );
     expect(otherSolution.data.registerDeal.errors).toEqual([{ path: ['input', 'solutionId'], code: 'NOT_FOUND' }]);
 
-    const input = { ...partnerDealInput('d-conflicting', []), customerId: id('c-shared'), participants: [{ partnerId: f.p, role: 'RESELLER' }] };
+    const input = {
+      ...partnerDealInput('d-conflicting', []),
+      customerId: id('c-shared'),
+      participants: [{ partnerId: f.p, role: 'RESELLER' }],
+    };
     const mine = (await expectData(db, q, { input }, P)).data.registerDeal;
     expect(mine).toEqual({
-      deal: { id: mine.deal?.id, registrationStatus: 'CONFLICT', conflictsWith: [], history: [{ kind: 'REGISTERED', note: 'Rules of engagement: conflicts with an earlier registration' }] },
+      deal: {
+        id: mine.deal?.id,
+        registrationStatus: 'CONFLICT',
+        conflictsWith: [],
+        history: [{ kind: 'REGISTERED', note: 'Rules of engagement: conflicts with an earlier registration' }],
+      },
       errors: [],
     });
     const vendor = await expectData(db, `query($id: ID!) { deal(id: $id) { history { note } } }`, { id: mine.deal.id }, MANAGER);
@@ -292,7 +387,11 @@ describe('partnerImpact for the partner itself', () => {
     await loadFixture(db, {
       ...fixture,
       customers: [...fixture.customers!, { id: id('c-impact'), name: 'Impact customer' }],
-      accounts: [...fixture.accounts!, { partnerId: f.p, customerId: id('c-impact'), status: 'CUSTOMER' }, { partnerId: f.q.none, customerId: id('c-impact'), status: 'CUSTOMER' }],
+      accounts: [
+        ...fixture.accounts!,
+        { partnerId: f.p, customerId: id('c-impact'), status: 'CUSTOMER' },
+        { partnerId: f.q.none, customerId: id('c-impact'), status: 'CUSTOMER' },
+      ],
     });
     const q = `query($p: ID!) { partnerImpact(partnerId: $p) { orphanedCustomers { id } openDealsAffected { id } } }`;
     const forP = (await expectData(db, q, { p: f.p }, P)).data.partnerImpact;

@@ -69,7 +69,15 @@ describe('bulkLoadEcosystem', () => {
   });
 
   it('the one-transaction import --replace over another ecosystem leaves exactly the document (upserted, the rest deleted last)', async () => {
-    const other = generateEcosystem({ partners: 35, customers: 120, accountsPerPartner: 5, solutions: 4, deals: 50, capabilities: 25, seed: 8 });
+    const other = generateEcosystem({
+      partners: 35,
+      customers: 120,
+      accountsPerPartner: 5,
+      solutions: 4,
+      deals: 50,
+      capabilities: 25,
+      seed: 8,
+    });
     counts(await bulkLoadEcosystem(db, other, { replace: true }));
     expect(await exportedText()).not.toBe(expected);
     const imported = counts(await importEcosystem(db, DOC, { replace: true }));

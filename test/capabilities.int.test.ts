@@ -58,9 +58,16 @@ describe('capability reads', () => {
 
   it('filters and pages the connection', async () => {
     const query = `query($f: CapabilityFilter, $after: String) { capabilities(filter: $f, first: 1, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
-    const roots = await expectData(db, query, { f: { rootsOnly: true, nameContains: '' , category: 'SEC' } });
-    expect(roots.data.capabilities).toMatchObject({ totalCount: 1, edges: [{ node: { id: `${px}root` } }], pageInfo: { hasNextPage: false } });
-    const sec = await expectData(db, `query { capabilities(filter: {category: "SEC", nameContains: "i"}, first: 10) { totalCount edges { node { id } } } }`);
+    const roots = await expectData(db, query, { f: { rootsOnly: true, nameContains: '', category: 'SEC' } });
+    expect(roots.data.capabilities).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { id: `${px}root` } }],
+      pageInfo: { hasNextPage: false },
+    });
+    const sec = await expectData(
+      db,
+      `query { capabilities(filter: {category: "SEC", nameContains: "i"}, first: 10) { totalCount edges { node { id } } } }`,
+    );
     // Every capability with category SEC whose name contains "i" (case-insensitive): ids ordered.
     const ids = sec.data.capabilities.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith(px));
     expect(ids).toEqual([`${px}leaf`, `${px}mid`, `${px}root`]);
@@ -73,9 +80,18 @@ describe('capability mutations', () => {
   it('creates under a parent, idempotently, and reports a missing parent', async () => {
     const create = `mutation($input: CreateCapabilityInput!) { createCapability(input: $input) { capability { id name category description parent { id } } errors { path code } } }`;
     const made = await expectData(db, create, { input: { id: `${px}new`, name: ' MFA ', parentId: `${px}mid` } });
-    expect(made.data.createCapability).toEqual({ capability: { id: `${px}new`, name: 'MFA', category: null, description: null, parent: { id: `${px}mid` } }, errors: [] });
+    expect(made.data.createCapability).toEqual({
+      capability: { id: `${px}new`, name: 'MFA', category: null, description: null, parent: { id: `${px}mid` } },
+      errors: [],
+    });
     const again = await expectData(db, create, { input: { id: `${px}new`, name: 'MFA', category: 'SEC' } });
-    expect(again.data.createCapability.capability).toEqual({ id: `${px}new`, name: 'MFA', category: 'SEC', description: null, parent: null });
+    expect(again.data.createCapability.capability).toEqual({
+      id: `${px}new`,
+      name: 'MFA',
+      category: 'SEC',
+      description: null,
+      parent: null,
+    });
     const before = await graphFingerprint(db);
     const missing = await expectData(db, create, { input: { id: `${px}new2`, name: 'X', parentId: `${px}ghost` } });
     expect(missing.data.createCapability).toEqual({ capability: null, errors: [{ path: ['input', 'parentId'], code: 'NOT_FOUND' }] });
@@ -97,7 +113,10 @@ describe('capability mutations', () => {
     expect(moved.data.updateCapability).toEqual({ capability: { id: `${px}leaf`, parent: { id: `${px}other` } }, errors: [] });
     const rooted = await expectData(db, UPDATE, { input: { id: `${px}leaf`, parentId: null } });
     expect(rooted.data.updateCapability).toEqual({ capability: { id: `${px}leaf`, parent: null }, errors: [] });
-    const kept = await expectData(db, `mutation { updateCapability(input: {id: "${px}mid", description: null}) { capability { description parent { id } } errors { code } } }`);
+    const kept = await expectData(
+      db,
+      `mutation { updateCapability(input: {id: "${px}mid", description: null}) { capability { description parent { id } } errors { code } } }`,
+    );
     expect(kept.data.updateCapability).toEqual({ capability: { description: null, parent: { id: `${px}root` } }, errors: [] });
   });
 

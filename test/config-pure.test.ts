@@ -49,7 +49,12 @@ describe('prepareLocalRun', () => {
     expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
     expect(first.auth.secret).toBe(readFileSync(secretFile, 'utf8').trim());
     expect(first.auth.secret!.length).toBeGreaterThanOrEqual(32);
-    expect(first.auth.verifier).toMatchObject({ kind: 'hs256', secret: first.auth.secret, maxLifetimeSeconds: 30 * 86_400, clockSkewSeconds: 60 });
+    expect(first.auth.verifier).toMatchObject({
+      kind: 'hs256',
+      secret: first.auth.secret,
+      maxLifetimeSeconds: 30 * 86_400,
+      clockSkewSeconds: 60,
+    });
     expect(first.neo4j.password).toBe(readFileSync(passwordFile, 'utf8').trim());
     expect(first.localNeo4j?.password).toBe(first.neo4j.password);
 

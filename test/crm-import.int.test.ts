@@ -34,7 +34,15 @@ afterAll(async () => {
 });
 
 const counts = (plan: Awaited<ReturnType<typeof runCrmImport>>) =>
-  plan.files.map((f) => ({ file: f.file, object: f.object, rows: f.rows, created: f.created, updated: f.updated, unchanged: f.unchanged, rejected: f.rejected }));
+  plan.files.map((f) => ({
+    file: f.file,
+    object: f.object,
+    rows: f.rows,
+    created: f.created,
+    updated: f.updated,
+    unchanged: f.unchanged,
+    rejected: f.rejected,
+  }));
 
 describe('npm run import:crm', () => {
   it('a dry run writes nothing and predicts the real run exactly; a second run changes nothing', async () => {
@@ -75,9 +83,21 @@ describe('npm run import:crm', () => {
       }`,
       { s: system },
     );
-    expect(data.nw).toEqual({ name: 'Northwind Traders, Inc.', domain: `northwind-${suffix}.example`, industry: 'RETAIL', region: 'NA', externalIds: [{ system, id: '001A000001NWT' }] });
+    expect(data.nw).toEqual({
+      name: 'Northwind Traders, Inc.',
+      domain: `northwind-${suffix}.example`,
+      industry: 'RETAIL',
+      region: 'NA',
+      externalIds: [{ system, id: '001A000001NWT' }],
+    });
     expect(data.fb).toEqual({ name: 'Fabrikam', domain: null, industry: 'MANUFACTURING', region: 'APAC' });
-    expect(data.rsl).toEqual({ name: 'Acme Resellers', types: ['RESELLER'], tier: 'REGISTERED', lifecycleStage: 'ACTIVE', website: `https://acme-resellers-${suffix}.example/` });
+    expect(data.rsl).toEqual({
+      name: 'Acme Resellers',
+      types: ['RESELLER'],
+      tier: 'REGISTERED',
+      lifecycleStage: 'ACTIVE',
+      website: `https://acme-resellers-${suffix}.example/`,
+    });
     expect(data.si).toEqual({ types: ['SERVICES'], website: null });
     expect(data.aaa).toEqual({
       name: 'Northwind POS rollout',
@@ -97,14 +117,23 @@ describe('npm run import:crm', () => {
         { kind: 'PARTICIPANT_ADDED', to: expect.any(String) },
       ],
     });
-    expect(data.bbb).toEqual({ stage: 'CLOSED_WON', amount: { amount: '980000.00', currency: 'EUR' }, closedAt: new Date('2025-02-28T00:00:00.000Z'), participants: [{ role: 'SERVICES', sourced: true }] });
+    expect(data.bbb).toEqual({
+      stage: 'CLOSED_WON',
+      amount: { amount: '980000.00', currency: 'EUR' },
+      closedAt: new Date('2025-02-28T00:00:00.000Z'),
+      participants: [{ role: 'SERVICES', sourced: true }],
+    });
     expect(data.ccc).toEqual({ stage: 'REGISTERED', amount: { amount: '0', currency: 'JPY' }, closedAt: null });
     expect(data.ddd).toEqual({ registrationStatus: 'APPROVED', participants: [{ role: 'RESELLER', sourced: false }] });
 
     // Idempotent: the second run finds every row unchanged and changes nothing at all.
     const sum = await graphChecksum(db);
     const again = await runCrmImport(db, mapping, GOOD());
-    expect(again.files.map((f) => [f.created, f.updated, f.unchanged, f.rejected.length])).toEqual([[0, 0, 6, 0], [0, 0, 4, 0], [0, 0, 4, 0]]);
+    expect(again.files.map((f) => [f.created, f.updated, f.unchanged, f.rejected.length])).toEqual([
+      [0, 0, 6, 0],
+      [0, 0, 4, 0],
+      [0, 0, 4, 0],
+    ]);
     expect(await graphChecksum(db)).toEqual(sum);
     expect(formatCrmReport(again, false)).toContain('Nothing to change.');
   });
@@ -112,13 +141,21 @@ describe('npm run import:crm', () => {
   it('updates the rows that changed, exactly as the dry run says', async () => {
     const changed = () => [
       fixture('Account.csv', (t) => t.replace('Contoso Ltd', 'Contoso Bank Ltd')),
-      fixture('Opportunity.csv', (t) => t.replace('Qualification,30000', 'Closed Lost,30000').replace('2025-12-31,false,false', '2025-12-31,true,false')),
-      fixture('OpportunityPartner.csv', (t) => t.replace('006A000001AAA,001A000001TEC,Technology Partner,false', '006A000001AAA,001A000001TEC,Referrer,false')),
+      fixture('Opportunity.csv', (t) =>
+        t.replace('Qualification,30000', 'Closed Lost,30000').replace('2025-12-31,false,false', '2025-12-31,true,false'),
+      ),
+      fixture('OpportunityPartner.csv', (t) =>
+        t.replace('006A000001AAA,001A000001TEC,Technology Partner,false', '006A000001AAA,001A000001TEC,Referrer,false'),
+      ),
     ];
     const dry = await runCrmImport(db, mapping, changed(), { dryRun: true });
     const real = await runCrmImport(db, mapping, changed());
     expect(counts(real)).toEqual(counts(dry));
-    expect(real.files.map((f) => [f.created, f.updated, f.unchanged])).toEqual([[0, 1, 5], [0, 1, 3], [0, 1, 3]]);
+    expect(real.files.map((f) => [f.created, f.updated, f.unchanged])).toEqual([
+      [0, 1, 5],
+      [0, 1, 3],
+      [0, 1, 3],
+    ]);
     const { data } = await expectData(
       db,
       `query($s: String!) { c: customerByExternalId(system: $s, id: "001A000001CTS") { name }
@@ -162,10 +199,22 @@ describe('npm run import:crm', () => {
   it('runs as a command: --dry-run prints the per-file report, progress on stderr', async () => {
     const run = promisify(execFile);
     const uri = inject('neo4jUri');
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/import-crm.ts', '--mapping', 'mappings/salesforce.json', '--dry-run', 'test/fixtures/crm/Account.csv'], {
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEO4J_DATABASE: inject('neo4jDatabase') },
-    });
-    expect(stdout).toMatch(/^test\/fixtures\/crm\/Account\.csv \(Account\): 6 rows: \d+ created, \d+ updated, \d+ unchanged, 0 rejected\nDry run: nothing was written\.\n$/);
+    const { stdout, stderr } = await run(
+      'npx',
+      ['tsx', 'src/cli/import-crm.ts', '--mapping', 'mappings/salesforce.json', '--dry-run', 'test/fixtures/crm/Account.csv'],
+      {
+        env: {
+          ...process.env,
+          NEO4J_URI: uri,
+          NEO4J_USER: inject('neo4jUser'),
+          NEO4J_PASSWORD: inject('neo4jPassword'),
+          NEO4J_DATABASE: inject('neo4jDatabase'),
+        },
+      },
+    );
+    expect(stdout).toMatch(
+      /^test\/fixtures\/crm\/Account\.csv \(Account\): 6 rows: \d+ created, \d+ updated, \d+ unchanged, 0 rejected\nDry run: nothing was written\.\n$/,
+    );
     expect(stderr).toContain('test/fixtures/crm/Account.csv: 6/6 rows read');
   }, 120_000);
 });

@@ -13,8 +13,49 @@ const px = uniquePrefix('dup');
 const token = px.replace(/[^a-z0-9]/g, '').slice(3); // keeps this run's names apart from others'
 
 const LEGAL = 'inc incorporated llc ltd limited gmbh ag sa sas sarl spa bv nv plc pty corp corporation co company kk'.split(' ');
-const WORDS = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip', 'Adatum', 'Litware', 'Proseware', 'Zürich', 'Crème', 'Ørsted', 'Ärzte', 'İzmir', 'Co', 'Traders', 'Bank', 'Group'];
-const SUFFIXES = ['', ', Inc.', ' Inc', ' LLC', ' Ltd.', ' Limited', ' GmbH', ' AG', ' S.A.', ' SAS', ' S.à r.l.', ' S.p.A.', ' B.V.', ' N.V.', ' plc', ' Pty Ltd', ' Corp.', ' Corporation', ' Co.', ' Company', ' K.K.', ' Co., Ltd.'];
+const WORDS = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Wingtip',
+  'Adatum',
+  'Litware',
+  'Proseware',
+  'Zürich',
+  'Crème',
+  'Ørsted',
+  'Ärzte',
+  'İzmir',
+  'Co',
+  'Traders',
+  'Bank',
+  'Group',
+];
+const SUFFIXES = [
+  '',
+  ', Inc.',
+  ' Inc',
+  ' LLC',
+  ' Ltd.',
+  ' Limited',
+  ' GmbH',
+  ' AG',
+  ' S.A.',
+  ' SAS',
+  ' S.à r.l.',
+  ' S.p.A.',
+  ' B.V.',
+  ' N.V.',
+  ' plc',
+  ' Pty Ltd',
+  ' Corp.',
+  ' Corporation',
+  ' Co.',
+  ' Company',
+  ' K.K.',
+  ' Co., Ltd.',
+];
 const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', n: 'ñ', c: 'ç' };
 
 /** The brute force's own reading of the rule (not the project's function). */
@@ -59,21 +100,35 @@ interface Stored {
 
 beforeAll(async () => {
   const rand = prng(20260113);
-  const bases = Array.from({ length: 14 }, (_, i) => `${WORDS[Math.floor(rand() * WORDS.length)]} ${token}${i % 9} ${WORDS[Math.floor(rand() * WORDS.length)]}`);
+  const bases = Array.from(
+    { length: 14 },
+    (_, i) => `${WORDS[Math.floor(rand() * WORDS.length)]} ${token}${i % 9} ${WORDS[Math.floor(rand() * WORDS.length)]}`,
+  );
   const domains = Array.from({ length: 6 }, (_, i) => `${token}${i}.example`);
   for (let i = 0; i < 60; i++) {
     const base = bases[Math.floor(rand() * bases.length)]!;
     const r = rand();
     // Some customers get a domain: a base domain or a sub-domain of one (each used once: domains are unique).
-    const domain = r < 0.25 ? `${['emea', 'us', 'apac', 'www2', 'shop'][i % 5]}${i}.${domains[Math.floor(rand() * domains.length)]}` : r < 0.3 ? domains[i % domains.length] : null;
-    const result = await expectData(db, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { errors { path code } } }`, {
-      input: { id: `${px}c${String(i).padStart(2, '0')}`, name: vary(base, rand), domain },
-    });
+    const domain =
+      r < 0.25
+        ? `${['emea', 'us', 'apac', 'www2', 'shop'][i % 5]}${i}.${domains[Math.floor(rand() * domains.length)]}`
+        : r < 0.3
+          ? domains[i % domains.length]
+          : null;
+    const result = await expectData(
+      db,
+      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { errors { path code } } }`,
+      {
+        input: { id: `${px}c${String(i).padStart(2, '0')}`, name: vary(base, rand), domain },
+      },
+    );
     // A repeated base domain is refused (CONFLICT): the customer is then simply not created.
     expect(result.data.createCustomer.errors.every((e: { code: string }) => e.code === 'CONFLICT')).toBe(true);
   }
   // Some pairs marked distinct.
-  const ids = (await db.runText<{ id: string }>('MATCH (c:Customer) WHERE c.id STARTS WITH $px RETURN c.id AS id ORDER BY id', { px })).map((r) => r.id);
+  const ids = (await db.runText<{ id: string }>('MATCH (c:Customer) WHERE c.id STARTS WITH $px RETURN c.id AS id ORDER BY id', { px })).map(
+    (r) => r.id,
+  );
   for (let k = 0; k < 6; k++) {
     const a = ids[Math.floor(rand() * ids.length)]!;
     const b = ids[Math.floor(rand() * ids.length)]!;
@@ -85,7 +140,11 @@ afterAll(() => removeByPrefix(db, px));
 describe('customerDuplicates', () => {
   it('equals a brute force of the rules over every customer, page by page', async () => {
     const customers = await db.runText<Stored>('MATCH (c:Customer) RETURN c.id AS id, c.name AS name, c.domain AS domain ORDER BY id');
-    const distinct = new Set((await db.runText<{ a: string; b: string }>('MATCH (a:Customer)-[:DISTINCT_FROM]-(b:Customer) RETURN a.id AS a, b.id AS b')).map((p) => `${p.a} ${p.b}`));
+    const distinct = new Set(
+      (await db.runText<{ a: string; b: string }>('MATCH (a:Customer)-[:DISTINCT_FROM]-(b:Customer) RETURN a.id AS a, b.id AS b')).map(
+        (p) => `${p.a} ${p.b}`,
+      ),
+    );
     const names = customers.map((c) => referenceName(c.name));
     const linked = (i: number, j: number): ('SAME_DOMAIN' | 'SAME_NAME')[] => {
       if (i === j || distinct.has(`${customers[i]!.id} ${customers[j]!.id}`)) return [];
@@ -116,7 +175,10 @@ describe('customerDuplicates', () => {
         }
       }
       if (members.length >= 2) {
-        expected.push({ members: members.map((m) => customers[m]!.id).sort(), reasons: ['SAME_DOMAIN', 'SAME_NAME'].filter((r) => reasons.has(r)) });
+        expected.push({
+          members: members.map((m) => customers[m]!.id).sort(),
+          reasons: ['SAME_DOMAIN', 'SAME_NAME'].filter((r) => reasons.has(r)),
+        });
       }
     }
     expected.sort((x, y) => (x.members[0]! < y.members[0]! ? -1 : 1));
@@ -151,7 +213,8 @@ describe('customerDuplicates', () => {
       for (let j = i + 1; j < n; j++) {
         const a = customers[i]!.domain;
         const b = customers[j]!.domain;
-        if (a && b && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`))) expectedPairs.push([customers[i]!.id, customers[j]!.id].sort().join(' '));
+        if (a && b && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`)))
+          expectedPairs.push([customers[i]!.id, customers[j]!.id].sort().join(' '));
       }
     }
     expect(domainPairs).toEqual(expectedPairs.sort());
@@ -161,7 +224,12 @@ describe('customerDuplicates', () => {
 
   it('is refused to partners', async () => {
     const { runOperation } = await import('./support/api.js');
-    const result = await runOperation(db, '{ customerDuplicates { totalCount } }', {}, { role: 'PARTNER', subject: 'p', partnerId: `${px}p` });
+    const result = await runOperation(
+      db,
+      '{ customerDuplicates { totalCount } }',
+      {},
+      { role: 'PARTNER', subject: 'p', partnerId: `${px}p` },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -29,8 +29,27 @@ beforeAll(async () => {
         { partnerId: 'pb', customerId: 'u1', status: 'PROSPECT' },
       ],
       deals: [
-        { id: 'd1', name: 'Won', customerId: 'u1', stage: 'CLOSED_WON', amount: '1.00', currency: 'USD', createdAt: '2025-01-01T00:00:00Z', closedAt: '2025-02-01T00:00:00Z', registrationStatus: 'APPROVED' },
-        { id: 'd2', name: 'Open', customerId: 'u1', stage: 'PROPOSAL', amount: '2.00', currency: 'USD', createdAt: '2025-01-02T00:00:00Z', registrationStatus: 'APPROVED' },
+        {
+          id: 'd1',
+          name: 'Won',
+          customerId: 'u1',
+          stage: 'CLOSED_WON',
+          amount: '1.00',
+          currency: 'USD',
+          createdAt: '2025-01-01T00:00:00Z',
+          closedAt: '2025-02-01T00:00:00Z',
+          registrationStatus: 'APPROVED',
+        },
+        {
+          id: 'd2',
+          name: 'Open',
+          customerId: 'u1',
+          stage: 'PROPOSAL',
+          amount: '2.00',
+          currency: 'USD',
+          createdAt: '2025-01-02T00:00:00Z',
+          registrationStatus: 'APPROVED',
+        },
       ],
     }),
   );
@@ -78,25 +97,47 @@ describe('customer reads', () => {
 
 describe('customer mutations', () => {
   it('creates with needs, is idempotent, and replaces needs on update', async () => {
-    const made = await expectData(db, CREATE, { input: { id: `${px}new`, name: 'Hooli', segment: 'MID_MARKET', needs: [`${px}cap2`, `${px}cap1`] } });
+    const made = await expectData(db, CREATE, {
+      input: { id: `${px}new`, name: 'Hooli', segment: 'MID_MARKET', needs: [`${px}cap2`, `${px}cap1`] },
+    });
     expect(made.data.createCustomer).toEqual({
-      customer: { id: `${px}new`, name: 'Hooli', industry: null, region: null, segment: 'MID_MARKET', needs: [{ id: `${px}cap1` }, { id: `${px}cap2` }] },
+      customer: {
+        id: `${px}new`,
+        name: 'Hooli',
+        industry: null,
+        region: null,
+        segment: 'MID_MARKET',
+        needs: [{ id: `${px}cap1` }, { id: `${px}cap2` }],
+      },
       errors: [],
     });
     const again = await expectData(db, CREATE, { input: { id: `${px}new`, name: 'Hooli', region: 'AMER' } });
-    expect(again.data.createCustomer.customer).toEqual({ id: `${px}new`, name: 'Hooli', industry: null, region: 'AMER', segment: null, needs: [] });
+    expect(again.data.createCustomer.customer).toEqual({
+      id: `${px}new`,
+      name: 'Hooli',
+      industry: null,
+      region: 'AMER',
+      segment: null,
+      needs: [],
+    });
     const updated = await expectData(
       db,
       `mutation { updateCustomer(input: {id: "${px}new", industry: "TECH", needs: ["${px}cap2"]}) { customer { industry region needs { id } } errors { code } } }`,
     );
-    expect(updated.data.updateCustomer).toEqual({ customer: { industry: 'TECH', region: 'AMER', needs: [{ id: `${px}cap2` }] }, errors: [] });
+    expect(updated.data.updateCustomer).toEqual({
+      customer: { industry: 'TECH', region: 'AMER', needs: [{ id: `${px}cap2` }] },
+      errors: [],
+    });
   });
 
   it('reports a missing need at its index and changes nothing', async () => {
     const before = await graphFingerprint(db);
     const { data } = await expectData(db, CREATE, { input: { id: `${px}bad`, name: 'Bad', needs: [`${px}cap1`, `${px}ghost`] } });
     expect(data.createCustomer).toEqual({ customer: null, errors: [{ path: ['input', 'needs', '1'], code: 'NOT_FOUND' }] });
-    const update = await expectData(db, `mutation { updateCustomer(input: {id: "${px}u2", name: "Renamed", needs: ["${px}ghost"]}) { customer { id } errors { path code } } }`);
+    const update = await expectData(
+      db,
+      `mutation { updateCustomer(input: {id: "${px}u2", name: "Renamed", needs: ["${px}ghost"]}) { customer { id } errors { path code } } }`,
+    );
     expect(update.data.updateCustomer).toEqual({ customer: null, errors: [{ path: ['input', 'needs', '0'], code: 'NOT_FOUND' }] });
     expect(await graphFingerprint(db)).toEqual(before);
     expect((await expectData(db, `query { customer(id: "${px}u2") { name } }`)).data.customer).toEqual({ name: 'Initech' });

@@ -37,8 +37,14 @@ describe('cypher files', () => {
   }
   it.each(PER_ENTITY)('%s plans index seeks, no label scan', async (name) => {
     const operators = await planOperators(name);
-    expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o)), name).toEqual([]);
-    expect(operators.some((o) => /IndexSeek/.test(o)), name).toBe(true);
+    expect(
+      operators.filter((o) => /LabelScan|AllNodesScan/.test(o)),
+      name,
+    ).toEqual([]);
+    expect(
+      operators.some((o) => /IndexSeek/.test(o)),
+      name,
+    ).toBe(true);
   });
 
   it('the whole-ecosystem gap analysis reads customers and the taxonomy through indexes, no label scan', async () => {

@@ -58,9 +58,15 @@ function generate(random: () => number, px: string, year: number): World {
     caps: some(2),
   }));
   const customers = Array.from({ length: 3 }, (_, i) => ({ id: `${px}u${i}`, name: `Customer ${i} ${px}`, needs: some(3) }));
-  const solutions = Array.from({ length: 2 }, (_, i) => ({ id: `${px}s${i}`, status: pick(random, ['DRAFT', 'PUBLISHED', 'RETIRED'] as const), requires: some(3) }));
+  const solutions = Array.from({ length: 2 }, (_, i) => ({
+    id: `${px}s${i}`,
+    status: pick(random, ['DRAFT', 'PUBLISHED', 'RETIRED'] as const),
+    requires: some(3),
+  }));
   const accounts = partners.flatMap((p) =>
-    customers.filter(() => random() < 0.3).map((u) => ({ partnerId: p.id, customerId: u.id, status: pick(random, ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const) })),
+    customers
+      .filter(() => random() < 0.3)
+      .map((u) => ({ partnerId: p.id, customerId: u.id, status: pick(random, ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] as const) })),
   );
   const integrations: [string, string][] = [];
   for (const a of partners) for (const b of partners) if (a.id < b.id && random() < 0.2) integrations.push([a.id, b.id]);
@@ -76,12 +82,18 @@ function generate(random: () => number, px: string, year: number): World {
       id: `${px}d${String(i).padStart(2, '0')}`,
       customerId: pick(random, customers).id,
       solutionId: random() < 0.5 ? pick(random, solutions).id : null,
-      stage: closed ? pick(random, ['CLOSED_WON', 'CLOSED_WON', 'CLOSED_LOST']) : pick(random, ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION']),
+      stage: closed
+        ? pick(random, ['CLOSED_WON', 'CLOSED_WON', 'CLOSED_LOST'])
+        : pick(random, ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION']),
       createdAt: created.toISOString(),
       closedAt: closed ? new Date(created.getTime() + (10 + Math.floor(random() * 300)) * 86_400_000).toISOString() : null,
       minor: BigInt(Math.floor(random() * 5_000_000)),
       currency,
-      participants: members.map((partnerId, k) => ({ partnerId, role: random() < 0.4 ? 'RESELLER' : pick(random, ['SERVICES', 'TECHNOLOGY', 'REFERRAL', 'MARKETPLACE']), sourced: k === sourcer })),
+      participants: members.map((partnerId, k) => ({
+        partnerId,
+        role: random() < 0.4 ? 'RESELLER' : pick(random, ['SERVICES', 'TECHNOLOGY', 'REFERRAL', 'MARKETPLACE']),
+        sourced: k === sourcer,
+      })),
     });
   }
   return { partners, capabilities, customers, solutions, accounts, integrations, deals };
@@ -92,7 +104,11 @@ async function store(world: World): Promise<void> {
   await loadFixture(db, {
     capabilities: world.capabilities,
     partners: world.partners.map((p) => ({
-      id: p.id, name: p.name, types: ['TECHNOLOGY'], tier: p.tier, lifecycleStage: p.lifecycleStage,
+      id: p.id,
+      name: p.name,
+      types: ['TECHNOLOGY'],
+      tier: p.tier,
+      lifecycleStage: p.lifecycleStage,
       capabilities: p.caps.map((capabilityId) => ({ capabilityId, level: 'BASIC' })),
       integratesWith: world.integrations.filter(([a]) => a === p.id).map(([, b]) => b),
     })),
@@ -105,8 +121,16 @@ async function store(world: World): Promise<void> {
   for (const d of world.deals) {
     const { data } = await expectData(db, mutation, {
       input: {
-        id: d.id, name: d.id, customerId: d.customerId, solutionId: d.solutionId, amount: money(d.minor, d.currency).amount, currency: d.currency,
-        stage: d.stage, createdAt: d.createdAt, closedAt: d.closedAt, participants: d.participants,
+        id: d.id,
+        name: d.id,
+        customerId: d.customerId,
+        solutionId: d.solutionId,
+        amount: money(d.minor, d.currency).amount,
+        currency: d.currency,
+        stage: d.stage,
+        createdAt: d.createdAt,
+        closedAt: d.closedAt,
+        participants: d.participants,
       },
     });
     expect(data.registerDeal.errors).toEqual([]);
@@ -127,8 +151,13 @@ function oracleRegistrations(world: World) {
     }
     const mine = resellersOf(d);
     const conflict = world.deals.some(
-      (e) => e.createdAt < d.createdAt && e.customerId === d.customerId && isOpen(e.stage) && status.get(e.id) === 'APPROVED'
-        && resellersOf(e).length > 0 && mine.some((r) => !resellersOf(e).includes(r)),
+      (e) =>
+        e.createdAt < d.createdAt &&
+        e.customerId === d.customerId &&
+        isOpen(e.stage) &&
+        status.get(e.id) === 'APPROVED' &&
+        resellersOf(e).length > 0 &&
+        mine.some((r) => !resellersOf(e).includes(r)),
     );
     status.set(d.id, conflict ? 'CONFLICT' : 'APPROVED');
   }
@@ -140,8 +169,15 @@ function oracleRegistrations(world: World) {
       !isOpen(d.stage) || mine.length === 0
         ? []
         : world.deals
-            .filter((e) => e.createdAt < d.createdAt && e.customerId === d.customerId && isOpen(e.stage) && status.get(e.id) === 'APPROVED'
-              && resellersOf(e).length > 0 && mine.some((r) => !resellersOf(e).includes(r)))
+            .filter(
+              (e) =>
+                e.createdAt < d.createdAt &&
+                e.customerId === d.customerId &&
+                isOpen(e.stage) &&
+                status.get(e.id) === 'APPROVED' &&
+                resellersOf(e).length > 0 &&
+                mine.some((r) => !resellersOf(e).includes(r)),
+            )
             .map((e) => e.id),
     );
   }
@@ -149,7 +185,9 @@ function oracleRegistrations(world: World) {
 }
 
 function oraclePartnerRevenue(world: World, partnerId: string, from: string, to: string) {
-  const inPeriod = world.deals.filter((d) => d.closedAt !== null && d.closedAt >= from && d.closedAt < to && d.participants.some((p) => p.partnerId === partnerId));
+  const inPeriod = world.deals.filter(
+    (d) => d.closedAt !== null && d.closedAt >= from && d.closedAt < to && d.participants.some((p) => p.partnerId === partnerId),
+  );
   const won = inPeriod.filter((d) => d.stage === 'CLOSED_WON');
   const lost = inPeriod.filter((d) => d.stage === 'CLOSED_LOST');
   const sourcedBy = (d: World['deals'][number]) => d.participants.find((p) => p.partnerId === partnerId)!.sourced;
@@ -158,15 +196,23 @@ function oraclePartnerRevenue(world: World, partnerId: string, from: string, to:
     influenced: perCurrency(won.filter((d) => !sourcedBy(d)).map((d) => ({ minor: d.minor, currency: d.currency }))),
     closedWonDeals: won.length,
     winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
-    pipeline: perCurrency(world.deals.filter((d) => isOpen(d.stage) && d.participants.some((p) => p.partnerId === partnerId)).map((d) => ({ minor: d.minor, currency: d.currency }))),
+    pipeline: perCurrency(
+      world.deals
+        .filter((d) => isOpen(d.stage) && d.participants.some((p) => p.partnerId === partnerId))
+        .map((d) => ({ minor: d.minor, currency: d.currency })),
+    ),
   };
 }
 
 async function oracleCoverage(): Promise<number | null> {
   // The whole database's capabilities count, so read it plainly and decide here.
   const needed = await db.runText<{ id: string }>('MATCH (:Customer)-[:NEEDS]->(c:Capability) RETURN DISTINCT c.id AS id');
-  const required = await db.runText<{ id: string; status: string | null }>('MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN c.id AS id, s.status AS status');
-  const held = await db.runText<{ id: string; stage: string | null }>('MATCH (p:Partner)-[:HAS_CAPABILITY]->(c:Capability) RETURN c.id AS id, p.lifecycleStage AS stage');
+  const required = await db.runText<{ id: string; status: string | null }>(
+    'MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN c.id AS id, s.status AS status',
+  );
+  const held = await db.runText<{ id: string; stage: string | null }>(
+    'MATCH (p:Partner)-[:HAS_CAPABILITY]->(c:Capability) RETURN c.id AS id, p.lifecycleStage AS stage',
+  );
   const demand = new Set([...needed.map((r) => r.id), ...required.filter((r) => r.status !== 'RETIRED').map((r) => r.id)]);
   const supplied = new Set(held.filter((r) => r.stage === null || r.stage === 'ACTIVE' || r.stage === 'ONBOARDING').map((r) => r.id));
   return demand.size === 0 ? null : [...demand].filter((c) => supplied.has(c)).length / demand.size;
@@ -176,9 +222,11 @@ function oracleHealth(world: World, from: string, to: string) {
   const won = world.deals.filter((d) => d.stage === 'CLOSED_WON' && d.closedAt! >= from && d.closedAt! < to);
   const amounts = (ds: typeof won) => perCurrency(ds.map((d) => ({ minor: d.minor, currency: d.currency })));
   const others = new Map<string, Set<string>>();
-  for (const d of won) for (const a of d.participants) for (const b of d.participants) {
-    if (a.partnerId !== b.partnerId) others.set(a.partnerId, (others.get(a.partnerId) ?? new Set()).add(b.partnerId));
-  }
+  for (const d of won)
+    for (const a of d.participants)
+      for (const b of d.participants) {
+        if (a.partnerId !== b.partnerId) others.set(a.partnerId, (others.get(a.partnerId) ?? new Set()).add(b.partnerId));
+      }
   return {
     closedWonDeals: won.length,
     multiPartnerDealShare: won.length === 0 ? null : won.filter((d) => d.participants.length >= 2).length / won.length,
@@ -203,9 +251,20 @@ function oracleCoSell(world: World, deal: World['deals'][number]) {
     .map((p) => {
       const account = world.accounts.find((a) => a.partnerId === p.id && a.customerId === deal.customerId);
       const covers = needed.filter((c) => p.caps.includes(c)).length;
-      const integrated = [...on].filter((q) => world.integrations.some(([a, b]) => (a === p.id && b === q) || (a === q && b === p.id))).length;
-      const coSold = [...on].filter((q) => world.deals.some((d) => d.id !== deal.id && d.participants.some((x) => x.partnerId === p.id) && d.participants.some((x) => x.partnerId === q))).length;
-      return { p, account, covers, score: (account ? accountPoints[account.status]! : 0) + 2 * covers + integrated + coSold + tierPoints[p.tier]! };
+      const integrated = [...on].filter((q) =>
+        world.integrations.some(([a, b]) => (a === p.id && b === q) || (a === q && b === p.id)),
+      ).length;
+      const coSold = [...on].filter((q) =>
+        world.deals.some(
+          (d) => d.id !== deal.id && d.participants.some((x) => x.partnerId === p.id) && d.participants.some((x) => x.partnerId === q),
+        ),
+      ).length;
+      return {
+        p,
+        account,
+        covers,
+        score: (account ? accountPoints[account.status]! : 0) + 2 * covers + integrated + coSold + tierPoints[p.tier]!,
+      };
     })
     .filter((c) => c.account || c.covers > 0)
     .sort((a, b) => b.score - a.score || byId(a.p.id, b.p.id))
@@ -231,13 +290,20 @@ describe('deal analytics on random ecosystems against brute force', () => {
     const read = `{ ${world.deals.map((d, i) => `d${i}: deal(id: "${d.id}") { id registrationStatus conflictsWith { id } }`).join(' ')} }`;
     const { data: stored } = await expectData(db, read);
     world.deals.forEach((d, i) => {
-      expect(stored[`d${i}`], d.id).toEqual({ id: d.id, registrationStatus: status.get(d.id), conflictsWith: conflictsWith.get(d.id)!.map((c) => ({ id: c })) });
+      expect(stored[`d${i}`], d.id).toEqual({
+        id: d.id,
+        registrationStatus: status.get(d.id),
+        conflictsWith: conflictsWith.get(d.id)!.map((c) => ({ id: c })),
+      });
     });
     expect([...status.values()]).toContain('CONFLICT');
 
     const revenueQuery = `query($p: ID!, $from: DateTime!, $to: DateTime!) { partnerRevenue(partnerId: $p, from: $from, to: $to) {
       sourced { amount currency } influenced { amount currency } closedWonDeals winRate pipeline { amount currency } } }`;
-    for (const [from, to] of [[`${year}-03-01T00:00:00.000Z`, `${year + 1}-01-01T00:00:00.000Z`], [`${year}-01-01T00:00:00.000Z`, `${year + 2}-01-01T00:00:00.000Z`]] as const) {
+    for (const [from, to] of [
+      [`${year}-03-01T00:00:00.000Z`, `${year + 1}-01-01T00:00:00.000Z`],
+      [`${year}-01-01T00:00:00.000Z`, `${year + 2}-01-01T00:00:00.000Z`],
+    ] as const) {
       for (const p of world.partners) {
         const { data } = await expectData(db, revenueQuery, { p: p.id, from, to });
         expect(data.partnerRevenue, `${p.id} ${from}`).toEqual(oraclePartnerRevenue(world, p.id, from, to));
@@ -246,16 +312,22 @@ describe('deal analytics on random ecosystems against brute force', () => {
 
     const from = `${year}-01-01T00:00:00.000Z`;
     const to = `${year + 1}-06-01T00:00:00.000Z`;
-    const { data: health } = await expectData(db, `query($from: DateTime!, $to: DateTime!) { ecosystemHealth(from: $from, to: $to) {
+    const { data: health } = await expectData(
+      db,
+      `query($from: DateTime!, $to: DateTime!) { ecosystemHealth(from: $from, to: $to) {
       closedWonDeals multiPartnerDealShare totalWon { amount currency } partnerSourced { amount currency } partnerInfluenced { amount currency }
-      capabilityCoverage topConnectors(first: 100) { id } } }`, { from, to });
+      capabilityCoverage topConnectors(first: 100) { id } } }`,
+      { from, to },
+    );
     expect(health.ecosystemHealth).toEqual({ ...oracleHealth(world, from, to), capabilityCoverage: await oracleCoverage() });
 
     expect(health.ecosystemHealth.closedWonDeals).toBeGreaterThan(0);
 
     let recommended = 0;
     for (const deal of world.deals) {
-      const { data } = await expectData(db, `query($id: ID!) { coSellRecommendations(dealId: $id, first: 100) { partner { id } score } }`, { id: deal.id });
+      const { data } = await expectData(db, `query($id: ID!) { coSellRecommendations(dealId: $id, first: 100) { partner { id } score } }`, {
+        id: deal.id,
+      });
       expect(data.coSellRecommendations, deal.id).toEqual(oracleCoSell(world, deal));
       recommended += data.coSellRecommendations.length;
     }

@@ -1,7 +1,13 @@
 // Attribution arithmetic: exact shares that always sum to the amount, in USD, EUR and JPY, checked
 // on hand-made cases and against a brute force on random deals.
 import { describe, expect, it } from 'vitest';
-import { attributeAmount, DEFAULT_ATTRIBUTION_WEIGHTS, percentOf, resolveWeights, type AttributionParticipant } from '../src/deals/deal-attribution.js';
+import {
+  attributeAmount,
+  DEFAULT_ATTRIBUTION_WEIGHTS,
+  percentOf,
+  resolveWeights,
+  type AttributionParticipant,
+} from '../src/deals/deal-attribution.js';
 import { formatMinor, parseAmount } from '../src/money/money.js';
 import { prng } from './support/random.js';
 
@@ -20,15 +26,38 @@ const classic: AttributionParticipant[] = [
 
 describe('dealAttribution models', () => {
   it('EVEN gives leftover minor units one each in partner-id order (USD, EUR, JPY)', () => {
-    expect(formatted('100.00', 'USD', classic, 'EVEN')).toEqual([['cloud', '33.34'], ['reseller', '33.33'], ['si', '33.33']]);
-    expect(formatted('0.05', 'EUR', classic, 'EVEN')).toEqual([['cloud', '0.02'], ['reseller', '0.02'], ['si', '0.01']]);
-    expect(formatted('1000', 'JPY', classic, 'EVEN')).toEqual([['cloud', '334'], ['reseller', '333'], ['si', '333']]);
-    expect(formatted('2', 'JPY', classic, 'EVEN')).toEqual([['cloud', '1'], ['reseller', '1'], ['si', '0']]);
+    expect(formatted('100.00', 'USD', classic, 'EVEN')).toEqual([
+      ['cloud', '33.34'],
+      ['reseller', '33.33'],
+      ['si', '33.33'],
+    ]);
+    expect(formatted('0.05', 'EUR', classic, 'EVEN')).toEqual([
+      ['cloud', '0.02'],
+      ['reseller', '0.02'],
+      ['si', '0.01'],
+    ]);
+    expect(formatted('1000', 'JPY', classic, 'EVEN')).toEqual([
+      ['cloud', '334'],
+      ['reseller', '333'],
+      ['si', '333'],
+    ]);
+    expect(formatted('2', 'JPY', classic, 'EVEN')).toEqual([
+      ['cloud', '1'],
+      ['reseller', '1'],
+      ['si', '0'],
+    ]);
   });
 
   it('SOURCED gives everything to the sourcing participant, and nothing when none sourced', () => {
     expect(formatted('125000.55', 'USD', classic, 'SOURCED')).toEqual([['cloud', '125000.55']]);
-    expect(formatted('999', 'JPY', classic.map((p) => ({ ...p, sourced: false })), 'SOURCED')).toEqual([]);
+    expect(
+      formatted(
+        '999',
+        'JPY',
+        classic.map((p) => ({ ...p, sourced: false })),
+        'SOURCED',
+      ),
+    ).toEqual([]);
   });
 
   it('ROLE_WEIGHTED uses the documented weights with the sourcing bonus and largest remainders', () => {
@@ -39,9 +68,21 @@ describe('dealAttribution models', () => {
     });
     // 100.00 USD = 10000 minor: floors 3636, 3636, 2727 (sum 9999) with remainders 40, 40, 30 (of 110);
     // cloud and reseller tie on the largest remainder and cloud comes first by id, so it gets the cent.
-    expect(formatted('100.00', 'USD', classic, 'ROLE_WEIGHTED')).toEqual([['cloud', '36.37'], ['reseller', '36.36'], ['si', '27.27']]);
-    expect(formatted('100', 'JPY', classic, 'ROLE_WEIGHTED')).toEqual([['cloud', '37'], ['reseller', '36'], ['si', '27']]);
-    expect(formatted('0.10', 'EUR', classic, 'ROLE_WEIGHTED')).toEqual([['cloud', '0.04'], ['reseller', '0.03'], ['si', '0.03']]);
+    expect(formatted('100.00', 'USD', classic, 'ROLE_WEIGHTED')).toEqual([
+      ['cloud', '36.37'],
+      ['reseller', '36.36'],
+      ['si', '27.27'],
+    ]);
+    expect(formatted('100', 'JPY', classic, 'ROLE_WEIGHTED')).toEqual([
+      ['cloud', '37'],
+      ['reseller', '36'],
+      ['si', '27'],
+    ]);
+    expect(formatted('0.10', 'EUR', classic, 'ROLE_WEIGHTED')).toEqual([
+      ['cloud', '0.04'],
+      ['reseller', '0.03'],
+      ['si', '0.03'],
+    ]);
   });
 
   it('ROLE_WEIGHTED weights are configurable', () => {
@@ -67,7 +108,11 @@ describe('dealAttribution against a brute force on random deals', () => {
     const base = weights.map((x) => ({ id: x.id, share: (amount * x.w) / total, rest: (amount * x.w) % total }));
     let left = amount - base.reduce((s, x) => s + x.share, 0n);
     const order = [...base].sort((a, b) => (a.rest !== b.rest ? (a.rest > b.rest ? -1 : 1) : a.id < b.id ? -1 : 1));
-    for (const x of order) if (left > 0n) { x.share += 1n; left -= 1n; }
+    for (const x of order)
+      if (left > 0n) {
+        x.share += 1n;
+        left -= 1n;
+      }
     return new Map(base.map((x) => [x.id, x.share]));
   }
 
@@ -92,9 +137,20 @@ describe('dealAttribution against a brute force on random deals', () => {
         }
         expect(sum, `${model} ${formatMinor(amount, currency)} ${currency}`).toBe(amount);
         const weightOf = (p: AttributionParticipant): bigint =>
-          model === 'EVEN' ? 1n : model === 'SOURCED' ? (p.sourced ? 1n : 0n)
-            : BigInt(DEFAULT_ATTRIBUTION_WEIGHTS.roles[p.role as (typeof ROLES)[number]] + (p.sourced ? DEFAULT_ATTRIBUTION_WEIGHTS.sourcingBonus : 0));
-        const expected = bruteForce(amount, parties.map((p) => ({ id: p.partnerId, w: weightOf(p) })));
+          model === 'EVEN'
+            ? 1n
+            : model === 'SOURCED'
+              ? p.sourced
+                ? 1n
+                : 0n
+              : BigInt(
+                  DEFAULT_ATTRIBUTION_WEIGHTS.roles[p.role as (typeof ROLES)[number]] +
+                    (p.sourced ? DEFAULT_ATTRIBUTION_WEIGHTS.sourcingBonus : 0),
+                );
+        const expected = bruteForce(
+          amount,
+          parties.map((p) => ({ id: p.partnerId, w: weightOf(p) })),
+        );
         for (const s of shares) expect(s.minor).toBe(expected.get(s.partnerId));
         expect(shares.map((s) => s.partnerId)).toEqual([...shares.map((s) => s.partnerId)].sort());
         if (model === 'EVEN') {

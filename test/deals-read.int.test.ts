@@ -22,21 +22,42 @@ beforeAll(async () => {
       ],
       deals: [
         {
-          id: 'd1', name: 'Big', customerId: 'u1', solutionId: 's', stage: 'NEGOTIATION', amount: '125000.50', currency: 'USD',
-          createdAt: '2025-03-01T09:30:00Z', registrationStatus: 'APPROVED',
+          id: 'd1',
+          name: 'Big',
+          customerId: 'u1',
+          solutionId: 's',
+          stage: 'NEGOTIATION',
+          amount: '125000.50',
+          currency: 'USD',
+          createdAt: '2025-03-01T09:30:00Z',
+          registrationStatus: 'APPROVED',
           participants: [
             { partnerId: 'pb', role: 'TECHNOLOGY', sourced: false, registeredAt: '2025-03-02T00:00:00Z' },
             { partnerId: 'pa', role: 'RESELLER', sourced: true, registeredAt: '2025-03-01T09:30:00Z' },
           ],
         },
         {
-          id: 'd2', name: 'Yen', customerId: 'u2', stage: 'CLOSED_WON', amount: '900', currency: 'JPY',
-          createdAt: '2025-01-01T00:00:00Z', closedAt: '2025-02-01T00:00:00Z', registrationStatus: 'CONFLICT',
+          id: 'd2',
+          name: 'Yen',
+          customerId: 'u2',
+          stage: 'CLOSED_WON',
+          amount: '900',
+          currency: 'JPY',
+          createdAt: '2025-01-01T00:00:00Z',
+          closedAt: '2025-02-01T00:00:00Z',
+          registrationStatus: 'CONFLICT',
           participants: [{ partnerId: 'pa', role: 'RESELLER', sourced: false, registeredAt: '2025-01-01T00:00:00Z' }],
         },
         {
-          id: 'd3', name: 'Lost', customerId: 'u2', stage: 'CLOSED_LOST', amount: '0.001', currency: 'BHD',
-          createdAt: '2025-01-05T00:00:00Z', closedAt: '2025-01-06T00:00:00Z', registrationStatus: 'REJECTED',
+          id: 'd3',
+          name: 'Lost',
+          customerId: 'u2',
+          stage: 'CLOSED_LOST',
+          amount: '0.001',
+          currency: 'BHD',
+          createdAt: '2025-01-05T00:00:00Z',
+          closedAt: '2025-01-06T00:00:00Z',
+          registrationStatus: 'REJECTED',
         },
       ],
     }),
@@ -60,7 +81,12 @@ describe('deal reads', () => {
     );
     // As a client sees it: executeOperation hands back DateTime values as Date objects.
     expect(JSON.parse(JSON.stringify(data.deal))).toEqual({
-      id: `${px}d1`, name: 'Big', stage: 'NEGOTIATION', registrationStatus: 'APPROVED', createdAt: '2025-03-01T09:30:00.000Z', closedAt: null,
+      id: `${px}d1`,
+      name: 'Big',
+      stage: 'NEGOTIATION',
+      registrationStatus: 'APPROVED',
+      createdAt: '2025-03-01T09:30:00.000Z',
+      closedAt: null,
       amount: { amount: '125000.50', currency: 'USD' },
       customer: { id: `${px}u1`, name: 'U1' },
       solution: { id: `${px}s` },
@@ -96,7 +122,8 @@ describe('deal reads', () => {
 
   it('filters deals', async () => {
     const query = `query($f: DealFilter) { deals(filter: $f, first: 10) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => (await expectData(db, query, { f })).data.deals.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith(px));
+    const ids = async (f: object) =>
+      (await expectData(db, query, { f })).data.deals.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith(px));
     expect(await ids({ partnerId: `${px}pa` })).toEqual([`${px}d1`, `${px}d2`]);
     expect(await ids({ partnerId: `${px}pa`, open: true })).toEqual([`${px}d1`]);
     expect(await ids({ customerId: `${px}u2`, open: false })).toEqual([`${px}d2`, `${px}d3`]);

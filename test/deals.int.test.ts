@@ -46,7 +46,12 @@ async function register(input: Record<string, unknown>) {
 beforeAll(async () => {
   // Capabilities, partners (with capabilities, accounts, an integration), customers and a solution.
   const partner = (k: string, types: PartnerType[], tier: PartnerTier, lifecycleStage: LifecycleStage, caps: string[]) => ({
-    id: k, name: `Partner ${k}`, types, tier, lifecycleStage, capabilities: caps.map((c) => ({ capabilityId: `cap-${c}`, level: 'CERTIFIED' as const })),
+    id: k,
+    name: `Partner ${k}`,
+    types,
+    tier,
+    lifecycleStage,
+    capabilities: caps.map((c) => ({ capabilityId: `cap-${c}`, level: 'CERTIFIED' as const })),
   });
   await loadFixture(
     db,
@@ -61,7 +66,11 @@ beforeAll(async () => {
         partner('dormant', ['TECHNOLOGY'], 'PLATINUM', 'DORMANT', ['sec']),
         partner('data', ['TECHNOLOGY'], 'REGISTERED', 'ACTIVE', ['data']),
       ],
-      customers: ['acme', 'globex', 'race', 'conflicts', 'adds'].map((u) => ({ id: u, name: `Customer ${u}`, needs: u === 'acme' ? ['cap-sec', 'cap-impl'] : [] })),
+      customers: ['acme', 'globex', 'race', 'conflicts', 'adds'].map((u) => ({
+        id: u,
+        name: `Customer ${u}`,
+        needs: u === 'acme' ? ['cap-sec', 'cap-impl'] : [],
+      })),
       accounts: [
         { partnerId: 'cloud', customerId: 'acme', status: 'CUSTOMER' },
         { partnerId: 'resA', customerId: 'acme', status: 'CUSTOMER' },
@@ -70,8 +79,15 @@ beforeAll(async () => {
       solutions: [{ id: 'sol', name: 'Solution', status: 'PUBLISHED', requires: ['cap-cloud', 'cap-data'] }],
       deals: [
         {
-          id: 'old', name: 'Old', customerId: 'globex', stage: 'CLOSED_WON', amount: '5.00', currency: 'USD',
-          createdAt: '2020-01-01T00:00:00Z', closedAt: '2020-02-01T00:00:00Z', registrationStatus: 'APPROVED',
+          id: 'old',
+          name: 'Old',
+          customerId: 'globex',
+          stage: 'CLOSED_WON',
+          amount: '5.00',
+          currency: 'USD',
+          createdAt: '2020-01-01T00:00:00Z',
+          closedAt: '2020-02-01T00:00:00Z',
+          registrationStatus: 'APPROVED',
           participants: [
             { partnerId: 'data', role: 'TECHNOLOGY', sourced: false },
             { partnerId: 'resA', role: 'RESELLER', sourced: true },
@@ -93,7 +109,9 @@ describe('the classic multi-partner deal', () => {
   ];
 
   it('registers, closes won, and credits all three partners exactly', async () => {
-    const registered = await register(dealInput('classic', 'globex', participants, { amount: '100.00', solutionId: id('sol'), createdAt: '2011-03-01T00:00:00.000Z' }));
+    const registered = await register(
+      dealInput('classic', 'globex', participants, { amount: '100.00', solutionId: id('sol'), createdAt: '2011-03-01T00:00:00.000Z' }),
+    );
     expect(registered.errors).toEqual([]);
     expect(registered.deal).toMatchObject({
       id: id('classic'),
@@ -109,7 +127,9 @@ describe('the classic multi-partner deal', () => {
       { partner: { id: id('si') }, role: 'SERVICES', sourced: false },
     ]);
 
-    const closed = await expectData(db, UPDATE_STAGE, { input: { dealId: id('classic'), stage: 'CLOSED_WON', closedAt: '2011-06-15T12:00:00.000Z', note: 'signed' } });
+    const closed = await expectData(db, UPDATE_STAGE, {
+      input: { dealId: id('classic'), stage: 'CLOSED_WON', closedAt: '2011-06-15T12:00:00.000Z', note: 'signed' },
+    });
     expect(closed.data.updateDealStage.errors).toEqual([]);
     expect(closed.data.updateDealStage.deal.history).toEqual([
       { kind: 'REGISTERED', from: null, to: 'APPROVED', note: null },
@@ -131,21 +151,36 @@ describe('the classic multi-partner deal', () => {
       [id('resA'), '36.36'],
       [id('si'), '27.27'],
     ]);
-    const custom = await expectData(db, `query($id: ID!) { dealAttribution(dealId: $id, model: ROLE_WEIGHTED, weights: {roles: [{role: SERVICES, weight: 60}], sourcingBonus: 0}) { shares { share { amount } } } }`, { id: id('classic') });
+    const custom = await expectData(
+      db,
+      `query($id: ID!) { dealAttribution(dealId: $id, model: ROLE_WEIGHTED, weights: {roles: [{role: SERVICES, weight: 60}], sourcingBonus: 0}) { shares { share { amount } } } }`,
+      { id: id('classic') },
+    );
     // 20 : 40 : 60 of 100.00.
     expect(custom.data.dealAttribution.shares.map((s: any) => s.share.amount)).toEqual(['16.67', '33.33', '50.00']);
 
     const revenue = `query($p: ID!) { partnerRevenue(partnerId: $p, from: "2011-01-01T00:00:00Z", to: "2012-01-01T00:00:00Z") {
       sourced { amount currency } influenced { amount currency } closedWonDeals winRate pipeline { amount currency } } }`;
     expect((await expectData(db, revenue, { p: id('cloud') })).data.partnerRevenue).toEqual({
-      sourced: [{ amount: '100.00', currency: 'USD' }], influenced: [], closedWonDeals: 1, winRate: 1, pipeline: [],
+      sourced: [{ amount: '100.00', currency: 'USD' }],
+      influenced: [],
+      closedWonDeals: 1,
+      winRate: 1,
+      pipeline: [],
     });
     expect((await expectData(db, revenue, { p: id('si') })).data.partnerRevenue).toEqual({
-      sourced: [], influenced: [{ amount: '100.00', currency: 'USD' }], closedWonDeals: 1, winRate: 1, pipeline: [],
+      sourced: [],
+      influenced: [{ amount: '100.00', currency: 'USD' }],
+      closedWonDeals: 1,
+      winRate: 1,
+      pipeline: [],
     });
 
-    const health = await expectData(db, `{ ecosystemHealth(from: "2011-06-01T00:00:00Z", to: "2011-07-01T00:00:00Z") {
-      closedWonDeals multiPartnerDealShare totalWon { amount currency } partnerSourced { amount } partnerInfluenced { amount } topConnectors(first: 3) { id } } }`);
+    const health = await expectData(
+      db,
+      `{ ecosystemHealth(from: "2011-06-01T00:00:00Z", to: "2011-07-01T00:00:00Z") {
+      closedWonDeals multiPartnerDealShare totalWon { amount currency } partnerSourced { amount } partnerInfluenced { amount } topConnectors(first: 3) { id } } }`,
+    );
     expect(health.data.ecosystemHealth).toEqual({
       closedWonDeals: 1,
       multiPartnerDealShare: 1,
@@ -161,9 +196,15 @@ describe('the classic multi-partner deal', () => {
     expect(reopen.data.updateDealStage).toMatchObject({ deal: null, errors: [{ path: ['input', 'stage'], code: 'CONFLICT' }] });
     await register(dealInput('open1', 'globex', [{ partnerId: 'si', role: 'SERVICES' }]));
     const noClosedAt = await expectData(db, UPDATE_STAGE, { input: { dealId: id('open1'), stage: 'CLOSED_LOST' } });
-    expect(noClosedAt.data.updateDealStage.errors).toEqual([{ path: ['input', 'closedAt'], message: 'required for a CLOSED_LOST deal', code: 'BAD_USER_INPUT' }]);
-    const closedAtWhileOpen = await expectData(db, UPDATE_STAGE, { input: { dealId: id('open1'), stage: 'PROPOSAL', closedAt: '2011-01-01T00:00:00Z' } });
-    expect(closedAtWhileOpen.data.updateDealStage.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'closedAt'], 'BAD_USER_INPUT']]);
+    expect(noClosedAt.data.updateDealStage.errors).toEqual([
+      { path: ['input', 'closedAt'], message: 'required for a CLOSED_LOST deal', code: 'BAD_USER_INPUT' },
+    ]);
+    const closedAtWhileOpen = await expectData(db, UPDATE_STAGE, {
+      input: { dealId: id('open1'), stage: 'PROPOSAL', closedAt: '2011-01-01T00:00:00Z' },
+    });
+    expect(closedAtWhileOpen.data.updateDealStage.errors.map((e: any) => [e.path, e.code])).toEqual([
+      [['input', 'closedAt'], 'BAD_USER_INPUT'],
+    ]);
     const missing = await expectData(db, UPDATE_STAGE, { input: { dealId: id('nope'), stage: 'PROPOSAL' } });
     expect(missing.data.updateDealStage.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'dealId'], 'NOT_FOUND']]);
   });
@@ -174,21 +215,54 @@ describe('registerDeal validation', () => {
     const before = await graphFingerprint(db);
     const cases: [Record<string, unknown>, [string[], string][]][] = [
       [dealInput('v1', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { amount: '10.001' }), [[['input', 'amount'], 'BAD_USER_INPUT']]],
-      [dealInput('v2', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { amount: '10.5', currency: 'JPY' }), [[['input', 'amount'], 'BAD_USER_INPUT']]],
+      [
+        dealInput('v2', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { amount: '10.5', currency: 'JPY' }),
+        [[['input', 'amount'], 'BAD_USER_INPUT']],
+      ],
       [dealInput('v3', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { amount: '-1' }), [[['input', 'amount'], 'BAD_USER_INPUT']]],
       [dealInput('v4', 'acme', []), [[['input', 'participants'], 'BAD_USER_INPUT']]],
-      [dealInput('v5', 'nobody', [{ partnerId: 'ghost', role: 'RESELLER' }]), [[['input', 'participants', '0', 'partnerId'], 'NOT_FOUND'], [['input', 'customerId'], 'NOT_FOUND']]],
-      [dealInput('v6', 'acme', [{ partnerId: 'resA', role: 'RESELLER', sourced: true }, { partnerId: 'si', role: 'SERVICES', sourced: true }]), [[['input', 'participants', '1', 'sourced'], 'CONFLICT']]],
-      [dealInput('v7', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }, { partnerId: 'resA', role: 'SERVICES' }]), [[['input', 'participants', '1', 'partnerId'], 'CONFLICT']]],
+      [
+        dealInput('v5', 'nobody', [{ partnerId: 'ghost', role: 'RESELLER' }]),
+        [
+          [['input', 'participants', '0', 'partnerId'], 'NOT_FOUND'],
+          [['input', 'customerId'], 'NOT_FOUND'],
+        ],
+      ],
+      [
+        dealInput('v6', 'acme', [
+          { partnerId: 'resA', role: 'RESELLER', sourced: true },
+          { partnerId: 'si', role: 'SERVICES', sourced: true },
+        ]),
+        [[['input', 'participants', '1', 'sourced'], 'CONFLICT']],
+      ],
+      [
+        dealInput('v7', 'acme', [
+          { partnerId: 'resA', role: 'RESELLER' },
+          { partnerId: 'resA', role: 'SERVICES' },
+        ]),
+        [[['input', 'participants', '1', 'partnerId'], 'CONFLICT']],
+      ],
       [dealInput('classic', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }]), [[['input', 'id'], 'CONFLICT']]],
-      [dealInput('v8', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { closedAt: '2011-01-01T00:00:00Z' }), [[['input', 'closedAt'], 'BAD_USER_INPUT']]],
-      [dealInput('v9', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { stage: 'CLOSED_WON' }), [[['input', 'closedAt'], 'BAD_USER_INPUT']]],
-      [dealInput('v10', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('nosol') }), [[['input', 'solutionId'], 'NOT_FOUND']]],
+      [
+        dealInput('v8', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { closedAt: '2011-01-01T00:00:00Z' }),
+        [[['input', 'closedAt'], 'BAD_USER_INPUT']],
+      ],
+      [
+        dealInput('v9', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { stage: 'CLOSED_WON' }),
+        [[['input', 'closedAt'], 'BAD_USER_INPUT']],
+      ],
+      [
+        dealInput('v10', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('nosol') }),
+        [[['input', 'solutionId'], 'NOT_FOUND']],
+      ],
     ];
     for (const [input, expected] of cases) {
       const result = await register(input);
       expect(result.deal, JSON.stringify(input)).toBeNull();
-      expect(result.errors.map((e: any) => [e.path, e.code]), JSON.stringify(input)).toEqual(expected);
+      expect(
+        result.errors.map((e: any) => [e.path, e.code]),
+        JSON.stringify(input),
+      ).toEqual(expected);
     }
     expect(await graphFingerprint(db)).toEqual(before);
   });
@@ -198,12 +272,29 @@ describe('rules of engagement through registerDeal', () => {
   it('puts a second reseller in conflict, lists the conflicts, and records the resolution', async () => {
     const at = (day: number) => `2011-04-${String(day).padStart(2, '0')}T00:00:00.000Z`;
     const first = await register(dealInput('c1', 'conflicts', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: at(1) }));
-    const second = await register(dealInput('c2', 'conflicts', [{ partnerId: 'resB', role: 'RESELLER' }, { partnerId: 'si', role: 'SERVICES' }], { createdAt: at(2) }));
+    const second = await register(
+      dealInput(
+        'c2',
+        'conflicts',
+        [
+          { partnerId: 'resB', role: 'RESELLER' },
+          { partnerId: 'si', role: 'SERVICES' },
+        ],
+        { createdAt: at(2) },
+      ),
+    );
     const sameReseller = await register(dealInput('c3', 'conflicts', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: at(3) }));
     const noReseller = await register(dealInput('c4', 'conflicts', [{ partnerId: 'si', role: 'SERVICES' }], { createdAt: at(4) }));
-    expect([first, second, sameReseller, noReseller].map((r) => r.deal.registrationStatus)).toEqual(['APPROVED', 'CONFLICT', 'APPROVED', 'APPROVED']);
+    expect([first, second, sameReseller, noReseller].map((r) => r.deal.registrationStatus)).toEqual([
+      'APPROVED',
+      'CONFLICT',
+      'APPROVED',
+      'APPROVED',
+    ]);
     expect(second.deal.conflictsWith).toEqual([{ id: id('c1') }]);
-    expect(second.deal.history).toEqual([{ kind: 'REGISTERED', from: null, to: 'CONFLICT', note: `Rules of engagement: conflicts with ${id('c1')}` }]);
+    expect(second.deal.history).toEqual([
+      { kind: 'REGISTERED', from: null, to: 'CONFLICT', note: `Rules of engagement: conflicts with ${id('c1')}` },
+    ]);
 
     const conflicts = await expectData(db, `{ dealConflicts(first: 100) { totalCount edges { node { id } } } }`);
     expect(conflicts.data.dealConflicts.edges.map((e: any) => e.node.id).filter((d: string) => d.startsWith(px))).toEqual([id('c2')]);
@@ -236,14 +327,16 @@ describe('rules of engagement through registerDeal', () => {
 
   it('lets exactly one of several racing registrations win', async () => {
     const resellers = ['resA', 'resB', 'cloud', 'si', 'sec', 'data'];
-    const results = await Promise.all(
-      resellers.map((r) => register(dealInput(`race-${r}`, 'race', [{ partnerId: r, role: 'RESELLER' }]))),
-    );
+    const results = await Promise.all(resellers.map((r) => register(dealInput(`race-${r}`, 'race', [{ partnerId: r, role: 'RESELLER' }]))));
     expect(results.every((r) => r.errors.length === 0)).toBe(true);
     const winners = results.filter((r) => r.deal.registrationStatus === 'APPROVED');
     expect(winners).toHaveLength(1);
     const winner = winners[0].deal.id;
-    const { data } = await expectData(db, `query($ids: ID!) { deals(filter: {customerId: $ids}, first: 100) { edges { node { id registrationStatus conflictsWith { id } } } } }`, { ids: id('race') });
+    const { data } = await expectData(
+      db,
+      `query($ids: ID!) { deals(filter: {customerId: $ids}, first: 100) { edges { node { id registrationStatus conflictsWith { id } } } } }`,
+      { ids: id('race') },
+    );
     const stored = data.deals.edges.map((e: any) => e.node);
     expect(stored).toHaveLength(resellers.length);
     for (const deal of stored) {
@@ -254,15 +347,21 @@ describe('rules of engagement through registerDeal', () => {
 
   it('runs the rules again when a reseller joins, and keeps every change in the history', async () => {
     await register(dealInput('a1', 'adds', [{ partnerId: 'resA', role: 'RESELLER' }], { createdAt: '2011-05-01T00:00:00.000Z' }));
-    const plain = await register(dealInput('a2', 'adds', [{ partnerId: 'si', role: 'SERVICES', sourced: true }], { createdAt: '2011-05-02T00:00:00.000Z' }));
+    const plain = await register(
+      dealInput('a2', 'adds', [{ partnerId: 'si', role: 'SERVICES', sourced: true }], { createdAt: '2011-05-02T00:00:00.000Z' }),
+    );
     expect(plain.deal.registrationStatus).toBe('APPROVED');
     const tech = await expectData(db, ADD, { input: { dealId: id('a2'), partnerId: id('data'), role: 'TECHNOLOGY' } });
     expect(tech.data.addDealParticipant.deal.registrationStatus).toBe('APPROVED');
-    const secondSourcer = await expectData(db, ADD, { input: { dealId: id('a2'), partnerId: id('sec'), role: 'TECHNOLOGY', sourced: true } });
+    const secondSourcer = await expectData(db, ADD, {
+      input: { dealId: id('a2'), partnerId: id('sec'), role: 'TECHNOLOGY', sourced: true },
+    });
     expect(secondSourcer.data.addDealParticipant.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'sourced'], 'CONFLICT']]);
     const twice = await expectData(db, ADD, { input: { dealId: id('a2'), partnerId: id('data'), role: 'SERVICES' } });
     expect(twice.data.addDealParticipant.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'partnerId'], 'CONFLICT']]);
-    const reseller = await expectData(db, ADD, { input: { dealId: id('a2'), partnerId: id('resB'), role: 'RESELLER', note: 'resB brought in' } });
+    const reseller = await expectData(db, ADD, {
+      input: { dealId: id('a2'), partnerId: id('resB'), role: 'RESELLER', note: 'resB brought in' },
+    });
     expect(reseller.data.addDealParticipant.deal).toMatchObject({
       registrationStatus: 'CONFLICT',
       conflictsWith: [{ id: id('a1') }],
@@ -275,7 +374,12 @@ describe('rules of engagement through registerDeal', () => {
     });
     const removed = await expectData(db, REMOVE, { input: { dealId: id('a2'), partnerId: id('data') } });
     expect(removed.data.removeDealParticipant.deal.participants.map((p: any) => p.partner.id)).toEqual([id('resB'), id('si')]);
-    expect(removed.data.removeDealParticipant.deal.history.at(-1)).toEqual({ kind: 'PARTICIPANT_REMOVED', from: id('data'), to: null, note: null });
+    expect(removed.data.removeDealParticipant.deal.history.at(-1)).toEqual({
+      kind: 'PARTICIPANT_REMOVED',
+      from: id('data'),
+      to: null,
+      note: null,
+    });
     await expectData(db, REMOVE, { input: { dealId: id('a2'), partnerId: id('resB') } });
     const last = await expectData(db, REMOVE, { input: { dealId: id('a2'), partnerId: id('si') } });
     expect(last.data.removeDealParticipant.errors.map((e: any) => [e.path, e.code])).toEqual([[['input', 'partnerId'], 'CONFLICT']]);
@@ -291,9 +395,15 @@ describe('rules of engagement on import', () => {
   it('decides statuses for imported deals and registerDeal then honours them', async () => {
     const partner = (k: string) => ({ id: `${ix}${k}`, name: k, types: ['RESELLER'] });
     const deal = (k: string, reseller: string, day: number, extra: Record<string, unknown> = {}) => ({
-      id: `${ix}${k}`, name: k, customerId: `${ix}cust`, stage: 'QUALIFIED', amount: '10.00', currency: 'EUR',
+      id: `${ix}${k}`,
+      name: k,
+      customerId: `${ix}cust`,
+      stage: 'QUALIFIED',
+      amount: '10.00',
+      currency: 'EUR',
       createdAt: `2011-07-${String(day).padStart(2, '0')}T00:00:00Z`,
-      participants: [{ partnerId: `${ix}${reseller}`, role: 'RESELLER' }], ...extra,
+      participants: [{ partnerId: `${ix}${reseller}`, role: 'RESELLER' }],
+      ...extra,
     });
     const result = await importEcosystem(db, {
       formatVersion: 1,
@@ -309,15 +419,31 @@ describe('rules of engagement on import', () => {
       { id: `${ix}kept`, registrationStatus: 'REJECTED', conflictsWith: [{ id: `${ix}first` }] },
       { id: `${ix}late`, registrationStatus: 'CONFLICT', conflictsWith: [{ id: `${ix}first` }] },
     ]);
-    const registered = await register({ id: `${ix}new`, name: 'new', customerId: `${ix}cust`, amount: '1.00', currency: 'EUR', participants: [{ partnerId: `${ix}r3`, role: 'RESELLER' }] });
+    const registered = await register({
+      id: `${ix}new`,
+      name: 'new',
+      customerId: `${ix}cust`,
+      amount: '1.00',
+      currency: 'EUR',
+      participants: [{ partnerId: `${ix}r3`, role: 'RESELLER' }],
+    });
     expect(registered.deal).toMatchObject({ registrationStatus: 'CONFLICT', conflictsWith: [{ id: `${ix}first` }] });
   });
 });
 
 describe('coSellRecommendations', () => {
   it('ranks eligible partners by the documented score, with reasons', async () => {
-    await register(dealInput('cosell', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], { solutionId: id('sol'), createdAt: '2011-08-01T00:00:00.000Z' }));
-    const { data } = await expectData(db, `query($id: ID!) { coSellRecommendations(dealId: $id, first: 10) { partner { id } score reasons } }`, { id: id('cosell') });
+    await register(
+      dealInput('cosell', 'acme', [{ partnerId: 'resA', role: 'RESELLER' }], {
+        solutionId: id('sol'),
+        createdAt: '2011-08-01T00:00:00.000Z',
+      }),
+    );
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { coSellRecommendations(dealId: $id, first: 10) { partner { id } score reasons } }`,
+      { id: id('cosell') },
+    );
     // Needed: acme's sec and impl, the solution's cloud and data (resA has none of them). cloud and si
     // co-sold with resA on the classic deal, data on an old one; dormant is not eligible.
     expect(data.coSellRecommendations).toEqual([
@@ -334,7 +460,11 @@ describe('coSellRecommendations', () => {
       {
         partner: { id: id('si') },
         score: 4,
-        reasons: ['Brings 1 capability the deal still needs: Cap impl', 'Has co-sold before with 1 partner on the deal: Partner resA', 'GOLD tier partner'],
+        reasons: [
+          'Brings 1 capability the deal still needs: Cap impl',
+          'Has co-sold before with 1 partner on the deal: Partner resA',
+          'GOLD tier partner',
+        ],
       },
       {
         partner: { id: id('data') },
@@ -346,17 +476,29 @@ describe('coSellRecommendations', () => {
     ]);
     // With the cloud provider on the deal, cloud is no longer needed and sec integrates with a participant.
     await expectData(db, ADD, { input: { dealId: id('cosell'), partnerId: id('cloud'), role: 'MARKETPLACE' } });
-    const after = await expectData(db, `query($id: ID!) { coSellRecommendations(dealId: $id, first: 2) { partner { id } score reasons } }`, { id: id('cosell') });
+    const after = await expectData(
+      db,
+      `query($id: ID!) { coSellRecommendations(dealId: $id, first: 2) { partner { id } score reasons } }`,
+      { id: id('cosell') },
+    );
     expect(after.data.coSellRecommendations).toEqual([
       {
         partner: { id: id('si') },
         score: 5,
-        reasons: ['Brings 1 capability the deal still needs: Cap impl', 'Has co-sold before with 2 partners on the deal: Partner cloud, Partner resA', 'GOLD tier partner'],
+        reasons: [
+          'Brings 1 capability the deal still needs: Cap impl',
+          'Has co-sold before with 2 partners on the deal: Partner cloud, Partner resA',
+          'GOLD tier partner',
+        ],
       },
       {
         partner: { id: id('sec') },
         score: 3.5,
-        reasons: ['Brings 1 capability the deal still needs: Cap sec', 'Integrates with 1 partner on the deal: Partner cloud', 'SILVER tier partner'],
+        reasons: [
+          'Brings 1 capability the deal still needs: Cap sec',
+          'Integrates with 1 partner on the deal: Partner cloud',
+          'SILVER tier partner',
+        ],
       },
     ]);
     const missing = await runOperation(db, `{ coSellRecommendations(dealId: "${px}none") { score } }`);

@@ -78,7 +78,9 @@ async function checkDeal(spec: DealSpec, context: string) {
   const deal = data.deal;
   expect(deal, `${context}: deal ${spec.id} still exists`).not.toBeNull();
   expect(deal.customer, context).toEqual({ id: spec.customer });
-  expect(deal.solution, `${context}: the solution changes only with a trace`).toEqual(spec.solution === null ? null : { id: spec.solution });
+  expect(deal.solution, `${context}: the solution changes only with a trace`).toEqual(
+    spec.solution === null ? null : { id: spec.solution },
+  );
   const now = deal.participants.map((p: { partner: { id: string } }) => p.partner.id).sort();
   expect(now.length, `${context}: ${spec.id} keeps a participant`).toBeGreaterThan(0);
   // Replaying the history from the registered participants gives today's participants.
@@ -105,9 +107,30 @@ afterAll(() => removeByPrefix(db, px));
 
 describe('deletePartner', () => {
   it('refuses to delete the only participant of a deal, naming the deal, and changes nothing', async () => {
-    await register({ id: id('d-solo'), customer: id('u1'), solution: null, amount: '100.00', participants: [{ partnerId: id('solo'), role: 'RESELLER', sourced: true }] });
-    await register({ id: id('d-solo2'), customer: id('u2'), solution: null, amount: '5.00', participants: [{ partnerId: id('solo'), role: 'SERVICES' }] });
-    await register({ id: id('d-shared'), customer: id('u1'), solution: null, amount: '10.00', participants: [{ partnerId: id('solo'), role: 'SERVICES' }, { partnerId: id('pa'), role: 'TECHNOLOGY' }] });
+    await register({
+      id: id('d-solo'),
+      customer: id('u1'),
+      solution: null,
+      amount: '100.00',
+      participants: [{ partnerId: id('solo'), role: 'RESELLER', sourced: true }],
+    });
+    await register({
+      id: id('d-solo2'),
+      customer: id('u2'),
+      solution: null,
+      amount: '5.00',
+      participants: [{ partnerId: id('solo'), role: 'SERVICES' }],
+    });
+    await register({
+      id: id('d-shared'),
+      customer: id('u1'),
+      solution: null,
+      amount: '10.00',
+      participants: [
+        { partnerId: id('solo'), role: 'SERVICES' },
+        { partnerId: id('pa'), role: 'TECHNOLOGY' },
+      ],
+    });
     const before = await graphChecksum(db);
     const { data } = await expectData(db, DELETE.partner, { id: id('solo') });
     expect(data.deletePartner.deletedId).toBeNull();
@@ -121,8 +144,27 @@ describe('deletePartner', () => {
 
   it('takes a partner out of its shared deals with a PARTICIPANT_REMOVED event on each, and splits still sum to the amount', async () => {
     const specs: DealSpec[] = [
-      { id: id('d-pb1'), customer: id('u2'), solution: id('s1'), amount: '100.01', participants: [{ partnerId: id('pb'), role: 'RESELLER', sourced: true }, { partnerId: id('pc'), role: 'SERVICES' }] },
-      { id: id('d-pb2'), customer: id('u3'), solution: null, amount: '0.07', participants: [{ partnerId: id('pa'), role: 'TECHNOLOGY' }, { partnerId: id('pb'), role: 'SERVICES' }, { partnerId: id('pc'), role: 'REFERRAL' }] },
+      {
+        id: id('d-pb1'),
+        customer: id('u2'),
+        solution: id('s1'),
+        amount: '100.01',
+        participants: [
+          { partnerId: id('pb'), role: 'RESELLER', sourced: true },
+          { partnerId: id('pc'), role: 'SERVICES' },
+        ],
+      },
+      {
+        id: id('d-pb2'),
+        customer: id('u3'),
+        solution: null,
+        amount: '0.07',
+        participants: [
+          { partnerId: id('pa'), role: 'TECHNOLOGY' },
+          { partnerId: id('pb'), role: 'SERVICES' },
+          { partnerId: id('pc'), role: 'REFERRAL' },
+        ],
+      },
     ];
     for (const s of specs) await register(s);
     const { data } = await expectData(db, DELETE.partner, { id: id('pb') });
@@ -162,9 +204,15 @@ describe('deleteCustomer, deleteSolution, deleteCapability', () => {
   });
 
   it('deletes a capability needed and required everywhere without touching a deal', async () => {
-    const dealsBefore = await db.runText(`MATCH (d:Deal) WHERE d.id STARTS WITH $px RETURN d.id AS id, properties(d) AS props, COUNT { (d)--() } AS degree ORDER BY id`, { px });
+    const dealsBefore = await db.runText(
+      `MATCH (d:Deal) WHERE d.id STARTS WITH $px RETURN d.id AS id, properties(d) AS props, COUNT { (d)--() } AS degree ORDER BY id`,
+      { px },
+    );
     expect((await expectData(db, DELETE.capability, { id: id('k1') })).data.deleteCapability).toEqual({ deletedId: id('k1'), errors: [] });
-    const dealsAfter = await db.runText(`MATCH (d:Deal) WHERE d.id STARTS WITH $px RETURN d.id AS id, properties(d) AS props, COUNT { (d)--() } AS degree ORDER BY id`, { px });
+    const dealsAfter = await db.runText(
+      `MATCH (d:Deal) WHERE d.id STARTS WITH $px RETURN d.id AS id, properties(d) AS props, COUNT { (d)--() } AS degree ORDER BY id`,
+      { px },
+    );
     expect(dealsAfter).toEqual(dealsBefore);
   });
 });
@@ -177,7 +225,16 @@ describe('deletes racing deal changes', () => {
       const partners = Array.from({ length: rounds }, (_, i) => [`a${i}`, `b${i}`]).flat();
       await createWorld(rx, partners, ['u'], [], []);
       for (let i = 0; i < rounds; i++) {
-        await register({ id: `${rx}d${i}`, customer: `${rx}u`, solution: null, amount: '1.00', participants: [{ partnerId: `${rx}a${i}`, role: 'SERVICES' }, { partnerId: `${rx}b${i}`, role: 'TECHNOLOGY' }] });
+        await register({
+          id: `${rx}d${i}`,
+          customer: `${rx}u`,
+          solution: null,
+          amount: '1.00',
+          participants: [
+            { partnerId: `${rx}a${i}`, role: 'SERVICES' },
+            { partnerId: `${rx}b${i}`, role: 'TECHNOLOGY' },
+          ],
+        });
       }
       await Promise.all(
         Array.from({ length: rounds }, (_, i) => [
@@ -200,14 +257,32 @@ describe('deletes racing deal changes', () => {
     const rx = uniquePrefix('delrace');
     try {
       const rounds = 6;
-      await createWorld(rx, ['p'], Array.from({ length: rounds }, (_, i) => `u${i}`), [], []);
+      await createWorld(
+        rx,
+        ['p'],
+        Array.from({ length: rounds }, (_, i) => `u${i}`),
+        [],
+        [],
+      );
       await Promise.all(
         Array.from({ length: rounds }, (_, i) => [
-          runOperation(db, REGISTER, { input: { id: `${rx}d${i}`, name: 'race', customerId: `${rx}u${i}`, amount: '1.00', currency: 'USD', participants: [{ partnerId: `${rx}p`, role: 'SERVICES' }] } }),
+          runOperation(db, REGISTER, {
+            input: {
+              id: `${rx}d${i}`,
+              name: 'race',
+              customerId: `${rx}u${i}`,
+              amount: '1.00',
+              currency: 'USD',
+              participants: [{ partnerId: `${rx}p`, role: 'SERVICES' }],
+            },
+          }),
           runOperation(db, DELETE.customer, { id: `${rx}u${i}` }),
         ]).flat(),
       );
-      const orphans = await db.runText<{ id: string }>(`MATCH (d:Deal) WHERE d.id STARTS WITH $rx AND NOT EXISTS { (d)-[:FOR_CUSTOMER]->(:Customer) } RETURN d.id AS id`, { rx });
+      const orphans = await db.runText<{ id: string }>(
+        `MATCH (d:Deal) WHERE d.id STARTS WITH $rx AND NOT EXISTS { (d)-[:FOR_CUSTOMER]->(:Customer) } RETURN d.id AS id`,
+        { rx },
+      );
       expect(orphans).toEqual([]);
     } finally {
       await removeByPrefix(db, rx);

@@ -41,7 +41,9 @@ describe('the demo ecosystem', () => {
   });
 
   it('has partners in every lifecycle stage', () => {
-    expect(new Set(demo.partners.map((p) => p.lifecycleStage))).toEqual(new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']));
+    expect(new Set(demo.partners.map((p) => p.lifecycleStage))).toEqual(
+      new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']),
+    );
   });
 
   it('has a pair of open deals on one customer from different resellers, which the rules of engagement put in CONFLICT', () => {
@@ -53,7 +55,11 @@ describe('the demo ecosystem', () => {
     for (const deal of conflicts) {
       const resellers = deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
       const earlier = demo.deals.find(
-        (d) => d.customerId === deal.customerId && d.createdAt < deal.createdAt && statuses.get(d.id) === 'APPROVED' && !d.stage.startsWith('CLOSED_'),
+        (d) =>
+          d.customerId === deal.customerId &&
+          d.createdAt < deal.createdAt &&
+          statuses.get(d.id) === 'APPROVED' &&
+          !d.stage.startsWith('CLOSED_'),
       );
       expect(earlier, `an earlier approved open deal on ${deal.customerId}`).toBeDefined();
       const earlierResellers = earlier?.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId) ?? [];

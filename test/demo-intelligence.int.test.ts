@@ -19,17 +19,23 @@ afterAll(() => removeByPrefix(db, px));
 
 describe('ecosystem intelligence on the demo ecosystem (the README examples)', () => {
   it('partnerMatches for LogWeave', async () => {
-    const { data } = await expectData(db, `query($id: ID!) { partnerMatches(partnerId: $id, first: 5) {
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { partnerMatches(partnerId: $id, first: 5) {
       partner { name } score sharedCustomerCount integrated complementDemand
-      complementaryNeeds { capability { name } neededBy } reasons } }`, { id: id('p.logweave') });
+      complementaryNeeds { capability { name } neededBy } reasons } }`,
+      { id: id('p.logweave') },
+    );
     // score = 3 × shared + 2 × needs met + 5 × integrated + shared regions + shared industries + 0.5 × capabilities added.
-    expect(data.partnerMatches.map((m: any) => [m.partner.name, m.score, m.sharedCustomerCount, m.complementDemand, m.integrated])).toEqual([
-      ['Quillon Consulting', 55, 8, 11, false], // 24 + 22 + 0 + 4 + 2 + 3
-      ['Vaultline Identity', 42.5, 5, 8, true], // 15 + 16 + 5 + 4 + 1 + 1.5
-      ['Atlas Telecom Group', 33, 3, 9, false],
-      ['CloudNova', 32, 7, 0, true],
-      ['Harborview Technologies', 26, 6, 2, false],
-    ]);
+    expect(data.partnerMatches.map((m: any) => [m.partner.name, m.score, m.sharedCustomerCount, m.complementDemand, m.integrated])).toEqual(
+      [
+        ['Quillon Consulting', 55, 8, 11, false], // 24 + 22 + 0 + 4 + 2 + 3
+        ['Vaultline Identity', 42.5, 5, 8, true], // 15 + 16 + 5 + 4 + 1 + 1.5
+        ['Atlas Telecom Group', 33, 3, 9, false],
+        ['CloudNova', 32, 7, 0, true],
+        ['Harborview Technologies', 26, 6, 2, false],
+      ],
+    );
     const quillon = data.partnerMatches[0];
     expect(quillon.complementaryNeeds.map((n: any) => [n.capability.name, n.neededBy])).toEqual([
       ['Identity & access', 5],
@@ -51,9 +57,12 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
   });
 
   it('accountOverlap of LogWeave and Vaultline', async () => {
-    const { data } = await expectData(db, `query($a: ID!, $b: ID!) { accountOverlap(partnerId: $a, otherPartnerId: $b) {
+    const { data } = await expectData(
+      db,
+      `query($a: ID!, $b: ID!) { accountOverlap(partnerId: $a, otherPartnerId: $b) {
       sharedCustomerCount cells { status otherStatus count } customers(first: 10) { totalCount edges { node { name } } } } }`,
-    { a: id('p.logweave'), b: id('p.vaultline') });
+      { a: id('p.logweave'), b: id('p.vaultline') },
+    );
     expect(data.accountOverlap).toEqual({
       sharedCustomerCount: 5,
       cells: [
@@ -63,16 +72,29 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
       ],
       customers: {
         totalCount: 5,
-        edges: ['Banco Andino', 'Granite Trust Bank', 'Hoshizora Bank', 'Metro Transit Authority', 'Thames Building Society'].map((name) => ({ node: { name } })),
+        edges: ['Banco Andino', 'Granite Trust Bank', 'Hoshizora Bank', 'Metro Transit Authority', 'Thames Building Society'].map(
+          (name) => ({ node: { name } }),
+        ),
       },
     });
   });
 
   it('assembleSolution for an EMEA SOC bundle with a reseller', async () => {
-    const { data } = await expectData(db, `query($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
+    const { data } = await expectData(
+      db,
+      `query($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
       proposals { partnerCount partners { partner { name } covers { name } suggestedRole } }
       uncoveredCapabilities { name } minimumPartnerCount exhaustive timedOut } }`,
-    { input: { capabilityIds: ['cap.siem', 'cap.iam', 'cap.edr', 'cap.mdr'].map(id), region: 'EMEA', requiredTypes: ['RESELLER'], maxPartners: 4, limit: 3 } });
+      {
+        input: {
+          capabilityIds: ['cap.siem', 'cap.iam', 'cap.edr', 'cap.mdr'].map(id),
+          region: 'EMEA',
+          requiredTypes: ['RESELLER'],
+          maxPartners: 4,
+          limit: 3,
+        },
+      },
+    );
     const a = data.assembleSolution;
     // No two EMEA partners cover SIEM, IAM, EDR and MDR with a reseller among them; six sets of three do.
     expect(a.minimumPartnerCount).toBe(3);
@@ -83,7 +105,11 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
     expect(a.proposals[0]).toEqual({
       partnerCount: 3,
       partners: [
-        { partner: { name: 'Harborview Technologies' }, covers: [{ name: 'Endpoint protection' }, { name: 'SIEM' }], suggestedRole: 'RESELLER' },
+        {
+          partner: { name: 'Harborview Technologies' },
+          covers: [{ name: 'Endpoint protection' }, { name: 'SIEM' }],
+          suggestedRole: 'RESELLER',
+        },
         { partner: { name: 'Sentrywell MDR' }, covers: [{ name: 'Managed detection & response' }, { name: 'SIEM' }], suggestedRole: 'MSP' },
         { partner: { name: 'Vaultline Identity' }, covers: [{ name: 'Identity & access' }], suggestedRole: 'TECHNOLOGY' },
       ],
@@ -91,8 +117,11 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
   });
 
   it('gapAnalysis for EMEA manufacturing', async () => {
-    const { data } = await expectData(db, `query { gapAnalysis(region: "EMEA", industry: "MANUFACTURING") {
-      capabilities { capability { id name } customerDemand solutionDemand supply status } } }`);
+    const { data } = await expectData(
+      db,
+      `query { gapAnalysis(region: "EMEA", industry: "MANUFACTURING") {
+      capabilities { capability { id name } customerDemand solutionDemand supply status } } }`,
+    );
     const rows = data.gapAnalysis.capabilities.filter((c: any) => c.capability.id.startsWith(px));
     const count = (status: string) => rows.filter((r: any) => r.status === status).length;
     expect([count('GAP'), count('THIN'), count('COVERED')]).toEqual([11, 9, 2]);
@@ -113,21 +142,32 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
   });
 
   it('partnerImpact of Meridian', async () => {
-    const { data } = await expectData(db, `query($id: ID!) { partnerImpact(partnerId: $id) {
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { partnerImpact(partnerId: $id) {
       capabilitiesLost { name } orphanedCustomers { name } solutionsAffected { name } openDealsAffected { name } revenueAtRisk { amount currency } } }`,
-    { id: id('p.meridian') });
+      { id: id('p.meridian') },
+    );
     const impact = data.partnerImpact;
     expect(names(impact.capabilitiesLost)).toEqual(['HIPAA compliance']);
-    expect(names(impact.orphanedCustomers).sort()).toEqual(['Bayside Dental Group', 'Cedar Valley Medical', 'Harbor Pediatrics', 'Pinegrove Family Clinics']);
+    expect(names(impact.orphanedCustomers).sort()).toEqual([
+      'Bayside Dental Group',
+      'Cedar Valley Medical',
+      'Harbor Pediatrics',
+      'Pinegrove Family Clinics',
+    ]);
     expect(names(impact.solutionsAffected)).toEqual(['Healthcare Compliance Pack']);
     expect(impact.openDealsAffected).toEqual([]);
     expect(impact.revenueAtRisk).toEqual([]);
   });
 
   it('ecosystemMap around LogWeave, one hop, eight nodes', async () => {
-    const { data } = await expectData(db, `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
+    const { data } = await expectData(
+      db,
+      `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
       nodes { id kind label distance } edges { source target kind } truncated } }`,
-    { input: { centerId: id('p.logweave'), depth: 1, kinds: ['PARTNER', 'CAPABILITY'], limit: 8 } });
+      { input: { centerId: id('p.logweave'), depth: 1, kinds: ['PARTNER', 'CAPABILITY'], limit: 8 } },
+    );
     const map = data.ecosystemMap;
     expect(map.nodes).toHaveLength(8);
     expect(map.truncated).toBe(true); // within one hop: LogWeave, its 4 capabilities and 7 partners it integrates or shares with (12)

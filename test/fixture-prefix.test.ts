@@ -18,7 +18,9 @@ function leaves(value: unknown, path = '$'): [string, unknown][] {
 describe('prefixed', () => {
   it('prefixes every id and every reference of the demo ecosystem, and nothing else', () => {
     const demo = JSON.parse(text);
-    const ids = new Set<string>(['capabilities', 'partners', 'customers', 'solutions', 'deals'].flatMap((kind) => demo[kind].map((e: { id: string }) => e.id)));
+    const ids = new Set<string>(
+      ['capabilities', 'partners', 'customers', 'solutions', 'deals'].flatMap((kind) => demo[kind].map((e: { id: string }) => e.id)),
+    );
     const out = prefixed('t-1-', demo);
 
     expect(JSON.parse(text)).toEqual(demo);

@@ -33,16 +33,28 @@ afterAll(() => app.stop());
 async function post(body: unknown, token?: string) {
   const res = await fetch(app.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? (await mintToken({ secret, role: 'ADMIN', subject: 'front', expiresIn: '1h' }))}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token ?? (await mintToken({ secret, role: 'ADMIN', subject: 'front', expiresIn: '1h' }))}`,
+    },
     body: JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] },
+  };
 }
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string | null): Map<string, string[]> {
   expect(csp).toBeTruthy();
-  return new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('security headers', () => {
@@ -82,7 +94,8 @@ describe('security headers', () => {
 describe('token lifetime over HTTP', () => {
   const key = new TextEncoder().encode(secret);
   const now = () => Math.floor(Date.now() / 1000);
-  const sign = (iat: number, exp: number) => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(iat).setExpirationTime(exp).sign(key);
+  const sign = (iat: number, exp: number) =>
+    new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(iat).setExpirationTime(exp).sign(key);
 
   it('refuses a token valid until 9999 and one issued in the future with 401, accepts a 30-day one', async () => {
     const forever = await sign(now(), Math.floor(Date.UTC(9999, 0, 1) / 1000));

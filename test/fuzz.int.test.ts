@@ -44,7 +44,13 @@ beforeAll(async () => {
   schema = await introspectSchema(db, ADMIN); // in-process: introspection is off in production
   nodesBefore = new Set((await db.runText<{ e: string }>('MATCH (n) RETURN elementId(n) AS e')).map((r) => r.e));
   app = await startApp(
-    { executor: db, logger: createLogger('error'), production: true, auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } }, limits: DEFAULT_LIMITS },
+    {
+      executor: db,
+      logger: createLogger('error'),
+      production: true,
+      auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
+      limits: DEFAULT_LIMITS,
+    },
     '127.0.0.1',
     0,
   );
@@ -54,7 +60,9 @@ afterAll(async () => {
   await app.stop();
   await removeByPrefix(db, prefix);
   // Creates without an id get generated ids: remove whatever the run created (this database is the test's own).
-  const created = (await db.runText<{ e: string }>('MATCH (n) RETURN elementId(n) AS e')).map((r) => r.e).filter((e) => !nodesBefore.has(e));
+  const created = (await db.runText<{ e: string }>('MATCH (n) RETURN elementId(n) AS e'))
+    .map((r) => r.e)
+    .filter((e) => !nodesBefore.has(e));
   await db.runText('UNWIND $ids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n', { ids: created }, 'WRITE');
 });
 
@@ -77,7 +85,25 @@ function prng(seed: number) {
 }
 const rnd = prng(SEED);
 
-const WRONG_VALUES: unknown[] = [null, 0, -1, 1.5, 1e308, 2 ** 53 + 1, -(2 ** 63), true, '', 'x', [], [1, 'a'], {}, { a: { b: 1 } }, 'Z'.repeat(5000), '2025-13-45T99:99:99Z', 'NaN'];
+const WRONG_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e308,
+  2 ** 53 + 1,
+  -(2 ** 63),
+  true,
+  '',
+  'x',
+  [],
+  [1, 'a'],
+  {},
+  { a: { b: 1 } },
+  'Z'.repeat(5000),
+  '2025-13-45T99:99:99Z',
+  'NaN',
+];
 const WORDS = ['acme', 'EMEA', 'FINANCE', 'cloud', 'ü', '漢字', 'a b', '0', 'USD', 'EUR', 'ZZZ', '-1'];
 
 function randomString(): string {
@@ -89,10 +115,12 @@ function randomValue(type: GraphQLInputType, name: string, depth = 0): unknown {
   if (rnd.chance(0.12)) return rnd.pick(WRONG_VALUES);
   if (!isNonNullType(type) && rnd.chance(0.15)) return null;
   const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return depth > 3 ? [] : Array.from({ length: rnd.int(4) }, () => randomValue(inner.ofType as GraphQLInputType, name, depth + 1));
+  if (isListType(inner))
+    return depth > 3 ? [] : Array.from({ length: rnd.int(4) }, () => randomValue(inner.ofType as GraphQLInputType, name, depth + 1));
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
-    for (const fld of Object.values(inner.getFields())) if (isNonNullType(fld.type) || rnd.chance(0.5)) out[fld.name] = randomValue(fld.type, fld.name, depth + 1);
+    for (const fld of Object.values(inner.getFields()))
+      if (isNonNullType(fld.type) || rnd.chance(0.5)) out[fld.name] = randomValue(fld.type, fld.name, depth + 1);
     if (rnd.chance(0.05)) out.unknownField = 1;
     return out;
   }
@@ -123,19 +151,29 @@ function randomValue(type: GraphQLInputType, name: string, depth = 0): unknown {
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')}}`;
   if (typeof value === 'string' && /^[A-Z][A-Z_]+$/.test(value) && rnd.chance(0.5)) return value; // maybe an enum
   return JSON.stringify(value);
 }
 
 function randomSelection(type: GraphQLNamedType, depth: number): string {
-  if (isUnionType(type)) return `__typename ${type.getTypes().filter(() => rnd.chance(0.5)).map((m) => `... on ${m.name} { ${randomSelection(m, depth - 1)} }`).join(' ')}`;
+  if (isUnionType(type))
+    return `__typename ${type
+      .getTypes()
+      .filter(() => rnd.chance(0.5))
+      .map((m) => `... on ${m.name} { ${randomSelection(m, depth - 1)} }`)
+      .join(' ')}`;
   if (!isObjectType(type)) return '';
   const fields = Object.values(type.getFields()).filter(() => rnd.chance(0.5));
   const parts = ['__typename'];
   for (const field of fields) {
     const named = getNamedType(field.type);
-    const args = field.args.filter((a) => isNonNullType(a.type) || rnd.chance(0.3)).map((a) => `${a.name}: ${literal(randomValue(a.type, a.name))}`);
+    const args = field.args
+      .filter((a) => isNonNullType(a.type) || rnd.chance(0.3))
+      .map((a) => `${a.name}: ${literal(randomValue(a.type, a.name))}`);
     const head = `${rnd.chance(0.05) ? `a${rnd.int(100)}: ` : ''}${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
     if (isLeafType(named)) parts.push(head);
     else if (depth > 0) parts.push(`${head} { ${randomSelection(named, depth - 1)} }`);
@@ -162,7 +200,10 @@ function randomOperation(): { query: string; variables: Record<string, unknown> 
   }
   const named = getNamedType(field.type);
   const sel = isLeafType(named) ? '' : `{ ${randomSelection(named, 1 + rnd.int(3))} }`;
-  return { query: `${kind} Fuzz${decls.length ? `(${decls.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${sel} }`, variables };
+  return {
+    query: `${kind} Fuzz${decls.length ? `(${decls.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${sel} }`,
+    variables,
+  };
 }
 
 /** A request that is wrong at the HTTP or JSON level. */
@@ -178,23 +219,51 @@ function malformedRequest(): { method: string; headers: Record<string, string>; 
     () => ({ method: 'POST', headers: json, body: '{"query": null}' }),
     () => ({ method: 'POST', headers: json, body: '{"query": "{ partners(first: 1e400) { totalCount } }"}' }),
     () => ({ method: 'POST', headers: json, body: `{"query": "{ health { version } }", "variables": ${deep(5000 + rnd.int(50_000))}}` }),
-    () => ({ method: 'POST', headers: json, body: `{"query": "{ health { version } }", "extensions": ${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}` }),
+    () => ({
+      method: 'POST',
+      headers: json,
+      body: `{"query": "{ health { version } }", "extensions": ${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`,
+    }),
     () => ({ method: 'POST', headers: json, body: '{"query": "{ health { version } }", "variables": "a string"}' }),
     () => ({ method: 'POST', headers: json, body: '{"query": "{ health { version } }", "operationName": 7}' }),
     () => ({ method: 'POST', headers: json, body: '{"query": "query A { health { version } } query B { health { version } }"}' }),
     () => ({ method: 'POST', headers: json, body: '{"query": "{ partner(id: \\"x\\") { id } }", "variables": {"first": 1e999}}' }),
-    () => ({ method: 'POST', headers: json, body: new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]) }),
-    () => ({ method: 'POST', headers: json, body: Buffer.concat([Buffer.from('{"query":"{ search(text: \\"'), Buffer.from([0xed, 0xa0, 0x80, 0xf8, 0x88]), Buffer.from('\\") { score } }"}')]) }),
+    () => ({
+      method: 'POST',
+      headers: json,
+      body: new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+    }),
+    () => ({
+      method: 'POST',
+      headers: json,
+      body: Buffer.concat([
+        Buffer.from('{"query":"{ search(text: \\"'),
+        Buffer.from([0xed, 0xa0, 0x80, 0xf8, 0x88]),
+        Buffer.from('\\") { score } }"}'),
+      ]),
+    }),
     () => ({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ health { version } }"}' }),
-    () => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20health%20%7B%20version%20%7D%20%7D' }),
-    () => ({ method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--' }),
+    () => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7B%20health%20%7B%20version%20%7D%20%7D',
+    }),
+    () => ({
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--',
+    }),
     () => ({ method: 'POST', headers: {}, body: '{"query":"{ health { version } }"}' }),
     () => ({ method: 'GET', headers: {}, path: '?query=' + encodeURIComponent('mutation { deletePartner(id: "x") { deletedId } }') }),
     () => ({ method: 'GET', headers: {}, path: '?query=%7B%20health' }),
     () => ({ method: 'GET', headers: {}, path: '?query=' + encodeURIComponent('{ health { version } }') + '&variables=%7Bnot-json' }),
     () => ({ method: 'PUT', headers: json, body: '{"query":"{ health { version } }"}' }),
     () => ({ method: 'POST', headers: json, body: JSON.stringify({ query: '{ ' + 'a: health { version } '.repeat(1000) + '}' }) }),
-    () => ({ method: 'POST', headers: json, body: JSON.stringify({ query: '{ partners { edges { node { ' + 'integrations { '.repeat(60) + 'id' + ' }'.repeat(60) + ' } } } }' }) }),
+    () => ({
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ query: '{ partners { edges { node { ' + 'integrations { '.repeat(60) + 'id' + ' }'.repeat(60) + ' } } } }' }),
+    }),
     () => ({ method: 'POST', headers: json, body: JSON.stringify({ query: `{ partners(first: 100000) { totalCount } }` }) }),
     () => ({ method: 'POST', headers: json, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) }),
     () => ({ method: 'POST', headers: json, body: JSON.stringify({ query: '{ partnr { id } }' }) }),
@@ -208,7 +277,11 @@ interface Verdict {
 }
 
 async function send(method: string, headers: Record<string, string>, body?: string | Uint8Array, path = ''): Promise<Verdict> {
-  const res = await fetch(app.url + path, { method, headers: { authorization: `Bearer ${token}`, ...headers }, body: method === 'GET' ? undefined : body });
+  const res = await fetch(app.url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    body: method === 'GET' ? undefined : body,
+  });
   return { status: res.status, text: await res.text() };
 }
 

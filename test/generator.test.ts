@@ -36,7 +36,9 @@ describe('generateEcosystem', () => {
 
   it('makes exactly the requested numbers of entities', () => {
     const doc = generateEcosystem(tiny);
-    expect([doc.capabilities.length, doc.partners.length, doc.customers.length, doc.solutions.length, doc.deals.length]).toEqual([60, 40, 300, 5, 120]);
+    expect([doc.capabilities.length, doc.partners.length, doc.customers.length, doc.solutions.length, doc.deals.length]).toEqual([
+      60, 40, 300, 5, 120,
+    ]);
   });
 
   it('makes a small preset that passes the format check unchanged (already in normal form)', () => {
@@ -63,7 +65,9 @@ describe('generateEcosystem', () => {
     expect(doc.partners.some((p) => p.types.length > 1)).toBe(true);
     expect(doc.partners.some((p) => p.types.includes('HYPERSCALER'))).toBe(true);
     expect(doc.partners.some((p) => p.integratesWith.length > 0)).toBe(true);
-    expect(new Set(doc.partners.map((p) => p.lifecycleStage))).toEqual(new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']));
+    expect(new Set(doc.partners.map((p) => p.lifecycleStage))).toEqual(
+      new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']),
+    );
     expect(new Set(doc.deals.map((d) => d.stage)).size).toBe(6);
     expect(doc.deals.some((d) => d.participants.length > 1)).toBe(true);
     expect(doc.deals.every((d) => d.participants.filter((p) => p.sourced).length <= 1)).toBe(true);
@@ -80,7 +84,9 @@ describe('generateEcosystem', () => {
     out.end();
     const doc = generateEcosystem(tiny);
     expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual(doc);
-    expect(records).toBe(doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length);
+    expect(records).toBe(
+      doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length,
+    );
   });
 
   it('rejects counts that are not non-negative integers', () => {

@@ -13,7 +13,12 @@ let adminToken: string;
 
 beforeAll(async () => {
   app = await startApp(
-    { executor: testExecutor(), logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } }, limits: { ...DEFAULT_LIMITS, maxBodyBytes: 200_000 } },
+    {
+      executor: testExecutor(),
+      logger: createLogger('error'),
+      auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
+      limits: { ...DEFAULT_LIMITS, maxBodyBytes: 200_000 },
+    },
     '127.0.0.1',
     0,
   );
@@ -45,14 +50,22 @@ describe('authentication', () => {
 
   it('refuses expired, tampered, unsigned and wrongly signed tokens', async () => {
     const key = new TextEncoder().encode(secret);
-    const expired = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+    const expired = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
     const [h, p, s] = adminToken.split('.');
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, role: 'ADMIN', sub: 'mallory' })).toString('base64url')}.${s!.slice(0, -2)}xy`;
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
     const otherKey = await mintToken({ secret: 'another-secret-0123456789-0123456789-xyz', role: 'ADMIN', subject: 'x', expiresIn: '1h' });
     const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
-    const partnerWithoutId = await new SignJWT({ role: 'PARTNER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
+    const partnerWithoutId = await new SignJWT({ role: 'PARTNER' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(key);
     for (const token of [expired, tampered, unsigned, otherKey, noRole, partnerWithoutId, 'not-a-jwt']) {
       const r = await post({ query: '{ health { version } }' }, token);
       expect(r.status, token).toBe(401);
@@ -104,7 +117,8 @@ describe('request limits', () => {
 
   it('refuses a query whose nested pages multiply past the cost limit', async () => {
     const r = await post({
-      query: 'query($n: Int) { partners(first: $n) { edges { node { accounts { customer { accounts { partner { accounts { customer { accounts { status } } } } } } } } } } }',
+      query:
+        'query($n: Int) { partners(first: $n) { edges { node { accounts { customer { accounts { partner { accounts { customer { accounts { status } } } } } } } } } } }',
       variables: { n: 100 },
     });
     expect(r.body.errors?.[0]?.extensions.code).toBe('QUERY_TOO_COMPLEX');

@@ -7,7 +7,13 @@ import { prng } from './support/random.js';
 
 describe('normalizeCustomerName', () => {
   it('follows the issue: NFKD, marks dropped, lower case, . and apostrophes deleted, other runs one space, legal forms dropped', () => {
-    for (const name of ['Northwind Traders, Inc.', 'NORTHWIND TRADERS', 'Northwind Traders Ltd', '  northwind   traders  co. ltd. ', 'Northwind-Traders GmbH & Co KG'.replace(' KG', '')]) {
+    for (const name of [
+      'Northwind Traders, Inc.',
+      'NORTHWIND TRADERS',
+      'Northwind Traders Ltd',
+      '  northwind   traders  co. ltd. ',
+      'Northwind-Traders GmbH & Co KG'.replace(' KG', ''),
+    ]) {
       expect(normalizeCustomerName(name)).toBe(name.includes('-') ? 'northwind traders' : 'northwind traders');
     }
     expect(normalizeCustomerName('İstanbul Ürün A.Ş.')).toBe('istanbul urun as');

@@ -34,32 +34,50 @@ function importFile(name: string, bytes: string | Buffer): Promise<{ code: numbe
     LOG_LEVEL: 'warn',
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file], { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/import.ts', file],
+      { env, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** A small document of this file's own entities (no --replace: only they are touched). */
 function documentJson(tag: string, deal: Record<string, unknown> = {}, partnerName = 'Partner'): string {
-  return JSON.stringify({
-    formatVersion: 1,
-    partners: [{ id: id(`${tag}-p`), name: partnerName, types: ['RESELLER'] }],
-    customers: [{ id: id(`${tag}-c`), name: 'Customer' }],
-    deals: [
-      {
-        id: id(`${tag}-d`), name: 'Deal', customerId: id(`${tag}-c`), stage: 'REGISTERED', amount: '10.00', currency: 'USD', createdAt: '2024-01-01T00:00:00Z',
-        participants: [{ partnerId: id(`${tag}-p`), role: 'RESELLER' }],
-        ...deal,
-      },
-    ],
-  }, null, 2);
+  return JSON.stringify(
+    {
+      formatVersion: 1,
+      partners: [{ id: id(`${tag}-p`), name: partnerName, types: ['RESELLER'] }],
+      customers: [{ id: id(`${tag}-c`), name: 'Customer' }],
+      deals: [
+        {
+          id: id(`${tag}-d`),
+          name: 'Deal',
+          customerId: id(`${tag}-c`),
+          stage: 'REGISTERED',
+          amount: '10.00',
+          currency: 'USD',
+          createdAt: '2024-01-01T00:00:00Z',
+          participants: [{ partnerId: id(`${tag}-p`), role: 'RESELLER' }],
+          ...deal,
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 const READ = `query($deal: ID!, $partner: ID!) { deal(id: $deal) { amount { amount currency } } partner(id: $partner) { id name } }`;
 
 async function stored(tag: string) {
-  return (await expectData(db, READ, { deal: id(`${tag}-d`), partner: id(`${tag}-p`) })).data as { deal: { amount: { amount: string } } | null; partner: { name: string } | null };
+  return (await expectData(db, READ, { deal: id(`${tag}-d`), partner: id(`${tag}-p`) })).data as {
+    deal: { amount: { amount: string } } | null;
+    partner: { name: string } | null;
+  };
 }
 
 describe('the import command reads a file as standard JSON readers do', () => {
@@ -67,7 +85,10 @@ describe('the import command reads a file as standard JSON readers do', () => {
     const result = await importFile('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(documentJson('bom'), 'utf8')]));
     expect(result.stderr).not.toMatch(/problem/);
     expect(result.code).toBe(0);
-    expect(await stored('bom')).toEqual({ deal: { amount: { amount: '10.00', currency: 'USD' } }, partner: { id: id('bom-p'), name: 'Partner' } });
+    expect(await stored('bom')).toEqual({
+      deal: { amount: { amount: '10.00', currency: 'USD' } },
+      partner: { id: id('bom-p'), name: 'Partner' },
+    });
   });
 
   it('refuses a duplicate key with its path and writes nothing', async () => {
@@ -92,7 +113,9 @@ describe('the import command reads a file as standard JSON readers do', () => {
   it('refuses an amount that does not fit, at its path, and writes nothing', async () => {
     const result = await importFile('too-large.json', documentJson('large', { amount: '92233720368547758.08' }));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('$.deals[0].amount: "92233720368547758.08" is too large: the largest USD amount is 92233720368547758.07');
+    expect(result.stderr).toContain(
+      '$.deals[0].amount: "92233720368547758.08" is too large: the largest USD amount is 92233720368547758.07',
+    );
     expect(await stored('large')).toEqual({ deal: null, partner: null });
   });
 });
@@ -105,7 +128,10 @@ describe('the import refuses what the API refuses', () => {
       `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } errors { path code message } } }`,
       { input: { id: id('api-p'), name, types: ['RESELLER'] } },
     );
-    expect(data.createPartner).toEqual({ partner: null, errors: [{ path: ['input', 'name'], code: 'BAD_USER_INPUT', message: 'must be at most 200 characters' }] });
+    expect(data.createPartner).toEqual({
+      partner: null,
+      errors: [{ path: ['input', 'name'], code: 'BAD_USER_INPUT', message: 'must be at most 200 characters' }],
+    });
 
     const result = await importFile('long-name.json', documentJson('long', {}, name));
     expect(result.code).toBe(1);

@@ -44,7 +44,11 @@ describe('byte order mark and encoding', () => {
   });
 
   it('refuses bytes that are not UTF-8 instead of reading them as U+FFFD', () => {
-    const bad = Buffer.concat([Buffer.from('{"formatVersion": 1, "partners": [{"id": "p", "name": "Zo', 'utf8'), Buffer.from([0xeb]), Buffer.from('", "types": ["MSP"]}]}', 'utf8')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"formatVersion": 1, "partners": [{"id": "p", "name": "Zo', 'utf8'),
+      Buffer.from([0xeb]),
+      Buffer.from('", "types": ["MSP"]}]}', 'utf8'),
+    ]);
     const check = checkEcosystemBytes(bad);
     expect(problems(check)).toEqual([{ path: '$', code: 'INVALID_ENCODING' }]);
     expect(messages(check)[0]).toContain('byte 57');
@@ -81,8 +85,13 @@ describe('duplicate keys', () => {
   it('does not mistake equal keys in different objects, keys inside strings or values equal to keys for duplicates', () => {
     const text = JSON.stringify({
       formatVersion: 1,
-      capabilities: [{ id: 'x', name: '{"id": "x", "id": "y"}', description: 'name' }, { id: 'y', name: 'id' }],
-      partners: [{ id: 'p', name: 'P \\" q', types: ['MSP'], regions: ['id', 'id'], capabilities: [{ capabilityId: 'x' }, { capabilityId: 'y' }] }],
+      capabilities: [
+        { id: 'x', name: '{"id": "x", "id": "y"}', description: 'name' },
+        { id: 'y', name: 'id' },
+      ],
+      partners: [
+        { id: 'p', name: 'P \\" q', types: ['MSP'], regions: ['id', 'id'], capabilities: [{ capabilityId: 'x' }, { capabilityId: 'y' }] },
+      ],
     });
     expect(problems(checkEcosystemText(text))).toEqual([]);
   });
@@ -118,14 +127,27 @@ describe('the import applies the API limits', () => {
     customerName: (name: string) => checkEcosystemDocument({ formatVersion: 1, customers: [{ id: 'c', name }] }).ok,
     capabilityName: (name: string) => checkEcosystemDocument({ formatVersion: 1, capabilities: [{ id: 'x', name }] }).ok,
     solutionName: (name: string) => checkEcosystemDocument({ formatVersion: 1, solutions: [{ id: 's', name }] }).ok,
-    region: (code: string) => checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'], regions: [code] }] }).ok,
+    region: (code: string) =>
+      checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'], regions: [code] }] }).ok,
     industry: (code: string) => checkEcosystemDocument({ formatVersion: 1, customers: [{ id: 'c', name: 'C', industry: code }] }).ok,
     description: (text: string) => checkEcosystemDocument({ formatVersion: 1, solutions: [{ id: 's', name: 'S', description: text }] }).ok,
-    website: (url: string) => checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'], website: url }] }).ok,
+    website: (url: string) =>
+      checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'], website: url }] }).ok,
   };
   const values = [
-    'Acme', 'x'.repeat(200), 'x'.repeat(201), ' '.repeat(3), `  ${'x'.repeat(200)}  `, 'x'.repeat(2000), 'x'.repeat(2001), 'x'.repeat(5_000_000),
-    'bad \uD800 surrogate', 'emoji 😀 fine', 'https://acme.example', `https://acme.example/${'a'.repeat(3000)}`, 'ftp://acme.example',
+    'Acme',
+    'x'.repeat(200),
+    'x'.repeat(201),
+    ' '.repeat(3),
+    `  ${'x'.repeat(200)}  `,
+    'x'.repeat(2000),
+    'x'.repeat(2001),
+    'x'.repeat(5_000_000),
+    'bad \uD800 surrogate',
+    'emoji 😀 fine',
+    'https://acme.example',
+    `https://acme.example/${'a'.repeat(3000)}`,
+    'ftp://acme.example',
   ];
 
   it.each(Object.keys(apiAccepts) as (keyof typeof apiAccepts)[])('%s: the import accepts exactly what the API accepts', (field) => {
@@ -136,20 +158,35 @@ describe('the import applies the API limits', () => {
   });
 
   it('refuses a partner listed twice in a solution, as the API does (one entry, one role per partner)', () => {
-    const members = [{ partnerId: 'p', role: 'MSP' }, { partnerId: 'p', role: 'TRAINING' }];
+    const members = [
+      { partnerId: 'p', role: 'MSP' },
+      { partnerId: 'p', role: 'TRAINING' },
+    ];
     expect(CreateSolutionInput.safeParse({ name: 'S', members }).success).toBe(false);
-    const check = checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'P', types: ['MSP'] }], solutions: [{ id: 's', name: 'S', members }] });
+    const check = checkEcosystemDocument({
+      formatVersion: 1,
+      partners: [{ id: 'p', name: 'P', types: ['MSP'] }],
+      solutions: [{ id: 's', name: 'S', members }],
+    });
     expect(problems(check)).toEqual([{ path: '$.solutions[0].members[1].partnerId', code: 'DUPLICATE_ENTRY' }]);
   });
 
   it('refuses the reported 5 MB name at its path', () => {
     const check = checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: 'x'.repeat(5_000_000), types: ['MSP'] }] });
-    expect(check.ok ? [] : check.problems).toEqual([{ path: '$.partners[0].name', code: 'INVALID_VALUE', message: 'must be at most 200 characters' }]);
+    expect(check.ok ? [] : check.problems).toEqual([
+      { path: '$.partners[0].name', code: 'INVALID_VALUE', message: 'must be at most 200 characters' },
+    ]);
   });
 
   it('trims names and codes as the API does, so an export of the import writes them trimmed', () => {
-    const check = checkEcosystemDocument({ formatVersion: 1, partners: [{ id: 'p', name: '  Acme  ', types: ['MSP'], regions: [' EMEA '] }] });
+    const check = checkEcosystemDocument({
+      formatVersion: 1,
+      partners: [{ id: 'p', name: '  Acme  ', types: ['MSP'], regions: [' EMEA '] }],
+    });
     expect(check.ok && [check.doc.partners[0]?.name, check.doc.partners[0]?.regions]).toEqual(['Acme', ['EMEA']]);
-    expect(CreatePartnerInput.parse({ name: '  Acme  ', types: ['MSP'], regions: [' EMEA '] })).toMatchObject({ name: 'Acme', regions: ['EMEA'] });
+    expect(CreatePartnerInput.parse({ name: '  Acme  ', types: ['MSP'], regions: [' EMEA '] })).toMatchObject({
+      name: 'Acme',
+      regions: ['EMEA'],
+    });
   });
 });

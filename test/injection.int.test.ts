@@ -51,7 +51,16 @@ const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONF
 
 beforeAll(async () => {
   await writeScopeFixture(db, f);
-  app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } }, limits: DEFAULT_LIMITS }, '127.0.0.1', 0);
+  app = await startApp(
+    {
+      executor: db,
+      logger: createLogger('error'),
+      auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
+      limits: DEFAULT_LIMITS,
+    },
+    '127.0.0.1',
+    0,
+  );
   token = await mintToken({ secret, role: 'ADMIN', subject: 'injection', expiresIn: '1h' });
   schema = await introspectSchema(db, ADMIN);
 });
@@ -91,7 +100,8 @@ function filler(name: string, type: GraphQLInputType): unknown {
   if (isListType(inner)) return [filler(name, inner.ofType as GraphQLInputType)];
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
-    for (const fld of Object.values(inner.getFields())) if (isNonNullType(fld.type) && fld.defaultValue === undefined) out[fld.name] = filler(fld.name, fld.type);
+    for (const fld of Object.values(inner.getFields()))
+      if (isNonNullType(fld.type) && fld.defaultValue === undefined) out[fld.name] = filler(fld.name, fld.type);
     return out;
   }
   const named = getNamedType(inner);
@@ -123,7 +133,8 @@ function slotsOf(args: readonly GraphQLArgument[]): Slot[] {
     for (const fld of Object.values(obj.getFields())) {
       if (isText(fld.type) && !['amount'].includes(fld.name)) slots.push([a.name, fld.name]);
       const nested = getNamedType(fld.type);
-      if (isInputObjectType(nested)) for (const inner of Object.values(nested.getFields())) if (isText(inner.type)) slots.push([a.name, fld.name, inner.name]);
+      if (isInputObjectType(nested))
+        for (const inner of Object.values(nested.getFields())) if (isText(inner.type)) slots.push([a.name, fld.name, inner.name]);
     }
   }
   return slots;
@@ -138,7 +149,8 @@ function typeOfAt(args: readonly GraphQLArgument[], slot: Slot): GraphQLInputTyp
 /** The arguments' values with `value` at the slot (wrapped in a list where the slot is a list). */
 function variablesWith(args: readonly GraphQLArgument[], slot: Slot, value: string): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
-  for (const a of args) if ((isNonNullType(a.type) && a.defaultValue === undefined) || a.name === slot[0]) vars[a.name] = filler(a.name, a.type);
+  for (const a of args)
+    if ((isNonNullType(a.type) && a.defaultValue === undefined) || a.name === slot[0]) vars[a.name] = filler(a.name, a.type);
   const put = isListType(getNullableType(typeOfAt(args, slot))) ? [value] : value;
   if (slot.length === 1) vars[slot[0]!] = put;
   else {
@@ -146,7 +158,11 @@ function variablesWith(args: readonly GraphQLArgument[], slot: Slot, value: stri
     if (slot.length === 2) obj[slot[1]!] = put;
     else {
       const listField = typeOfAt(args, slot.slice(0, 2));
-      const item = (isListType(getNullableType(listField)) ? (obj[slot[1]!] ??= [filler(slot[1]!, (getNullableType(listField) as any).ofType)])[0] : (obj[slot[1]!] ??= {})) as Record<string, unknown>;
+      const item = (
+        isListType(getNullableType(listField))
+          ? (obj[slot[1]!] ??= [filler(slot[1]!, (getNullableType(listField) as any).ofType)])[0]
+          : (obj[slot[1]!] ??= {})
+      ) as Record<string, unknown>;
       item[slot[2]!] = put;
     }
   }
@@ -212,7 +228,9 @@ describe('injection payloads in every String and ID argument of every query', ()
       const others = field.args.filter((a) => a !== arg && isNonNullType(a.type) && a.defaultValue === undefined);
       if (others.some((a) => !isLeafType(getNamedType(a.type)))) continue;
       for (const payload of PAYLOADS) {
-        const rest = others.map((a) => `, ${a.name}: ${isEnumType(getNamedType(a.type)) ? filler(a.name, a.type) : JSON.stringify(filler(a.name, a.type))}`).join('');
+        const rest = others
+          .map((a) => `, ${a.name}: ${isEnumType(getNamedType(a.type)) ? filler(a.name, a.type) : JSON.stringify(filler(a.name, a.type))}`)
+          .join('');
         const query = `{ ${field.name}(${arg.name}: ${JSON.stringify(payload)}${rest}) { __typename } }`;
         expectCleanReply(await post(query), `${field.name} inline ${JSON.stringify(payload)}`);
       }
@@ -247,7 +265,10 @@ describe('injection payloads in mutations', () => {
           const context = `${field.name}(${slot.join('.')}) = ${JSON.stringify(payload)}`;
           const reply = await post(operation('mutation', field), variablesWith(field.args, slot, payload));
           expectCleanReply(reply, context);
-          const codes = [...(reply.body.errors ?? []).map((e) => e.extensions?.code), ...(reply.body.data?.[field.name]?.errors ?? []).map((e: { code: string }) => e.code)];
+          const codes = [
+            ...(reply.body.errors ?? []).map((e) => e.extensions?.code),
+            ...(reply.body.data?.[field.name]?.errors ?? []).map((e: { code: string }) => e.code),
+          ];
           if (!codes.includes('BAD_USER_INPUT')) failures.push(`${context} → ${JSON.stringify(codes)}`);
           sent += 1;
         }
@@ -271,14 +292,23 @@ describe('injection payloads in mutations', () => {
     for (const c of creates) {
       for (const payload of PAYLOADS) {
         const id = `${f.prefix}named-${n++}`;
-        const created = await post(`mutation($input: ${c.input}!) { ${c.mutation}(input: $input) { errors { code path message } } }`, { input: { id, name: payload, ...c.extra } });
+        const created = await post(`mutation($input: ${c.input}!) { ${c.mutation}(input: $input) { errors { code path message } } }`, {
+          input: { id, name: payload, ...c.extra },
+        });
         expect(created.body.data?.[c.mutation]?.errors, `${c.mutation} ${JSON.stringify(payload)}`).toEqual([]);
         const read = await post(`query($id: ID!) { ${c.read}(id: $id) { id name } }`, { id });
         expect(read.body.data?.[c.read], `${c.read} ${JSON.stringify(payload)}`).toEqual({ id, name: payload.trim() });
       }
     }
     const deal = await post(`mutation($input: RegisterDealInput!) { registerDeal(input: $input) { deal { name } errors { code } } }`, {
-      input: { id: `${f.prefix}named-deal`, name: PAYLOADS[3], customerId: f.customers[0], amount: '1.00', currency: 'USD', participants: [{ partnerId: f.p, role: 'RESELLER' }] },
+      input: {
+        id: `${f.prefix}named-deal`,
+        name: PAYLOADS[3],
+        customerId: f.customers[0],
+        amount: '1.00',
+        currency: 'USD',
+        participants: [{ partnerId: f.p, role: 'RESELLER' }],
+      },
     });
     expect(deal.body.data.registerDeal).toEqual({ deal: { name: PAYLOADS[3] }, errors: [] });
     expect(await graphChecksum(db, f.prefix)).toEqual(before);

@@ -45,12 +45,34 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
   const FIN = id('FIN');
   const HEALTH = id('HEALTH');
   const [A, B, C, D, E, F] = ['A', 'B', 'C', 'D', 'E', 'F'].map(id) as [string, string, string, string, string, string];
-  const [EDR, SIEM, IAM, CLOUD, SOC] = ['cap-edr', 'cap-siem', 'cap-iam', 'cap-cloud', 'cap-soc'].map(id) as [string, string, string, string, string];
+  const [EDR, SIEM, IAM, CLOUD, SOC] = ['cap-edr', 'cap-siem', 'cap-iam', 'cap-cloud', 'cap-soc'].map(id) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   beforeAll(async () => {
-    const partner = (pid: string, types: string[], tier: string, lifecycleStage: string, regions: string[], industries: string[], capabilities: [string, string][], integratesWith: string[] = []) => ({
-      id: pid, name: `Partner ${pid.slice(px.length)}`, types, tier, lifecycleStage, regions, industries,
-      capabilities: capabilities.map(([capabilityId, level]) => ({ capabilityId, level })), integratesWith,
+    const partner = (
+      pid: string,
+      types: string[],
+      tier: string,
+      lifecycleStage: string,
+      regions: string[],
+      industries: string[],
+      capabilities: [string, string][],
+      integratesWith: string[] = [],
+    ) => ({
+      id: pid,
+      name: `Partner ${pid.slice(px.length)}`,
+      types,
+      tier,
+      lifecycleStage,
+      regions,
+      industries,
+      capabilities: capabilities.map(([capabilityId, level]) => ({ capabilityId, level })),
+      integratesWith,
     });
     await load({
       capabilities: [
@@ -61,12 +83,46 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
         { id: SOC, name: 'Managed SOC', category: 'Services' },
       ],
       partners: [
-        partner(A, ['TECHNOLOGY'], 'GOLD', 'ACTIVE', [EMEA], [FIN], [[EDR, 'EXPERT'], [SIEM, 'CERTIFIED']], [B]),
+        partner(
+          A,
+          ['TECHNOLOGY'],
+          'GOLD',
+          'ACTIVE',
+          [EMEA],
+          [FIN],
+          [
+            [EDR, 'EXPERT'],
+            [SIEM, 'CERTIFIED'],
+          ],
+          [B],
+        ),
         partner(B, ['TECHNOLOGY'], 'PLATINUM', 'ACTIVE', [EMEA, NA], [FIN], [[IAM, 'CERTIFIED']], [A, D]),
-        partner(C, ['SERVICES'], 'SILVER', 'ACTIVE', [EMEA], [], [[SOC, 'BASIC'], [SIEM, 'BASIC']]),
+        partner(
+          C,
+          ['SERVICES'],
+          'SILVER',
+          'ACTIVE',
+          [EMEA],
+          [],
+          [
+            [SOC, 'BASIC'],
+            [SIEM, 'BASIC'],
+          ],
+        ),
         partner(D, ['HYPERSCALER'], 'PLATINUM', 'ONBOARDING', [EMEA, NA], [FIN, HEALTH], [[CLOUD, 'EXPERT']], [B]),
         partner(E, ['RESELLER'], 'GOLD', 'ACTIVE', [EMEA], [FIN], []),
-        partner(F, ['TECHNOLOGY'], 'GOLD', 'DORMANT', [EMEA], [], [[IAM, 'EXPERT'], [EDR, 'BASIC']]),
+        partner(
+          F,
+          ['TECHNOLOGY'],
+          'GOLD',
+          'DORMANT',
+          [EMEA],
+          [],
+          [
+            [IAM, 'EXPERT'],
+            [EDR, 'BASIC'],
+          ],
+        ),
       ],
       customers: [
         { id: id('u1'), name: 'Bank One', region: EMEA, industry: FIN, needs: [EDR, IAM] },
@@ -85,15 +141,61 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
         { partnerId: F, customerId: id('u2'), status: 'CUSTOMER' },
       ],
       solutions: [
-        { id: id('s1'), name: 'Secure endpoints', status: 'PUBLISHED', requires: [EDR, SIEM], members: [{ partnerId: A, role: 'TECHNOLOGY' }] },
+        {
+          id: id('s1'),
+          name: 'Secure endpoints',
+          status: 'PUBLISHED',
+          requires: [EDR, SIEM],
+          members: [{ partnerId: A, role: 'TECHNOLOGY' }],
+        },
         { id: id('s2'), name: 'Old cloud', status: 'RETIRED', requires: [CLOUD], members: [{ partnerId: D, role: 'HYPERSCALER' }] },
         { id: id('s3'), name: 'Identity', status: 'DRAFT', requires: [IAM], members: [{ partnerId: B, role: 'TECHNOLOGY' }] },
       ],
       deals: [
-        { id: id('d1'), name: 'EDR for Bank One', customerId: id('u1'), stage: 'NEGOTIATION', amount: '1000.50', currency: 'USD', createdAt: '2026-01-05T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY', sourced: true }] },
-        { id: id('d2'), name: 'IAM for Bank Two', customerId: id('u2'), stage: 'QUALIFIED', amount: '250.25', currency: 'USD', createdAt: '2026-01-06T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }, { partnerId: B, role: 'TECHNOLOGY' }] },
-        { id: id('d3'), name: 'Won deal', customerId: id('u1'), stage: 'CLOSED_WON', amount: '500.00', currency: 'USD', createdAt: '2026-01-07T10:00:00Z', closedAt: '2026-02-01T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }] },
-        { id: id('d4'), name: 'Yen deal', customerId: id('u1'), stage: 'PROPOSAL', amount: '10000', currency: 'JPY', createdAt: '2026-01-08T10:00:00Z', participants: [{ partnerId: A, role: 'TECHNOLOGY' }] },
+        {
+          id: id('d1'),
+          name: 'EDR for Bank One',
+          customerId: id('u1'),
+          stage: 'NEGOTIATION',
+          amount: '1000.50',
+          currency: 'USD',
+          createdAt: '2026-01-05T10:00:00Z',
+          participants: [{ partnerId: A, role: 'TECHNOLOGY', sourced: true }],
+        },
+        {
+          id: id('d2'),
+          name: 'IAM for Bank Two',
+          customerId: id('u2'),
+          stage: 'QUALIFIED',
+          amount: '250.25',
+          currency: 'USD',
+          createdAt: '2026-01-06T10:00:00Z',
+          participants: [
+            { partnerId: A, role: 'TECHNOLOGY' },
+            { partnerId: B, role: 'TECHNOLOGY' },
+          ],
+        },
+        {
+          id: id('d3'),
+          name: 'Won deal',
+          customerId: id('u1'),
+          stage: 'CLOSED_WON',
+          amount: '500.00',
+          currency: 'USD',
+          createdAt: '2026-01-07T10:00:00Z',
+          closedAt: '2026-02-01T10:00:00Z',
+          participants: [{ partnerId: A, role: 'TECHNOLOGY' }],
+        },
+        {
+          id: id('d4'),
+          name: 'Yen deal',
+          customerId: id('u1'),
+          stage: 'PROPOSAL',
+          amount: '10000',
+          currency: 'JPY',
+          createdAt: '2026-01-08T10:00:00Z',
+          participants: [{ partnerId: A, role: 'TECHNOLOGY' }],
+        },
       ],
     });
   });
@@ -103,19 +205,46 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
     const { data } = await expectData(db, MATCHES, { id: A });
     expect(data.partnerMatches).toEqual([
       {
-        partner: { id: B }, score: 17.5, sharedCustomerCount: 2, integrated: true, complementDemand: 2,
-        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: IAM }], complementaryNeeds: [{ capability: { id: IAM }, neededBy: 2 }],
-        reasons: ['2 shared customers', 'adds Identity and access, needed by 2 of your customers',
-          'already integrated with you', `both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
+        partner: { id: B },
+        score: 17.5,
+        sharedCustomerCount: 2,
+        integrated: true,
+        complementDemand: 2,
+        sharedRegions: [EMEA],
+        sharedIndustries: [FIN],
+        complementaryCapabilities: [{ id: IAM }],
+        complementaryNeeds: [{ capability: { id: IAM }, neededBy: 2 }],
+        reasons: [
+          '2 shared customers',
+          'adds Identity and access, needed by 2 of your customers',
+          'already integrated with you',
+          `both in ${EMEA}`,
+          `both serve ${FIN}`,
+          'brings 1 capability you lack',
+        ],
       },
       {
-        partner: { id: D }, score: 2.5, sharedCustomerCount: 0, integrated: false, complementDemand: 0,
-        sharedRegions: [EMEA], sharedIndustries: [FIN], complementaryCapabilities: [{ id: CLOUD }], complementaryNeeds: [{ capability: { id: CLOUD }, neededBy: 0 }],
+        partner: { id: D },
+        score: 2.5,
+        sharedCustomerCount: 0,
+        integrated: false,
+        complementDemand: 0,
+        sharedRegions: [EMEA],
+        sharedIndustries: [FIN],
+        complementaryCapabilities: [{ id: CLOUD }],
+        complementaryNeeds: [{ capability: { id: CLOUD }, neededBy: 0 }],
         reasons: [`both in ${EMEA}`, `both serve ${FIN}`, 'brings 1 capability you lack'],
       },
       {
-        partner: { id: C }, score: 1.5, sharedCustomerCount: 0, integrated: false, complementDemand: 0,
-        sharedRegions: [EMEA], sharedIndustries: [], complementaryCapabilities: [{ id: SOC }], complementaryNeeds: [{ capability: { id: SOC }, neededBy: 0 }],
+        partner: { id: C },
+        score: 1.5,
+        sharedCustomerCount: 0,
+        integrated: false,
+        complementDemand: 0,
+        sharedRegions: [EMEA],
+        sharedIndustries: [],
+        complementaryCapabilities: [{ id: SOC }],
+        complementaryNeeds: [{ capability: { id: SOC }, neededBy: 0 }],
         reasons: [`both in ${EMEA}`, 'brings 1 capability you lack'],
       },
     ]);
@@ -138,7 +267,11 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
     const next = await expectData(db, OVERLAP, { a: A, b: B, first: 1, after: data.accountOverlap.customers.pageInfo.endCursor });
     expect(next.data.accountOverlap.customers.edges).toEqual([{ node: { id: id('u2') } }]);
     const none = await expectData(db, OVERLAP, { a: A, b: C });
-    expect(none.data.accountOverlap).toEqual({ sharedCustomerCount: 0, cells: [], customers: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } });
+    expect(none.data.accountOverlap).toEqual({
+      sharedCustomerCount: 0,
+      cells: [],
+      customers: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+    });
   });
 
   it('gapAnalysis scores demand against supply in a scope and unscoped', async () => {
@@ -167,13 +300,28 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
       orphanedCustomers: [],
       solutionsAffected: [{ id: id('s1') }],
       openDealsAffected: [{ id: id('d1') }, { id: id('d2') }, { id: id('d4') }],
-      revenueAtRisk: [{ amount: '10000', currency: 'JPY' }, { amount: '1250.75', currency: 'USD' }],
+      revenueAtRisk: [
+        { amount: '10000', currency: 'JPY' },
+        { amount: '1250.75', currency: 'USD' },
+      ],
     });
     const c = await expectData(db, IMPACT, { id: C });
-    expect(c.data.partnerImpact).toEqual({ capabilitiesLost: [{ id: SOC }], orphanedCustomers: [{ id: id('u4') }], solutionsAffected: [], openDealsAffected: [], revenueAtRisk: [] });
+    expect(c.data.partnerImpact).toEqual({
+      capabilitiesLost: [{ id: SOC }],
+      orphanedCustomers: [{ id: id('u4') }],
+      solutionsAffected: [],
+      openDealsAffected: [],
+      revenueAtRisk: [],
+    });
     // A dormant partner is no eligible supplier, so nothing is lost with it.
     const f = await expectData(db, IMPACT, { id: F });
-    expect(f.data.partnerImpact).toEqual({ capabilitiesLost: [], orphanedCustomers: [], solutionsAffected: [], openDealsAffected: [], revenueAtRisk: [] });
+    expect(f.data.partnerImpact).toEqual({
+      capabilitiesLost: [],
+      orphanedCustomers: [],
+      solutionsAffected: [],
+      openDealsAffected: [],
+      revenueAtRisk: [],
+    });
     const d = await expectData(db, IMPACT, { id: D });
     expect(d.data.partnerImpact.solutionsAffected).toEqual([]);
     expect(d.data.partnerImpact.capabilitiesLost).toEqual([{ id: CLOUD }]);
@@ -212,11 +360,15 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
   });
 
   it('assembleSolution honours required types, maxPartners, exclusions and inclusions', async () => {
-    const withReseller = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'] } });
+    const withReseller = await expectData(db, ASSEMBLE, {
+      input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'] },
+    });
     expect(withReseller.data.assembleSolution.proposals.map((p: any) => p.partners.map((m: any) => m.partner.id))).toEqual([[A, B, C, E]]);
     expect(withReseller.data.assembleSolution.proposals[0].partners[3].suggestedRole).toBe('RESELLER');
 
-    const tooFew = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'], maxPartners: 3 } });
+    const tooFew = await expectData(db, ASSEMBLE, {
+      input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, requiredTypes: ['RESELLER'], maxPartners: 3 },
+    });
     expect(tooFew.data.assembleSolution).toMatchObject({ proposals: [], uncoveredCapabilities: [], minimumPartnerCount: null });
 
     const noSoc = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SOC, EDR, IAM], region: EMEA, excludePartnerIds: [C] } });
@@ -231,8 +383,14 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
 
     const withD = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SIEM], region: EMEA, includePartnerIds: [D] } });
     expect(withD.data.assembleSolution.proposals.map((p: any) => p.partners.map((m: any) => [m.partner.id, m.included]))).toEqual([
-      [[A, false], [D, true]],
-      [[C, false], [D, true]],
+      [
+        [A, false],
+        [D, true],
+      ],
+      [
+        [C, false],
+        [D, true],
+      ],
     ]);
 
     const dormant = await expectData(db, ASSEMBLE, { input: { capabilityIds: [SIEM], region: EMEA, includePartnerIds: [F] } });
@@ -261,11 +419,24 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
     expect(data.ecosystemMap.truncated).toBe(false);
 
     const deeper = await expectData(db, MAP, { input: { centerId: A, depth: 2, kinds: ['PARTNER', 'CAPABILITY'], limit: 5 } });
-    expect(deeper.data.ecosystemMap.nodes.map((n: any) => [n.id, n.distance])).toEqual([[A, 0], [B, 1], [EDR, 1], [SIEM, 1], [IAM, 2]]);
+    expect(deeper.data.ecosystemMap.nodes.map((n: any) => [n.id, n.distance])).toEqual([
+      [A, 0],
+      [B, 1],
+      [EDR, 1],
+      [SIEM, 1],
+      [IAM, 2],
+    ]);
     expect(deeper.data.ecosystemMap.truncated).toBe(true);
 
     const overview = await expectData(db, MAP, { input: { kinds: ['PARTNER'], regions: [EMEA] } });
-    expect(overview.data.ecosystemMap.nodes.map((n: any) => [n.id, n.weight])).toEqual([[A, 10], [B, 7], [D, 4], [C, 3], [F, 3], [E, 1]]);
+    expect(overview.data.ecosystemMap.nodes.map((n: any) => [n.id, n.weight])).toEqual([
+      [A, 10],
+      [B, 7],
+      [D, 4],
+      [C, 3],
+      [F, 3],
+      [E, 1],
+    ]);
     expect(sortEdges(overview.data.ecosystemMap.edges)).toEqual(
       sortEdges([
         { source: A, target: B, kind: 'INTEGRATES_WITH' },
@@ -279,13 +450,25 @@ describe('ecosystem intelligence on a hand-checked ecosystem', () => {
   it('saveSolution stores a proposal as a DRAFT solution and reports bad input as payload errors', async () => {
     const SAVE = `mutation($input: SaveSolutionInput!) { saveSolution(input: $input) {
       solution { id name status regions requires { id } members { partner { id } role } } errors { path code } } }`;
-    const input = { id: id('saved'), name: 'Bank security', capabilityIds: [IAM, EDR], members: [{ partnerId: A }, { partnerId: B, role: 'SERVICES' }], regions: [EMEA] };
+    const input = {
+      id: id('saved'),
+      name: 'Bank security',
+      capabilityIds: [IAM, EDR],
+      members: [{ partnerId: A }, { partnerId: B, role: 'SERVICES' }],
+      regions: [EMEA],
+    };
     const { data } = await expectData(db, SAVE, { input });
     expect(data.saveSolution).toEqual({
       solution: {
-        id: id('saved'), name: 'Bank security', status: 'DRAFT', regions: [EMEA],
+        id: id('saved'),
+        name: 'Bank security',
+        status: 'DRAFT',
+        regions: [EMEA],
         requires: [{ id: EDR }, { id: IAM }],
-        members: [{ partner: { id: A }, role: 'TECHNOLOGY' }, { partner: { id: B }, role: 'SERVICES' }],
+        members: [
+          { partner: { id: A }, role: 'TECHNOLOGY' },
+          { partner: { id: B }, role: 'SERVICES' },
+        ],
       },
       errors: [],
     });
@@ -323,13 +506,19 @@ async function dumpGraph(executor: CypherExecutor): Promise<Dump> {
     for (const [k, v] of rows) (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
     return m;
   };
-  const partners = await q<Dump['partners'][number]>('MATCH (p:Partner) RETURN p.id AS id, p.types AS types, p.tier AS tier, p.lifecycleStage AS lifecycleStage, coalesce(p.regions, []) AS regions, coalesce(p.industries, []) AS industries');
+  const partners = await q<Dump['partners'][number]>(
+    'MATCH (p:Partner) RETURN p.id AS id, p.types AS types, p.tier AS tier, p.lifecycleStage AS lifecycleStage, coalesce(p.regions, []) AS regions, coalesce(p.industries, []) AS industries',
+  );
   const has = new Map<string, Map<string, string>>();
-  for (const r of await q<{ p: string; c: string; level: string }>('MATCH (p:Partner)-[h:HAS_CAPABILITY]->(c:Capability) RETURN p.id AS p, c.id AS c, h.level AS level')) {
+  for (const r of await q<{ p: string; c: string; level: string }>(
+    'MATCH (p:Partner)-[h:HAS_CAPABILITY]->(c:Capability) RETURN p.id AS p, c.id AS c, h.level AS level',
+  )) {
     (has.get(r.p) ?? has.set(r.p, new Map()).get(r.p)!).set(r.c, r.level);
   }
   const accounts = new Map<string, Map<string, string>>();
-  for (const r of await q<{ p: string; u: string; status: string }>('MATCH (p:Partner)-[a:HAS_ACCOUNT]->(u:Customer) RETURN p.id AS p, u.id AS u, a.status AS status')) {
+  for (const r of await q<{ p: string; u: string; status: string }>(
+    'MATCH (p:Partner)-[a:HAS_ACCOUNT]->(u:Customer) RETURN p.id AS p, u.id AS u, a.status AS status',
+  )) {
     (accounts.get(r.p) ?? accounts.set(r.p, new Map()).get(r.p)!).set(r.u, r.status);
   }
   const pairs = await q<{ a: string; b: string }>('MATCH (a:Partner)-[:INTEGRATES_WITH]-(b:Partner) RETURN a.id AS a, b.id AS b');
@@ -338,14 +527,31 @@ async function dumpGraph(executor: CypherExecutor): Promise<Dump> {
     has,
     capabilityIds: (await q<{ id: string }>('MATCH (c:Capability) RETURN c.id AS id')).map((r) => r.id),
     customers: await q('MATCH (u:Customer) RETURN u.id AS id, u.region AS region, u.industry AS industry'),
-    needs: group((await q<{ u: string; c: string }>('MATCH (u:Customer)-[:NEEDS]->(c:Capability) RETURN u.id AS u, c.id AS c')).map((r) => [r.u, r.c])),
+    needs: group(
+      (await q<{ u: string; c: string }>('MATCH (u:Customer)-[:NEEDS]->(c:Capability) RETURN u.id AS u, c.id AS c')).map((r) => [r.u, r.c]),
+    ),
     accounts,
     integrated: new Set(pairs.map((r) => `${r.a} ${r.b}`)),
     solutions: await q('MATCH (s:Solution) RETURN s.id AS id, s.status AS status'),
-    requires: group((await q<{ s: string; c: string }>('MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN s.id AS s, c.id AS c')).map((r) => [r.s, r.c])),
-    members: group((await q<{ p: string; s: string }>('MATCH (p:Partner)-[:MEMBER_OF]->(s:Solution) RETURN p.id AS p, s.id AS s')).map((r) => [r.p, r.s])),
+    requires: group(
+      (await q<{ s: string; c: string }>('MATCH (s:Solution)-[:REQUIRES]->(c:Capability) RETURN s.id AS s, c.id AS c')).map((r) => [
+        r.s,
+        r.c,
+      ]),
+    ),
+    members: group(
+      (await q<{ p: string; s: string }>('MATCH (p:Partner)-[:MEMBER_OF]->(s:Solution) RETURN p.id AS p, s.id AS s')).map((r) => [
+        r.p,
+        r.s,
+      ]),
+    ),
     deals: await q('MATCH (d:Deal) RETURN d.id AS id, d.stage AS stage, d.amountMinor AS amountMinor, d.currency AS currency'),
-    participates: group((await q<{ p: string; d: string }>('MATCH (p:Partner)-[:PARTICIPATES_IN]->(d:Deal) RETURN p.id AS p, d.id AS d')).map((r) => [r.p, r.d])),
+    participates: group(
+      (await q<{ p: string; d: string }>('MATCH (p:Partner)-[:PARTICIPATES_IN]->(d:Deal) RETURN p.id AS p, d.id AS d')).map((r) => [
+        r.p,
+        r.d,
+      ]),
+    ),
   };
 }
 
@@ -373,8 +579,19 @@ function expectedMatches(g: Dump, pid: string, first: number) {
     const integrated = g.integrated.has(`${pid} ${q.id}`);
     const sharedRegions = q.regions.filter((r) => p.regions.includes(r));
     const sharedIndustries = q.industries.filter((i) => p.industries.includes(i));
-    const score = 3 * shared + 2 * demand + (integrated ? 5 : 0) + sharedRegions.length + sharedIndustries.length + 0.5 * complementary.length;
-    out.push({ partner: { id: q.id }, score, sharedCustomerCount: shared, integrated, complementDemand: demand, sharedRegions, sharedIndustries, complementaryCapabilities: complementary.map((c) => ({ id: c })), complementaryNeeds });
+    const score =
+      3 * shared + 2 * demand + (integrated ? 5 : 0) + sharedRegions.length + sharedIndustries.length + 0.5 * complementary.length;
+    out.push({
+      partner: { id: q.id },
+      score,
+      sharedCustomerCount: shared,
+      integrated,
+      complementDemand: demand,
+      sharedRegions,
+      sharedIndustries,
+      complementaryCapabilities: complementary.map((c) => ({ id: c })),
+      complementaryNeeds,
+    });
   }
   return out.sort((a, b) => b.score - a.score || byIdAsc(a.partner.id, b.partner.id)).slice(0, first);
 }
@@ -382,33 +599,61 @@ function expectedMatches(g: Dump, pid: string, first: number) {
 function expectedGaps(g: Dump, region: string | null, industry: string | null) {
   const rows = [];
   for (const c of g.capabilityIds) {
-    const customerDemand = g.customers.filter((u) => g.needs.get(u.id)?.has(c) && (region === null || u.region === region) && (industry === null || u.industry === industry)).length;
+    const customerDemand = g.customers.filter(
+      (u) => g.needs.get(u.id)?.has(c) && (region === null || u.region === region) && (industry === null || u.industry === industry),
+    ).length;
     const solutionDemand = g.solutions.filter((s) => s.status !== 'RETIRED' && g.requires.get(s.id)?.has(c)).length;
     if (customerDemand + solutionDemand === 0) continue;
-    const supply = g.partners.filter((p) => eligible(p) && g.has.get(p.id)?.has(c) && (region === null || p.regions.includes(region)) && (industry === null || p.industries.includes(industry))).length;
-    rows.push({ capability: { id: c }, customerDemand, solutionDemand, supply, status: supply === 0 ? 'GAP' : supply === 1 ? 'THIN' : 'COVERED' });
+    const supply = g.partners.filter(
+      (p) =>
+        eligible(p) &&
+        g.has.get(p.id)?.has(c) &&
+        (region === null || p.regions.includes(region)) &&
+        (industry === null || p.industries.includes(industry)),
+    ).length;
+    rows.push({
+      capability: { id: c },
+      customerDemand,
+      solutionDemand,
+      supply,
+      status: supply === 0 ? 'GAP' : supply === 1 ? 'THIN' : 'COVERED',
+    });
   }
   const rank = { GAP: 0, THIN: 1, COVERED: 2 } as const;
   return rows.sort(
-    (a, b) => rank[a.status as keyof typeof rank] - rank[b.status as keyof typeof rank] || b.customerDemand + b.solutionDemand - (a.customerDemand + a.solutionDemand) || byIdAsc(a.capability.id, b.capability.id),
+    (a, b) =>
+      rank[a.status as keyof typeof rank] - rank[b.status as keyof typeof rank] ||
+      b.customerDemand + b.solutionDemand - (a.customerDemand + a.solutionDemand) ||
+      byIdAsc(a.capability.id, b.capability.id),
   );
 }
 
 function expectedImpact(g: Dump, pid: string) {
   const p = g.partners.find((x) => x.id === pid)!;
-  const inDemand = (c: string) => g.customers.some((u) => g.needs.get(u.id)?.has(c)) || g.solutions.some((s) => s.status !== 'RETIRED' && g.requires.get(s.id)?.has(c));
+  const inDemand = (c: string) =>
+    g.customers.some((u) => g.needs.get(u.id)?.has(c)) || g.solutions.some((s) => s.status !== 'RETIRED' && g.requires.get(s.id)?.has(c));
   const capabilitiesLost = eligible(p)
-    ? [...(g.has.get(pid)?.keys() ?? [])].filter((c) => inDemand(c) && !g.partners.some((o) => o.id !== pid && eligible(o) && g.has.get(o.id)?.has(c)))
+    ? [...(g.has.get(pid)?.keys() ?? [])].filter(
+        (c) => inDemand(c) && !g.partners.some((o) => o.id !== pid && eligible(o) && g.has.get(o.id)?.has(c)),
+      )
     : [];
-  const orphaned = [...(g.accounts.get(pid)?.keys() ?? [])].filter((u) => !g.partners.some((o) => o.id !== pid && g.accounts.get(o.id)?.has(u)));
+  const orphaned = [...(g.accounts.get(pid)?.keys() ?? [])].filter(
+    (u) => !g.partners.some((o) => o.id !== pid && g.accounts.get(o.id)?.has(u)),
+  );
   const solutions = g.solutions.filter((s) => s.status !== 'RETIRED' && g.members.get(pid)?.has(s.id)).map((s) => s.id);
   const deals = g.deals.filter((d) => !d.stage.startsWith('CLOSED_') && g.participates.get(pid)?.has(d.id));
   return {
     capabilitiesLost: capabilitiesLost.sort(byIdAsc).map((id) => ({ id })),
     orphanedCustomers: orphaned.sort(byIdAsc).map((id) => ({ id })),
     solutionsAffected: solutions.sort(byIdAsc).map((id) => ({ id })),
-    openDealsAffected: deals.map((d) => d.id).sort(byIdAsc).map((id) => ({ id })),
-    revenueAtRisk: sumByCurrency(deals.map((d) => ({ minor: BigInt(d.amountMinor), currency: d.currency }))).map((m) => ({ amount: formatMinor(m.minor, m.currency), currency: m.currency })),
+    openDealsAffected: deals
+      .map((d) => d.id)
+      .sort(byIdAsc)
+      .map((id) => ({ id })),
+    revenueAtRisk: sumByCurrency(deals.map((d) => ({ minor: BigInt(d.amountMinor), currency: d.currency }))).map((m) => ({
+      amount: formatMinor(m.minor, m.currency),
+      currency: m.currency,
+    })),
   };
 }
 
@@ -431,8 +676,22 @@ const MAP_KINDS = { Partner: 'PARTNER', Capability: 'CAPABILITY', Customer: 'CUS
 const DRAWN = 'HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION';
 
 interface MapDump {
-  nodes: Map<string, { id: string; kind: string; name: string | null; types: string[] | null; regions: string[] | null; industries: string[] | null;
-                       region: string | null; industry: string | null; category: string | null; status: string | null; stage: string | null }>;
+  nodes: Map<
+    string,
+    {
+      id: string;
+      kind: string;
+      name: string | null;
+      types: string[] | null;
+      regions: string[] | null;
+      industries: string[] | null;
+      region: string | null;
+      industry: string | null;
+      category: string | null;
+      status: string | null;
+      stage: string | null;
+    }
+  >;
   rels: { a: string; b: string; t: string }[];
   /** Sharing grants: `grantor grantee` → level. */
   grants: Map<string, string>;
@@ -444,9 +703,17 @@ async function dumpMap(executor: CypherExecutor): Promise<MapDump> {
     RETURN n.id AS id, [l IN labels(n) WHERE l IN ['Partner', 'Capability', 'Customer', 'Solution', 'Deal']][0] AS label, n.name AS name,
            n.types AS types, n.regions AS regions, n.industries AS industries, n.region AS region, n.industry AS industry,
            n.category AS category, n.status AS status, n.stage AS stage`);
-  const rels = await executor.runText<{ a: string; b: string; t: string }>(`MATCH (a)-[r:${DRAWN}]->(b) RETURN a.id AS a, b.id AS b, type(r) AS t`);
-  const grants = await executor.runText<{ g: string; v: string; level: string }>('MATCH (g:Partner)-[s:SHARES_WITH]->(v:Partner) RETURN g.id AS g, v.id AS v, s.level AS level');
-  return { nodes: new Map(rows.map((r) => [r.id, { ...r, kind: MAP_KINDS[r.label as keyof typeof MAP_KINDS] }])), rels, grants: new Map(grants.map((x) => [`${x.g} ${x.v}`, x.level])) };
+  const rels = await executor.runText<{ a: string; b: string; t: string }>(
+    `MATCH (a)-[r:${DRAWN}]->(b) RETURN a.id AS a, b.id AS b, type(r) AS t`,
+  );
+  const grants = await executor.runText<{ g: string; v: string; level: string }>(
+    'MATCH (g:Partner)-[s:SHARES_WITH]->(v:Partner) RETURN g.id AS g, v.id AS v, s.level AS level',
+  );
+  return {
+    nodes: new Map(rows.map((r) => [r.id, { ...r, kind: MAP_KINDS[r.label as keyof typeof MAP_KINDS] }])),
+    rels,
+    grants: new Map(grants.map((x) => [`${x.g} ${x.v}`, x.level])),
+  };
 }
 
 /** What a PARTNER viewer may see of the map (README, "Roles and grants"): which relationships, and which customers, deals and solutions. */
@@ -468,11 +735,20 @@ function mapScope(m: MapDump, viewer: string) {
   };
   return {
     nodeVisible,
-    relVisible: (x: { a: string; b: string; t: string }) => nodeVisible(x.a) && nodeVisible(x.b) && (x.t !== 'HAS_ACCOUNT' || accounts.has(`${x.a} ${x.b}`)),
+    relVisible: (x: { a: string; b: string; t: string }) =>
+      nodeVisible(x.a) && nodeVisible(x.b) && (x.t !== 'HAS_ACCOUNT' || accounts.has(`${x.a} ${x.b}`)),
   };
 }
 
-interface MapRequest { centerId?: string; depth?: number; kinds?: string[]; partnerTypes?: string[]; regions?: string[]; industries?: string[]; limit?: number }
+interface MapRequest {
+  centerId?: string;
+  depth?: number;
+  kinds?: string[];
+  partnerTypes?: string[];
+  regions?: string[];
+  industries?: string[];
+  limit?: number;
+}
 
 /** The README's map by straight loops: a breadth-first search through the nodes that pass, then nearest, heaviest, id. */
 function expectedMap(m: MapDump, r: MapRequest, viewer?: string) {
@@ -485,7 +761,8 @@ function expectedMap(m: MapDump, r: MapRequest, viewer?: string) {
     const n = m.nodes.get(id)!;
     if (!kinds.includes(n.kind) || !scope.nodeVisible(id)) return false;
     if (n.kind === 'PARTNER') return anyIn(n.types, r.partnerTypes) && anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
-    if (n.kind === 'CUSTOMER') return (!r.regions || r.regions.includes(n.region!)) && (!r.industries || r.industries.includes(n.industry!));
+    if (n.kind === 'CUSTOMER')
+      return (!r.regions || r.regions.includes(n.region!)) && (!r.industries || r.industries.includes(n.industry!));
     if (n.kind === 'SOLUTION') return anyIn(n.regions, r.regions) && anyIn(n.industries, r.industries);
     return true;
   };
@@ -504,17 +781,32 @@ function expectedMap(m: MapDump, r: MapRequest, viewer?: string) {
     let ring = [r.centerId];
     for (let d = 1; d <= (r.depth ?? 1); d++) {
       const next = [];
-      for (const x of ring) for (const y of around.get(x) ?? []) if (!distance.has(y) && passes(y)) { distance.set(y, d); next.push(y); }
+      for (const x of ring)
+        for (const y of around.get(x) ?? [])
+          if (!distance.has(y) && passes(y)) {
+            distance.set(y, d);
+            next.push(y);
+          }
       ring = next;
     }
   } else {
     for (const id of m.nodes.keys()) if (passes(id)) distance.set(id, 0);
   }
-  const found = [...distance.keys()].sort((a, b) => distance.get(a)! - distance.get(b)! || (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || byIdAsc(a, b));
+  const found = [...distance.keys()].sort(
+    (a, b) => distance.get(a)! - distance.get(b)! || (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || byIdAsc(a, b),
+  );
   const kept = found.slice(0, limit);
   const keptSet = new Set(kept);
   const group = (n: MapDump['nodes'] extends Map<string, infer N> ? N : never) =>
-    n.kind === 'PARTNER' ? n.types?.[0] ?? null : n.kind === 'CAPABILITY' ? n.category : n.kind === 'CUSTOMER' ? n.industry : n.kind === 'SOLUTION' ? n.status : n.stage;
+    n.kind === 'PARTNER'
+      ? (n.types?.[0] ?? null)
+      : n.kind === 'CAPABILITY'
+        ? n.category
+        : n.kind === 'CUSTOMER'
+          ? n.industry
+          : n.kind === 'SOLUTION'
+            ? n.status
+            : n.stage;
   return {
     nodes: kept.map((id) => {
       const n = m.nodes.get(id)!;
@@ -539,7 +831,11 @@ interface AssembleRequest {
 /** Every minimal proposal by enumerating subsets of the relevant pool partners (plus the included ones). */
 function expectedAssembly(g: Dump, r: AssembleRequest): { uncovered: string[]; proposals: string[][] } {
   const pool = g.partners.filter(
-    (p) => eligible(p) && p.regions.includes(r.region) && (r.industry === null || p.industries.includes(r.industry)) && !r.excludePartnerIds.includes(p.id),
+    (p) =>
+      eligible(p) &&
+      p.regions.includes(r.region) &&
+      (r.industry === null || p.industries.includes(r.industry)) &&
+      !r.excludePartnerIds.includes(p.id),
   );
   const caps = [...new Set(r.capabilityIds)];
   const uncovered = caps.filter((c) => !pool.some((p) => g.has.get(p.id)?.has(c))).sort(byIdAsc);
@@ -548,7 +844,11 @@ function expectedAssembly(g: Dump, r: AssembleRequest): { uncovered: string[]; p
   if (included.length < new Set(r.includePartnerIds).size) return { uncovered: [], proposals: [] };
   const meets = (set: typeof pool) =>
     caps.every((c) => set.some((p) => g.has.get(p.id)?.has(c))) && r.requiredTypes.every((t) => set.some((p) => p.types.includes(t)));
-  const relevant = pool.filter((p) => !r.includePartnerIds.includes(p.id) && (caps.some((c) => g.has.get(p.id)?.has(c)) || r.requiredTypes.some((t) => p.types.includes(t))));
+  const relevant = pool.filter(
+    (p) =>
+      !r.includePartnerIds.includes(p.id) &&
+      (caps.some((c) => g.has.get(p.id)?.has(c)) || r.requiredTypes.some((t) => p.types.includes(t))),
+  );
   const proposals: string[][] = [];
   for (let subset = 0; subset < 1 << relevant.length; subset++) {
     const chosen = relevant.filter((_, i) => subset & (1 << i));
@@ -572,32 +872,53 @@ function randomEcosystem(random: () => number, px: string) {
   const capabilities = Array.from({ length: int(3, 7) }, (_, i) => ({ id: `${px}c${i}`, name: `Capability ${i}` }));
   const partnerIds = Array.from({ length: int(5, 13) }, (_, i) => `${px}p${String(i).padStart(2, '0')}`);
   const links = new Map(partnerIds.map((id) => [id, [] as string[]]));
-  for (const a of partnerIds) for (const b of partnerIds) if (a < b && random() < 0.2) { links.get(a)!.push(b); links.get(b)!.push(a); }
+  for (const a of partnerIds)
+    for (const b of partnerIds)
+      if (a < b && random() < 0.2) {
+        links.get(a)!.push(b);
+        links.get(b)!.push(a);
+      }
   const partners = partnerIds.map((id) => ({
-    id, name: `Partner ${id}`,
+    id,
+    name: `Partner ${id}`,
     types: [pick(TYPES), ...some(TYPES, 0.2)].filter((t, i, all) => all.indexOf(t) === i),
-    tier: pick(TIERS), lifecycleStage: pick(LIFECYCLE),
-    regions: some(regions, 0.75), industries: some(industries, 0.6),
+    tier: pick(TIERS),
+    lifecycleStage: pick(LIFECYCLE),
+    regions: some(regions, 0.75),
+    industries: some(industries, 0.6),
     capabilities: some(capabilities, 0.4).map((c) => ({ capabilityId: c.id, level: pick(['BASIC', 'CERTIFIED', 'EXPERT']) })),
     integratesWith: links.get(id)!,
     // Grants are never drawn on the map, nor counted in a node's weight.
-    sharing: some(partnerIds.filter((other) => other !== id), 0.15).map((other) => ({ partnerId: other, level: pick(['COUNTS', 'OVERLAPS', 'FULL']) })),
+    sharing: some(
+      partnerIds.filter((other) => other !== id),
+      0.15,
+    ).map((other) => ({ partnerId: other, level: pick(['COUNTS', 'OVERLAPS', 'FULL']) })),
   }));
   const customers = Array.from({ length: int(3, 12) }, (_, i) => ({
-    id: `${px}u${String(i).padStart(2, '0')}`, name: `Customer ${i}`,
-    region: pick(regions), industry: pick(industries), needs: some(capabilities, 0.3).map((c) => c.id),
+    id: `${px}u${String(i).padStart(2, '0')}`,
+    name: `Customer ${i}`,
+    region: pick(regions),
+    industry: pick(industries),
+    needs: some(capabilities, 0.3).map((c) => c.id),
   }));
   const accounts = customers.flatMap((u) => some(partnerIds, 0.25).map((p) => ({ partnerId: p, customerId: u.id, status: pick(STATUS) })));
   const solutions = Array.from({ length: int(0, 4) }, (_, i) => ({
-    id: `${px}s${i}`, name: `Solution ${i}`, status: pick(['DRAFT', 'PUBLISHED', 'RETIRED']),
-    requires: some(capabilities, 0.4).map((c) => c.id), members: some(partnerIds, 0.25).map((p) => ({ partnerId: p, role: pick(TYPES) })),
+    id: `${px}s${i}`,
+    name: `Solution ${i}`,
+    status: pick(['DRAFT', 'PUBLISHED', 'RETIRED']),
+    requires: some(capabilities, 0.4).map((c) => c.id),
+    members: some(partnerIds, 0.25).map((p) => ({ partnerId: p, role: pick(TYPES) })),
   }));
   const deals = Array.from({ length: int(0, 6) }, (_, i) => {
     const stage = pick(STAGES);
     const currency = pick(['USD', 'EUR', 'JPY']);
     const participants = [...new Set([pick(partnerIds), pick(partnerIds)])].map((p) => ({ partnerId: p, role: 'RESELLER' }));
     return {
-      id: `${px}d${i}`, name: `Deal ${i}`, customerId: pick(customers).id, stage, currency,
+      id: `${px}d${i}`,
+      name: `Deal ${i}`,
+      customerId: pick(customers).id,
+      stage,
+      currency,
       amount: formatMinor(BigInt(int(0, 10_000_000)), currency),
       createdAt: `2026-0${int(1, 9)}-1${int(0, 9)}T10:00:00Z`,
       ...(stage.startsWith('CLOSED_') ? { closedAt: '2026-10-01T10:00:00Z' } : {}),
@@ -622,17 +943,25 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
 
         for (const pid of partnerIds) {
           const matches = await expectData(db, MATCHES, { id: pid, first: 100 });
-          expect(matches.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m), `matches of ${pid}`).toEqual(expectedMatches(g, pid, 100));
+          expect(
+            matches.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m),
+            `matches of ${pid}`,
+          ).toEqual(expectedMatches(g, pid, 100));
           // Short lists exercise the pruning by score bounds (candidates that cannot reach the top are skipped).
           for (const first of [1, 3]) {
             const top = await expectData(db, MATCHES, { id: pid, first });
-            expect(top.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m), `top ${first} matches of ${pid}`).toEqual(expectedMatches(g, pid, first));
+            expect(
+              top.data.partnerMatches.map(({ reasons: _r, ...m }: any) => m),
+              `top ${first} matches of ${pid}`,
+            ).toEqual(expectedMatches(g, pid, first));
           }
           const impact = await expectData(db, IMPACT, { id: pid });
           expect(impact.data.partnerImpact, `impact of ${pid}`).toEqual(expectedImpact(g, pid));
         }
         const few = await expectData(db, MATCHES, { id: partnerIds[0], first: 2 });
-        expect(few.data.partnerMatches.map((m: any) => m.partner.id)).toEqual(expectedMatches(g, partnerIds[0]!, 2).map((m) => m.partner.id));
+        expect(few.data.partnerMatches.map((m: any) => m.partner.id)).toEqual(
+          expectedMatches(g, partnerIds[0]!, 2).map((m) => m.partner.id),
+        );
 
         for (let k = 0; k < 3; k++) {
           const [a, b] = [pick(partnerIds), pick(partnerIds)];
@@ -643,14 +972,21 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
           expect(data.accountOverlap.customers.edges.map((e: any) => e.node.id)).toEqual(expected.customers);
         }
 
-        for (const [region, industry] of [[null, null], [pick(regions), null], [pick(regions), pick(industries)]] as const) {
+        for (const [region, industry] of [
+          [null, null],
+          [pick(regions), null],
+          [pick(regions), pick(industries)],
+        ] as const) {
           const gaps = await expectData(db, GAPS, { region, industry });
           expect(gaps.data.gapAnalysis.capabilities, `gaps in ${region} ${industry}`).toEqual(expectedGaps(g, region, industry));
         }
 
         for (let k = 0; k < 6; k++) {
           const request: AssembleRequest = {
-            capabilityIds: capabilities.filter(() => random() < 0.35).map((c) => c.id).concat(pick(capabilities).id),
+            capabilityIds: capabilities
+              .filter(() => random() < 0.35)
+              .map((c) => c.id)
+              .concat(pick(capabilities).id),
             region: pick(regions),
             industry: random() < 0.3 ? pick(industries) : null,
             maxPartners: int(1, 4),
@@ -664,7 +1000,12 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
           const expected = expectedAssembly(g, request);
           const context = JSON.stringify({ request, got, expected });
           expect(ids(got.uncoveredCapabilities), context).toEqual(expected.uncovered);
-          const keys = got.proposals.map((p: any) => p.partners.map((m: any) => m.partner.id).sort(byIdAsc).join(','));
+          const keys = got.proposals.map((p: any) =>
+            p.partners
+              .map((m: any) => m.partner.id)
+              .sort(byIdAsc)
+              .join(','),
+          );
           const valid = new Set(expected.proposals.map((p) => p.join(',')));
           expect(got.timedOut, context).toBe(false);
           expect(got.proposals.length, context).toBe(Math.min(request.limit, expected.proposals.length));
@@ -691,7 +1032,10 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
         // Each map for the vendor, then for a random partner: only what its grants let it see, walked and weighed through that alone.
         const checkMap = async (what: string, request: MapRequest) => {
           const viewer = pick(partnerIds);
-          for (const [as, asViewer] of [[undefined, ADMIN], [viewer, { role: 'PARTNER' as const, subject: `partner:${viewer}`, partnerId: viewer }]] as const) {
+          for (const [as, asViewer] of [
+            [undefined, ADMIN],
+            [viewer, { role: 'PARTNER' as const, subject: `partner:${viewer}`, partnerId: viewer }],
+          ] as const) {
             const { data } = await expectData(db, MAP, { input: request }, asViewer);
             const got = { ...data.ecosystemMap, edges: sortEdges(data.ecosystemMap.edges) };
             expect(got, `${what} ${JSON.stringify(request)} as ${as ?? 'the vendor'}`).toEqual(expectedMap(graph, request, as));
@@ -712,7 +1056,12 @@ describe('ecosystem intelligence against brute force on 30 random ecosystems', (
           await checkMap('map', request);
         }
         await checkMap('overview', { regions: [pick(regions)], limit: 2000 });
-        await checkMap('overview', { kinds: ['PARTNER', 'CUSTOMER', 'DEAL'], partnerTypes: [pick(TYPES)], regions: [pick(regions)], limit: 2000 });
+        await checkMap('overview', {
+          kinds: ['PARTNER', 'CUSTOMER', 'DEAL'],
+          partnerTypes: [pick(TYPES)],
+          regions: [pick(regions)],
+          limit: 2000,
+        });
       } finally {
         await removeByPrefix(db, px);
       }

@@ -2,7 +2,13 @@
 // code, defaults and normalisation, and the stable serialisation.
 import { describe, expect, it } from 'vitest';
 import { serializeEcosystem } from '../src/interchange/export.js';
-import { checkEcosystemDocument, checkEcosystemText, isRfc3339DateTime, jsonPath, type EcosystemDocument } from '../src/interchange/format.js';
+import {
+  checkEcosystemDocument,
+  checkEcosystemText,
+  isRfc3339DateTime,
+  jsonPath,
+  type EcosystemDocument,
+} from '../src/interchange/format.js';
 
 function problemsOf(doc: unknown): { path: string; code: string }[] {
   const result = checkEcosystemDocument(doc);
@@ -27,7 +33,14 @@ describe('checkEcosystemDocument', () => {
         { id: '-bad', name: 'Bad id' },
       ],
       partners: [
-        { id: 'p1', name: 'One', types: ['RESELLER'], integratesWith: ['p1', 'p9'], sharing: [{ partnerId: 'p2', level: 'ALL' }], colour: 'red' },
+        {
+          id: 'p1',
+          name: 'One',
+          types: ['RESELLER'],
+          integratesWith: ['p1', 'p9'],
+          sharing: [{ partnerId: 'p2', level: 'ALL' }],
+          colour: 'red',
+        },
         { id: 'p2', name: 'Two', types: [], capabilities: [{ capabilityId: 'cap-x' }] },
       ],
       customers: [{ id: 'c1', name: 'Customer', needs: ['cap-a'] }],
@@ -38,15 +51,39 @@ describe('checkEcosystemDocument', () => {
       solutions: [{ id: 's1', name: 'Solution', requires: ['cap-z'], members: [{ partnerId: 'p2', role: 'SERVICES' }] }],
       deals: [
         {
-          id: 'd1', name: 'Deal', customerId: 'c1', solutionId: 's1', stage: 'CLOSED_WON', amount: '10.001', currency: 'USD', createdAt: '2024-01-01T00:00:00Z',
+          id: 'd1',
+          name: 'Deal',
+          customerId: 'c1',
+          solutionId: 's1',
+          stage: 'CLOSED_WON',
+          amount: '10.001',
+          currency: 'USD',
+          createdAt: '2024-01-01T00:00:00Z',
           participants: [
             { partnerId: 'p1', role: 'RESELLER', sourced: true },
             { partnerId: 'p2', role: 'SERVICES', sourced: true },
             { partnerId: 'p1', role: 'REFERRAL' },
           ],
         },
-        { id: 'd2', name: 'Deal 2', customerId: 'c9', stage: 'PROPOSAL', amount: 100.5, currency: 'JPY', createdAt: '2024-13-01T00:00:00Z', closedAt: '2024-02-01T00:00:00Z' },
-        { id: 'd3', name: 'Deal 3', customerId: 'c1', stage: 'QUALIFIED', amount: '5', currency: 'usd', createdAt: '2024-01-01T00:00:00+02:00' },
+        {
+          id: 'd2',
+          name: 'Deal 2',
+          customerId: 'c9',
+          stage: 'PROPOSAL',
+          amount: 100.5,
+          currency: 'JPY',
+          createdAt: '2024-13-01T00:00:00Z',
+          closedAt: '2024-02-01T00:00:00Z',
+        },
+        {
+          id: 'd3',
+          name: 'Deal 3',
+          customerId: 'c1',
+          stage: 'QUALIFIED',
+          amount: '5',
+          currency: 'usd',
+          createdAt: '2024-01-01T00:00:00+02:00',
+        },
       ],
     };
     expect(problemsOf(doc)).toEqual([
@@ -78,7 +115,9 @@ describe('checkEcosystemDocument', () => {
       formatVersion: 1,
       capabilities: [{ id: 'x', name: 'X', parentId: 'x' }],
       customers: [{ id: 'c', name: 'C' }],
-      deals: [{ id: 'd', name: 'D', customerId: 'c', stage: 'REGISTERED', amount: '1.5', currency: 'JPY', createdAt: '2024-01-01T00:00:00Z' }],
+      deals: [
+        { id: 'd', name: 'D', customerId: 'c', stage: 'REGISTERED', amount: '1.5', currency: 'JPY', createdAt: '2024-01-01T00:00:00Z' },
+      ],
     });
     expect(result).toEqual({
       ok: false,
@@ -112,7 +151,11 @@ describe('checkEcosystemDocument', () => {
     ];
     const result = checkEcosystemDocument({ formatVersion: 1, capabilities: caps });
     expect(result.ok ? [] : result.problems).toEqual([
-      { path: '$.capabilities[1].parentId', code: 'TAXONOMY_CYCLE', message: 'the capability taxonomy has a cycle: "c3" → "c1" → "c2" → "c3"' },
+      {
+        path: '$.capabilities[1].parentId',
+        code: 'TAXONOMY_CYCLE',
+        message: 'the capability taxonomy has a cycle: "c3" → "c1" → "c2" → "c3"',
+      },
     ]);
   });
 
@@ -127,26 +170,58 @@ describe('checkEcosystemDocument', () => {
       customers: [{ id: 'c', name: 'C' }],
       solutions: [{ id: 's', name: 'S' }],
       deals: [
-        { id: 'd', name: 'D', customerId: 'c', stage: 'CLOSED_WON', amount: '7.5', currency: 'BHD', createdAt: '2024-03-01T10:00:00+02:00', closedAt: '2024-04-01t00:00:00.123456z', participants: [{ partnerId: 'b', role: 'RESELLER' }] },
+        {
+          id: 'd',
+          name: 'D',
+          customerId: 'c',
+          stage: 'CLOSED_WON',
+          amount: '7.5',
+          currency: 'BHD',
+          createdAt: '2024-03-01T10:00:00+02:00',
+          closedAt: '2024-04-01t00:00:00.123456z',
+          participants: [{ partnerId: 'b', role: 'RESELLER' }],
+        },
       ],
     });
     expect(doc.partners[0]).toEqual({
-      id: 'a', name: 'A', types: ['TECHNOLOGY'], tier: 'REGISTERED', lifecycleStage: 'ACTIVE', regions: [], industries: [],
-      capabilities: [{ capabilityId: 'cap', level: 'BASIC' }], integratesWith: ['b'], sharing: [],
+      id: 'a',
+      name: 'A',
+      types: ['TECHNOLOGY'],
+      tier: 'REGISTERED',
+      lifecycleStage: 'ACTIVE',
+      regions: [],
+      industries: [],
+      capabilities: [{ capabilityId: 'cap', level: 'BASIC' }],
+      integratesWith: ['b'],
+      sharing: [],
     });
     expect(doc.partners[1]?.integratesWith).toEqual(['a']);
     expect(doc.solutions[0]).toEqual({ id: 's', name: 'S', status: 'DRAFT', requires: [], members: [], regions: [], industries: [] });
     expect(doc.accounts).toEqual([]);
     expect(doc.deals[0]).toEqual({
-      id: 'd', name: 'D', customerId: 'c', stage: 'CLOSED_WON', amount: '7.500', currency: 'BHD',
-      createdAt: '2024-03-01T08:00:00.000Z', closedAt: '2024-04-01T00:00:00.123Z',
+      id: 'd',
+      name: 'D',
+      customerId: 'c',
+      stage: 'CLOSED_WON',
+      amount: '7.500',
+      currency: 'BHD',
+      createdAt: '2024-03-01T08:00:00.000Z',
+      closedAt: '2024-04-01T00:00:00.123Z',
       participants: [{ partnerId: 'b', role: 'RESELLER', sourced: false, registeredAt: '2024-03-01T08:00:00.000Z' }],
     });
   });
 
   it('knows RFC 3339 date-times', () => {
-    for (const good of ['2024-02-29T23:59:59Z', '2024-01-01T00:00:00.5+05:30', '2023-12-31t12:00:00-08:00']) expect(isRfc3339DateTime(good), good).toBe(true);
-    for (const bad of ['2023-02-29T00:00:00Z', '2024-01-01', '2024-01-01T00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T00:00:00', '1714550400']) {
+    for (const good of ['2024-02-29T23:59:59Z', '2024-01-01T00:00:00.5+05:30', '2023-12-31t12:00:00-08:00'])
+      expect(isRfc3339DateTime(good), good).toBe(true);
+    for (const bad of [
+      '2023-02-29T00:00:00Z',
+      '2024-01-01',
+      '2024-01-01T00:00Z',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T00:00:00',
+      '1714550400',
+    ]) {
       expect(isRfc3339DateTime(bad), bad).toBe(false);
     }
   });
@@ -162,10 +237,29 @@ describe('serializeEcosystem', () => {
     const doc = accepted({
       deals: [
         {
-          currency: 'USD', amount: '12', stage: 'REGISTERED', createdAt: '2024-01-01T00:00:00Z', customerId: 'c', name: 'Deal', id: 'd2', registrationStatus: 'APPROVED',
-          participants: [{ role: 'SERVICES', partnerId: 'z' }, { partnerId: 'a', role: 'RESELLER', sourced: true }],
+          currency: 'USD',
+          amount: '12',
+          stage: 'REGISTERED',
+          createdAt: '2024-01-01T00:00:00Z',
+          customerId: 'c',
+          name: 'Deal',
+          id: 'd2',
+          registrationStatus: 'APPROVED',
+          participants: [
+            { role: 'SERVICES', partnerId: 'z' },
+            { partnerId: 'a', role: 'RESELLER', sourced: true },
+          ],
         },
-        { id: 'd1', name: 'First', customerId: 'c', stage: 'REGISTERED', amount: '0', currency: 'JPY', createdAt: '2024-01-01T00:00:00Z', registrationStatus: 'CONFLICT' },
+        {
+          id: 'd1',
+          name: 'First',
+          customerId: 'c',
+          stage: 'REGISTERED',
+          amount: '0',
+          currency: 'JPY',
+          createdAt: '2024-01-01T00:00:00Z',
+          registrationStatus: 'CONFLICT',
+        },
       ],
       customers: [{ needs: [], name: 'C', id: 'c' }],
       accounts: [
@@ -183,11 +277,35 @@ describe('serializeEcosystem', () => {
     const back = JSON.parse(text) as Record<string, any>;
     expect(Object.keys(back)).toEqual(['formatVersion', 'capabilities', 'partners', 'customers', 'accounts', 'solutions', 'deals']);
     expect(back.partners.map((p: { id: string }) => p.id)).toEqual(['a', 'z']);
-    expect(Object.keys(back.partners[0])).toEqual(['id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'capabilities', 'integratesWith', 'sharing']);
+    expect(Object.keys(back.partners[0])).toEqual([
+      'id',
+      'name',
+      'types',
+      'tier',
+      'lifecycleStage',
+      'regions',
+      'industries',
+      'capabilities',
+      'integratesWith',
+      'sharing',
+    ]);
     expect(back.partners[1].integratesWith).toEqual(['a']);
     expect(back.accounts.map((a: { partnerId: string }) => a.partnerId)).toEqual(['a', 'z']);
-    expect(back.deals.map((d: { id: string; amount: string }) => [d.id, d.amount])).toEqual([['d1', '0'], ['d2', '12.00']]);
-    expect(Object.keys(back.deals[1])).toEqual(['id', 'name', 'customerId', 'stage', 'amount', 'currency', 'createdAt', 'participants', 'registrationStatus']);
+    expect(back.deals.map((d: { id: string; amount: string }) => [d.id, d.amount])).toEqual([
+      ['d1', '0'],
+      ['d2', '12.00'],
+    ]);
+    expect(Object.keys(back.deals[1])).toEqual([
+      'id',
+      'name',
+      'customerId',
+      'stage',
+      'amount',
+      'currency',
+      'createdAt',
+      'participants',
+      'registrationStatus',
+    ]);
     expect(back.deals[1].participants).toEqual([
       { partnerId: 'a', role: 'RESELLER', sourced: true, registeredAt: '2024-01-01T00:00:00.000Z' },
       { partnerId: 'z', role: 'SERVICES', sourced: false, registeredAt: '2024-01-01T00:00:00.000Z' },

@@ -40,12 +40,38 @@ const V2_TEXT = `${JSON.stringify(
       },
     ],
     customers: [
-      { id: 'u-1', name: 'Northwind Traders, Inc.', domain: 'northwind.example', industry: 'RETAIL', needs: ['cap-1'], externalIds: [{ system: 'salesforce', id: '001A' }] },
+      {
+        id: 'u-1',
+        name: 'Northwind Traders, Inc.',
+        domain: 'northwind.example',
+        industry: 'RETAIL',
+        needs: ['cap-1'],
+        externalIds: [{ system: 'salesforce', id: '001A' }],
+      },
       { id: 'u-2', name: 'Contoso', domain: 'emea.contoso.example', needs: [] },
-      { id: 'u-3', name: 'Fabrikam', needs: [], externalIds: [{ system: 'aws-ace', id: 'O-1' }, { system: 'msft-referral', id: 'ü 7' }] },
+      {
+        id: 'u-3',
+        name: 'Fabrikam',
+        needs: [],
+        externalIds: [
+          { system: 'aws-ace', id: 'O-1' },
+          { system: 'msft-referral', id: 'ü 7' },
+        ],
+      },
     ],
     accounts: [{ partnerId: 'p-1', customerId: 'u-1', status: 'CUSTOMER' }],
-    solutions: [{ id: 's-1', name: 'Bundle', status: 'PUBLISHED', requires: ['cap-1'], members: [{ partnerId: 'p-1', role: 'RESELLER' }], regions: [], industries: [], externalIds: [{ system: 'pim', id: 'S1' }] }],
+    solutions: [
+      {
+        id: 's-1',
+        name: 'Bundle',
+        status: 'PUBLISHED',
+        requires: ['cap-1'],
+        members: [{ partnerId: 'p-1', role: 'RESELLER' }],
+        regions: [],
+        industries: [],
+        externalIds: [{ system: 'pim', id: 'S1' }],
+      },
+    ],
     deals: [
       {
         id: 'd-1',
@@ -102,7 +128,15 @@ describe('format version 2: identity', () => {
       formatVersion: 2,
       partners: [
         { id: 'a', name: 'A', types: ['MSP'], externalIds: [{ system: 'crm', id: '1' }] },
-        { id: 'b', name: 'B', types: ['MSP'], externalIds: [{ system: 'crm', id: '2' }, { system: 'crm', id: '1' }] },
+        {
+          id: 'b',
+          name: 'B',
+          types: ['MSP'],
+          externalIds: [
+            { system: 'crm', id: '2' },
+            { system: 'crm', id: '1' },
+          ],
+        },
       ],
       customers: [
         { id: 'a', name: 'A', domain: 'a.example', externalIds: [{ system: 'crm', id: '1' }] },
@@ -124,14 +158,31 @@ describe('format version 2: identity', () => {
       customers: [{ id: 'u-4', name: 'Four', domain: 'northwind.example' }],
     });
     expect(clash.ok ? [] : clash.problems.map((p) => [p.path, p.code])).toEqual([['$.customers[0].domain', 'DOMAIN_TAKEN']]);
-    const clash2 = await importEcosystem(db, { formatVersion: 2, partners: [{ id: 'p-2', name: 'Two', types: ['MSP'], externalIds: [{ system: 'salesforce', id: '001B' }] }] });
+    const clash2 = await importEcosystem(db, {
+      formatVersion: 2,
+      partners: [{ id: 'p-2', name: 'Two', types: ['MSP'], externalIds: [{ system: 'salesforce', id: '001B' }] }],
+    });
     expect(clash2.ok ? [] : clash2.problems.map((p) => [p.path, p.code, p.message])).toEqual([
       ['$.partners[0].externalIds[0]', 'EXTERNAL_ID_TAKEN', 'The external id (salesforce, 001B) already belongs to partner "p-1"'],
     ]);
     expect((await graphChecksum(db)).sha256).toBe(before.sha256);
     // With --replace the old owner goes, so the document may take its keys and domains.
-    expect((await importEcosystem(db, { formatVersion: 2, partners: [{ id: 'p-2', name: 'Two', types: ['MSP'], externalIds: [{ system: 'salesforce', id: '001B' }] }], customers: [{ id: 'u-4', name: 'Four', domain: 'northwind.example' }] }, { replace: true })).ok).toBe(true);
-    const [left] = await db.runText<{ orphans: number; ids: number }>('MATCH (x:ExternalId) RETURN count(x) AS ids, count(CASE WHEN NOT EXISTS { ()-[:HAS_EXTERNAL_ID]->(x) } THEN 1 END) AS orphans');
+    expect(
+      (
+        await importEcosystem(
+          db,
+          {
+            formatVersion: 2,
+            partners: [{ id: 'p-2', name: 'Two', types: ['MSP'], externalIds: [{ system: 'salesforce', id: '001B' }] }],
+            customers: [{ id: 'u-4', name: 'Four', domain: 'northwind.example' }],
+          },
+          { replace: true },
+        )
+      ).ok,
+    ).toBe(true);
+    const [left] = await db.runText<{ orphans: number; ids: number }>(
+      'MATCH (x:ExternalId) RETURN count(x) AS ids, count(CASE WHEN NOT EXISTS { ()-[:HAS_EXTERNAL_ID]->(x) } THEN 1 END) AS orphans',
+    );
     expect(left).toEqual({ ids: 1, orphans: 0 });
   });
 });

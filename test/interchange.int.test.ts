@@ -36,15 +36,29 @@ function goodDocument(p = px) {
     ],
     partners: [
       {
-        id: `${p}acme`, name: 'Acme Security', types: ['TECHNOLOGY', 'SERVICES'], tier: 'GOLD', regions: ['EMEA'], industries: ['FINANCE'],
-        website: 'https://acme.example', capabilities: [{ capabilityId: `${p}cap.edr`, level: 'EXPERT' }, { capabilityId: `${p}cap.cloud` }],
-        integratesWith: [`${p}zeta`], sharing: [{ partnerId: `${p}resell`, level: 'OVERLAPS' }],
+        id: `${p}acme`,
+        name: 'Acme Security',
+        types: ['TECHNOLOGY', 'SERVICES'],
+        tier: 'GOLD',
+        regions: ['EMEA'],
+        industries: ['FINANCE'],
+        website: 'https://acme.example',
+        capabilities: [{ capabilityId: `${p}cap.edr`, level: 'EXPERT' }, { capabilityId: `${p}cap.cloud` }],
+        integratesWith: [`${p}zeta`],
+        sharing: [{ partnerId: `${p}resell`, level: 'OVERLAPS' }],
       },
       { id: `${p}resell`, name: 'Resell Co', types: ['RESELLER'], lifecycleStage: 'ONBOARDING' },
       { id: `${p}zeta`, name: 'Zeta Cloud', types: ['HYPERSCALER'], integratesWith: [`${p}acme`] },
     ],
     customers: [
-      { id: `${p}bank`, name: 'Big Bank', industry: 'FINANCE', region: 'EMEA', segment: 'ENTERPRISE', needs: [`${p}cap.edr`, `${p}cap.cloud`] },
+      {
+        id: `${p}bank`,
+        name: 'Big Bank',
+        industry: 'FINANCE',
+        region: 'EMEA',
+        segment: 'ENTERPRISE',
+        needs: [`${p}cap.edr`, `${p}cap.cloud`],
+      },
       { id: `${p}shop`, name: 'Small Shop' },
     ],
     accounts: [
@@ -53,22 +67,45 @@ function goodDocument(p = px) {
     ],
     solutions: [
       {
-        id: `${p}sol`, name: 'Secure cloud', description: 'EDR on Zeta', status: 'PUBLISHED', requires: [`${p}cap.edr`, `${p}cap.cloud`],
-        members: [{ partnerId: `${p}zeta`, role: 'HYPERSCALER' }, { partnerId: `${p}acme`, role: 'TECHNOLOGY' }], regions: ['EMEA'],
+        id: `${p}sol`,
+        name: 'Secure cloud',
+        description: 'EDR on Zeta',
+        status: 'PUBLISHED',
+        requires: [`${p}cap.edr`, `${p}cap.cloud`],
+        members: [
+          { partnerId: `${p}zeta`, role: 'HYPERSCALER' },
+          { partnerId: `${p}acme`, role: 'TECHNOLOGY' },
+        ],
+        regions: ['EMEA'],
       },
     ],
     deals: [
       {
-        id: `${p}deal-1`, name: 'Bank rollout', customerId: `${p}bank`, solutionId: `${p}sol`, stage: 'PROPOSAL', amount: '125000.50', currency: 'USD',
-        createdAt: '2024-03-01T09:00:00.000Z', registrationStatus: 'APPROVED',
+        id: `${p}deal-1`,
+        name: 'Bank rollout',
+        customerId: `${p}bank`,
+        solutionId: `${p}sol`,
+        stage: 'PROPOSAL',
+        amount: '125000.50',
+        currency: 'USD',
+        createdAt: '2024-03-01T09:00:00.000Z',
+        registrationStatus: 'APPROVED',
         participants: [
           { partnerId: `${p}resell`, role: 'RESELLER', sourced: true, registeredAt: '2024-03-01T09:00:00.000Z' },
           { partnerId: `${p}acme`, role: 'TECHNOLOGY', sourced: false, registeredAt: '2024-03-02T10:00:00.000Z' },
         ],
       },
       {
-        id: `${p}deal-2`, name: 'Shop licences', customerId: `${p}shop`, stage: 'CLOSED_WON', amount: '1000000', currency: 'JPY',
-        createdAt: '2024-01-10T00:00:00.000Z', closedAt: '2024-02-10T00:00:00.000Z', registrationStatus: 'APPROVED', participants: [],
+        id: `${p}deal-2`,
+        name: 'Shop licences',
+        customerId: `${p}shop`,
+        stage: 'CLOSED_WON',
+        amount: '1000000',
+        currency: 'JPY',
+        createdAt: '2024-01-10T00:00:00.000Z',
+        closedAt: '2024-02-10T00:00:00.000Z',
+        registrationStatus: 'APPROVED',
+        participants: [],
       },
     ],
   };
@@ -77,8 +114,19 @@ function goodDocument(p = px) {
 describe('importEcosystem and exportEcosystem', () => {
   it('imports a good document and exports exactly its canonical form', async () => {
     const progress: [number, number][] = [];
-    const counts = expectImported(await importEcosystem(db, goodDocument(), { replace: true, onProgress: (done, total) => progress.push([done, total]) }));
-    expect(counts).toEqual({ capabilities: 3, partners: 3, customers: 2, accounts: 2, solutions: 1, deals: 2, dealsCreated: 2, records: 13 });
+    const counts = expectImported(
+      await importEcosystem(db, goodDocument(), { replace: true, onProgress: (done, total) => progress.push([done, total]) }),
+    );
+    expect(counts).toEqual({
+      capabilities: 3,
+      partners: 3,
+      customers: 2,
+      accounts: 2,
+      solutions: 1,
+      deals: 2,
+      dealsCreated: 2,
+      records: 13,
+    });
     expect(progress[0]).toEqual([0, 13]);
     expect(progress.at(-1)).toEqual([13, 13]);
 
@@ -135,7 +183,7 @@ describe('importEcosystem and exportEcosystem', () => {
     expect(await graphFingerprint(db)).toEqual(fingerprint);
   });
 
-  it('replaces an entity\'s own relationships with the document\'s on upsert', async () => {
+  it("replaces an entity's own relationships with the document's on upsert", async () => {
     const changed = goodDocument();
     changed.capabilities[1] = { id: `${px}cap.edr`, name: 'Endpoint protection', category: 'Security' }; // no parent, no description now
     changed.partners[0]!.capabilities = [{ capabilityId: `${px}cap.security`, level: 'CERTIFIED' }];
@@ -145,7 +193,9 @@ describe('importEcosystem and exportEcosystem', () => {
     delete (changed.partners[0] as Record<string, unknown>).website;
     changed.customers[0]!.needs = [`${px}cap.cloud`];
     changed.solutions[0]!.members = [{ partnerId: `${px}resell`, role: 'RESELLER' }];
-    changed.deals[0]!.participants = [{ partnerId: `${px}acme`, role: 'RESELLER', sourced: true, registeredAt: '2024-03-01T09:00:00.000Z' }];
+    changed.deals[0]!.participants = [
+      { partnerId: `${px}acme`, role: 'RESELLER', sourced: true, registeredAt: '2024-03-01T09:00:00.000Z' },
+    ];
     delete (changed.deals[0] as Record<string, unknown>).solutionId;
     expectImported(await importEcosystem(db, changed));
     const checked = checkEcosystemDocument(changed);
@@ -162,7 +212,7 @@ describe('importEcosystem and exportEcosystem', () => {
     expect(await exportedText()).toBe(first);
   });
 
-  it('keeps money exact for USD, JPY and BHD, written with the currency\'s minor digits', async () => {
+  it("keeps money exact for USD, JPY and BHD, written with the currency's minor digits", async () => {
     const doc = goodDocument();
     const amounts = [
       ['usd', '92233720368547758.07', 'USD', '92233720368547758.07', 9223372036854775807n],
@@ -172,8 +222,15 @@ describe('importEcosystem and exportEcosystem', () => {
       ['bhd-small', '0.001', 'BHD', '0.001', 1],
     ] as const;
     doc.deals = amounts.map(([suffix, amount, currency]) => ({
-      id: `${px}money-${suffix}`, name: `Money ${suffix}`, customerId: `${px}shop`, stage: 'QUALIFIED', amount, currency,
-      createdAt: '2024-05-01T00:00:00.000Z', registrationStatus: 'APPROVED', participants: [],
+      id: `${px}money-${suffix}`,
+      name: `Money ${suffix}`,
+      customerId: `${px}shop`,
+      stage: 'QUALIFIED',
+      amount,
+      currency,
+      createdAt: '2024-05-01T00:00:00.000Z',
+      registrationStatus: 'APPROVED',
+      participants: [],
     })) as typeof doc.deals;
     expectImported(await importEcosystem(db, doc));
     const stored = await db.runText<{ id: string; amountMinor: bigint | number; currency: string }>(
@@ -185,14 +242,22 @@ describe('importEcosystem and exportEcosystem', () => {
     );
     const exported = (await exportEcosystem(db)).deals.filter((d) => d.id.startsWith(`${px}money-`));
     expect(exported.map((d) => [d.id, d.amount, d.currency])).toEqual(
-      [...amounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([suffix, , currency, written]) => [`${px}money-${suffix}`, written, currency]),
+      [...amounts]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([suffix, , currency, written]) => [`${px}money-${suffix}`, written, currency]),
     );
   });
 
   it('decides missing registration statuses by the rules of engagement, over stored and imported deals', async () => {
     const doc = goodDocument(); // deal-1 on the bank: APPROVED, reseller "resell"
     const open = (id: string, createdAt: string, reseller: string, status?: string) => ({
-      id: `${px}${id}`, name: id, customerId: `${px}bank`, stage: 'NEGOTIATION', amount: '10.00', currency: 'USD', createdAt,
+      id: `${px}${id}`,
+      name: id,
+      customerId: `${px}bank`,
+      stage: 'NEGOTIATION',
+      amount: '10.00',
+      currency: 'USD',
+      createdAt,
       ...(status ? { registrationStatus: status } : {}),
       participants: [{ partnerId: `${px}${reseller}`, role: 'RESELLER', sourced: false, registeredAt: createdAt }],
     });

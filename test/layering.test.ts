@@ -6,10 +6,23 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const FLOOR = ['src/model', 'src/db'];
-const ABOVE = ['src/auth', 'src/config.ts', 'src/http', 'src/server.ts', 'src/main.ts', 'src/local-run.ts', 'src/database.ts', 'src/cli', 'neo4j', 'resolvers'];
+const ABOVE = [
+  'src/auth',
+  'src/config.ts',
+  'src/http',
+  'src/server.ts',
+  'src/main.ts',
+  'src/local-run.ts',
+  'src/database.ts',
+  'src/cli',
+  'neo4j',
+  'resolvers',
+];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The project files a source file imports (relative specifiers, resolved from the repository root). */

@@ -33,7 +33,10 @@ function dealInput(amount: string, currency: string, extra: Record<string, unkno
     customerId: id('customer'),
     amount,
     currency,
-    participants: [{ partnerId: id('reseller'), role: 'RESELLER', sourced: true }, { partnerId: id('tech'), role: 'TECHNOLOGY' }],
+    participants: [
+      { partnerId: id('reseller'), role: 'RESELLER', sourced: true },
+      { partnerId: id('tech'), role: 'TECHNOLOGY' },
+    ],
     ...extra,
   };
 }
@@ -62,29 +65,43 @@ afterAll(async () => {
 });
 
 describe('registerDeal refuses an amount that does not fit, at input.amount, and stores nothing', () => {
-  it.each([
-    ['92233720368547758.08', 'USD'],
-    ['999999999999999999.99', 'USD'],
-    ['18446744073709551616.00', 'USD'],
-    ['9223372036854775808', 'JPY'],
-    ['9223372036854775.808', 'BHD'],
-    ['922337203685477.5808', 'CLF'],
-    [`1${'0'.repeat(10_000)}`, 'USD'],
-  ].map(([amount, currency]) => ({ amount: amount!, currency: currency!, label: amount!.length > 40 ? `${amount!.slice(0, 12)}… (${amount!.length} digits)` : amount! })))(
-    '$label $currency',
-    async ({ amount, currency }) => {
+  it.each(
+    [
+      ['92233720368547758.08', 'USD'],
+      ['999999999999999999.99', 'USD'],
+      ['18446744073709551616.00', 'USD'],
+      ['9223372036854775808', 'JPY'],
+      ['9223372036854775.808', 'BHD'],
+      ['922337203685477.5808', 'CLF'],
+      [`1${'0'.repeat(10_000)}`, 'USD'],
+    ].map(([amount, currency]) => ({
+      amount: amount!,
+      currency: currency!,
+      label: amount!.length > 40 ? `${amount!.slice(0, 12)}… (${amount!.length} digits)` : amount!,
+    })),
+  )('$label $currency', async ({ amount, currency }) => {
     const input = dealInput(amount, currency);
     const result = await register(input);
     expect(result.deal).toBeNull();
-    expect(result.errors).toEqual([{ path: ['input', 'amount'], code: 'BAD_USER_INPUT', message: expect.stringMatching(/too large: the largest [A-Z]{3} amount is \d/) }]);
+    expect(result.errors).toEqual([
+      { path: ['input', 'amount'], code: 'BAD_USER_INPUT', message: expect.stringMatching(/too large: the largest [A-Z]{3} amount is \d/) },
+    ]);
     expect(result.errors[0]!.message.length).toBeLessThan(200);
     expect((await expectData(db, DEAL, { id: input.id })).data.deal).toBeNull();
-    },
-  );
+  });
 
   it.each([
-    ['-1.00', 'USD'], ['-0', 'USD'], ['+1.00', 'USD'], ['1e5', 'USD'], [' 1.00', 'USD'], ['1.00\n', 'USD'], ['1.5', 'JPY'], ['1.0001', 'BHD'],
-    ['1.001', 'USD'], ['.5', 'USD'], ['１０', 'USD'],
+    ['-1.00', 'USD'],
+    ['-0', 'USD'],
+    ['+1.00', 'USD'],
+    ['1e5', 'USD'],
+    [' 1.00', 'USD'],
+    ['1.00\n', 'USD'],
+    ['1.5', 'JPY'],
+    ['1.0001', 'BHD'],
+    ['1.001', 'USD'],
+    ['.5', 'USD'],
+    ['１０', 'USD'],
   ])('refuses %j %s at input.amount', async (amount, currency) => {
     const result = await register(dealInput(amount, currency));
     expect(result.deal).toBeNull();
@@ -93,13 +110,20 @@ describe('registerDeal refuses an amount that does not fit, at input.amount, and
 
   it('checks the amount text even when the currency is refused', async () => {
     const result = await register(dealInput('-5', 'usd'));
-    expect(result.errors.map((e) => [e.path.join('.'), e.code]).sort()).toEqual([['input.amount', 'BAD_USER_INPUT'], ['input.currency', 'BAD_USER_INPUT']]);
+    expect(result.errors.map((e) => [e.path.join('.'), e.code]).sort()).toEqual([
+      ['input.amount', 'BAD_USER_INPUT'],
+      ['input.currency', 'BAD_USER_INPUT'],
+    ]);
   });
 });
 
 describe('the largest amounts are stored exactly and every figure over them is exact', () => {
   it('stores the largest amount of each minor-digit count exactly', async () => {
-    for (const [amount, currency] of [[USD_MAX, 'USD'], [LONG_MAX.toString(), 'JPY'], [`${LONG_MAX / 1000n}.${(LONG_MAX % 1000n).toString().padStart(3, '0')}`, 'BHD']] as const) {
+    for (const [amount, currency] of [
+      [USD_MAX, 'USD'],
+      [LONG_MAX.toString(), 'JPY'],
+      [`${LONG_MAX / 1000n}.${(LONG_MAX % 1000n).toString().padStart(3, '0')}`, 'BHD'],
+    ] as const) {
       const result = await register(dealInput(amount, currency));
       expect(result.errors).toEqual([]);
       expect(result.deal?.amount).toEqual({ amount, currency });
@@ -155,9 +179,12 @@ describe('the largest amounts are stored exactly and every figure over them is e
     const perCurrency = new Map<string, bigint>();
     for (const r of rows) perCurrency.set(r.currency, (perCurrency.get(r.currency) ?? 0n) + BigInt(r.minor));
     const digits: Record<string, number> = { USD: 2, JPY: 0, BHD: 3 };
-    const text = (minor: bigint, d: number) => (d === 0 ? minor.toString() : `${minor / 10n ** BigInt(d)}.${(minor % 10n ** BigInt(d)).toString().padStart(d, '0')}`);
+    const text = (minor: bigint, d: number) =>
+      d === 0 ? minor.toString() : `${minor / 10n ** BigInt(d)}.${(minor % 10n ** BigInt(d)).toString().padStart(d, '0')}`;
     expect(data.partnerRevenue.pipeline).toEqual(
-      [...perCurrency.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, minor]) => ({ amount: text(minor, digits[currency]!), currency })),
+      [...perCurrency.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([currency, minor]) => ({ amount: text(minor, digits[currency]!), currency })),
     );
     const pipeline = perCurrency.get('USD') ?? 0n;
     expect(pipeline > LONG_MAX).toBe(true);

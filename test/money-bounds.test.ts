@@ -70,10 +70,35 @@ describe('parseAmount: the bound of every amount', () => {
   });
 
   it.each([
-    ['-1.00', 'USD'], ['-0', 'USD'], ['-0.00', 'USD'], ['+1.00', 'USD'], ['1e5', 'USD'], ['1E5', 'JPY'], [' 1.00', 'USD'], ['1.00 ', 'USD'],
-    ['1\n', 'USD'], ['1,000.00', 'USD'], ['.5', 'USD'], ['5.', 'USD'], ['00.50', 'USD'], ['0x10', 'USD'], ['Infinity', 'USD'], ['NaN', 'USD'],
-    ['', 'USD'], ['１０', 'USD'], ['١٠', 'USD'], ['1_000', 'USD'], ['1.5', 'JPY'], ['1.0', 'JPY'], ['1.0001', 'BHD'], ['1.001', 'USD'],
-    ['1.00001', 'CLF'], ['1.00', 'XYZ'], ['1.00', 'usd'], ['1.00', 'US'], ['1.00', ''],
+    ['-1.00', 'USD'],
+    ['-0', 'USD'],
+    ['-0.00', 'USD'],
+    ['+1.00', 'USD'],
+    ['1e5', 'USD'],
+    ['1E5', 'JPY'],
+    [' 1.00', 'USD'],
+    ['1.00 ', 'USD'],
+    ['1\n', 'USD'],
+    ['1,000.00', 'USD'],
+    ['.5', 'USD'],
+    ['5.', 'USD'],
+    ['00.50', 'USD'],
+    ['0x10', 'USD'],
+    ['Infinity', 'USD'],
+    ['NaN', 'USD'],
+    ['', 'USD'],
+    ['１０', 'USD'],
+    ['١٠', 'USD'],
+    ['1_000', 'USD'],
+    ['1.5', 'JPY'],
+    ['1.0', 'JPY'],
+    ['1.0001', 'BHD'],
+    ['1.001', 'USD'],
+    ['1.00001', 'CLF'],
+    ['1.00', 'XYZ'],
+    ['1.00', 'usd'],
+    ['1.00', 'US'],
+    ['1.00', ''],
   ])('refuses %j %s', (amount, currency) => {
     refusal(amount, currency);
   });
@@ -91,13 +116,18 @@ describe('the import refuses the same amounts', () => {
     const ok = checkEcosystemDocument(doc(max, currency));
     expect(ok.ok && ok.doc.deals[0]?.amount).toBe(max);
     const refused = checkEcosystemDocument(doc(above, currency));
-    expect(refused.ok ? [] : refused.problems).toEqual([{ path: '$.deals[0].amount', code: 'INVALID_AMOUNT', message: expect.stringContaining(max) }]);
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      { path: '$.deals[0].amount', code: 'INVALID_AMOUNT', message: expect.stringContaining(max) },
+    ]);
   });
 
   it('checks the amount text alone when the currency is unknown, without echoing it whole', () => {
     const refused = checkEcosystemDocument(doc(`-${'1'.repeat(100_000)}`, 'XYZ'));
     const problems = refused.ok ? [] : refused.problems;
-    expect(problems.map((p) => [p.path, p.code])).toEqual([['$.deals[0].amount', 'INVALID_AMOUNT'], ['$.deals[0].currency', 'INVALID_CURRENCY']]);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['$.deals[0].amount', 'INVALID_AMOUNT'],
+      ['$.deals[0].currency', 'INVALID_CURRENCY'],
+    ]);
     expect(problems[0]!.message.length).toBeLessThan(200);
   });
 });
@@ -124,7 +154,9 @@ describe('sums never wrap', () => {
       { currency: 'JPY', minor: LONG_MAX * BigInt(n / 2) },
       { currency: 'USD', minor: LONG_MAX * BigInt(n / 2) },
     ]);
-    expect(formatMinor(sums[1]!.minor, 'USD')).toBe(`${(LONG_MAX * 500n) / 100n}.${((LONG_MAX * 500n) % 100n).toString().padStart(2, '0')}`);
+    expect(formatMinor(sums[1]!.minor, 'USD')).toBe(
+      `${(LONG_MAX * 500n) / 100n}.${((LONG_MAX * 500n) % 100n).toString().padStart(2, '0')}`,
+    );
   });
 
   it('splitByWeights splits the largest amount by the largest weights exactly', () => {
@@ -147,7 +179,8 @@ describe('sums never wrap', () => {
     };
     walk('cypher');
     expect(files.length).toBeGreaterThan(50);
-    const arithmetic = /\b(sum|avg|reduce|percentileCont|percentileDisc|stDev|stDevP)\s*\([^)]*amountMinor|amountMinor\s*[-+*/%^]|[-+*/%^]\s*[\w.]*amountMinor/;
+    const arithmetic =
+      /\b(sum|avg|reduce|percentileCont|percentileDisc|stDev|stDevP)\s*\([^)]*amountMinor|amountMinor\s*[-+*/%^]|[-+*/%^]\s*[\w.]*amountMinor/;
     const offenders = files.filter((f) => arithmetic.test(readFileSync(f, 'utf8').replace(/^\s*\/\/.*$/gm, '')));
     expect(offenders).toEqual([]);
   });

@@ -32,12 +32,28 @@ describe('createPartner and updatePartner', () => {
     const input = { id: `${px}a`, name: '  Acme  ', types: ['RESELLER', 'SERVICES'], regions: ['EMEA'], website: 'https://acme.example/' };
     const first = await expectData(db, CREATE, { input });
     expect(first.data.createPartner).toEqual({
-      partner: { id: `${px}a`, name: 'Acme', types: ['RESELLER', 'SERVICES'], tier: 'REGISTERED', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: [], website: 'https://acme.example/' },
+      partner: {
+        id: `${px}a`,
+        name: 'Acme',
+        types: ['RESELLER', 'SERVICES'],
+        tier: 'REGISTERED',
+        lifecycleStage: 'ACTIVE',
+        regions: ['EMEA'],
+        industries: [],
+        website: 'https://acme.example/',
+      },
       errors: [],
     });
     const again = await expectData(db, CREATE, { input: { id: `${px}a`, name: 'Acme Corp', types: ['RESELLER'], tier: 'GOLD' } });
     expect(again.data.createPartner.partner).toEqual({
-      id: `${px}a`, name: 'Acme Corp', types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: [], industries: [], website: null,
+      id: `${px}a`,
+      name: 'Acme Corp',
+      types: ['RESELLER'],
+      tier: 'GOLD',
+      lifecycleStage: 'ACTIVE',
+      regions: [],
+      industries: [],
+      website: null,
     });
     const [count] = await db.runText<{ n: number }>('MATCH (p:Partner {id: $id}) RETURN count(p) AS n', { id: `${px}a` });
     expect(count?.n).toBe(1);
@@ -59,25 +75,47 @@ describe('createPartner and updatePartner', () => {
       [['input', 'types'], 'BAD_USER_INPUT'],
       [['input', 'regions', '1'], 'BAD_USER_INPUT'],
     ]);
-    const long = await expectData(db, CREATE, { input: { id: `${px}long`, name: 'x'.repeat(201), types: ['MSP'], website: 'ftp://files.example' } });
-    expect(long.data.createPartner.errors.map((e: any) => e.path)).toEqual([['input', 'name'], ['input', 'website']]);
+    const long = await expectData(db, CREATE, {
+      input: { id: `${px}long`, name: 'x'.repeat(201), types: ['MSP'], website: 'ftp://files.example' },
+    });
+    expect(long.data.createPartner.errors.map((e: any) => e.path)).toEqual([
+      ['input', 'name'],
+      ['input', 'website'],
+    ]);
     expect(await graphFingerprint(db)).toEqual(before);
   });
 
   it('updates only the fields given; null clears the website', async () => {
-    await expectData(db, CREATE, { input: { id: `${px}u`, name: 'U', types: ['MSP'], industries: ['FINANCE'], website: 'https://u.example/' } });
+    await expectData(db, CREATE, {
+      input: { id: `${px}u`, name: 'U', types: ['MSP'], industries: ['FINANCE'], website: 'https://u.example/' },
+    });
     const { data } = await expectData(
       db,
       `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { partner { ${PARTNER} } errors { path code } } }`,
       { input: { id: `${px}u`, tier: 'PLATINUM', website: null } },
     );
     expect(data.updatePartner).toEqual({
-      partner: { id: `${px}u`, name: 'U', types: ['MSP'], tier: 'PLATINUM', lifecycleStage: 'ACTIVE', regions: [], industries: ['FINANCE'], website: null },
+      partner: {
+        id: `${px}u`,
+        name: 'U',
+        types: ['MSP'],
+        tier: 'PLATINUM',
+        lifecycleStage: 'ACTIVE',
+        regions: [],
+        industries: ['FINANCE'],
+        website: null,
+      },
       errors: [],
     });
-    const missing = await expectData(db, `mutation { updatePartner(input: {id: "${px}nope", name: "X"}) { partner { id } errors { path code } } }`);
+    const missing = await expectData(
+      db,
+      `mutation { updatePartner(input: {id: "${px}nope", name: "X"}) { partner { id } errors { path code } } }`,
+    );
     expect(missing.data.updatePartner).toEqual({ partner: null, errors: [{ path: ['input', 'id'], code: 'NOT_FOUND' }] });
-    const cleared = await expectData(db, `mutation { updatePartner(input: {id: "${px}u", name: ""}) { partner { id } errors { path code } } }`);
+    const cleared = await expectData(
+      db,
+      `mutation { updatePartner(input: {id: "${px}u", name: ""}) { partner { id } errors { path code } } }`,
+    );
     expect(cleared.data.updatePartner).toEqual({ partner: null, errors: [{ path: ['input', 'name'], code: 'BAD_USER_INPUT' }] });
     expect((await expectData(db, READ, { id: `${px}u` })).data.partner.name).toBe('U');
   });
@@ -87,7 +125,10 @@ describe('partner relationships', () => {
   it('sets and removes a capability, checking both references', async () => {
     const set = `mutation($input: PartnerCapabilityInput!) { setPartnerCapability(input: $input) { partner { id capabilities { level capability { id } } } errors { path code } } }`;
     const ok = await expectData(db, set, { input: { partnerId: `${px}b`, capabilityId: `${px}cap1`, level: 'EXPERT' } });
-    expect(ok.data.setPartnerCapability).toEqual({ partner: { id: `${px}b`, capabilities: [{ level: 'EXPERT', capability: { id: `${px}cap1` } }] }, errors: [] });
+    expect(ok.data.setPartnerCapability).toEqual({
+      partner: { id: `${px}b`, capabilities: [{ level: 'EXPERT', capability: { id: `${px}cap1` } }] },
+      errors: [],
+    });
     const bad = await expectData(db, set, { input: { partnerId: `${px}nobody`, capabilityId: `${px}nothing` } });
     expect(bad.data.setPartnerCapability).toEqual({
       partner: null,
@@ -123,7 +164,10 @@ describe('partner relationships', () => {
   });
 
   it('sets, reads and removes sharing grants', async () => {
-    await expectData(db, `mutation { setSharingGrant(input: {partnerId: "${px}b", withPartnerId: "${px}c", level: OVERLAPS}) { errors { code } } }`);
+    await expectData(
+      db,
+      `mutation { setSharingGrant(input: {partnerId: "${px}b", withPartnerId: "${px}c", level: OVERLAPS}) { errors { code } } }`,
+    );
     const { data } = await expectData(
       db,
       `query { b: partner(id: "${px}b") { sharingGrants { from { id } to { id } level } }
@@ -141,25 +185,45 @@ describe('partner relationships', () => {
   it('sets and removes an account', async () => {
     const set = `mutation($input: AccountInput!) { setAccount(input: $input) { account { status partner { id } customer { id name } } errors { path code } } }`;
     const ok = await expectData(db, set, { input: { partnerId: `${px}b`, customerId: `${px}cust1`, status: 'OPPORTUNITY' } });
-    expect(ok.data.setAccount).toEqual({ account: { status: 'OPPORTUNITY', partner: { id: `${px}b` }, customer: { id: `${px}cust1`, name: 'Customer 1' } }, errors: [] });
+    expect(ok.data.setAccount).toEqual({
+      account: { status: 'OPPORTUNITY', partner: { id: `${px}b` }, customer: { id: `${px}cust1`, name: 'Customer 1' } },
+      errors: [],
+    });
     const bad = await expectData(db, set, { input: { partnerId: `${px}b`, customerId: `${px}ghost`, status: 'CUSTOMER' } });
     expect(bad.data.setAccount).toEqual({ account: null, errors: [{ path: ['input', 'customerId'], code: 'NOT_FOUND' }] });
-    const read = await expectData(db, `query { partner(id: "${px}b") { accounts(status: OPPORTUNITY) { status customer { id } } none: accounts(status: PROSPECT) { status } } }`);
+    const read = await expectData(
+      db,
+      `query { partner(id: "${px}b") { accounts(status: OPPORTUNITY) { status customer { id } } none: accounts(status: PROSPECT) { status } } }`,
+    );
     expect(read.data.partner).toEqual({ accounts: [{ status: 'OPPORTUNITY', customer: { id: `${px}cust1` } }], none: [] });
-    const removed = await expectData(db, `mutation { removeAccount(input: {partnerId: "${px}b", customerId: "${px}cust1"}) { account { status } errors { code } } }`);
+    const removed = await expectData(
+      db,
+      `mutation { removeAccount(input: {partnerId: "${px}b", customerId: "${px}cust1"}) { account { status } errors { code } } }`,
+    );
     expect(removed.data.removeAccount).toEqual({ account: { status: 'OPPORTUNITY' }, errors: [] });
-    const twice = await expectData(db, `mutation { removeAccount(input: {partnerId: "${px}b", customerId: "${px}cust1"}) { account { status } errors { code } } }`);
+    const twice = await expectData(
+      db,
+      `mutation { removeAccount(input: {partnerId: "${px}b", customerId: "${px}cust1"}) { account { status } errors { code } } }`,
+    );
     expect(twice.data.removeAccount).toEqual({ account: null, errors: [] });
   });
 
   it('deletes a partner with its relationships', async () => {
     await expectData(db, CREATE, { input: { id: `${px}gone`, name: 'Gone', types: ['MSP'] } });
-    await expectData(db, `mutation { setPartnerCapability(input: {partnerId: "${px}gone", capabilityId: "${px}cap1"}) { errors { code } } }`);
+    await expectData(
+      db,
+      `mutation { setPartnerCapability(input: {partnerId: "${px}gone", capabilityId: "${px}cap1"}) { errors { code } } }`,
+    );
     const del = `mutation($id: ID!) { deletePartner(id: $id) { deletedId errors { path code } } }`;
     expect((await expectData(db, del, { id: `${px}gone` })).data.deletePartner).toEqual({ deletedId: `${px}gone`, errors: [] });
     expect((await expectData(db, del, { id: `${px}gone` })).data.deletePartner).toEqual({ deletedId: null, errors: [] });
-    expect((await expectData(db, del, { id: 'no spaces allowed' })).data.deletePartner).toEqual({ deletedId: null, errors: [{ path: ['id'], code: 'BAD_USER_INPUT' }] });
+    expect((await expectData(db, del, { id: 'no spaces allowed' })).data.deletePartner).toEqual({
+      deletedId: null,
+      errors: [{ path: ['id'], code: 'BAD_USER_INPUT' }],
+    });
     expect((await expectData(db, READ, { id: `${px}gone` })).data.partner).toBeNull();
-    expect((await expectData(db, `query { capability(id: "${px}cap1") { partners { partner { id } } } }`)).data.capability.partners).toEqual([]);
+    expect(
+      (await expectData(db, `query { capability(id: "${px}cap1") { partners { partner { id } } } }`)).data.capability.partners,
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,14 @@ const REGISTER = `mutation($input: RegisterDealInput!) { registerDeal(input: $in
 const codesAt = (errors: { path: string[]; code: string }[]) => errors.map((e) => [e.path.join('.'), e.code]);
 
 function dealInput(extra: Record<string, unknown> = {}) {
-  return { name: 'Mine', customerId: id('c-shared'), amount: '100.00', currency: 'USD', participants: [{ partnerId: id('p'), role: 'RESELLER', sourced: true }], ...extra };
+  return {
+    name: 'Mine',
+    customerId: id('c-shared'),
+    amount: '100.00',
+    currency: 'USD',
+    participants: [{ partnerId: id('p'), role: 'RESELLER', sourced: true }],
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
@@ -54,7 +61,11 @@ beforeAll(async () => {
 /** Deals registered by the partner get ids from the server (outside the prefix): removed here. */
 const generated: string[] = [];
 afterAll(async () => {
-  await db.runText(`MATCH (d:Deal) WHERE d.id IN $ids OPTIONAL MATCH (d)-[:HAS_EVENT]->(e) DETACH DELETE d, e`, { ids: generated }, 'WRITE');
+  await db.runText(
+    `MATCH (d:Deal) WHERE d.id IN $ids OPTIONAL MATCH (d)-[:HAS_EVENT]->(e) DETACH DELETE d, e`,
+    { ids: generated },
+    'WRITE',
+  );
   await removeByPrefix(db, px);
 });
 
@@ -78,7 +89,12 @@ describe('a partner registering a deal', () => {
 
   it('may not register a deal already closed, or at any stage but REGISTERED', async () => {
     const before = await graphChecksum(db);
-    const won = await expectData(db, REGISTER, { input: dealInput({ stage: 'CLOSED_WON', closedAt: new Date(Date.now() - 60_000).toISOString() }) }, P);
+    const won = await expectData(
+      db,
+      REGISTER,
+      { input: dealInput({ stage: 'CLOSED_WON', closedAt: new Date(Date.now() - 60_000).toISOString() }) },
+      P,
+    );
     expect(won.data.registerDeal.deal).toBeNull();
     expect(codesAt(won.data.registerDeal.errors)).toEqual([['input.stage', 'FORBIDDEN']]);
     const negotiating = await expectData(db, REGISTER, { input: dealInput({ stage: 'NEGOTIATION' }) }, P);
@@ -105,13 +121,25 @@ describe('dates nobody may choose', () => {
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();
     const admin = await expectData(db, REGISTER, { input: dealInput({ id: id('a-future'), createdAt: '2099-01-01T00:00:00Z' }) });
     expect(codesAt(admin.data.registerDeal.errors)).toEqual([['input.createdAt', 'BAD_USER_INPUT']]);
-    const closed = await expectData(db, REGISTER, { input: dealInput({ id: id('a-closed'), stage: 'CLOSED_WON', closedAt: inAnHour }) }, MANAGER);
+    const closed = await expectData(
+      db,
+      REGISTER,
+      { input: dealInput({ id: id('a-closed'), stage: 'CLOSED_WON', closedAt: inAnHour }) },
+      MANAGER,
+    );
     expect(codesAt(closed.data.registerDeal.errors)).toEqual([['input.closedAt', 'BAD_USER_INPUT']]);
     expect(await graphChecksum(db)).toEqual(before);
 
     // History: a deal created and won in the past, registered by the vendor.
     const history = await expectData(db, REGISTER, {
-      input: dealInput({ id: id('a-history'), customerId: id('c-hidden'), createdAt: '2019-03-01T00:00:00Z', stage: 'CLOSED_WON', closedAt: '2019-06-01T00:00:00Z', participants: [{ partnerId: id('q'), role: 'RESELLER' }] }),
+      input: dealInput({
+        id: id('a-history'),
+        customerId: id('c-hidden'),
+        createdAt: '2019-03-01T00:00:00Z',
+        stage: 'CLOSED_WON',
+        closedAt: '2019-06-01T00:00:00Z',
+        participants: [{ partnerId: id('q'), role: 'RESELLER' }],
+      }),
     });
     expect(history.data.registerDeal.errors).toEqual([]);
     expect(new Date(history.data.registerDeal.deal.createdAt).toISOString()).toBe('2019-03-01T00:00:00.000Z');
@@ -125,7 +153,9 @@ describe('dates nobody may choose', () => {
 
   it('does not let one deal dated in 2099 carry later registrations on its customer into 2099', async () => {
     const started = Date.now();
-    const { data } = await expectData(db, REGISTER, { input: dealInput({ id: id('after-future'), customerId: id('c-future'), participants: [{ partnerId: id('q'), role: 'SERVICES' }] }) });
+    const { data } = await expectData(db, REGISTER, {
+      input: dealInput({ id: id('after-future'), customerId: id('c-future'), participants: [{ partnerId: id('q'), role: 'SERVICES' }] }),
+    });
     expect(data.registerDeal.errors).toEqual([]);
     const createdAt = new Date(data.registerDeal.deal.createdAt).getTime();
     expect(createdAt).toBeGreaterThanOrEqual(started - 1000);
@@ -143,11 +173,27 @@ describe('what a partner learns about things it cannot see', () => {
     { name: 'deal', query: `query($t: ID!) { deal(id: $t) { id } }`, variables: (t) => ({ t }) },
     { name: 'customer', query: `query($t: ID!) { customer(id: $t) { id } }`, variables: (t) => ({ t }) },
     { name: 'solution', query: `query($t: ID!) { solution(id: $t) { id } }`, variables: (t) => ({ t }) },
-    { name: 'dealAttribution', query: `query($t: ID!) { dealAttribution(dealId: $t, model: EVEN) { shares { share { amount } } } }`, variables: (t) => ({ t }) },
+    {
+      name: 'dealAttribution',
+      query: `query($t: ID!) { dealAttribution(dealId: $t, model: EVEN) { shares { share { amount } } } }`,
+      variables: (t) => ({ t }),
+    },
     { name: 'coSellRecommendations', query: `query($t: ID!) { coSellRecommendations(dealId: $t) { score } }`, variables: (t) => ({ t }) },
-    { name: 'ecosystemMap', query: `query($t: ID!) { ecosystemMap(input: {centerId: $t, depth: 2}) { nodes { id } edges { source } truncated } }`, variables: (t) => ({ t }) },
-    { name: 'deals by customer', query: `query($t: ID!) { deals(filter: {customerId: $t}) { totalCount edges { node { id } } } }`, variables: (t) => ({ t }) },
-    { name: 'deals by solution', query: `query($t: ID!) { deals(filter: {solutionId: $t}) { totalCount edges { node { id } } } }`, variables: (t) => ({ t }) },
+    {
+      name: 'ecosystemMap',
+      query: `query($t: ID!) { ecosystemMap(input: {centerId: $t, depth: 2}) { nodes { id } edges { source } truncated } }`,
+      variables: (t) => ({ t }),
+    },
+    {
+      name: 'deals by customer',
+      query: `query($t: ID!) { deals(filter: {customerId: $t}) { totalCount edges { node { id } } } }`,
+      variables: (t) => ({ t }),
+    },
+    {
+      name: 'deals by solution',
+      query: `query($t: ID!) { deals(filter: {solutionId: $t}) { totalCount edges { node { id } } } }`,
+      variables: (t) => ({ t }),
+    },
   ];
   const hidden: Record<string, string> = {
     'registerDeal id': id('d-hidden'),
@@ -168,7 +214,12 @@ describe('what a partner learns about things it cannot see', () => {
     const target = hidden[probe.name]!;
     const missing = id('does-not-exist');
     const normalise = (result: { data: unknown; errors?: readonly unknown[] }, t: string) =>
-      JSON.parse(JSON.stringify({ data: result.data, errors: (result.errors ?? []).map((e: any) => ({ message: e.message, code: e.extensions?.code, path: e.path })) }).replaceAll(t, '<id>'));
+      JSON.parse(
+        JSON.stringify({
+          data: result.data,
+          errors: (result.errors ?? []).map((e: any) => ({ message: e.message, code: e.extensions?.code, path: e.path })),
+        }).replaceAll(t, '<id>'),
+      );
     const ofHidden = normalise(await runOperation(db, probe.query, probe.variables(target), P), target);
     const ofMissing = normalise(await runOperation(db, probe.query, probe.variables(missing), P), missing);
     expect(ofHidden).toEqual(ofMissing);
@@ -185,7 +236,16 @@ describe('access ends with the partnership', () => {
   const secret = 'partner-limits-secret-0123456789-0123456789';
   let app: RunningApp;
   beforeAll(async () => {
-    app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } }, limits: DEFAULT_LIMITS }, '127.0.0.1', 0);
+    app = await startApp(
+      {
+        executor: db,
+        logger: createLogger('error'),
+        auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
+        limits: DEFAULT_LIMITS,
+      },
+      '127.0.0.1',
+      0,
+    );
   });
   afterAll(() => app.stop());
 
@@ -196,7 +256,10 @@ describe('access ends with the partnership', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ health { version } }' }),
     });
-    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] },
+    };
   }
 
   it('refuses a PARTNER token whose partner is offboarded or unknown with 401 UNAUTHENTICATED', async () => {
@@ -218,7 +281,9 @@ describe('access ends with the partnership', () => {
     const trips = db.stats.roundTrips;
     for (let i = 0; i < 20; i++) await check(viewer);
     expect(db.stats.roundTrips - trips).toBe(1);
-    await expectData(db, `mutation($id: ID!) { updatePartner(input: {id: $id, lifecycleStage: OFFBOARDED}) { errors { code } } }`, { id: id('leaving') });
+    await expectData(db, `mutation($id: ID!) { updatePartner(input: {id: $id, lifecycleStage: OFFBOARDED}) { errors { code } } }`, {
+      id: id('leaving'),
+    });
     await new Promise((resolve) => setTimeout(resolve, ttl + 50));
     await expect(check(viewer)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     // Vendor roles need no lookup.

@@ -13,7 +13,13 @@ describe('matchReasons', () => {
       sharedRegions: ['EMEA'],
       sharedIndustries: ['FINANCE', 'RETAIL'],
       complementDemand: 9 + 4 + 4 + 2,
-      complementary: [need('c1', 'Backup', 2), need('c2', 'SIEM', 4), need('c3', 'Endpoint protection', 9), need('c4', 'Identity', 4), need('c5', 'Unused', 0)],
+      complementary: [
+        need('c1', 'Backup', 2),
+        need('c2', 'SIEM', 4),
+        need('c3', 'Endpoint protection', 9),
+        need('c4', 'Identity', 4),
+        need('c5', 'Unused', 0),
+      ],
     });
     expect(reasons).toEqual([
       '14 shared customers',
@@ -29,15 +35,25 @@ describe('matchReasons', () => {
   });
 
   it('says nothing of shared customers it may not count, nor of needs nobody has', () => {
-    expect(matchReasons({
-      sharedCustomerCount: null,
-      integrated: false,
-      sharedRegions: [],
-      sharedIndustries: [],
-      complementDemand: 1,
-      complementary: [need('c1', 'Backup', 1), need('c2', 'SIEM', 0)],
-    })).toEqual(['adds Backup, needed by 1 of your customers', 'brings 2 capabilities you lack']);
-    expect(matchReasons({ sharedCustomerCount: 1, integrated: false, sharedRegions: [], sharedIndustries: [], complementDemand: 0, complementary: [need('c2', 'SIEM', 0)] }))
-      .toEqual(['1 shared customer', 'brings 1 capability you lack']);
+    expect(
+      matchReasons({
+        sharedCustomerCount: null,
+        integrated: false,
+        sharedRegions: [],
+        sharedIndustries: [],
+        complementDemand: 1,
+        complementary: [need('c1', 'Backup', 1), need('c2', 'SIEM', 0)],
+      }),
+    ).toEqual(['adds Backup, needed by 1 of your customers', 'brings 2 capabilities you lack']);
+    expect(
+      matchReasons({
+        sharedCustomerCount: 1,
+        integrated: false,
+        sharedRegions: [],
+        sharedIndustries: [],
+        complementDemand: 0,
+        complementary: [need('c2', 'SIEM', 0)],
+      }),
+    ).toEqual(['1 shared customer', 'brings 1 capability you lack']);
   });
 });

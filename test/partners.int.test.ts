@@ -28,9 +28,13 @@ afterAll(() => removeByPrefix(db, px));
 
 describe('partners', () => {
   it('reads a partner by id with its capabilities', async () => {
-    const { data } = await expectData(db, `query($id: ID!) { partner(id: $id) { id name types tier capabilities { level capability { id name } } } }`, {
-      id: `${px}p1`,
-    });
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { partner(id: $id) { id name types tier capabilities { level capability { id name } } } }`,
+      {
+        id: `${px}p1`,
+      },
+    );
     expect(data.partner).toEqual({
       id: `${px}p1`,
       name: 'Partner 1',

@@ -11,13 +11,26 @@ let app: RunningApp;
 let token: string;
 
 beforeAll(async () => {
-  app = await startApp({ executor: testExecutor(), logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } }, limits: DEFAULT_LIMITS }, '127.0.0.1', 0);
+  app = await startApp(
+    {
+      executor: testExecutor(),
+      logger: createLogger('error'),
+      auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
+      limits: DEFAULT_LIMITS,
+    },
+    '127.0.0.1',
+    0,
+  );
   token = await mintToken({ secret, role: 'ADMIN', subject: 'test', expiresIn: '1h' });
 });
 afterAll(() => app.stop());
 
 async function post(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
 }
 const code = (r: Awaited<ReturnType<typeof post>>) => r.body.errors?.[0]?.extensions.code;
@@ -27,7 +40,9 @@ const NESTED = '{ edges { node { accounts { customer { accounts { partner { id }
 
 describe('the cost limit', () => {
   it('answers the 23-fragment document of issue 11 (each fragment spreads the next twice) at once', async () => {
-    const fragments = Array.from({ length: 23 }, (_, i) => (i < 22 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : 'fragment F22 on Query { health { version } }'));
+    const fragments = Array.from({ length: 23 }, (_, i) =>
+      i < 22 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : 'fragment F22 on Query { health { version } }',
+    );
     const query = `query { ...F0 } ${fragments.join(' ')}`;
     expect(query.length).toBeLessThan(1024);
     const r = await post(query);
@@ -67,11 +82,16 @@ describe('the cost limit', () => {
   });
 
   it('refuses 30 aliases of a 2,000-node map, and of a solution search, but runs one map', async () => {
-    const maps = Array.from({ length: 30 }, (_, i) => `m${i}: ecosystemMap(input: { limit: 2000 }) { nodes { id } edges { source } }`).join(' ');
+    const maps = Array.from({ length: 30 }, (_, i) => `m${i}: ecosystemMap(input: { limit: 2000 }) { nodes { id } edges { source } }`).join(
+      ' ',
+    );
     expect(code(await post(`{ ${maps} }`))).toBe('QUERY_TOO_COMPLEX');
     const viaVariable = Array.from({ length: 30 }, (_, i) => `m${i}: ecosystemMap(input: { limit: $l }) { nodes { id } }`).join(' ');
     expect(code(await post(`query($l: Int = 2000) { ${viaVariable} }`))).toBe('QUERY_TOO_COMPLEX');
-    const assemblies = Array.from({ length: 30 }, (_, i) => `a${i}: assembleSolution(input: { capabilityIds: ["none"] }) { proposals { score } }`).join(' ');
+    const assemblies = Array.from(
+      { length: 30 },
+      (_, i) => `a${i}: assembleSolution(input: { capabilityIds: ["none"] }) { proposals { score } }`,
+    ).join(' ');
     expect(code(await post(`{ ${assemblies} }`))).toBe('QUERY_TOO_COMPLEX');
     const one = await post(`{ ecosystemMap(input: { limit: 2000 }) { nodes { id } edges { source } } }`);
     expect(one.body.errors).toBeUndefined();

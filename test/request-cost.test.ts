@@ -1,7 +1,24 @@
 // The cost estimate (src/http/request-limits.ts): linear in the document, and it sees the page
 // sizes execution will use however the request gives them. Checked against a brute force that
 // expands every fragment where it is spread.
-import { buildSchema, getArgumentValues, getNamedType, getNullableType, getVariableValues, isCompositeType, isListType, Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  buildSchema,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isCompositeType,
+  isListType,
+  Kind,
+  parse,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { estimateOperationCost, FIELD_WORK, operationCost } from '../src/http/request-limits.js';
 import { loadTypeDefs } from '../src/schema.js';
@@ -19,7 +36,9 @@ function fieldsWritten(doc: DocumentNode): number {
 
 /** The 23-fragment document of issue 11: each fragment spreads the next one twice. */
 function fragmentChain(n: number): string {
-  const fragments = Array.from({ length: n }, (_, i) => (i < n - 1 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on Query { health { version } }`));
+  const fragments = Array.from({ length: n }, (_, i) =>
+    i < n - 1 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on Query { health { version } }`,
+  );
   return `query { ...F0 } ${fragments.join(' ')}`;
 }
 
@@ -36,13 +55,18 @@ describe('the cost estimate is linear in the document', () => {
     for (const n of [10, 100, 1000]) {
       // Each fragment spreads the next one twice under two different fields: 2^n objects as written, 3n fields.
       const fragments = Array.from({ length: n }, (_, i) =>
-        i < n - 1 ? `fragment F${i} on Query { health { version } a: health { version } ...F${i + 1} }` : `fragment F${i} on Query { health { version } }`,
+        i < n - 1
+          ? `fragment F${i} on Query { health { version } a: health { version } ...F${i + 1} }`
+          : `fragment F${i} on Query { health { version } }`,
       );
       const doc = parse(`{ ...F0 } ${fragments.join(' ')}`);
       expect(estimateOperationCost(schema, doc, undefined, {}).fieldVisits).toBe(fieldsWritten(doc));
     }
     // Spreads under different fields are costed once each but counted every time.
-    const doubling = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Partner { accounts { customer { accounts { partner { ...F${i + 1} } } } } }`);
+    const doubling = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on Partner { accounts { customer { accounts { partner { ...F${i + 1} } } } } }`,
+    );
     const doc = parse(`{ partner(id: "x") { ...F0 } } ${doubling.join(' ')} fragment F40 on Partner { id }`);
     const estimate = estimateOperationCost(schema, doc, undefined, {});
     expect(estimate.fieldVisits).toBe(fieldsWritten(doc));
@@ -50,7 +74,12 @@ describe('the cost estimate is linear in the document', () => {
   });
 
   it('does not hang on fragment cycles (invalid GraphQL, refused later by validation)', () => {
-    const estimate = estimateOperationCost(schema, parse('{ ...A } fragment A on Query { ...B health { version } } fragment B on Query { ...A ...B }'), undefined, {});
+    const estimate = estimateOperationCost(
+      schema,
+      parse('{ ...A } fragment A on Query { ...B health { version } } fragment B on Query { ...A ...B }'),
+      undefined,
+      {},
+    );
     expect(estimate.cost).toBe(1);
   });
 });
@@ -72,8 +101,12 @@ describe('page sizes are the ones execution will use', () => {
     expect(cost(`query($f: Int) { partners(first: $f) ${PAGE} }`, { f: null })).toBe(c20);
     expect(cost(`query($f: Int) { partners(first: $f) ${PAGE} }`)).toBe(c20);
     // A variable's default inside an input object, and a list's own first.
-    expect(cost('query($f: Int = 100) { search(text: "a", first: $f) { score } }')).toBe(cost('{ search(text: "a", first: 100) { score } }'));
-    expect(cost('{ search(text: "a", first: 100) { node { __typename } } }')).toBeGreaterThan(cost('{ search(text: "a") { node { __typename } } }'));
+    expect(cost('query($f: Int = 100) { search(text: "a", first: $f) { score } }')).toBe(
+      cost('{ search(text: "a", first: 100) { score } }'),
+    );
+    expect(cost('{ search(text: "a", first: 100) { node { __typename } } }')).toBeGreaterThan(
+      cost('{ search(text: "a") { node { __typename } } }'),
+    );
   });
 
   it('refuses first over 100 whichever way it comes', () => {
@@ -83,7 +116,9 @@ describe('page sizes are the ones execution will use', () => {
       [`query($f: Int = 1000) { partners(first: $f) ${PAGE} }`, {}],
       [`query($f: Int = 1000) { a: partners { totalCount } ...P } fragment P on Query { partners(first: $f) { totalCount } }`, {}],
     ] as const) {
-      expect(() => cost(query, variables), query).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+      expect(() => cost(query, variables), query).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      );
     }
   });
 
@@ -105,7 +140,8 @@ describe('page sizes are the ones execution will use', () => {
     expect(map('2000')).toBeLessThanOrEqual(20_000);
     const aliases = Array.from({ length: 30 }, (_, i) => `m${i}: ecosystemMap(input: { limit: 2000 }) { nodes { id } }`).join(' ');
     expect(cost(`{ ${aliases} }`)).toBeGreaterThan(20_000);
-    const assemble = (budget: number) => cost(`{ assembleSolution(input: { capabilityIds: ["a"], timeBudgetMs: ${budget} }) { proposals { score } } }`);
+    const assemble = (budget: number) =>
+      cost(`{ assembleSolution(input: { capabilityIds: ["a"], timeBudgetMs: ${budget} }) { proposals { score } } }`);
     expect(assemble(10_000)).toBeGreaterThan(assemble(100) + 9000);
     for (const field of ['gapAnalysis', 'partnerMatches', 'coSellRecommendations', 'ecosystemHealth', 'partnerImpact', 'accountOverlap']) {
       expect(FIELD_WORK[`Query.${field}`], field).toBeDefined();
@@ -133,7 +169,12 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         const f = fragments.get(sel.name.value)!;
         total += setCost(s.getType(f.typeCondition.name.value) as GraphQLCompositeType, f.selectionSet, items, new Set([sel.name.value]));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        total += setCost(sel.typeCondition ? (s.getType(sel.typeCondition.name.value) as GraphQLCompositeType) : parent, sel.selectionSet, items, spread);
+        total += setCost(
+          sel.typeCondition ? (s.getType(sel.typeCondition.name.value) as GraphQLCompositeType) : parent,
+          sel.selectionSet,
+          items,
+          spread,
+        );
       } else {
         const def = 'getFields' in parent ? parent.getFields()[sel.name.value] : undefined;
         if (!def) continue;
@@ -167,10 +208,21 @@ describe('the estimate equals the brute force on random documents', () => {
       const fragments: string[] = [];
       for (let i = 0; i < n; i++) {
         const later = (kind: string) => (i + 1 < n ? Array.from({ length: int(0, 3) }, () => `...${kind}${int(i + 1, n - 1)}`) : []);
-        const partner = [pick(['id', 'accounts { customer { id } }', 'integrations { id name }', 'solutions { solution { id } }']), ...later('P')];
+        const partner = [
+          pick(['id', 'accounts { customer { id } }', 'integrations { id name }', 'solutions { solution { id } }']),
+          ...later('P'),
+        ];
         if (int(0, 1)) partner.push(`... on Partner { ${pick(['capabilities { level }', 'id', `...P${n - 1}`])} }`);
         fragments.push(`fragment P${i} on Partner { ${partner.join(' ')} }`);
-        const query = [pick([`partners${size()} { edges { node { ...P${i} } } }`, `search(text: "x"${searchSize()}) { node { ... on Partner { ...P${i} } } }`, 'health { version }', `customers${size()} { totalCount }`]), ...later('Q')];
+        const query = [
+          pick([
+            `partners${size()} { edges { node { ...P${i} } } }`,
+            `search(text: "x"${searchSize()}) { node { ... on Partner { ...P${i} } } }`,
+            'health { version }',
+            `customers${size()} { totalCount }`,
+          ]),
+          ...later('Q'),
+        ];
         if (int(0, 1)) query.push(`... on Query { x${i}: partners${size()} { totalCount edges { node { id } } } }`);
         fragments.push(`fragment Q${i} on Query { ${query.join(' ')} }`);
       }

@@ -83,7 +83,9 @@ describe('round-trips', () => {
       customer: { id: `${px}cust0` },
       solution: null,
       amount: { amount: '30.00', currency: 'USD' },
-      participants: [{ role: 'RESELLER', sourced: true, partner: { id: `${px}p003`, capabilities: [{ capability: { id: `${px}cap0` } }] } }],
+      participants: [
+        { role: 'RESELLER', sourced: true, partner: { id: `${px}p003`, capabilities: [{ capability: { id: `${px}cap0` } }] } },
+      ],
     });
     // list-deals, customers, participants, partners' capabilities.
     expect(stats.roundTrips).toBe(4);

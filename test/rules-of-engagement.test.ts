@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { decideRegistrationStatuses, type RegistrationCandidate } from '../src/deals/rules-of-engagement.js';
 
 function deal(id: string, over: Partial<RegistrationCandidate> = {}): RegistrationCandidate {
-  return { id, customerId: 'c1', stage: 'REGISTERED', createdAt: new Date('2024-01-01T00:00:00Z'), registrationStatus: null, resellerIds: [], ...over };
+  return {
+    id,
+    customerId: 'c1',
+    stage: 'REGISTERED',
+    createdAt: new Date('2024-01-01T00:00:00Z'),
+    registrationStatus: null,
+    resellerIds: [],
+    ...over,
+  };
 }
 
 const day = (n: number) => new Date(Date.UTC(2024, 0, n));
@@ -16,7 +24,12 @@ describe('decideRegistrationStatuses', () => {
       deal('same-reseller', { createdAt: day(2), resellerIds: ['r1'] }),
       deal('no-reseller', { createdAt: day(4), resellerIds: [] }),
     ]);
-    expect(Object.fromEntries(statuses)).toEqual({ first: 'APPROVED', 'same-reseller': 'APPROVED', late: 'CONFLICT', 'no-reseller': 'APPROVED' });
+    expect(Object.fromEntries(statuses)).toEqual({
+      first: 'APPROVED',
+      'same-reseller': 'APPROVED',
+      late: 'CONFLICT',
+      'no-reseller': 'APPROVED',
+    });
   });
 
   it('orders equal createdAt by id', () => {
@@ -31,7 +44,12 @@ describe('decideRegistrationStatuses', () => {
       deal('open', { createdAt: day(2), resellerIds: ['r2'] }),
       deal('lost-later', { createdAt: day(3), stage: 'CLOSED_LOST', resellerIds: ['r3'] }),
     ]);
-    expect(Object.fromEntries(statuses)).toEqual({ won: 'APPROVED', 'other-customer': 'APPROVED', open: 'APPROVED', 'lost-later': 'APPROVED' });
+    expect(Object.fromEntries(statuses)).toEqual({
+      won: 'APPROVED',
+      'other-customer': 'APPROVED',
+      open: 'APPROVED',
+      'lost-later': 'APPROVED',
+    });
   });
 
   it('keeps given statuses, and only approved earlier deals make conflicts', () => {
@@ -42,7 +60,13 @@ describe('decideRegistrationStatuses', () => {
       deal('given-approved', { createdAt: day(4), resellerIds: ['r3'], registrationStatus: 'APPROVED' }),
       deal('closed-given', { createdAt: day(5), stage: 'CLOSED_WON', registrationStatus: 'CONFLICT' }),
     ]);
-    expect(Object.fromEntries(statuses)).toEqual({ rejected: 'REJECTED', conflicted: 'CONFLICT', next: 'APPROVED', 'given-approved': 'APPROVED', 'closed-given': 'CONFLICT' });
+    expect(Object.fromEntries(statuses)).toEqual({
+      rejected: 'REJECTED',
+      conflicted: 'CONFLICT',
+      next: 'APPROVED',
+      'given-approved': 'APPROVED',
+      'closed-given': 'CONFLICT',
+    });
   });
 
   it('a deal conflicts when it brings a reseller the earlier approved deal does not have', () => {

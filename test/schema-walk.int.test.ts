@@ -87,10 +87,16 @@ function candidates(name: string, type: GraphQLInputType, required: boolean): un
 }
 
 /** An input object with its required fields filled, then one variant per value of each optional field. */
-function inputObjects(type: ReturnType<typeof getNullableType> & { getFields(): Record<string, { name: string; type: GraphQLInputType; defaultValue?: unknown }> }, required: boolean): unknown[] {
+function inputObjects(
+  type: ReturnType<typeof getNullableType> & {
+    getFields(): Record<string, { name: string; type: GraphQLInputType; defaultValue?: unknown }>;
+  },
+  required: boolean,
+): unknown[] {
   const fields = Object.values(type.getFields());
   const base: Record<string, unknown> = {};
-  for (const fld of fields) if (isNonNullType(fld.type) && fld.defaultValue === undefined) base[fld.name] = candidates(fld.name, fld.type, true)[0];
+  for (const fld of fields)
+    if (isNonNullType(fld.type) && fld.defaultValue === undefined) base[fld.name] = candidates(fld.name, fld.type, true)[0];
   const variants: unknown[] = required ? [base] : [undefined, base];
   for (const fld of fields) {
     if (fld.name in base) continue;
@@ -139,7 +145,13 @@ function selection(type: GraphQLNamedType, depth: number): string {
     if (args === null) continue;
     if (depth > 0) parts.push(`${field.name}${args} { ${selection(named, depth - 1)} }`);
     else if (isObjectType(named) && 'id' in named.getFields()) parts.push(`${field.name}${args} { __typename id }`);
-    else if (isUnionType(named)) parts.push(`${field.name}${args} { __typename ${named.getTypes().map((m) => `... on ${m.name} { id }`).join(' ')} }`);
+    else if (isUnionType(named))
+      parts.push(
+        `${field.name}${args} { __typename ${named
+          .getTypes()
+          .map((m) => `... on ${m.name} { id }`)
+          .join(' ')} }`,
+      );
   }
   return parts.join(' ');
 }
@@ -198,7 +210,14 @@ describe('the whole schema walked for a PARTNER viewer', () => {
   it('returns nothing outside the partner’s scope, from any Query field', { timeout: 600_000 }, async () => {
     const schema: GraphQLSchema = await introspectSchema(db, f.viewer);
     const queryType = schema.getQueryType()!;
-    const seen: Seen = { customers: new Set(), deals: new Set(), solutions: new Set(), accounts: new Set(), grants: new Set(), strings: [] };
+    const seen: Seen = {
+      customers: new Set(),
+      deals: new Set(),
+      solutions: new Set(),
+      accounts: new Set(),
+      grants: new Set(),
+      strings: [],
+    };
     const walked: Record<string, { operations: number; errors: Record<string, number> }> = {};
     const unexpected: { query: string; errors: unknown }[] = [];
 

@@ -47,7 +47,9 @@ describe('scope rules written once', () => {
   it('every reference names an existing fragment, and every fragment is used', () => {
     const names = new Set(library.fragments().map((f) => f.name));
     expect([...names].sort()).toEqual(
-      readdirSync(join(CYPHER_DIR, FRAGMENT_FOLDER)).map((f) => `${FRAGMENT_FOLDER}/${f.replace(/\.cypher$/, '')}`).sort(),
+      readdirSync(join(CYPHER_DIR, FRAGMENT_FOLDER))
+        .map((f) => `${FRAGMENT_FOLDER}/${f.replace(/\.cypher$/, '')}`)
+        .sort(),
     );
     const referenced = new Set<string>();
     for (const p of cypherFiles(CYPHER_DIR)) {
@@ -89,7 +91,8 @@ describe('splicing fragments', () => {
       'scope/visible.cypher': visible,
       'scope/named.cypher': "// named(x): x named 'x'\n(x.name = 'x' AND x.x = 1)\n",
       'scope/both.cypher': '// both(a, b): both visible\n({{scope/visible(a)}} AND {{scope/visible(b)}})\n',
-      'q/get.cypher': '// Returns p.\nMATCH (p:Partner)-[:R]->(q:Partner) WHERE {{scope/both(p, q)}} AND {{scope/named(startNode(r))}} RETURN p\n',
+      'q/get.cypher':
+        '// Returns p.\nMATCH (p:Partner)-[:R]->(q:Partner) WHERE {{scope/both(p, q)}} AND {{scope/named(startNode(r))}} RETURN p\n',
     });
     expect(lib.get('q/get').text).toBe(
       '// Returns p.\nMATCH (p:Partner)-[:R]->(q:Partner) WHERE (($viewerPartnerId IS NULL OR p.id = $viewerPartnerId) AND ' +
@@ -101,16 +104,36 @@ describe('splicing fragments', () => {
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [
-    ['an unknown fragment', { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/nowhere(p)}} RETURN p' }, /cypher\/q\/a\.cypher: \{\{scope\/nowhere\(p\)\}\} names no fragment/],
-    ['too many arguments', { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible(p, q)}} RETURN p' }, /gives 2 argument\(s\); scope\/visible\(x\) takes 1/],
-    ['an expression as argument', { 'q/a.cypher': "// A.\nMATCH (p) WHERE {{scope/visible(p) OR true OR (p)}} RETURN p" }, /not a variable/],
-    ['text injected as argument', { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible(p.id = 1 OR p)}} RETURN p' }, /argument "p\.id = 1 OR p" is not a variable/],
+    [
+      'an unknown fragment',
+      { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/nowhere(p)}} RETURN p' },
+      /cypher\/q\/a\.cypher: \{\{scope\/nowhere\(p\)\}\} names no fragment/,
+    ],
+    [
+      'too many arguments',
+      { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible(p, q)}} RETURN p' },
+      /gives 2 argument\(s\); scope\/visible\(x\) takes 1/,
+    ],
+    [
+      'an expression as argument',
+      { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible(p) OR true OR (p)}} RETURN p' },
+      /not a variable/,
+    ],
+    [
+      'text injected as argument',
+      { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible(p.id = 1 OR p)}} RETURN p' },
+      /argument "p\.id = 1 OR p" is not a variable/,
+    ],
     ['a malformed reference', { 'q/a.cypher': '// A.\nMATCH (p) WHERE {{scope/visible p}} RETURN p' }, /malformed fragment reference/],
     ['a fragment without its signature', { 'scope/x.cypher': '// Whether x.\n(x)' }, /must start with "\/\/ x\(<params>\): /],
     ['a fragment with a comment inside', { 'scope/x.cypher': '// x(a): a\n(a // a\n)' }, /comments go on the lines before/],
     ['a fragment that is not one expression', { 'scope/x.cypher': '// x(a): a\n(a) OR (a)' }, /one parenthesised expression/],
     ['an unused parameter', { 'scope/x.cypher': '// x(a, b): a\n(a)' }, /parameter b is not used/],
-    ['a fragment that refers to itself', { 'scope/x.cypher': '// x(a): a\n({{scope/x(a)}})', 'q/a.cypher': '// A.\nRETURN {{scope/x($p)}}' }, /refers to itself/],
+    [
+      'a fragment that refers to itself',
+      { 'scope/x.cypher': '// x(a): a\n({{scope/x(a)}})', 'q/a.cypher': '// A.\nRETURN {{scope/x($p)}}' },
+      /refers to itself/,
+    ],
     [
       'a fragment variable captured by the caller',
       {

@@ -20,17 +20,28 @@ const SEARCH = `query($text: String!, $first: Int) { search(text: $text, first: 
 /** The ids of this file's nodes among the hits (ids carry the run's prefix). */
 async function found(text: string): Promise<string[]> {
   const { data } = await expectData(db, SEARCH, { text, first: 100 });
-  return data.search.map((h: any) => h.node.id as string).filter((id: string) => id.startsWith(px)).sort();
+  return data.search
+    .map((h: any) => h.node.id as string)
+    .filter((id: string) => id.startsWith(px))
+    .sort();
 }
 
 // Each name, and texts that must find it: the exact text, prefixes of its words, other cases and
 // accents, full-width forms. A few per script; the unit tests try every word prefix.
 const NAMES: { key: string; name: string; finds: string[] }[] = [
   { key: 'ja', name: '星川製作所', finds: ['星川製作所', '星川', '製作所', '星川製', '製作', '星'] },
-  { key: 'ja2', name: '東京スカイツリー株式会社', finds: ['東京スカイツリー株式会社', 'スカイツリー', '株式会社', '東京スカイ', 'ツリー', 'スカイ'] },
+  {
+    key: 'ja2',
+    name: '東京スカイツリー株式会社',
+    finds: ['東京スカイツリー株式会社', 'スカイツリー', '株式会社', '東京スカイ', 'ツリー', 'スカイ'],
+  },
   { key: 'zh', name: '华为技术有限公司', finds: ['华为技术有限公司', '华为', '技术', '有限公司'] },
   { key: 'th', name: 'บริษัทไทยเบฟเวอเรจ จำกัด', finds: ['บริษัทไทยเบฟเวอเรจ จำกัด', 'ไทย', 'ไทยเบฟ', 'เบฟเวอเรจ', 'จำกัด', 'บริษัท', 'บริษั'] },
-  { key: 'th2', name: 'น้ำตาลมิตรผล ปูนซิเมนต์ไทย', finds: ['น้ำตาลมิตรผล ปูนซิเมนต์ไทย', 'น้ำตาล', 'น้ำ', 'มิตรผล', 'มิตร', 'ซิเมนต์', 'ปูนซิเมนต์ไทย', 'ไทย'] },
+  {
+    key: 'th2',
+    name: 'น้ำตาลมิตรผล ปูนซิเมนต์ไทย',
+    finds: ['น้ำตาลมิตรผล ปูนซิเมนต์ไทย', 'น้ำตาล', 'น้ำ', 'มิตรผล', 'มิตร', 'ซิเมนต์', 'ปูนซิเมนต์ไทย', 'ไทย'],
+  },
   { key: 'hi', name: 'हिन्दी कंपनी लिमिटेड', finds: ['हिन्दी कंपनी लिमिटेड', 'हिन्दी', 'हिन', 'कंपनी', 'लिमि'] },
   { key: 'tr', name: 'İstanbul Ticaret', finds: ['İstanbul Ticaret', 'İstanbul', 'istanbul', 'ISTANBUL', 'ıstanbul', 'ista', 'TİCARET'] },
   { key: 'fr', name: 'Société Générale', finds: ['Société Générale', 'Societe', 'société', 'SOCIÉTÉ', 'SOCIETE GENERALE', 'gén', 'Socie'] },
@@ -77,7 +88,14 @@ describe('search in every script', () => {
 });
 
 describe('every door writes what search reads', () => {
-  const ids = { p: `${px}-door-p`, c: `${px}-door-c`, u: `${px}-door-u`, s: `${px}-door-s`, saved: `${px}-door-saved`, imported: `${px}-door-imp` };
+  const ids = {
+    p: `${px}-door-p`,
+    c: `${px}-door-c`,
+    u: `${px}-door-u`,
+    s: `${px}-door-s`,
+    saved: `${px}-door-saved`,
+    imported: `${px}-door-imp`,
+  };
   afterAll(() => removeByPrefix(db, px));
 
   it('create, update, saveSolution and the import', async () => {
@@ -119,7 +137,11 @@ describe('every door writes what search reads', () => {
 
   it('names written before searchName existed are found after start-up (the migration)', async () => {
     // An old database: the old index and names without searchName.
-    await db.runText(`CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Partner|Capability|Customer|Solution) ON EACH [n.name]`, {}, 'WRITE');
+    await db.runText(
+      `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Partner|Capability|Customer|Solution) ON EACH [n.name]`,
+      {},
+      'WRITE',
+    );
     await db.runText(`CREATE (:Customer {id: $id, name: $name})`, { id: `${px}-old`, name: `${Word} Ålesund Ürün` }, 'WRITE');
     expect(await found(`${word} alesund`)).toEqual([]);
     await applyMigrations(db);
@@ -134,7 +156,9 @@ describe('no search text is an internal error', () => {
   const long = `${px}-long`;
   const longWord = `${Word}${'ö'.repeat(150)}`;
   beforeAll(async () => {
-    await expectData(db, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { errors { message } } }`, { input: { id: long, name: `${longWord} Bank` } });
+    await expectData(db, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { errors { message } } }`, {
+      input: { id: long, name: `${longWord} Bank` },
+    });
     await waitForIndex(word, 1);
   });
   afterAll(() => removeByPrefix(db, px));
@@ -144,7 +168,13 @@ describe('no search text is an internal error', () => {
     expect(await found(`${longWord.toUpperCase()} bank`)).toEqual([long]);
     // 2,000 letters: the first 64 are the word's prefix, as in the stored name.
     expect(await found(`${word}${'o'.repeat(2000 - word.length)}`)).toEqual([long]);
-    for (const text of ['x'.repeat(2000), 'ab'.repeat(1000), '星'.repeat(2000), 'ไทย'.repeat(666), 'ö'.repeat(2000).normalize('NFD').slice(0, 2000)]) {
+    for (const text of [
+      'x'.repeat(2000),
+      'ab'.repeat(1000),
+      '星'.repeat(2000),
+      'ไทย'.repeat(666),
+      'ö'.repeat(2000).normalize('NFD').slice(0, 2000),
+    ]) {
       const result = await runOperation(db, SEARCH, { text });
       expect(result.errors, `a ${text.length}-letter word`).toBeUndefined();
     }
@@ -157,7 +187,20 @@ describe('no search text is an internal error', () => {
 
   it('answers very many words, Lucene syntax, punctuation only and blank text', async () => {
     const many = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
-    const texts = [many, `${word} `.repeat(150), '&& || ! ( ) { } [ ] ^ " ~ * ? : \\ /', '***', '~~~', '.,;!?', '   ', '', '\u3000\t\n', '\u0000\u0001', '\u200d\u200c', '\u0301\u0308'];
+    const texts = [
+      many,
+      `${word} `.repeat(150),
+      '&& || ! ( ) { } [ ] ^ " ~ * ? : \\ /',
+      '***',
+      '~~~',
+      '.,;!?',
+      '   ',
+      '',
+      '\u3000\t\n',
+      '\u0000\u0001',
+      '\u200d\u200c',
+      '\u0301\u0308',
+    ];
     for (const text of texts) {
       const result = await runOperation(db, SEARCH, { text });
       expect(result.errors, `text ${JSON.stringify(text.slice(0, 40))}`).toBeUndefined();

@@ -31,7 +31,10 @@ beforeAll(async () => {
   // The full-text index is eventually consistent; wait until it has caught up with the writes.
   await db.runText('CALL db.awaitIndexes(60)');
   for (let i = 0; i < 50; i++) {
-    const [row] = await db.runText<{ n: number }>(`CALL db.index.fulltext.queryNodes('entity_search_names', $q) YIELD node RETURN count(node) AS n`, { q: `${word}*` });
+    const [row] = await db.runText<{ n: number }>(
+      `CALL db.index.fulltext.queryNodes('entity_search_names', $q) YIELD node RETURN count(node) AS n`,
+      { q: `${word}*` },
+    );
     if (row?.n === 4) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -43,7 +46,9 @@ const hits = async (text: string, first?: number) =>
 
 describe('search', () => {
   it('finds every kind by a prefix of the name, resolving the union', async () => {
-    expect(await hits(word.slice(0, 5))).toEqual(expect.arrayContaining([`Capability:${px}c`, `Customer:${px}u`, `Partner:${px}p`, `Solution:${px}s`]));
+    expect(await hits(word.slice(0, 5))).toEqual(
+      expect.arrayContaining([`Capability:${px}c`, `Customer:${px}u`, `Partner:${px}p`, `Solution:${px}s`]),
+    );
     const { data } = await expectData(db, SEARCH, { text: `${Word} netw` });
     expect(data.search[0]).toMatchObject({ node: { __typename: 'Partner', id: `${px}p`, name: `${Word} Networks` } });
     expect(data.search[0].score).toBeGreaterThan(0);

@@ -55,7 +55,10 @@ describe('findMinimalCovers', () => {
   it('gives up when the fixed members alone exceed the size', () => {
     const result = findMinimalCovers({
       required: 0b1,
-      fixed: [{ id: 'x', mask: 0 }, { id: 'y', mask: 0 }],
+      fixed: [
+        { id: 'x', mask: 0 },
+        { id: 'y', mask: 0 },
+      ],
       candidates: [{ id: 'z', mask: 1 }],
       maxSize: 2,
       maxCovers: 10,
@@ -98,7 +101,10 @@ describe('findMinimalCovers', () => {
       const candidates = Array.from({ length: n }, (_, i) => ({
         id: `c${String(i).padStart(2, '0')}`,
         // Sparse masks, some repeated, some empty: classes, dominance and redundancy all occur.
-        mask: random() < 0.15 ? 0 : Math.floor(random() * (1 << bits)) & Math.floor(random() * (1 << bits)) | (1 << Math.floor(random() * bits)),
+        mask:
+          random() < 0.15
+            ? 0
+            : (Math.floor(random() * (1 << bits)) & Math.floor(random() * (1 << bits))) | (1 << Math.floor(random() * bits)),
       }));
       const fixedCount = random() < 0.3 ? 1 + Math.floor(random() * 2) : 0;
       const fixed = candidates.splice(0, Math.min(fixedCount, candidates.length - 1));

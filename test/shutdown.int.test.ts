@@ -47,7 +47,11 @@ describe('graceful shutdown', () => {
     try {
       const query = 'query Drain { partners(first: 50) { totalCount edges { node { id capabilities { level } accounts { status } } } } }';
       const inFlight = Array.from({ length: 8 }, () =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: 'Drain' }) }).then(async (r) => ({
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, operationName: 'Drain' }),
+        }).then(async (r) => ({
           status: r.status,
           body: (await r.json()) as { data?: { partners?: { totalCount: number } } },
         })),
@@ -70,7 +74,11 @@ describe('graceful shutdown', () => {
   it('stops on Ctrl-C (SIGINT) when idle and exits 0', async () => {
     const { child, url, exited } = await startMain();
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { version } }' }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ health { version } }' }),
+      });
       expect(res.status).toBe(200);
       await new Promise((r) => setTimeout(r, 200));
       child.kill('SIGINT');

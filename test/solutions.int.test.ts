@@ -22,11 +22,31 @@ beforeAll(async () => {
         { id: 'pb', name: 'B', types: ['SERVICES'], tier: 'GOLD' },
       ],
       solutions: [
-        { id: 's1', name: 'Zero Trust', status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE'], requires: ['cap1'], members: [{ partnerId: 'pa', role: 'TECHNOLOGY' }] },
+        {
+          id: 's1',
+          name: 'Zero Trust',
+          status: 'PUBLISHED',
+          regions: ['EMEA'],
+          industries: ['FINANCE'],
+          requires: ['cap1'],
+          members: [{ partnerId: 'pa', role: 'TECHNOLOGY' }],
+        },
         { id: 's2', name: 'Draft', status: 'DRAFT', regions: ['EMEA'] },
       ],
       customers: [{ id: 'u', name: 'U' }],
-      deals: [{ id: 'd1', name: 'D', customerId: 'u', solutionId: 's1', stage: 'PROPOSAL', amount: '0.05', currency: 'EUR', createdAt: '2025-01-01T00:00:00Z', registrationStatus: 'APPROVED' }],
+      deals: [
+        {
+          id: 'd1',
+          name: 'D',
+          customerId: 'u',
+          solutionId: 's1',
+          stage: 'PROPOSAL',
+          amount: '0.05',
+          currency: 'EUR',
+          createdAt: '2025-01-01T00:00:00Z',
+          registrationStatus: 'APPROVED',
+        },
+      ],
     }),
   );
 });
@@ -41,8 +61,15 @@ describe('solution reads', () => {
     );
     expect(data).toEqual({
       solution: {
-        id: `${px}s1`, name: 'Zero Trust', description: null, status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE'],
-        requires: [{ id: `${px}cap1` }], members: [{ role: 'TECHNOLOGY', partner: { id: `${px}pa` } }], deals: [{ id: `${px}d1`, solution: { id: `${px}s1` } }],
+        id: `${px}s1`,
+        name: 'Zero Trust',
+        description: null,
+        status: 'PUBLISHED',
+        regions: ['EMEA'],
+        industries: ['FINANCE'],
+        requires: [{ id: `${px}cap1` }],
+        members: [{ role: 'TECHNOLOGY', partner: { id: `${px}pa` } }],
+        deals: [{ id: `${px}d1`, solution: { id: `${px}s1` } }],
       },
       partner: { solutions: [{ role: 'TECHNOLOGY', solution: { id: `${px}s1`, name: 'Zero Trust' } }] },
     });
@@ -50,7 +77,8 @@ describe('solution reads', () => {
 
   it('filters the connection', async () => {
     const query = `query($f: SolutionFilter) { solutions(filter: $f, first: 10) { totalCount edges { node { id } } } }`;
-    const ids = async (f: object) => (await expectData(db, query, { f })).data.solutions.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith(px));
+    const ids = async (f: object) =>
+      (await expectData(db, query, { f })).data.solutions.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith(px));
     expect(await ids({ region: 'EMEA' })).toEqual([`${px}s1`, `${px}s2`]);
     expect(await ids({ statuses: ['DRAFT'], region: 'EMEA' })).toEqual([`${px}s2`]);
     expect(await ids({ partnerId: `${px}pa` })).toEqual([`${px}s1`]);
@@ -62,13 +90,29 @@ describe('solution reads', () => {
 
 describe('solution mutations', () => {
   it('creates with requirements and members, idempotently, and updates lists given', async () => {
-    const input = { id: `${px}new`, name: 'Assembly', requires: [`${px}cap2`, `${px}cap1`], members: [{ partnerId: `${px}pb`, role: 'SERVICES' }, { partnerId: `${px}pa`, role: 'TECHNOLOGY' }] };
+    const input = {
+      id: `${px}new`,
+      name: 'Assembly',
+      requires: [`${px}cap2`, `${px}cap1`],
+      members: [
+        { partnerId: `${px}pb`, role: 'SERVICES' },
+        { partnerId: `${px}pa`, role: 'TECHNOLOGY' },
+      ],
+    };
     const made = await expectData(db, CREATE, { input });
     expect(made.data.createSolution).toEqual({
       solution: {
-        id: `${px}new`, name: 'Assembly', description: null, status: 'DRAFT', regions: [], industries: [],
+        id: `${px}new`,
+        name: 'Assembly',
+        description: null,
+        status: 'DRAFT',
+        regions: [],
+        industries: [],
         requires: [{ id: `${px}cap1` }, { id: `${px}cap2` }],
-        members: [{ role: 'TECHNOLOGY', partner: { id: `${px}pa` } }, { role: 'SERVICES', partner: { id: `${px}pb` } }],
+        members: [
+          { role: 'TECHNOLOGY', partner: { id: `${px}pa` } },
+          { role: 'SERVICES', partner: { id: `${px}pb` } },
+        ],
       },
       errors: [],
     });
@@ -78,12 +122,27 @@ describe('solution mutations', () => {
       db,
       `mutation { updateSolution(input: {id: "${px}new", description: "Two partners", members: [{partnerId: "${px}pb", role: MSP}]}) { solution { ${SOLUTION} } errors { code } } }`,
     );
-    expect(updated.data.updateSolution.solution).toMatchObject({ description: 'Two partners', status: 'PUBLISHED', requires: [], members: [{ role: 'MSP', partner: { id: `${px}pb` } }] });
+    expect(updated.data.updateSolution.solution).toMatchObject({
+      description: 'Two partners',
+      status: 'PUBLISHED',
+      requires: [],
+      members: [{ role: 'MSP', partner: { id: `${px}pb` } }],
+    });
   });
 
   it('reports missing and duplicate references at their paths and changes nothing', async () => {
     const before = await graphFingerprint(db);
-    const missing = await expectData(db, CREATE, { input: { id: `${px}bad`, name: 'Bad', requires: [`${px}ghost`], members: [{ partnerId: `${px}pa`, role: 'MSP' }, { partnerId: `${px}nobody`, role: 'MSP' }] } });
+    const missing = await expectData(db, CREATE, {
+      input: {
+        id: `${px}bad`,
+        name: 'Bad',
+        requires: [`${px}ghost`],
+        members: [
+          { partnerId: `${px}pa`, role: 'MSP' },
+          { partnerId: `${px}nobody`, role: 'MSP' },
+        ],
+      },
+    });
     expect(missing.data.createSolution).toEqual({
       solution: null,
       errors: [
@@ -91,17 +150,35 @@ describe('solution mutations', () => {
         { path: ['input', 'requires', '0'], code: 'NOT_FOUND' },
       ],
     });
-    const twice = await expectData(db, CREATE, { input: { id: `${px}bad`, name: 'Bad', members: [{ partnerId: `${px}pa`, role: 'MSP' }, { partnerId: `${px}pa`, role: 'RESELLER' }] } });
+    const twice = await expectData(db, CREATE, {
+      input: {
+        id: `${px}bad`,
+        name: 'Bad',
+        members: [
+          { partnerId: `${px}pa`, role: 'MSP' },
+          { partnerId: `${px}pa`, role: 'RESELLER' },
+        ],
+      },
+    });
     expect(twice.data.createSolution.errors).toEqual([{ path: ['input', 'members', '1', 'partnerId'], code: 'BAD_USER_INPUT' }]);
     expect(await graphFingerprint(db)).toEqual(before);
   });
 
   it('adds and removes a member, and deletes a solution', async () => {
-    const add = await expectData(db, `mutation { addSolutionMember(input: {solutionId: "${px}s2", partnerId: "${px}pb", role: SERVICES}) { solution { members { role partner { id } } } errors { code } } }`);
+    const add = await expectData(
+      db,
+      `mutation { addSolutionMember(input: {solutionId: "${px}s2", partnerId: "${px}pb", role: SERVICES}) { solution { members { role partner { id } } } errors { code } } }`,
+    );
     expect(add.data.addSolutionMember).toEqual({ solution: { members: [{ role: 'SERVICES', partner: { id: `${px}pb` } }] }, errors: [] });
-    const bad = await expectData(db, `mutation { addSolutionMember(input: {solutionId: "${px}ghost", partnerId: "${px}pb", role: SERVICES}) { solution { id } errors { path code } } }`);
+    const bad = await expectData(
+      db,
+      `mutation { addSolutionMember(input: {solutionId: "${px}ghost", partnerId: "${px}pb", role: SERVICES}) { solution { id } errors { path code } } }`,
+    );
     expect(bad.data.addSolutionMember).toEqual({ solution: null, errors: [{ path: ['input', 'solutionId'], code: 'NOT_FOUND' }] });
-    const removed = await expectData(db, `mutation { removeSolutionMember(input: {solutionId: "${px}s2", partnerId: "${px}pb"}) { solution { members { role } } errors { code } } }`);
+    const removed = await expectData(
+      db,
+      `mutation { removeSolutionMember(input: {solutionId: "${px}s2", partnerId: "${px}pb"}) { solution { members { role } } errors { code } } }`,
+    );
     expect(removed.data.removeSolutionMember).toEqual({ solution: { members: [] }, errors: [] });
     const del = await expectData(db, `mutation { deleteSolution(id: "${px}s2") { deletedId errors { code } } }`);
     expect(del.data.deleteSolution).toEqual({ deletedId: `${px}s2`, errors: [] });

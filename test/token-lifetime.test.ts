@@ -53,7 +53,9 @@ describe('token lifetime (default bounds: 30 days, 60 s skew)', () => {
   it('refuses iat in the future beyond the clock skew, accepts it within', async () => {
     const verify = await createTokenVerifier({ kind: 'hs256', secret });
     expect(await outcome(verify, await token({ iat: now() + 3600, exp: now() + 7200 }))).toMatch(/issued in the future/);
-    expect(await outcome(verify, await token({ iat: now() + 10 * 365 * DAY, exp: now() + 10 * 365 * DAY + 60 }))).toMatch(/issued in the future/);
+    expect(await outcome(verify, await token({ iat: now() + 10 * 365 * DAY, exp: now() + 10 * 365 * DAY + 60 }))).toMatch(
+      /issued in the future/,
+    );
     expect(await outcome(verify, await token({ iat: now() + 90, exp: now() + 3600 }))).toMatch(/issued in the future/);
     expect(await outcome(verify, await token({ iat: now() + 30, exp: now() + 3600 }))).toBe('accepted');
   });
@@ -80,8 +82,14 @@ describe('token bounds in the configuration', () => {
 
   it('defaults to 30 days and 60 s, and reads durations such as 7d, 12h, 90s or plain seconds', () => {
     expect(loadConfig(env).auth.verifier).toMatchObject({ maxLifetimeSeconds: 30 * DAY, clockSkewSeconds: 60 });
-    expect(loadConfig({ ...env, JWT_MAX_LIFETIME: '7d', JWT_CLOCK_SKEW: '2m' }).auth.verifier).toMatchObject({ maxLifetimeSeconds: 7 * DAY, clockSkewSeconds: 120 });
-    expect(loadConfig({ ...env, JWT_MAX_LIFETIME: '12h', JWT_CLOCK_SKEW: '0' }).auth.verifier).toMatchObject({ maxLifetimeSeconds: 12 * 3600, clockSkewSeconds: 0 });
+    expect(loadConfig({ ...env, JWT_MAX_LIFETIME: '7d', JWT_CLOCK_SKEW: '2m' }).auth.verifier).toMatchObject({
+      maxLifetimeSeconds: 7 * DAY,
+      clockSkewSeconds: 120,
+    });
+    expect(loadConfig({ ...env, JWT_MAX_LIFETIME: '12h', JWT_CLOCK_SKEW: '0' }).auth.verifier).toMatchObject({
+      maxLifetimeSeconds: 12 * 3600,
+      clockSkewSeconds: 0,
+    });
     expect(loadConfig({ ...env, JWT_MAX_LIFETIME: '90s' }).auth.verifier).toMatchObject({ maxLifetimeSeconds: 90 });
   });
 

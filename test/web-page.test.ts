@@ -50,7 +50,17 @@ describe('the map page files', () => {
   });
 
   it('refuses paths that leave the build folder, unknown types, folders and missing files', () => {
-    for (const path of ['/app/../../secret.js', '/app/..%2f..%2fsecret.js', '/app/%2e%2e/%2e%2e/secret.js', '/app/..\\..\\secret.js', '/app/notes.txt', '/app/', '/app/missing.js', '/app/%00.js', '/app/%E0%A4%A.js']) {
+    for (const path of [
+      '/app/../../secret.js',
+      '/app/..%2f..%2fsecret.js',
+      '/app/%2e%2e/%2e%2e/secret.js',
+      '/app/..\\..\\secret.js',
+      '/app/notes.txt',
+      '/app/',
+      '/app/missing.js',
+      '/app/%00.js',
+      '/app/%E0%A4%A.js',
+    ]) {
       expect(resolveWebFile(path, root), path).toBeNull();
       const { res, sent } = fakeResponse();
       expect(serveWebPage(path, res, root), path).toBe(false);

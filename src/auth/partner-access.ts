@@ -19,12 +19,18 @@ export type PartnerAccessCheck = (viewer: Viewer) => Promise<Viewer>;
  * partner with a lifecycle stage other than OFFBOARDED. Database errors are not remembered and reach
  * the caller as they are (SERVICE_UNAVAILABLE, TIMEOUT).
  */
-export function createPartnerAccessCheck(executor: CypherExecutor, ttlMs = PARTNER_ACCESS_TTL_MS, now: () => number = Date.now): PartnerAccessCheck {
+export function createPartnerAccessCheck(
+  executor: CypherExecutor,
+  ttlMs = PARTNER_ACCESS_TTL_MS,
+  now: () => number = Date.now,
+): PartnerAccessCheck {
   const remembered = new Map<string, { until: number; active: Promise<boolean> }>();
   const lookUp = (partnerId: string): Promise<boolean> => {
     const hit = remembered.get(partnerId);
     if (hit && hit.until > now()) return hit.active;
-    const active = executor.read<{ lifecycleStage: string | null }>('partners/get-partner-access', { partnerId }).then((rows) => rows.length > 0 && rows[0]!.lifecycleStage !== 'OFFBOARDED');
+    const active = executor
+      .read<{ lifecycleStage: string | null }>('partners/get-partner-access', { partnerId })
+      .then((rows) => rows.length > 0 && rows[0]!.lifecycleStage !== 'OFFBOARDED');
     remembered.delete(partnerId);
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     remembered.set(partnerId, { until: now() + ttlMs, active });
@@ -36,7 +42,9 @@ export function createPartnerAccessCheck(executor: CypherExecutor, ttlMs = PARTN
   return async (viewer) => {
     if (viewer.role !== 'PARTNER') return viewer;
     if (viewer.partnerId === undefined || !(await lookUp(viewer.partnerId))) {
-      throw new UnauthenticatedError(`The partner ${JSON.stringify(viewer.partnerId ?? '')} is offboarded or unknown: its access has ended`);
+      throw new UnauthenticatedError(
+        `The partner ${JSON.stringify(viewer.partnerId ?? '')} is offboarded or unknown: its access has ended`,
+      );
     }
     return viewer;
   };

@@ -27,7 +27,9 @@ function ownPartner(pick: (args: Args) => unknown, what: string): Permission {
 }
 
 const ownGrant: Permission = (v, args) =>
-  v.role === 'ADMIN' || (v.role === 'PARTNER' && args.input?.partnerId === v.partnerId) || 'Only an administrator or the granting partner may change a sharing grant';
+  v.role === 'ADMIN' ||
+  (v.role === 'PARTNER' && args.input?.partnerId === v.partnerId) ||
+  'Only an administrator or the granting partner may change a sharing grant';
 
 export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   createSolution: DEALS_AND_SOLUTIONS,
@@ -43,7 +45,8 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   deleteDeal: DEALS_AND_SOLUTIONS,
   registerDeal: (v, args) =>
     v.role !== 'PARTNER' ||
-    (Array.isArray(args.input?.participants) && args.input.participants.some((p: { partnerId?: unknown }) => p.partnerId === v.partnerId)) ||
+    (Array.isArray(args.input?.participants) &&
+      args.input.participants.some((p: { partnerId?: unknown }) => p.partnerId === v.partnerId)) ||
     'A partner may only register deals it takes part in',
   // Grants are the partners' own business: ADMIN, or the partner whose accounts are shared.
   setSharingGrant: ownGrant,
@@ -62,7 +65,10 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   partnerMatches: ownPartner((a) => a.partnerId, 'find matches for itself'),
   partnerImpact: ownPartner((a) => a.partnerId, 'see its own impact'),
   accountOverlap: (v, a) =>
-    v.role !== 'PARTNER' || a.partnerId === v.partnerId || a.otherPartnerId === v.partnerId || 'A partner may only compare itself with another partner',
+    v.role !== 'PARTNER' ||
+    a.partnerId === v.partnerId ||
+    a.otherPartnerId === v.partnerId ||
+    'A partner may only compare itself with another partner',
 };
 
 /** The permission of a root field; mutations without an entry are ADMIN only, queries open. */

@@ -67,7 +67,8 @@ export async function createTokenVerifier(config: TokenVerifierConfig): Promise<
     // jose checked that exp and iat are numbers and exp is still ahead.
     const exp = payload.exp!;
     const iat = payload.iat!;
-    if (iat > Date.now() / 1000 + skew) throw new TokenError(`Invalid token: issued in the future (iat more than ${skew} s ahead of this server's clock)`);
+    if (iat > Date.now() / 1000 + skew)
+      throw new TokenError(`Invalid token: issued in the future (iat more than ${skew} s ahead of this server's clock)`);
     if (exp - iat > maxLifetime) throw new TokenError(`Invalid token: lives longer than ${durationSeconds(maxLifetime)} (exp - iat)`);
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) throw new TokenError('Invalid token claims: need sub, role and, for PARTNER, partnerId');

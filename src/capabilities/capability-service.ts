@@ -24,8 +24,18 @@ const PARENT_PATH = ['input', 'parentId'];
 export class CapabilityService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listCapabilities(filter: CapabilityFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CapabilityRow>> {
-    return readPage<CapabilityRow>(this.db, { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listCapabilities(
+    filter: CapabilityFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<CapabilityRow>> {
+    return readPage<CapabilityRow>(
+      this.db,
+      { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a capability, or with an existing id sets it (and its parent) to exactly the given values. */
@@ -34,9 +44,20 @@ export class CapabilityService {
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('capability');
         await this.checkParent(tx, id, i.parentId);
-        await tx.run('capabilities/upsert-capability', { id, name: i.name, searchName: searchName(i.name), category: i.category, description: i.description });
+        await tx.run('capabilities/upsert-capability', {
+          id,
+          name: i.name,
+          searchName: searchName(i.name),
+          category: i.category,
+          description: i.description,
+        });
         await writeExternalIds(tx, 'Capability', id, i.externalIds);
-        return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }), ['input', 'id'], 'capability', id).node;
+        return onlyRow(
+          await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }),
+          ['input', 'id'],
+          'capability',
+          id,
+        ).node;
       }),
     );
   }
@@ -45,7 +66,10 @@ export class CapabilityService {
     return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const updated = onlyRow(
-          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'parentId', 'externalIds'])) }),
+          await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', {
+            id: i.id,
+            changes: withSearchName(changesOf(i, ['id', 'parentId', 'externalIds'])),
+          }),
           ['input', 'id'],
           'capability',
           i.id,
@@ -53,7 +77,12 @@ export class CapabilityService {
         await writeExternalIds(tx, 'Capability', i.id, i.externalIds);
         if (i.parentId === undefined) return updated;
         await this.checkParent(tx, i.id, i.parentId);
-        return onlyRow(await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id: i.id, parentId: i.parentId }), ['input', 'id'], 'capability', i.id).node;
+        return onlyRow(
+          await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id: i.id, parentId: i.parentId }),
+          ['input', 'id'],
+          'capability',
+          i.id,
+        ).node;
       }),
     );
   }
@@ -69,7 +98,11 @@ export class CapabilityService {
   /** The parent must exist and must not be the capability itself or one of its descendants. */
   private async checkParent(tx: CypherTransaction, id: string, parentId: string | null): Promise<void> {
     if (parentId === null) return;
-    const cycle = { path: PARENT_PATH, message: `Making ${JSON.stringify(parentId)} the parent of ${JSON.stringify(id)} would create a cycle`, code: 'CONFLICT' as const };
+    const cycle = {
+      path: PARENT_PATH,
+      message: `Making ${JSON.stringify(parentId)} the parent of ${JSON.stringify(id)} would create a cycle`,
+      code: 'CONFLICT' as const,
+    };
     if (parentId === id) throw new ProblemsError([cycle]);
     await requireReferences(tx, [{ kind: 'capability', id: parentId, path: PARENT_PATH }]);
     const [row] = await tx.run<{ cycle: boolean }>('capabilities/find-capability-cycle', { id, parentId });

@@ -19,12 +19,15 @@ async function main(args: string[]): Promise<number> {
   const at = args.indexOf('--mapping');
   const mappingFile = at >= 0 ? args[at + 1] : undefined;
   const csvFiles = args.filter((a, i) => a !== '--dry-run' && i !== at && i !== at + 1);
-  if (!mappingFile || mappingFile.startsWith('--') || csvFiles.length === 0 || csvFiles.some((f) => f.startsWith('--'))) throw new UsageError('--mapping FILE and at least one CSV file are required');
+  if (!mappingFile || mappingFile.startsWith('--') || csvFiles.length === 0 || csvFiles.some((f) => f.startsWith('--')))
+    throw new UsageError('--mapping FILE and at least one CSV file are required');
 
   const mapping = parseCrmMapping(await readFile(mappingFile, 'utf8'), mappingFile);
   const inputs = await Promise.all(csvFiles.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
   const config = loadConfig(process.env, { serving: false });
-  const database = await connectDatabase(config, createLogger(config.logLevel), { timeoutMs: Math.max(config.queryTimeoutMs, IMPORT_TIMEOUT_MS) });
+  const database = await connectDatabase(config, createLogger(config.logLevel), {
+    timeoutMs: Math.max(config.queryTimeoutMs, IMPORT_TIMEOUT_MS),
+  });
   const progress = (file: string, done: number, total: number) => process.stderr.write(`${file}: ${done}/${total} rows read\n`);
   try {
     const plan = await runCrmImport(database.executor, mapping, inputs, { dryRun, onProgress: progress });

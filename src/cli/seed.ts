@@ -6,7 +6,14 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { getHeapStatistics } from 'node:v8';
-import { GeneratedEcosystem, type GeneratorOptions, generateEcosystem, PRESETS, type PresetName, writeEcosystemJson } from '../../seed/generator.js';
+import {
+  GeneratedEcosystem,
+  type GeneratorOptions,
+  generateEcosystem,
+  PRESETS,
+  type PresetName,
+  writeEcosystemJson,
+} from '../../seed/generator.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from '../database.js';
 import { bulkLoadEcosystem } from '../interchange/bulk-load.js';
@@ -33,7 +40,6 @@ interface SeedArgs {
   out?: string;
   replace: boolean;
 }
-
 
 const USAGE =
   'usage: npm run seed -- [--preset small|medium|large|xl] [--seed N] [--partners N] [--customers N] ' +
@@ -73,8 +79,10 @@ function perSecond(records: number, ms: number): string {
 }
 
 function describe(o: Required<GeneratorOptions>): string {
-  return `${o.partners} partners, ${o.customers} customers (~${o.accountsPerPartner} accounts per partner), ` +
-    `${o.capabilities} capabilities, ${o.solutions} solutions, ${o.deals} deals, seed ${o.seed}`;
+  return (
+    `${o.partners} partners, ${o.customers} customers (~${o.accountsPerPartner} accounts per partner), ` +
+    `${o.capabilities} capabilities, ${o.solutions} solutions, ${o.deals} deals, seed ${o.seed}`
+  );
 }
 
 async function writeFile(args: SeedArgs & { out: string }): Promise<void> {

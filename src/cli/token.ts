@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     },
   });
   const role = values.role;
-  if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER') throw new UsageError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');
+  if (role !== 'ADMIN' && role !== 'ALLIANCE_MANAGER' && role !== 'PARTNER')
+    throw new UsageError('--role must be ADMIN, ALLIANCE_MANAGER or PARTNER');
   if (role === 'PARTNER' && !values.partner) throw new UsageError('--role PARTNER needs --partner ID');
   const auth = prepareLocalAuth(loadConfig().auth);
   if (!auth.secret) throw new ConfigError('No HS256 secret configured (JWT_SECRET); RS256 tokens are minted by your identity provider');
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     expiresIn: values.expires ?? '12h',
   });
   const maxLifetime = auth.bounds?.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
-  if (tokenLifetimeSeconds(token) > maxLifetime) throw new UsageError(`--expires ${values.expires} is longer than JWT_MAX_LIFETIME (${maxLifetime} s)`);
+  if (tokenLifetimeSeconds(token) > maxLifetime)
+    throw new UsageError(`--expires ${values.expires} is longer than JWT_MAX_LIFETIME (${maxLifetime} s)`);
   process.stdout.write(token + '\n');
 }
 

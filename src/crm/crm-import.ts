@@ -24,7 +24,10 @@ import { generateId } from '../validation/problems.js';
 
 const FIELDS = {
   Account: { required: ['externalId', 'name'], optional: ['website', 'industry', 'region', 'type'] },
-  Opportunity: { required: ['externalId', 'name', 'account', 'stage', 'createdAt'], optional: ['amount', 'currency', 'closedAt', 'isClosed', 'isWon'] },
+  Opportunity: {
+    required: ['externalId', 'name', 'account', 'stage', 'createdAt'],
+    optional: ['amount', 'currency', 'closedAt', 'isClosed', 'isWon'],
+  },
   OpportunityPartner: { required: ['deal', 'partner', 'role'], optional: ['sourced'] },
 } as const;
 export type CrmObject = keyof typeof FIELDS;
@@ -92,9 +95,30 @@ export interface CrmPlan {
 }
 
 interface PlannedWrites {
-  customers: { id: string; isNew: boolean; key: string; name: string; normalizedName: string; domain: string | null; industry: string | null; region: string | null }[];
+  customers: {
+    id: string;
+    isNew: boolean;
+    key: string;
+    name: string;
+    normalizedName: string;
+    domain: string | null;
+    industry: string | null;
+    region: string | null;
+  }[];
   partners: { id: string; isNew: boolean; key: string; name: string; types: string[]; website: string | null }[];
-  deals: { id: string; isNew: boolean; key: string; name: string; customerId: string; stage: string; amountMinor: bigint; currency: string; createdAt: string; closedAt: string | null; registrationStatus: RegistrationStatus | null }[];
+  deals: {
+    id: string;
+    isNew: boolean;
+    key: string;
+    name: string;
+    customerId: string;
+    stage: string;
+    amountMinor: bigint;
+    currency: string;
+    createdAt: string;
+    closedAt: string | null;
+    registrationStatus: RegistrationStatus | null;
+  }[];
   participants: { dealId: string; partnerId: string; role: string; sourced: boolean }[];
 }
 
@@ -162,7 +186,10 @@ function field(m: ObjectMapping, row: Row, name: string, enumValues?: readonly s
   }
   const mapped = table?.[given] ?? table?.['*'] ?? given;
   if (enumValues && !enumValues.includes(mapped)) {
-    throw new RowRejected(column ?? name, `${JSON.stringify(given)} maps to no value of ${enumValues.join(', ')}${table ? ' (add it to the mapping\'s values)' : ''}`);
+    throw new RowRejected(
+      column ?? name,
+      `${JSON.stringify(given)} maps to no value of ${enumValues.join(', ')}${table ? " (add it to the mapping's values)" : ''}`,
+    );
   }
   return mapped;
 }
@@ -190,7 +217,11 @@ function dateTime(m: ObjectMapping, row: Row, name: string): string | null {
   const value = field(m, row, name);
   if (value === null) return null;
   const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(' ', 'T');
-  if (!isRfc3339DateTime(text)) throw new RowRejected(columnOf(m, name), `${JSON.stringify(value)} is not a date or date-time such as 2024-05-01 or 2024-05-01T09:30:00Z`);
+  if (!isRfc3339DateTime(text))
+    throw new RowRejected(
+      columnOf(m, name),
+      `${JSON.stringify(value)} is not a date or date-time such as 2024-05-01 or 2024-05-01T09:30:00Z`,
+    );
   return normaliseDateTime(text);
 }
 
@@ -202,16 +233,29 @@ const ACCOUNT_TYPES = ['CUSTOMER', ...PARTNER_TYPES] as const;
  * Decides what each row of the files does against the database as `run` reads it. Rows are
  * taken Account first, then Opportunity, then OpportunityPartner, whatever the order of the files.
  */
-export async function planCrmImport(run: Run, mapping: CrmMapping, inputs: readonly CsvInput[], onProgress?: (file: string, done: number, total: number) => void): Promise<CrmPlan> {
+export async function planCrmImport(
+  run: Run,
+  mapping: CrmMapping,
+  inputs: readonly CsvInput[],
+  onProgress?: (file: string, done: number, total: number) => void,
+): Promise<CrmPlan> {
   const system = mapping.system;
   const files = inputs.map((input) => {
     const { header, rows } = readCsv(input);
     const object = objectOf(mapping, header);
     if (!object) {
-      const wanted = (Object.keys(FIELDS) as CrmObject[]).filter((o) => mapping.objects[o]).map((o) => `${o} (${Object.values(mapping.objects[o]!.columns).join(', ')})`);
+      const wanted = (Object.keys(FIELDS) as CrmObject[])
+        .filter((o) => mapping.objects[o])
+        .map((o) => `${o} (${Object.values(mapping.objects[o]!.columns).join(', ')})`);
       throw new Error(`${input.file}: its columns (${header.join(', ')}) match no object of the mapping: ${wanted.join('; ')}`);
     }
-    return { file: input.file, object, rows, mapping: mapping.objects[object]!, report: { file: input.file, object, rows: rows.length, created: 0, updated: 0, unchanged: 0, rejected: [] } as FileReport };
+    return {
+      file: input.file,
+      object,
+      rows,
+      mapping: mapping.objects[object]!,
+      report: { file: input.file, object, rows: rows.length, created: 0, updated: 0, unchanged: 0, rejected: [] } as FileReport,
+    };
   });
   const writes: PlannedWrites = { customers: [], partners: [], deals: [], participants: [] };
   const order: CrmObject[] = ['Account', 'Opportunity', 'OpportunityPartner'];
@@ -219,14 +263,23 @@ export async function planCrmImport(run: Run, mapping: CrmMapping, inputs: reado
 
   // Keys seen in this import: the customer or partner an Account key names, the deal an Opportunity key names.
   const accountKeys = new Map<string, { kind: 'customer' | 'partner'; id: string }>();
-  const dealKeys = new Map<string, { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }>();
+  const dealKeys = new Map<
+    string,
+    { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }
+  >();
   const domainsTaken = new Map<string, string>(); // domain → customer id, of this import
 
   for (const object of order) {
     // One key once per object, across its files.
     const seen = new Map<string, string>();
     for (const f of byObject(object)) {
-      const keys = [...new Set(f.rows.map((r) => (r.values[columnOf(f.mapping, object === 'OpportunityPartner' ? 'deal' : 'externalId')] ?? '').trim()).filter(Boolean))];
+      const keys = [
+        ...new Set(
+          f.rows
+            .map((r) => (r.values[columnOf(f.mapping, object === 'OpportunityPartner' ? 'deal' : 'externalId')] ?? '').trim())
+            .filter(Boolean),
+        ),
+      ];
       const lookups = await lookUp(run, system, object, f.mapping, f.rows, keys);
       let done = 0;
       for (const row of f.rows) {
@@ -256,16 +309,55 @@ export async function planCrmImport(run: Run, mapping: CrmMapping, inputs: reado
 interface Lookups {
   customers: Map<string, { id: string; name: string; domain: string | null; industry: string | null; region: string | null }>;
   partners: Map<string, { id: string; name: string; types: string[]; website: string | null }>;
-  deals: Map<string, { id: string; name: string; customerId: string; stage: string; amountMinor: bigint | number; currency: string; createdAt: Date; closedAt: Date | null; participants: { partnerId: string; role: string; sourced: boolean }[] }>;
+  deals: Map<
+    string,
+    {
+      id: string;
+      name: string;
+      customerId: string;
+      stage: string;
+      amountMinor: bigint | number;
+      currency: string;
+      createdAt: Date;
+      closedAt: Date | null;
+      participants: { partnerId: string; role: string; sourced: boolean }[];
+    }
+  >;
   /** Domain → id of the customer that has it, for the Account rows' domains. */
   domainOwners: Map<string, string>;
 }
 
-async function lookUp(run: Run, system: string, object: CrmObject, m: ObjectMapping, rows: readonly Row[], keys: string[]): Promise<Lookups> {
-  const accountRefs = object === 'Account' ? keys : [...new Set(rows.map((r) => (r.values[columnOf(m, object === 'Opportunity' ? 'account' : 'partner')] ?? '').trim()).filter(Boolean))];
-  const customers = await run.run<{ key: string; node: Lookups['customers'] extends Map<string, infer V> ? V : never }>('crm/get-customers-by-external-ids', { system, keys: accountRefs });
-  const partners = await run.run<{ key: string; node: Lookups['partners'] extends Map<string, infer V> ? V : never }>('crm/get-partners-by-external-ids', { system, keys: accountRefs });
-  const deals = object === 'Account' ? [] : await run.run<{ key: string; node: Lookups['deals'] extends Map<string, infer V> ? V : never }>('crm/get-deals-by-external-ids', { system, keys });
+async function lookUp(
+  run: Run,
+  system: string,
+  object: CrmObject,
+  m: ObjectMapping,
+  rows: readonly Row[],
+  keys: string[],
+): Promise<Lookups> {
+  const accountRefs =
+    object === 'Account'
+      ? keys
+      : [
+          ...new Set(
+            rows.map((r) => (r.values[columnOf(m, object === 'Opportunity' ? 'account' : 'partner')] ?? '').trim()).filter(Boolean),
+          ),
+        ];
+  const customers = await run.run<{ key: string; node: Lookups['customers'] extends Map<string, infer V> ? V : never }>(
+    'crm/get-customers-by-external-ids',
+    { system, keys: accountRefs },
+  );
+  const partners = await run.run<{ key: string; node: Lookups['partners'] extends Map<string, infer V> ? V : never }>(
+    'crm/get-partners-by-external-ids',
+    { system, keys: accountRefs },
+  );
+  const deals =
+    object === 'Account'
+      ? []
+      : await run.run<{ key: string; node: Lookups['deals'] extends Map<string, infer V> ? V : never }>('crm/get-deals-by-external-ids', {
+          system,
+          keys,
+        });
   const domains =
     object === 'Account' && m.columns.website
       ? [...new Set(rows.map((r) => normalizeDomain(r.values[m.columns.website!] ?? '')).filter((d): d is string => d !== null))]
@@ -308,23 +400,31 @@ function planAccount(
   const partner = found.partners.get(key);
 
   if (type === 'CUSTOMER') {
-    if (partner && !customer) throw new RowRejected(columnOf(m, 'type'), `the account ${JSON.stringify(key)} is a partner in the graph; a customer Type is refused`);
+    if (partner && !customer)
+      throw new RowRejected(
+        columnOf(m, 'type'),
+        `the account ${JSON.stringify(key)} is a partner in the graph; a customer Type is refused`,
+      );
     const domain = websiteRaw === null ? null : normalizeDomain(websiteRaw);
-    if (websiteRaw !== null && domain === null) throw new RowRejected(columnOf(m, 'website'), `${JSON.stringify(websiteRaw)} is not a web domain or URL`);
+    if (websiteRaw !== null && domain === null)
+      throw new RowRejected(columnOf(m, 'website'), `${JSON.stringify(websiteRaw)} is not a web domain or URL`);
     const id = customer?.id ?? generateId('customer');
     if (domain) {
       const owner = domainsTaken.get(domain) ?? found.domainOwners.get(domain);
-      if (owner !== undefined && owner !== id) throw new RowRejected(columnOf(m, 'website'), `the domain "${domain}" already belongs to customer "${owner}"`);
+      if (owner !== undefined && owner !== id)
+        throw new RowRejected(columnOf(m, 'website'), `the domain "${domain}" already belongs to customer "${owner}"`);
       domainsTaken.set(domain, id);
     }
     accountKeys.set(key, { kind: 'customer', id });
     const next = { id, isNew: !customer, key, name, normalizedName: normalizeCustomerName(name), domain, industry, region };
-    if (customer && customer.name === name && customer.domain === domain && customer.industry === industry && customer.region === region) return 'unchanged';
+    if (customer && customer.name === name && customer.domain === domain && customer.industry === industry && customer.region === region)
+      return 'unchanged';
     writes.customers.push(next);
     return customer ? 'updated' : 'created';
   }
 
-  if (customer && !partner) throw new RowRejected(columnOf(m, 'type'), `the account ${JSON.stringify(key)} is a customer in the graph; a partner Type is refused`);
+  if (customer && !partner)
+    throw new RowRejected(columnOf(m, 'type'), `the account ${JSON.stringify(key)} is a customer in the graph; a partner Type is refused`);
   let website: string | null = null;
   if (websiteRaw !== null) {
     try {
@@ -349,7 +449,10 @@ function planOpportunity(
   found: Lookups,
   seen: Map<string, string>,
   accountKeys: Map<string, { kind: 'customer' | 'partner'; id: string }>,
-  dealKeys: Map<string, { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }>,
+  dealKeys: Map<
+    string,
+    { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }
+  >,
   writes: PlannedWrites,
 ): Outcome {
   const key = required(m, row, 'externalId');
@@ -396,8 +499,21 @@ function planOpportunity(
   ) {
     return 'unchanged';
   }
-  if (deal && !isOpenStage(deal.stage) && deal.stage !== stage) throw new RowRejected(columnOf(m, 'stage'), `the deal is closed (${deal.stage}) in the graph; a closed deal's stage is final`);
-  writes.deals.push({ id, isNew: !deal, key, name, customerId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus: null });
+  if (deal && !isOpenStage(deal.stage) && deal.stage !== stage)
+    throw new RowRejected(columnOf(m, 'stage'), `the deal is closed (${deal.stage}) in the graph; a closed deal's stage is final`);
+  writes.deals.push({
+    id,
+    isNew: !deal,
+    key,
+    name,
+    customerId,
+    stage,
+    amountMinor,
+    currency,
+    createdAt,
+    closedAt,
+    registrationStatus: null,
+  });
   return deal ? 'updated' : 'created';
 }
 
@@ -411,15 +527,24 @@ function planParticipant(
   found: Lookups,
   seen: Map<string, string>,
   accountKeys: Map<string, { kind: 'customer' | 'partner'; id: string }>,
-  dealKeys: Map<string, { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }>,
+  dealKeys: Map<
+    string,
+    { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }
+  >,
   writes: PlannedWrites,
 ): Outcome {
   const dealKey = required(m, row, 'deal');
   let deal = dealKeys.get(dealKey);
   if (!deal) {
     const stored = found.deals.get(dealKey);
-    if (!stored) throw new RowRejected(columnOf(m, 'deal'), `no Opportunity with Id ${JSON.stringify(dealKey)} in this import or the graph`);
-    deal = { id: stored.id, customerId: stored.customerId, createdAt: stored.createdAt.toISOString(), participants: [...stored.participants] };
+    if (!stored)
+      throw new RowRejected(columnOf(m, 'deal'), `no Opportunity with Id ${JSON.stringify(dealKey)} in this import or the graph`);
+    deal = {
+      id: stored.id,
+      customerId: stored.customerId,
+      createdAt: stored.createdAt.toISOString(),
+      participants: [...stored.participants],
+    };
     dealKeys.set(dealKey, deal);
   }
   const partnerKey = required(m, row, 'partner');
@@ -429,7 +554,8 @@ function planParticipant(
   const sourced = bool(m, row, 'sourced') ?? false;
   once(seen, `${dealKey}\u0000${partnerKey}`, row, columnOf(m, 'partner'), 'this partner on this opportunity is');
   const others = deal.participants.filter((p) => p.partnerId !== partnerId);
-  if (sourced && others.some((p) => p.sourced)) throw new RowRejected(columnOf(m, 'sourced'), 'the opportunity already has a primary (sourcing) partner');
+  if (sourced && others.some((p) => p.sourced))
+    throw new RowRejected(columnOf(m, 'sourced'), 'the opportunity already has a primary (sourcing) partner');
   const current = deal.participants.find((p) => p.partnerId === partnerId);
   deal.participants = [...others, { partnerId, role, sourced }];
   if (current && current.role === role && current.sourced === sourced) return 'unchanged';
@@ -454,7 +580,8 @@ function accountOf(
   const stored = kind === 'customer' ? found.customers.get(key) : found.partners.get(key);
   if (stored) return stored.id;
   const other = kind === 'customer' ? found.partners.get(key) : found.customers.get(key);
-  if (other) throw new RowRejected(column, `the Account ${JSON.stringify(key)} is a ${kind === 'customer' ? 'partner' : 'customer'}, not a ${kind}`);
+  if (other)
+    throw new RowRejected(column, `the Account ${JSON.stringify(key)} is a ${kind === 'customer' ? 'partner' : 'customer'}, not a ${kind}`);
   throw new RowRejected(column, `no Account with Id ${JSON.stringify(key)} in this import or the graph`);
 }
 
@@ -462,16 +589,33 @@ function accountOf(
 async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
   const fresh = writes.deals.filter((d) => d.isNew);
   if (fresh.length === 0) return;
-  const resellers = (dealId: string) => writes.participants.filter((p) => p.dealId === dealId && p.role === 'RESELLER').map((p) => p.partnerId);
-  const candidates: RegistrationCandidate[] = fresh.map((d) => ({ id: d.id, customerId: d.customerId, stage: d.stage, createdAt: new Date(d.createdAt), registrationStatus: null, resellerIds: resellers(d.id) }));
-  const stored = await run.run<{ id: string; customerId: string; stage: string; createdAt: Date; registrationStatus: RegistrationStatus | null; resellerIds: string[] }>(
-    'interchange/list-registration-candidates',
-    { customerIds: [...new Set(fresh.map((d) => d.customerId))] },
-  );
+  const resellers = (dealId: string) =>
+    writes.participants.filter((p) => p.dealId === dealId && p.role === 'RESELLER').map((p) => p.partnerId);
+  const candidates: RegistrationCandidate[] = fresh.map((d) => ({
+    id: d.id,
+    customerId: d.customerId,
+    stage: d.stage,
+    createdAt: new Date(d.createdAt),
+    registrationStatus: null,
+    resellerIds: resellers(d.id),
+  }));
+  const stored = await run.run<{
+    id: string;
+    customerId: string;
+    stage: string;
+    createdAt: Date;
+    registrationStatus: RegistrationStatus | null;
+    resellerIds: string[];
+  }>('interchange/list-registration-candidates', { customerIds: [...new Set(fresh.map((d) => d.customerId))] });
   const updated = new Map(writes.deals.map((d) => [d.id, d]));
   for (const s of stored) {
     const next = updated.get(s.id);
-    candidates.push({ ...s, customerId: next?.customerId ?? s.customerId, stage: next?.stage ?? s.stage, resellerIds: [...new Set([...s.resellerIds, ...resellers(s.id)])] });
+    candidates.push({
+      ...s,
+      customerId: next?.customerId ?? s.customerId,
+      stage: next?.stage ?? s.stage,
+      resellerIds: [...new Set([...s.resellerIds, ...resellers(s.id)])],
+    });
   }
   const statuses = decideRegistrationStatuses(candidates);
   for (const d of fresh) d.registrationStatus = statuses.get(d.id) ?? 'APPROVED';
@@ -480,16 +624,42 @@ async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
 /** Writes a plan without rejections inside the caller's write transaction. */
 export async function writeCrmPlan(tx: CypherTransaction, system: string, plan: CrmPlan, at: Date): Promise<void> {
   const { customers, partners, deals, participants } = plan.writes;
-  if (customers.length > 0) await tx.run('crm/upsert-customers', { rows: customers.map(({ id, name, normalizedName, domain, industry, region }) => ({ id, name, searchName: searchName(name), normalizedName, domain, industry, region })) });
-  if (partners.length > 0) await tx.run('crm/upsert-partners', { rows: partners.map(({ id, name, types, website }) => ({ id, name, searchName: searchName(name), types, website })) });
-  const keyOf = (list: readonly { id: string; isNew: boolean; key: string }[]) => list.filter((e) => e.isNew).map((e) => ({ id: e.id, externalIds: [{ system, id: e.key }] }));
+  if (customers.length > 0)
+    await tx.run('crm/upsert-customers', {
+      rows: customers.map(({ id, name, normalizedName, domain, industry, region }) => ({
+        id,
+        name,
+        searchName: searchName(name),
+        normalizedName,
+        domain,
+        industry,
+        region,
+      })),
+    });
+  if (partners.length > 0)
+    await tx.run('crm/upsert-partners', {
+      rows: partners.map(({ id, name, types, website }) => ({ id, name, searchName: searchName(name), types, website })),
+    });
+  const keyOf = (list: readonly { id: string; isNew: boolean; key: string }[]) =>
+    list.filter((e) => e.isNew).map((e) => ({ id: e.id, externalIds: [{ system, id: e.key }] }));
   const conflict = () => ['crm'];
   await setExternalIds(tx, 'Customer', keyOf(customers), conflict);
   await setExternalIds(tx, 'Partner', keyOf(partners), conflict);
   if (deals.length > 0) {
     await tx.run('crm/upsert-deals', {
       at,
-      rows: deals.map(({ id, isNew, name, customerId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus }) => ({ id, isNew, name, customerId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus })),
+      rows: deals.map(({ id, isNew, name, customerId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus }) => ({
+        id,
+        isNew,
+        name,
+        customerId,
+        stage,
+        amountMinor,
+        currency,
+        createdAt,
+        closedAt,
+        registrationStatus,
+      })),
     });
   }
   await setExternalIds(tx, 'Deal', keyOf(deals), conflict);
@@ -500,7 +670,9 @@ export async function writeCrmPlan(tx: CypherTransaction, system: string, plan: 
 export function formatCrmReport(plan: CrmPlan, dryRun: boolean): string {
   const lines: string[] = [];
   for (const f of plan.files) {
-    lines.push(`${f.file} (${f.object}): ${f.rows} rows: ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged, ${f.rejected.length} rejected`);
+    lines.push(
+      `${f.file} (${f.object}): ${f.rows} rows: ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged, ${f.rejected.length} rejected`,
+    );
     for (const r of f.rejected) lines.push(`  row ${r.row}, column ${r.column}: ${r.reason}`);
   }
   const total = plan.files.reduce((n, f) => n + f.created + f.updated, 0);

@@ -22,8 +22,18 @@ const FILTER_KEYS = ['industry', 'region', 'segment', 'nameContains'] as const;
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listCustomers(filter: CustomerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    return readPage<CustomerRow>(this.db, { list: 'customers/list-customers', count: 'customers/count-customers' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listCustomers(
+    filter: CustomerFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<CustomerRow>> {
+    return readPage<CustomerRow>(
+      this.db,
+      { list: 'customers/list-customers', count: 'customers/count-customers' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a customer, or with an existing id sets it (and its needs) to exactly the given values. */
@@ -35,7 +45,12 @@ export class CustomerService {
         await requireFreeDomain(tx, id, i.domain);
         const { needs, externalIds, ...fields } = i;
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name), normalizedName: normalizeCustomerName(i.name) }),
+          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', {
+            ...fields,
+            id,
+            searchName: searchName(fields.name),
+            normalizedName: normalizeCustomerName(i.name),
+          }),
           ['input', 'id'],
           'customer',
           id,
@@ -51,7 +66,10 @@ export class CustomerService {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         await requireFreeDomain(tx, i.id, i.domain);
-        const changes = { ...withSearchName(changesOf(i, ['id', 'needs', 'externalIds'])), ...(i.name !== undefined ? { normalizedName: normalizeCustomerName(i.name) } : {}) };
+        const changes = {
+          ...withSearchName(changesOf(i, ['id', 'needs', 'externalIds'])),
+          ...(i.name !== undefined ? { normalizedName: normalizeCustomerName(i.name) } : {}),
+        };
         const row = onlyRow(
           await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes }),
           ['input', 'id'],
@@ -76,7 +94,11 @@ export class CustomerService {
         if ((await tx.run('deals/lock-customer-deals', { customerId: a.id })).length === 0) return null;
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('customers/count-customer-deals', { id: a.id });
         if (deals && deals.count > 0) {
-          fail({ path: ['id'], message: `The customer has ${deals.count} deal(s) (${listIds(deals.dealIds, deals.count)}); delete them first`, code: 'CONFLICT' });
+          fail({
+            path: ['id'],
+            message: `The customer has ${deals.count} deal(s) (${listIds(deals.dealIds, deals.count)}); delete them first`,
+            code: 'CONFLICT',
+          });
         }
         const rows = await tx.run<{ deletedId: string }>('customers/delete-customer', { id: a.id });
         return rows[0]?.deletedId ?? null;
@@ -97,6 +119,12 @@ async function requireFreeDomain(tx: CypherTransaction, id: string, domain: stri
   if (!domain) return;
   const [owner] = await tx.run<{ id: string }>('customers/find-customers-by-domain', { domains: [domain] });
   if (owner && owner.id !== id) {
-    throw new ProblemsError([{ path: ['input', 'domain'], message: `The domain ${JSON.stringify(domain)} already belongs to customer ${JSON.stringify(owner.id)}`, code: 'CONFLICT' }]);
+    throw new ProblemsError([
+      {
+        path: ['input', 'domain'],
+        message: `The domain ${JSON.stringify(domain)} already belongs to customer ${JSON.stringify(owner.id)}`,
+        code: 'CONFLICT',
+      },
+    ]);
   }
 }

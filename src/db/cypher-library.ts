@@ -84,9 +84,15 @@ function parseFragment(name: string, raw: string): ScopeFragment {
   const base = name.slice(name.indexOf('/') + 1);
   const head = /^\/\/\s*([a-z][a-z0-9-]*)\(([^)]*)\):\s*(.*)$/.exec(lines[0] ?? '');
   if (!head || head[1] !== base) throw new Error(`${where} must start with "// ${base}(<params>): <what it decides>"`);
-  const params = head[2]!.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const params = head[2]!
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   for (const p of params) if (!IDENTIFIER.test(p)) throw new Error(`${where}: parameter "${p}" is not an identifier`);
-  const body = lines.filter((l) => !l.trim().startsWith('//')).join('\n').trim();
+  const body = lines
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .trim();
   // A line comment spliced into the middle of a caller's line would hide the rest of that line.
   if (body.includes('//')) throw new Error(`${where}: comments go on the lines before the Cypher, not inside it`);
   if (!isWhole(body)) throw new Error(`${where}: the Cypher must be one parenthesised expression, a CASE ... END or a CALL subquery`);
@@ -111,7 +117,13 @@ export class CypherLibrary {
 
   constructor(root: string = CYPHER_DIR) {
     const paths = walk(root).sort();
-    const named = paths.map((path) => ({ path, name: relative(root, path).split(sep).join('/').replace(/\.cypher$/, '') }));
+    const named = paths.map((path) => ({
+      path,
+      name: relative(root, path)
+        .split(sep)
+        .join('/')
+        .replace(/\.cypher$/, ''),
+    }));
     for (const { path, name } of named) {
       if (name.startsWith(FRAGMENT_FOLDER + '/')) this.fragmentsByName.set(name, parseFragment(name, readFileSync(path, 'utf8')));
     }
@@ -160,9 +172,12 @@ export class CypherLibrary {
       if (stack.includes(name)) throw new Error(`${where}: ${ref} refers to itself through ${stack.join(' -> ')}`);
       const args = rawArgs.trim() === '' ? [] : rawArgs.split(',').map((a) => a.trim());
       if (args.length !== fragment.params.length) {
-        throw new Error(`${where}: ${ref} gives ${args.length} argument(s); ${name}(${fragment.params.join(', ')}) takes ${fragment.params.length}`);
+        throw new Error(
+          `${where}: ${ref} gives ${args.length} argument(s); ${name}(${fragment.params.join(', ')}) takes ${fragment.params.length}`,
+        );
       }
-      for (const a of args) if (!ARGUMENT.test(a)) throw new Error(`${where}: ${ref}: argument "${a}" is not a variable, a $parameter or f(variable)`);
+      for (const a of args)
+        if (!ARGUMENT.test(a)) throw new Error(`${where}: ${ref}: argument "${a}" is not a variable, a $parameter or f(variable)`);
       // A fragment's own variables (a CALL subquery's are its own) must not meet the caller's of the same name.
       if (!fragment.body.startsWith('CALL')) {
         const own = [...boundVariables(fragment.body)].filter((v) => !fragment.params.includes(v));
@@ -173,7 +188,9 @@ export class CypherLibrary {
       const body = substitute(fragment.body, new Map(fragment.params.map((p, i) => [p, args[i]!])));
       // Continuation lines take the indentation of the line naming the rule (for readable debug logs).
       const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1))![0];
-      return this.expand(body, `cypher/${name}.cypher (from ${where})`, [...stack, name]).split('\n').join('\n' + indent);
+      return this.expand(body, `cypher/${name}.cypher (from ${where})`, [...stack, name])
+        .split('\n')
+        .join('\n' + indent);
     });
     const left = withoutStrings(expanded).indexOf('{{');
     if (left >= 0 && stack.length === 0) {
@@ -187,6 +204,12 @@ export class CypherLibrary {
 export function statementsOf(text: string): string[] {
   return text
     .split(/;\s*(?:\n|$)/)
-    .map((s) => s.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n').trim())
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
     .filter((s) => s.length > 0);
 }

@@ -17,11 +17,16 @@ export function mapDriverError(err: unknown): Error {
   if (err instanceof GraphQLError || err instanceof ProblemsError) return err;
   if (err instanceof Neo4jError) {
     if (isUnavailable(err)) return new ServiceUnavailableError();
-    if (err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || err.code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    if (
+      err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      err.code === 'Neo.TransientError.Transaction.LockClientStopped'
+    ) {
       return new QueryTimeoutError();
     }
     if (err.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
-      return new GraphQLError('The operation needs more database memory than one transaction may use.', { extensions: { code: 'RESOURCE_EXHAUSTED' } });
+      return new GraphQLError('The operation needs more database memory than one transaction may use.', {
+        extensions: { code: 'RESOURCE_EXHAUSTED' },
+      });
     }
     if (err.code.startsWith('Neo.TransientError.')) return new ServiceUnavailableError('The database is busy; try again.');
     if (isConstraintViolation(err)) {

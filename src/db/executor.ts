@@ -90,10 +90,14 @@ export class CypherExecutor {
     this.stats.roundTrips += 1;
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name} (auto-commit)`, { operation: this.operation, params });
     try {
-      const result = await session.run(this.library.get(name).text, toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params, {
-        timeout: this.options.timeoutMs,
-        metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
-      });
+      const result = await session.run(
+        this.library.get(name).text,
+        toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params,
+        {
+          timeout: this.options.timeoutMs,
+          metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
+        },
+      );
       return result.records.map((r) => toPlain(r.toObject()) as R);
     } catch (err) {
       throw mapDriverError(err);

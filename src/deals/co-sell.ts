@@ -36,7 +36,9 @@ export function scoreCandidate(c: CoSellCandidate, customerName: string): CoSell
   }
   if (c.coveredCapabilities.length > 0) {
     score += p.perNeededCapability * c.coveredCapabilities.length;
-    reasons.push(`Brings ${plural(c.coveredCapabilities.length, 'capability', 'capabilities')} the deal still needs: ${c.coveredCapabilities.join(', ')}`);
+    reasons.push(
+      `Brings ${plural(c.coveredCapabilities.length, 'capability', 'capabilities')} the deal still needs: ${c.coveredCapabilities.join(', ')}`,
+    );
   }
   if (c.integratedWith.length > 0) {
     score += p.perIntegratedParticipant * c.integratedWith.length;
@@ -66,7 +68,10 @@ export class CoSellService {
 
   async coSellRecommendations(dealId: string, first: number | null | undefined): Promise<CoSellRecommendationRow[]> {
     const size = pageSize(first, 10);
-    const [row] = await this.db.read<{ dealFound: boolean; customerName: string | null; candidates: CoSellCandidate[] }>('deals/get-co-sell-candidates', { dealId });
+    const [row] = await this.db.read<{ dealFound: boolean; customerName: string | null; candidates: CoSellCandidate[] }>(
+      'deals/get-co-sell-candidates',
+      { dealId },
+    );
     if (!row?.dealFound) throw new NotFoundError(`No deal with id ${JSON.stringify(dealId)}`, ['dealId']);
     return rankRecommendations(row.candidates, row.customerName ?? 'the customer').slice(0, size);
   }

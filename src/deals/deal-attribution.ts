@@ -33,14 +33,19 @@ export interface WeightsOverride {
 }
 
 /** The defaults with the given overrides; weights must be positive integers, the bonus non-negative. */
-export function resolveWeights(override: WeightsOverride | null | undefined, base: AttributionWeights = DEFAULT_ATTRIBUTION_WEIGHTS): AttributionWeights {
+export function resolveWeights(
+  override: WeightsOverride | null | undefined,
+  base: AttributionWeights = DEFAULT_ATTRIBUTION_WEIGHTS,
+): AttributionWeights {
   const roles = { ...base.roles };
   for (const [i, { role, weight }] of (override?.roles ?? []).entries()) {
-    if (!Number.isSafeInteger(weight) || weight < 1) throw new BadInputError('a role weight must be a positive integer', ['weights', 'roles', String(i), 'weight']);
+    if (!Number.isSafeInteger(weight) || weight < 1)
+      throw new BadInputError('a role weight must be a positive integer', ['weights', 'roles', String(i), 'weight']);
     roles[role as DealRole] = weight;
   }
   const sourcingBonus = override?.sourcingBonus ?? base.sourcingBonus;
-  if (!Number.isSafeInteger(sourcingBonus) || sourcingBonus < 0) throw new BadInputError('the sourcing bonus must be a non-negative integer', ['weights', 'sourcingBonus']);
+  if (!Number.isSafeInteger(sourcingBonus) || sourcingBonus < 0)
+    throw new BadInputError('the sourcing bonus must be a non-negative integer', ['weights', 'sourcingBonus']);
   return { roles, sourcingBonus };
 }
 
@@ -80,7 +85,13 @@ export function attributeAmount(
     partyWeights = ordered.map((p) => BigInt((weights.roles[p.role as DealRole] ?? 1) + (p.sourced ? weights.sourcingBonus : 0)));
   }
   const minors = splitByWeights(amount, partyWeights);
-  const shares = ordered.map((p, i) => ({ partnerId: p.partnerId, role: p.role, sourced: p.sourced, minor: minors[i]!, weight: partyWeights[i]! }));
+  const shares = ordered.map((p, i) => ({
+    partnerId: p.partnerId,
+    role: p.role,
+    sourced: p.sourced,
+    minor: minors[i]!,
+    weight: partyWeights[i]!,
+  }));
   return model === 'SOURCED' ? shares.filter((s) => s.weight > 0n) : shares;
 }
 
@@ -96,7 +107,9 @@ export class DealAttributionService {
 
   async dealAttribution(dealId: string, model: AttributionModel, override?: WeightsOverride | null): Promise<DealAttributionRow> {
     const weights = resolveWeights(override);
-    const [row] = await this.db.read<{ deal: DealRow; participants: AttributionParticipant[] }>('deals/get-deal-with-participants', { dealId });
+    const [row] = await this.db.read<{ deal: DealRow; participants: AttributionParticipant[] }>('deals/get-deal-with-participants', {
+      dealId,
+    });
     if (!row) throw new NotFoundError(`No deal with id ${JSON.stringify(dealId)}`, ['dealId']);
     const amount = BigInt(row.deal.amountMinor);
     const shares = attributeAmount(amount, row.participants, model, weights);

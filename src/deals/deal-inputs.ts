@@ -26,14 +26,22 @@ export const RegisterDealInput = z
     // The text alone here, so it is checked even when the currency is refused; the rest in the transform.
     amount: z.string().superRefine((amount, ctx) => moneyRule(ctx, [], () => checkAmountText(amount))),
     currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
-    stage: z.enum(DEAL_STAGES).nullish().transform((v) => v ?? 'REGISTERED'),
+    stage: z
+      .enum(DEAL_STAGES)
+      .nullish()
+      .transform((v) => v ?? 'REGISTERED'),
     createdAt: dateSchema.nullish(),
     closedAt: dateSchema.nullish(),
     // Each participant by partnerId or partnerExternalId, exactly one (issue 13).
     participants: z
       .array(
         participantSchema.extend({ partnerId: idSchema.nullish(), partnerExternalId: externalIdSchema.nullish() }).superRefine((p, ctx) => {
-          if (!p.partnerId === !p.partnerExternalId) ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'name the partner by exactly one of partnerId and partnerExternalId' });
+          if (!p.partnerId === !p.partnerExternalId)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['partnerId'],
+              message: 'name the partner by exactly one of partnerId and partnerExternalId',
+            });
         }),
       )
       .min(1, 'a deal needs at least one participant'),
@@ -46,7 +54,11 @@ export const RegisterDealInput = z
   .transform((input, ctx) => {
     const named = (['customerId', 'customerExternalId', 'customerDomain'] as const).filter((k) => input[k]);
     if (named.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: [named[1] ?? 'customerId'], message: 'name the customer by exactly one of customerId, customerExternalId and customerDomain' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [named[1] ?? 'customerId'],
+        message: 'name the customer by exactly one of customerId, customerExternalId and customerDomain',
+      });
     }
     // The one money parser (src/money/money.ts): bounded, so a stored amount never wraps.
     let amountMinor = 0n;
@@ -80,5 +92,6 @@ function moneyRule(ctx: z.RefinementCtx, path: string[], check: () => unknown): 
 
 function closedAtRule(stage: string, closedAt: Date | null | undefined, ctx: z.RefinementCtx): void {
   if (!isOpenDealStage(stage) && !closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `required for a ${stage} deal` });
-  if (isOpenDealStage(stage) && closedAt) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
+  if (isOpenDealStage(stage) && closedAt)
+    ctx.addIssue({ code: 'custom', path: ['closedAt'], message: `only a closed deal has closedAt (stage is ${stage})` });
 }

@@ -20,7 +20,13 @@ export class DealQueries {
   constructor(private readonly db: CypherExecutor) {}
 
   async listDeals(filter: DealFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
-    return readPage<DealRow>(this.db, { list: 'deals/list-deals', count: 'deals/count-deals' }, filterParams(filter, FILTER_KEYS), first, after);
+    return readPage<DealRow>(
+      this.db,
+      { list: 'deals/list-deals', count: 'deals/count-deals' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Deletes the deal with its participations and history; deletedId is null when there was none. */

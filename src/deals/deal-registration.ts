@@ -6,7 +6,13 @@ import { DealQueries } from './deal-queries.js';
 import { duplicateGroupOf, type DuplicateReason } from '../identity/identity-service.js';
 import { findByExternalId, writeExternalIds } from '../identity/identity.js';
 import type { DealRole } from '../model/vocabulary.js';
-import { AddDealParticipantInput, RegisterDealInput, RemoveDealParticipantInput, ResolveDealConflictInput, UpdateDealStageInput } from './deal-inputs.js';
+import {
+  AddDealParticipantInput,
+  RegisterDealInput,
+  RemoveDealParticipantInput,
+  ResolveDealConflictInput,
+  UpdateDealStageInput,
+} from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
 import type { Connection, DealRow } from '../model/rows.js';
@@ -66,10 +72,17 @@ export function decideRegistration(others: readonly RuleDealRow[], deal: Omit<Re
  * The conflict's note; when a deal it conflicts with is on another customer of the duplicate
  * group, the note says the customers were treated as one (issue 13).
  */
-function conflictNote(decision: RegistrationDecision, group: DuplicateGroupInfo, others: readonly RuleDealRow[], customerId: string): string | null {
+function conflictNote(
+  decision: RegistrationDecision,
+  group: DuplicateGroupInfo,
+  others: readonly RuleDealRow[],
+  customerId: string,
+): string | null {
   if (decision.status !== 'CONFLICT') return null;
   const note = `Rules of engagement: conflicts with ${decision.conflictsWith.join(', ')}`;
-  const elsewhere = new Set(others.filter((o) => decision.conflictsWith.includes(o.id) && o.customerId !== customerId).map((o) => o.customerId));
+  const elsewhere = new Set(
+    others.filter((o) => decision.conflictsWith.includes(o.id) && o.customerId !== customerId).map((o) => o.customerId),
+  );
   if (elsewhere.size === 0) return note;
   return `${note} (customers ${group.memberIds.join(', ')} are treated as one customer: probable duplicates by ${group.reasons.join(' and ')}, until merged or marked distinct)`;
 }
@@ -84,7 +97,11 @@ interface DuplicateGroupInfo {
  * group cannot deadlock) and reads the deals of every customer in it: the rules of engagement
  * treat one duplicate group as one customer until merged or marked distinct (issue 13).
  */
-async function lockedGroupDeals(tx: CypherTransaction, customerId: string, excludeDealId: string | null): Promise<{ others: RuleDealRow[]; group: DuplicateGroupInfo }> {
+async function lockedGroupDeals(
+  tx: CypherTransaction,
+  customerId: string,
+  excludeDealId: string | null,
+): Promise<{ others: RuleDealRow[]; group: DuplicateGroupInfo }> {
   const group = await duplicateGroupOf(tx, customerId);
   for (const id of group.memberIds) await tx.run('deals/lock-customer-deals', { customerId: id });
   const others: RuleDealRow[] = [];
@@ -102,7 +119,12 @@ async function resolveNames(
     customerId?: string | null;
     customerExternalId?: { system: string; id: string } | null;
     customerDomain?: string | null;
-    participants: { partnerId?: string | null; partnerExternalId?: { system: string; id: string } | null; role: DealRole; sourced: boolean }[];
+    participants: {
+      partnerId?: string | null;
+      partnerExternalId?: { system: string; id: string } | null;
+      role: DealRole;
+      sourced: boolean;
+    }[];
   },
 ): Promise<{ customerId: string; participants: { partnerId: string; role: DealRole; sourced: boolean }[] }> {
   const problems: Problem[] = [];
@@ -110,11 +132,21 @@ async function resolveNames(
   if (input.customerExternalId) {
     const { system, id } = input.customerExternalId;
     customerId = (await findByExternalId(tx, 'Customer', input.customerExternalId)) ?? '';
-    if (!customerId) problems.push({ path: [...BASE, 'customerExternalId'], message: `No customer with external id (${system}, ${id})`, code: 'NOT_FOUND' });
+    if (!customerId)
+      problems.push({
+        path: [...BASE, 'customerExternalId'],
+        message: `No customer with external id (${system}, ${id})`,
+        code: 'NOT_FOUND',
+      });
   } else if (input.customerDomain) {
     const [row] = await tx.run<{ id: string }>('customers/find-customers-by-domain', { domains: [input.customerDomain] });
     customerId = row?.id ?? '';
-    if (!customerId) problems.push({ path: [...BASE, 'customerDomain'], message: `No customer with domain ${JSON.stringify(input.customerDomain)}`, code: 'NOT_FOUND' });
+    if (!customerId)
+      problems.push({
+        path: [...BASE, 'customerDomain'],
+        message: `No customer with domain ${JSON.stringify(input.customerDomain)}`,
+        code: 'NOT_FOUND',
+      });
   }
   const participants = [];
   for (const [i, p] of input.participants.entries()) {
@@ -122,7 +154,11 @@ async function resolveNames(
     if (p.partnerExternalId) {
       partnerId = (await findByExternalId(tx, 'Partner', p.partnerExternalId)) ?? '';
       if (!partnerId) {
-        problems.push({ path: [...BASE, 'participants', String(i), 'partnerExternalId'], message: `No partner with external id (${p.partnerExternalId.system}, ${p.partnerExternalId.id})`, code: 'NOT_FOUND' });
+        problems.push({
+          path: [...BASE, 'participants', String(i), 'partnerExternalId'],
+          message: `No partner with external id (${p.partnerExternalId.system}, ${p.partnerExternalId.id})`,
+          code: 'NOT_FOUND',
+        });
       }
     }
     participants.push({ partnerId, role: p.role, sourced: p.sourced });
@@ -144,15 +180,24 @@ export class DealRegistrationService {
   registerDeal(args: unknown): Promise<Outcome<DealRow>> {
     return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
-        const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
+        const early = [
+          ...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []),
+          ...futureProblems(input, new Date()),
+        ];
         if (early.length > 0) throw new ProblemsError(early);
         const id = input.id ?? (await unusedDealId(tx));
         const { customerId, participants } = await resolveNames(tx, input);
         await requireReferences(tx, [
           // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
-          { kind: 'customer' as const, id: customerId, path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'] },
+          {
+            kind: 'customer' as const,
+            id: customerId,
+            path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
+          },
           ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
-          ...input.participants.flatMap((p, i) => (p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [])),
+          ...input.participants.flatMap((p, i) =>
+            p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [],
+          ),
         ]);
         const problems = participantProblems(participants);
         if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
@@ -163,7 +208,8 @@ export class DealRegistrationService {
         const { others, group } = await lockedGroupDeals(tx, customerId, null);
         const now = new Date();
         const createdAt = input.createdAt ?? registeredNow(now, others);
-        if (input.closedAt && input.closedAt < createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
+        if (input.closedAt && input.closedAt < createdAt)
+          fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
         const resellerIds = participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
         const decision = decideRegistration(others, { id, stage: input.stage, createdAt, registrationStatus: null, resellerIds });
         await tx.run('deals/create-deal', {
@@ -192,13 +238,24 @@ export class DealRegistrationService {
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (!isOpenDealStage(deal.stage)) {
-          fail({ path: [...BASE, 'stage'], message: `The deal is closed (${deal.stage}); a closed deal's stage is final`, code: 'CONFLICT' });
+          fail({
+            path: [...BASE, 'stage'],
+            message: `The deal is closed (${deal.stage}); a closed deal's stage is final`,
+            code: 'CONFLICT',
+          });
         }
-        if (input.closedAt && input.closedAt < deal.createdAt) fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
+        if (input.closedAt && input.closedAt < deal.createdAt)
+          fail({ path: [...BASE, 'closedAt'], message: 'must not be before the deal was created', code: 'BAD_USER_INPUT' });
         const future = futureProblems({ closedAt: input.closedAt }, new Date());
         if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
-          await tx.run('deals/record-deal-stage', { dealId: deal.id, stage: input.stage, closedAt: input.closedAt ?? null, at: new Date(), note: input.note ?? null });
+          await tx.run('deals/record-deal-stage', {
+            dealId: deal.id,
+            stage: input.stage,
+            closedAt: input.closedAt ?? null,
+            at: new Date(),
+            note: input.note ?? null,
+          });
         }
         return readDeal(tx, deal.id);
       }),
@@ -210,10 +267,19 @@ export class DealRegistrationService {
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         if (deal.registrationStatus !== 'CONFLICT') {
-          fail({ path: [...BASE, 'dealId'], message: `The deal is not in conflict (its status is ${deal.registrationStatus})`, code: 'CONFLICT' });
+          fail({
+            path: [...BASE, 'dealId'],
+            message: `The deal is not in conflict (its status is ${deal.registrationStatus})`,
+            code: 'CONFLICT',
+          });
         }
         const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-        await tx.run('deals/record-deal-status', { dealId: deal.id, status, at: new Date(), note: input.note ?? `Conflict resolved: ${status}` });
+        await tx.run('deals/record-deal-status', {
+          dealId: deal.id,
+          status,
+          at: new Date(),
+          note: input.note ?? `Conflict resolved: ${status}`,
+        });
         return readDeal(tx, deal.id);
       }),
     );
@@ -234,14 +300,32 @@ export class DealRegistrationService {
           fail({ path: [...BASE, 'sourced'], message: 'The deal already has a sourcing participant', code: 'CONFLICT' });
         }
         const at = new Date();
-        await tx.run('deals/add-deal-participant', { dealId: deal.id, partnerId: input.partnerId, role: input.role, sourced: input.sourced, at, note: input.note ?? null });
+        await tx.run('deals/add-deal-participant', {
+          dealId: deal.id,
+          partnerId: input.partnerId,
+          role: input.role,
+          sourced: input.sourced,
+          at,
+          note: input.note ?? null,
+        });
         // Only a new reseller can change what the rules say; an approval stays unless it does.
         if (input.role === 'RESELLER' && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
           const { others, group } = await lockedGroupDeals(tx, deal.customerId, deal.id);
           const resellerIds = [...deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId), input.partnerId];
-          const decision = decideRegistration(others, { id: deal.id, stage: deal.stage, createdAt: deal.createdAt, registrationStatus: null, resellerIds });
+          const decision = decideRegistration(others, {
+            id: deal.id,
+            stage: deal.stage,
+            createdAt: deal.createdAt,
+            registrationStatus: null,
+            resellerIds,
+          });
           if (decision.status !== deal.registrationStatus) {
-            await tx.run('deals/record-deal-status', { dealId: deal.id, status: decision.status, at, note: conflictNote(decision, group, others, deal.customerId) });
+            await tx.run('deals/record-deal-status', {
+              dealId: deal.id,
+              status: decision.status,
+              at,
+              note: conflictNote(decision, group, others, deal.customerId),
+            });
           }
         }
         return readDeal(tx, deal.id);
@@ -256,8 +340,14 @@ export class DealRegistrationService {
         if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {
           fail({ path: [...BASE, 'partnerId'], message: 'This partner does not take part in the deal', code: 'NOT_FOUND' });
         }
-        if (deal.participants.length === 1) fail({ path: [...BASE, 'partnerId'], message: 'A deal keeps at least one participant', code: 'CONFLICT' });
-        await tx.run('deals/remove-deal-participant', { dealId: deal.id, partnerId: input.partnerId, at: new Date(), note: input.note ?? null });
+        if (deal.participants.length === 1)
+          fail({ path: [...BASE, 'partnerId'], message: 'A deal keeps at least one participant', code: 'CONFLICT' });
+        await tx.run('deals/remove-deal-participant', {
+          dealId: deal.id,
+          partnerId: input.partnerId,
+          at: new Date(),
+          note: input.note ?? null,
+        });
         return readDeal(tx, deal.id);
       }),
     );
@@ -275,9 +365,19 @@ function participantProblems(participants: readonly { partnerId: string; sourced
   const seen = new Set<string>();
   let sourcing = 0;
   participants.forEach((p, i) => {
-    if (seen.has(p.partnerId)) problems.push({ path: [...BASE, 'participants', String(i), 'partnerId'], message: 'This partner is already listed', code: 'CONFLICT' });
+    if (seen.has(p.partnerId))
+      problems.push({
+        path: [...BASE, 'participants', String(i), 'partnerId'],
+        message: 'This partner is already listed',
+        code: 'CONFLICT',
+      });
     seen.add(p.partnerId);
-    if (p.sourced && ++sourcing > 1) problems.push({ path: [...BASE, 'participants', String(i), 'sourced'], message: 'A deal has at most one sourcing participant', code: 'CONFLICT' });
+    if (p.sourced && ++sourcing > 1)
+      problems.push({
+        path: [...BASE, 'participants', String(i), 'sourced'],
+        message: 'A deal has at most one sourcing participant',
+        code: 'CONFLICT',
+      });
   });
   return problems;
 }
@@ -291,7 +391,7 @@ function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Da
   const refuse = (field: string, message: string) => problems.push({ path: [...BASE, field], message, code: 'FORBIDDEN' });
   if (input.id != null) refuse('id', 'A partner does not choose a deal id; the server generates it');
   if (input.createdAt != null) refuse('createdAt', 'A partner does not choose the registration time; the server stamps it');
-  if (input.stage !== 'REGISTERED') refuse('stage', 'A partner registers deals at REGISTERED; stages and closing are the vendor\'s');
+  if (input.stage !== 'REGISTERED') refuse('stage', "A partner registers deals at REGISTERED; stages and closing are the vendor's");
   return problems;
 }
 
@@ -300,7 +400,11 @@ function futureProblems(input: { createdAt?: Date | null; closedAt?: Date | null
   const limit = now.getTime() + CLOCK_SKEW_MS;
   return (['createdAt', 'closedAt'] as const)
     .filter((field) => (input[field]?.getTime() ?? Number.NEGATIVE_INFINITY) > limit)
-    .map((field) => ({ path: [...BASE, field], message: `must not be in the future (the server's clock says ${now.toISOString()})`, code: 'BAD_USER_INPUT' as const }));
+    .map((field) => ({
+      path: [...BASE, field],
+      message: `must not be in the future (the server's clock says ${now.toISOString()})`,
+      code: 'BAD_USER_INPUT' as const,
+    }));
 }
 
 /** A generated deal id no deal has yet (4 random bytes: a clash is rare; another id is drawn then). */

@@ -18,9 +18,7 @@ export function rankConnectors(deals: readonly { participants: readonly { partne
     const ids = [...new Set(deal.participants.map((p) => p.partnerId))];
     for (const a of ids) for (const b of ids) if (a !== b) (others.get(a) ?? others.set(a, new Set()).get(a)!).add(b);
   }
-  return [...others.entries()]
-    .sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id]) => id);
+  return [...others.entries()].sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : a > b ? 1 : 0)).map(([id]) => id);
 }
 
 export function ecosystemHealthOf(deals: readonly WonDealFact[], coverage: { demanded: number; covered: number }): EcosystemHealthRow {

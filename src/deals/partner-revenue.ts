@@ -35,7 +35,11 @@ export class PartnerRevenueService {
   constructor(private readonly db: CypherExecutor) {}
 
   async partnerRevenue(partnerId: string, from: Date, to: Date): Promise<PartnerRevenueRow> {
-    const [row] = await this.db.read<{ partnerFound: boolean; deals: PartnerDealFact[] }>('deals/get-partner-revenue-deals', { partnerId, from, to });
+    const [row] = await this.db.read<{ partnerFound: boolean; deals: PartnerDealFact[] }>('deals/get-partner-revenue-deals', {
+      partnerId,
+      from,
+      to,
+    });
     if (!row?.partnerFound) throw new NotFoundError(`No partner with id ${JSON.stringify(partnerId)}`, ['partnerId']);
     return partnerRevenueOf(partnerId, row.deals);
   }

@@ -29,7 +29,10 @@ export function isOpenDealStage(stage: string): boolean {
 }
 
 /** Registration order: createdAt, then id. */
-export function compareRegistrationOrder(a: Pick<RegistrationCandidate, 'id' | 'createdAt'>, b: Pick<RegistrationCandidate, 'id' | 'createdAt'>): number {
+export function compareRegistrationOrder(
+  a: Pick<RegistrationCandidate, 'id' | 'createdAt'>,
+  b: Pick<RegistrationCandidate, 'id' | 'createdAt'>,
+): number {
   const byTime = a.createdAt.getTime() - b.createdAt.getTime();
   if (byTime !== 0) return byTime;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -57,7 +60,8 @@ export function decideRegistrationStatuses(deals: readonly RegistrationCandidate
     // Distinct reseller sets of the approved deals so far (a customer may have many deals, few sets).
     const approvedResellerSets = new Map<string, Set<string>>();
     for (const deal of [...open].sort(compareRegistrationOrder)) {
-      const status = deal.registrationStatus ?? (conflictsWithApproved(deal.resellerIds, [...approvedResellerSets.values()]) ? 'CONFLICT' : 'APPROVED');
+      const status =
+        deal.registrationStatus ?? (conflictsWithApproved(deal.resellerIds, [...approvedResellerSets.values()]) ? 'CONFLICT' : 'APPROVED');
       statuses.set(deal.id, status);
       if (status === 'APPROVED' && deal.resellerIds.length > 0) {
         const resellers = new Set(deal.resellerIds);

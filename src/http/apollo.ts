@@ -29,7 +29,11 @@ export function formatError(production: boolean) {
 }
 
 /** An Apollo server for this schema; `logger` receives one line per unexpected error. */
-export function createApollo(production: boolean, limits: RequestLimits = DEFAULT_LIMITS, logger: Logger = silentLogger): ApolloServer<RequestContext> {
+export function createApollo(
+  production: boolean,
+  limits: RequestLimits = DEFAULT_LIMITS,
+  logger: Logger = silentLogger,
+): ApolloServer<RequestContext> {
   const armor = armorProtection(limits, production);
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),

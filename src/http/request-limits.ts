@@ -33,7 +33,10 @@ import { MAX_PAGE_SIZE } from '../model/pagination.js';
 /** Lists without a `first` argument (or a length given by their parent) are assumed to hold this many items. */
 const UNPAGED_LIST_SIZE = 10;
 
-export function armorProtection(limits: RequestLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armorProtection(
+  limits: RequestLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, allowList: [] },
@@ -212,14 +215,24 @@ export interface CostEstimate {
  * BAD_USER_INPUT GraphQLError when a `first` is over MAX_PAGE_SIZE. Variables that do not coerce
  * cost 0 here: execution refuses them.
  */
-export function estimateOperationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): CostEstimate {
+export function estimateOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): CostEstimate {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const operation = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { cost: 0, fieldVisits: 0 };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return { cost: 0, fieldVisits: 0 };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
   if (coerced.errors) return { cost: 0, fieldVisits: 0 };
@@ -228,7 +241,12 @@ export function estimateOperationCost(schema: GraphQLSchema, document: DocumentN
 }
 
 /** The estimated cost of an operation (see estimateOperationCost). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): number {
   return estimateOperationCost(schema, document, operationName, variables).cost;
 }
 
@@ -238,7 +256,11 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
           const cost = operationCost(schema, document, operationName, request.variables ?? {});
-          if (cost > maxCost) throw new LimitError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COMPLEX');
+          if (cost > maxCost)
+            throw new LimitError(
+              `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`,
+              'QUERY_TOO_COMPLEX',
+            );
         },
       };
     },

@@ -42,7 +42,9 @@ export function createRouter(o: RouterOptions): RequestHandler {
     const viewer = await o.authenticate(req);
     const body = req.method === 'POST' ? await readJsonBody(req, o.maxBodyBytes) : undefined;
     const operationName = operationNameOf(body, url);
-    await executeGraphql(o.apollo, req, url, body, res, async () => createRequestContext(o.executor, await o.partnerAccess(viewer), operationName));
+    await executeGraphql(o.apollo, req, url, body, res, async () =>
+      createRequestContext(o.executor, await o.partnerAccess(viewer), operationName),
+    );
   }
 
   return (req, res) => {

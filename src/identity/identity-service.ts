@@ -111,12 +111,17 @@ async function readLinks(db: Pick<CypherTransaction, 'run'>): Promise<DuplicateL
  * get-duplicate-neighbours): the customer's id and every customer linked to it, sorted, with
  * the reasons; just [customerId] when it has no duplicates.
  */
-export async function duplicateGroupOf(tx: Pick<CypherTransaction, 'run'>, customerId: string): Promise<{ memberIds: string[]; reasons: DuplicateReason[] }> {
+export async function duplicateGroupOf(
+  tx: Pick<CypherTransaction, 'run'>,
+  customerId: string,
+): Promise<{ memberIds: string[]; reasons: DuplicateReason[] }> {
   const seen = new Set([customerId]);
   const reasons = new Set<DuplicateReason>();
   let frontier = [customerId];
   while (frontier.length > 0) {
-    const rows = await tx.run<{ id: string; otherId: string; reason: DuplicateReason }>('identity/get-duplicate-neighbours', { ids: frontier });
+    const rows = await tx.run<{ id: string; otherId: string; reason: DuplicateReason }>('identity/get-duplicate-neighbours', {
+      ids: frontier,
+    });
     frontier = [];
     for (const row of rows) {
       reasons.add(row.reason);
@@ -203,7 +208,13 @@ export class IdentityService {
           const [row] = await tx.run<{ movedDealIds: string[] }>('identity/merge-customer-into', { intoId: i.intoId, fromId, at });
           moved.push(...(row?.movedDealIds ?? []));
         }
-        await redecideMovedDeals(tx, i.intoId, new Set(moved), at, `Rules of engagement after merging ${i.fromIds.join(', ')} into ${i.intoId}`);
+        await redecideMovedDeals(
+          tx,
+          i.intoId,
+          new Set(moved),
+          at,
+          `Rules of engagement after merging ${i.fromIds.join(', ')} into ${i.intoId}`,
+        );
         const [node] = await tx.run<{ node: CustomerRow }>('customers/get-customers-by-ids', { ids: [i.intoId] });
         return node!.node;
       }),
@@ -214,7 +225,10 @@ export class IdentityService {
   markCustomersDistinct(args: unknown): Promise<Outcome<CustomerRow[]>> {
     return attempt(DistinctInput, args, [], (a) =>
       this.db.writeTransaction(async (tx) => {
-        await requireReferences(tx, a.ids.map((id, n) => ({ kind: 'customer' as const, id, path: ['ids', String(n)] })));
+        await requireReferences(
+          tx,
+          a.ids.map((id, n) => ({ kind: 'customer' as const, id, path: ['ids', String(n)] })),
+        );
         await tx.run('identity/mark-customers-distinct', { ids: a.ids });
         const rows = await tx.run<{ node: CustomerRow }>('customers/get-customers-by-ids', { ids: [...a.ids].sort() });
         return rows.map((r) => r.node);
@@ -224,7 +238,13 @@ export class IdentityService {
 }
 
 /** The open deals among `movedIds` get a status again from the rules, among the group's deals; changes are recorded. */
-async function redecideMovedDeals(tx: CypherTransaction, customerId: string, movedIds: ReadonlySet<string>, at: Date, note: string): Promise<void> {
+async function redecideMovedDeals(
+  tx: CypherTransaction,
+  customerId: string,
+  movedIds: ReadonlySet<string>,
+  at: Date,
+  note: string,
+): Promise<void> {
   if (movedIds.size === 0) return;
   const group = await duplicateGroupOf(tx, customerId);
   const deals: RuleDeal[] = [];

@@ -20,21 +20,21 @@ export interface ExternalIdValue {
 export type IdentityKind = 'Partner' | 'Capability' | 'Customer' | 'Solution' | 'Deal';
 
 export const externalIdSchema = z.object({
-  system: z.string().regex(EXTERNAL_SYSTEM_PATTERN, 'must be 1-64 lower-case letters, digits or . _ - starting with a letter or digit, e.g. "salesforce"'),
+  system: z
+    .string()
+    .regex(EXTERNAL_SYSTEM_PATTERN, 'must be 1-64 lower-case letters, digits or . _ - starting with a letter or digit, e.g. "salesforce"'),
   id: z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
 });
 
 /** A list of external ids: each (system, id) once (kept in input order, so a problem's path is the input's index; reads sort). */
-export const externalIdsSchema = z
-  .array(externalIdSchema)
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((e, i) => {
-      const key = externalKey(e);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `(${e.system}, ${e.id}) is listed twice` });
-      seen.add(key);
-    });
+export const externalIdsSchema = z.array(externalIdSchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((e, i) => {
+    const key = externalKey(e);
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `(${e.system}, ${e.id}) is listed twice` });
+    seen.add(key);
   });
+});
 
 /** One string per pair (system names cannot contain NUL). */
 export function externalKey(e: ExternalIdValue): string {
@@ -150,7 +150,11 @@ export async function setExternalIds(
 }
 
 /** The id of the entity of `kind` with the external id, or null. */
-export async function findByExternalId(tx: Pick<CypherTransaction, 'run'>, kind: IdentityKind, key: ExternalIdValue): Promise<string | null> {
+export async function findByExternalId(
+  tx: Pick<CypherTransaction, 'run'>,
+  kind: IdentityKind,
+  key: ExternalIdValue,
+): Promise<string | null> {
   const [row] = await tx.run<{ id: string }>('identity/find-by-external-id', { kind, system: key.system, id: key.id });
   return row?.id ?? null;
 }
@@ -161,7 +165,12 @@ export const createExternalIdsField = externalIdsSchema.nullish().transform((v) 
 export const updateExternalIdsField = externalIdsSchema.optional();
 
 /** Sets one entity's external ids when `externalIds` is given (errors at input.externalIds.<i>). */
-export async function writeExternalIds(tx: CypherTransaction, kind: IdentityKind, id: string, externalIds: readonly ExternalIdValue[] | undefined): Promise<void> {
+export async function writeExternalIds(
+  tx: CypherTransaction,
+  kind: IdentityKind,
+  id: string,
+  externalIds: readonly ExternalIdValue[] | undefined,
+): Promise<void> {
   if (externalIds === undefined) return;
   await setExternalIds(tx, kind, [{ id, externalIds }], (_row, pair) => ['input', 'externalIds', String(pair)]);
 }

@@ -15,7 +15,10 @@ export class AccountOverlapService {
    * COUNTS gives the numbers, OVERLAPS or FULL the customers too (README, Roles and grants).
    */
   async accountOverlap(partnerId: string, otherPartnerId: string): Promise<AccountOverlapRow> {
-    const [grant] = await this.db.read<{ access: 'COUNTS' | 'CUSTOMERS' | null }>('intelligence/get-overlap-access', { partnerId, otherPartnerId });
+    const [grant] = await this.db.read<{ access: 'COUNTS' | 'CUSTOMERS' | null }>('intelligence/get-overlap-access', {
+      partnerId,
+      otherPartnerId,
+    });
     if (!grant?.access) throw new ForbiddenError('accountOverlap: the other partner shares no account data with you');
     const cells = await this.db.read<AccountOverlapRow['cells'][number]>('intelligence/count-account-overlap', {
       partnerId,
@@ -23,11 +26,18 @@ export class AccountOverlapService {
     });
     const rank = (s: string) => STATUS_ORDER.indexOf(s);
     cells.sort((a, b) => rank(a.status) - rank(b.status) || rank(a.otherStatus) - rank(b.otherStatus));
-    return { partnerId, otherPartnerId, customersVisible: grant.access === 'CUSTOMERS', cells, sharedCustomerCount: cells.reduce((n, c) => n + c.count, 0) };
+    return {
+      partnerId,
+      otherPartnerId,
+      customersVisible: grant.access === 'CUSTOMERS',
+      cells,
+      sharedCustomerCount: cells.reduce((n, c) => n + c.count, 0),
+    };
   }
 
   async sharedCustomers(overlap: AccountOverlapRow, first?: number | null, after?: string | null): Promise<Connection<CustomerRow>> {
-    if (overlap.customersVisible === false) throw new ForbiddenError('accountOverlap.customers: the other partner shares overlap counts only');
+    if (overlap.customersVisible === false)
+      throw new ForbiddenError('accountOverlap.customers: the other partner shares overlap counts only');
     const page = pageRequest(first, after);
     const rows = await this.db.read<{ node: CustomerRow }>('intelligence/list-overlap-customers', {
       partnerId: overlap.partnerId,

@@ -24,7 +24,8 @@ interface MatchRecord {
 const NAMED_CAPABILITIES = 3;
 
 const byId = (a: CapabilityRow, b: CapabilityRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const mostNeeded = (a: ComplementaryNeed, b: ComplementaryNeed) => b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name) || byId(a.capability, b.capability);
+const mostNeeded = (a: ComplementaryNeed, b: ComplementaryNeed) =>
+  b.neededBy - a.neededBy || a.capability.name.localeCompare(b.capability.name) || byId(a.capability, b.capability);
 
 export function matchReasons(m: Omit<MatchRecord, 'partner' | 'score'>): string[] {
   const reasons: string[] = [];

@@ -132,7 +132,13 @@ function smallestCover(need: number, masks: number[], limit: number, clock: Cloc
 }
 
 /** Minimal class sets of exactly `size` classes that meet `need`, as index lists into `classes`. */
-function minimalClassSets(need: number, classes: { mask: number }[], size: number, clock: Clock, onFound: (set: number[]) => boolean): void {
+function minimalClassSets(
+  need: number,
+  classes: { mask: number }[],
+  size: number,
+  clock: Clock,
+  onFound: (set: number[]) => boolean,
+): void {
   const byBit = new Map<number, number[]>();
   const branchesFor = (bit: number) => {
     let list = byBit.get(bit);

@@ -69,14 +69,26 @@ export class SolutionAssemblyService {
     const maxPartners = input.maxPartners ?? 5;
     const limit = input.limit ?? 5;
     const timeBudgetMs = input.timeBudgetMs ?? 2000;
-    check(capabilityIds.length >= 1 && capabilityIds.length <= MAX_CAPABILITIES, `capabilityIds must name 1 to ${MAX_CAPABILITIES} capabilities`, 'capabilityIds');
-    check(Number.isInteger(maxPartners) && maxPartners >= 1 && maxPartners <= MAX_PARTNERS, `maxPartners must be between 1 and ${MAX_PARTNERS}`, 'maxPartners');
-    check(Number.isInteger(limit) && limit >= 1 && limit <= MAX_PROPOSALS, `limit must be between 1 and ${MAX_PROPOSALS}`, 'limit');
-    check(Number.isInteger(timeBudgetMs) && timeBudgetMs >= 100 && timeBudgetMs <= 10_000, 'timeBudgetMs must be between 100 and 10000', 'timeBudgetMs');
-
-    const capabilities = (await this.db.read<{ capability: CapabilityRow }>('intelligence/get-capabilities-for-assembly', { ids: capabilityIds })).map(
-      (r) => r.capability,
+    check(
+      capabilityIds.length >= 1 && capabilityIds.length <= MAX_CAPABILITIES,
+      `capabilityIds must name 1 to ${MAX_CAPABILITIES} capabilities`,
+      'capabilityIds',
     );
+    check(
+      Number.isInteger(maxPartners) && maxPartners >= 1 && maxPartners <= MAX_PARTNERS,
+      `maxPartners must be between 1 and ${MAX_PARTNERS}`,
+      'maxPartners',
+    );
+    check(Number.isInteger(limit) && limit >= 1 && limit <= MAX_PROPOSALS, `limit must be between 1 and ${MAX_PROPOSALS}`, 'limit');
+    check(
+      Number.isInteger(timeBudgetMs) && timeBudgetMs >= 100 && timeBudgetMs <= 10_000,
+      'timeBudgetMs must be between 100 and 10000',
+      'timeBudgetMs',
+    );
+
+    const capabilities = (
+      await this.db.read<{ capability: CapabilityRow }>('intelligence/get-capabilities-for-assembly', { ids: capabilityIds })
+    ).map((r) => r.capability);
     const unknown = capabilityIds.filter((id) => !capabilities.some((c) => c.id === id));
     check(unknown.length === 0, `No capability with id ${unknown.map((id) => JSON.stringify(id)).join(', ')}`, 'capabilityIds');
 
@@ -106,7 +118,8 @@ export class SolutionAssemblyService {
     }
     const notes: string[] = [];
     const outOfPool = includeIds.filter((id) => !pool.some((r) => r.partner.id === id));
-    if (outOfPool.length > 0) notes.push(`included partners not in the pool (unknown, not eligible, out of scope or excluded): ${outOfPool.join(', ')}`);
+    if (outOfPool.length > 0)
+      notes.push(`included partners not in the pool (unknown, not eligible, out of scope or excluded): ${outOfPool.join(', ')}`);
     const typesMissing = requiredTypes.filter((t) => !pool.some((r) => r.partner.types.includes(t)));
     if (typesMissing.length > 0) notes.push(`no eligible partner in scope is of type ${typesMissing.join(', ')}`);
     if (includeIds.length > maxPartners) notes.push(`${plural(includeIds.length, 'included partner')} exceed maxPartners ${maxPartners}`);
@@ -116,7 +129,8 @@ export class SolutionAssemblyService {
     const typeBit = new Map(requiredTypes.map((t, i) => [t, 1 << (capabilities.length + i)]));
     const required = (1 << (capabilities.length + requiredTypes.length)) - 1;
     const maskOf = (r: CandidateRecord) =>
-      r.capabilities.reduce((m, c) => m | (capabilityBit.get(c.id) ?? 0), 0) | r.partner.types.reduce((m, t) => m | (typeBit.get(t) ?? 0), 0);
+      r.capabilities.reduce((m, c) => m | (capabilityBit.get(c.id) ?? 0), 0) |
+      r.partner.types.reduce((m, t) => m | (typeBit.get(t) ?? 0), 0);
     const toCandidate = (r: CandidateRecord): CoverCandidate => ({ id: r.partner.id, mask: maskOf(r) });
     const included = new Set(includeIds);
     const optional = pool
@@ -125,7 +139,10 @@ export class SolutionAssemblyService {
 
     const result = findMinimalCovers({
       required,
-      fixed: pool.filter((r) => included.has(r.partner.id)).sort((a, b) => byId(a.partner, b.partner)).map(toCandidate),
+      fixed: pool
+        .filter((r) => included.has(r.partner.id))
+        .sort((a, b) => byId(a.partner, b.partner))
+        .map(toCandidate),
       candidates: optional.map(toCandidate),
       maxSize: maxPartners,
       maxCovers: coversToRank(limit),
@@ -212,7 +229,9 @@ export function scoreProposal(
   );
   const levelAverage = bestLevels.reduce((s, l) => s + l, 0) / bestLevels.length;
   const quality =
-    (pairCount > 0 ? (3 * integratedPairs) / pairCount + (2 * pairsWithSharedCustomers) / pairCount : 0) + (2 * tierAverage) / 3 + levelAverage;
+    (pairCount > 0 ? (3 * integratedPairs) / pairCount + (2 * pairsWithSharedCustomers) / pairCount : 0) +
+    (2 * tierAverage) / 3 +
+    levelAverage;
   const score = Math.round((100 - 10 * k + quality) * 10_000) / 10_000;
 
   const capabilityById = new Map(context.capabilities.map((c) => [c.id, c]));
@@ -232,12 +251,15 @@ export function scoreProposal(
   const strong = bestLevels.filter((l) => l >= 1).length;
   const reasons = [
     `${plural(k, 'partner')} cover${k === 1 ? 's' : ''} all ${plural(context.capabilities.length, 'required capability', 'required capabilities')}` +
-      (context.requiredTypes.length > 0 ? ` and the type${context.requiredTypes.length === 1 ? '' : 's'} ${context.requiredTypes.join(', ')}` : ''),
+      (context.requiredTypes.length > 0
+        ? ` and the type${context.requiredTypes.length === 1 ? '' : 's'} ${context.requiredTypes.join(', ')}`
+        : ''),
   ];
   if (pairCount > 0) {
     reasons.push(`${integratedPairs} of ${plural(pairCount, 'member pair')} integrate`);
     reasons.push(
-      `${pairsWithSharedCustomers} of ${plural(pairCount, 'member pair')} share customers` + (sharedAccounts > 0 ? ` (${plural(sharedAccounts, 'shared customer')})` : ''),
+      `${pairsWithSharedCustomers} of ${plural(pairCount, 'member pair')} share customers` +
+        (sharedAccounts > 0 ? ` (${plural(sharedAccounts, 'shared customer')})` : ''),
     );
   }
   reasons.push(`average tier ${tierAverage.toFixed(1)} (${PARTNER_TIERS.map((t, i) => `${t} ${i}`).join(', ')})`);

@@ -82,14 +82,19 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partia
 /** External ids sorted, and left out when there are none. */
 function ext<T extends { externalIds?: { system: string; id: string }[] }>(record: T): T {
   const list = record.externalIds;
-  return { ...record, externalIds: list && list.length > 0 ? sortExternalIds(list).map((e) => ({ system: e.system, id: e.id })) : undefined };
+  return {
+    ...record,
+    externalIds: list && list.length > 0 ? sortExternalIds(list).map((e) => ({ system: e.system, id: e.id })) : undefined,
+  };
 }
 
 /** The document's one textual form: 2-space indent, trailing newline, keys in the format's order, lists sorted. */
 export function serializeEcosystem(doc: EcosystemDocument): string {
   const canonical = {
     formatVersion: doc.formatVersion,
-    capabilities: [...doc.capabilities].sort(byKey((c) => c.id)).map((c) => ordered(ext(c), ['id', 'name', 'category', 'parentId', 'description', 'externalIds'])),
+    capabilities: [...doc.capabilities]
+      .sort(byKey((c) => c.id))
+      .map((c) => ordered(ext(c), ['id', 'name', 'category', 'parentId', 'description', 'externalIds'])),
     partners: [...doc.partners].sort(byKey((p) => p.id)).map((p) =>
       ordered(
         {
@@ -98,19 +103,57 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
           integratesWith: sortedIds(p.integratesWith),
           sharing: [...p.sharing].sort(byKey((s) => s.partnerId)).map((s) => ordered(s, ['partnerId', 'level'])),
         } as PartnerRecord,
-        ['id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'website', 'capabilities', 'integratesWith', 'sharing', 'externalIds'],
+        [
+          'id',
+          'name',
+          'types',
+          'tier',
+          'lifecycleStage',
+          'regions',
+          'industries',
+          'website',
+          'capabilities',
+          'integratesWith',
+          'sharing',
+          'externalIds',
+        ],
       ),
     ),
     customers: [...doc.customers]
       .sort(byKey((u) => u.id))
-      .map((u) => ordered({ ...ext(u), needs: sortedIds(u.needs) }, ['id', 'name', 'domain', 'industry', 'region', 'segment', 'needs', 'externalIds'])),
-    accounts: [...doc.accounts].sort(byKey((a) => a.partnerId, (a) => a.customerId)).map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
+      .map((u) =>
+        ordered({ ...ext(u), needs: sortedIds(u.needs) }, [
+          'id',
+          'name',
+          'domain',
+          'industry',
+          'region',
+          'segment',
+          'needs',
+          'externalIds',
+        ]),
+      ),
+    accounts: [...doc.accounts]
+      .sort(
+        byKey(
+          (a) => a.partnerId,
+          (a) => a.customerId,
+        ),
+      )
+      .map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
     solutions: [...doc.solutions].sort(byKey((s) => s.id)).map((s) =>
       ordered(
         {
           ...ext(s),
           requires: sortedIds(s.requires),
-          members: [...s.members].sort(byKey((m) => m.partnerId, (m) => m.role)).map((m) => ordered(m, ['partnerId', 'role'])),
+          members: [...s.members]
+            .sort(
+              byKey(
+                (m) => m.partnerId,
+                (m) => m.role,
+              ),
+            )
+            .map((m) => ordered(m, ['partnerId', 'role'])),
         } as SolutionRecord,
         ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries', 'externalIds'],
       ),
@@ -124,7 +167,20 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
             .sort(byKey((p) => p.partnerId))
             .map((p) => ordered(p, ['partnerId', 'role', 'sourced', 'registeredAt'])),
         } as DealRecord,
-        ['id', 'name', 'customerId', 'solutionId', 'stage', 'amount', 'currency', 'createdAt', 'closedAt', 'participants', 'registrationStatus', 'externalIds'],
+        [
+          'id',
+          'name',
+          'customerId',
+          'solutionId',
+          'stage',
+          'amount',
+          'currency',
+          'createdAt',
+          'closedAt',
+          'participants',
+          'registrationStatus',
+          'externalIds',
+        ],
       ),
     ),
   };

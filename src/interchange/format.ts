@@ -192,8 +192,17 @@ export function isRfc3339DateTime(value: string): boolean {
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetOk
-    && !Number.isNaN(new Date(value.toUpperCase()).getTime());
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetOk &&
+    !Number.isNaN(new Date(value.toUpperCase()).getTime())
+  );
 }
 
 /** The form the database round-trips: milliseconds, UTC, `Z`. */
@@ -201,7 +210,9 @@ export function normaliseDateTime(value: string): string {
   return new Date(value.toUpperCase()).toISOString();
 }
 
-const entityId = z.string().refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
+const entityId = z
+  .string()
+  .refine((v) => ENTITY_ID_PATTERN.test(v), coded('INVALID_ID', 'not an id: a letter or digit, then up to 127 letters, digits or . _ : -'));
 // Names, codes, texts and URLs are the API's own schemas (src/validation/problems.ts): the same
 // lengths, trimming and Unicode rules at both doors.
 const nonEmptyText = textSchema.min(1, 'must not be empty');
@@ -317,7 +328,8 @@ export type PathSegment = string | number;
 
 export function jsonPath(segments: readonly PathSegment[]): string {
   return segments.reduce<string>(
-    (path, s) => (typeof s === 'number' ? `${path}[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${path}.${s}` : `${path}[${JSON.stringify(s)}]`),
+    (path, s) =>
+      typeof s === 'number' ? `${path}[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${path}.${s}` : `${path}[${JSON.stringify(s)}]`,
     '$',
   );
 }
@@ -333,7 +345,13 @@ function shapeProblems(issues: readonly z.core.$ZodIssue[]): DocumentProblem[] {
         return [{ path: jsonPath(at), message: issue.message.replace(/^Invalid input: /, ''), code: 'INVALID_TYPE' }];
       case 'invalid_value':
         if (issue.input === undefined) return [{ path: jsonPath(at), message: 'required', code: 'REQUIRED' }];
-        return [{ path: jsonPath(at), message: issue.message.replace(/^Invalid (input|option): /, ''), code: at.length === 1 && at[0] === 'formatVersion' ? 'UNSUPPORTED_VERSION' : 'INVALID_VALUE' }];
+        return [
+          {
+            path: jsonPath(at),
+            message: issue.message.replace(/^Invalid (input|option): /, ''),
+            code: at.length === 1 && at[0] === 'formatVersion' ? 'UNSUPPORTED_VERSION' : 'INVALID_VALUE',
+          },
+        ];
       case 'custom': {
         const code = (issue.params as { code?: DocumentProblemCode } | undefined)?.code ?? 'INVALID_VALUE';
         return [{ path: jsonPath(at), message: issue.message, code }];
@@ -382,7 +400,8 @@ class ReferenceChecker {
         if (!isId(entity.id)) continue;
         const first = seen.get(entity.id);
         if (first === undefined) seen.set(entity.id, i);
-        else this.add([kind, i, 'id'], 'DUPLICATE_ID', `duplicate ${KIND_NOUN[kind]} id "${entity.id}" (first at ${jsonPath([kind, first])})`);
+        else
+          this.add([kind, i, 'id'], 'DUPLICATE_ID', `duplicate ${KIND_NOUN[kind]} id "${entity.id}" (first at ${jsonPath([kind, first])})`);
       }
       this.ids[kind] = seen;
     }
@@ -404,11 +423,19 @@ class ReferenceChecker {
   }
 
   private reference(at: PathSegment[], value: unknown, kind: Kind): void {
-    if (isId(value) && !this.ids[kind].has(value)) this.add(at, 'DANGLING_REFERENCE', `no ${KIND_NOUN[kind]} with id "${value}" in the document`);
+    if (isId(value) && !this.ids[kind].has(value))
+      this.add(at, 'DANGLING_REFERENCE', `no ${KIND_NOUN[kind]} with id "${value}" in the document`);
   }
 
   /** Reports repeated keys within one list (the key function returns undefined to skip). */
-  private unique(at: PathSegment[], entries: [number, unknown][], keyOf: (v: unknown) => string | undefined, what: string, code: DocumentProblemCode = 'DUPLICATE_ENTRY', field?: string): void {
+  private unique(
+    at: PathSegment[],
+    entries: [number, unknown][],
+    keyOf: (v: unknown) => string | undefined,
+    what: string,
+    code: DocumentProblemCode = 'DUPLICATE_ENTRY',
+    field?: string,
+  ): void {
     const seen = new Map<string, number>();
     for (const [j, value] of entries) {
       const key = keyOf(value);
@@ -429,7 +456,12 @@ class ReferenceChecker {
           const key = externalKey({ system: ext.system, id: ext.id });
           const first = owners.get(key);
           if (first === undefined) owners.set(key, [kind, i, 'externalIds', j]);
-          else this.add([kind, i, 'externalIds', j], 'DUPLICATE_EXTERNAL_ID', `the external id (${ext.system}, ${ext.id}) is already at ${jsonPath(first)}`);
+          else
+            this.add(
+              [kind, i, 'externalIds', j],
+              'DUPLICATE_EXTERNAL_ID',
+              `the external id (${ext.system}, ${ext.id}) is already at ${jsonPath(first)}`,
+            );
         }
       }
     }
@@ -440,7 +472,12 @@ class ReferenceChecker {
       if (normal === null) continue;
       const first = domains.get(normal);
       if (first === undefined) domains.set(normal, i);
-      else this.add(['customers', i, 'domain'], 'DUPLICATE_DOMAIN', `the domain "${normal}" is already customer ${jsonPath(['customers', first])}'s`);
+      else
+        this.add(
+          ['customers', i, 'domain'],
+          'DUPLICATE_DOMAIN',
+          `the domain "${normal}" is already customer ${jsonPath(['customers', first])}'s`,
+        );
     }
   }
 
@@ -468,7 +505,11 @@ class ReferenceChecker {
         const first = cycle.reduce((a, b) => ((parentOf.get(a)?.index ?? 0) <= (parentOf.get(b)?.index ?? 0) ? a : b));
         const from = cycle.indexOf(first);
         const names = [...cycle.slice(from), ...cycle.slice(0, from), first].map((id) => `"${id}"`).join(' → ');
-        this.add(['capabilities', parentOf.get(first)?.index ?? 0, 'parentId'], 'TAXONOMY_CYCLE', `the capability taxonomy has a cycle: ${names}`);
+        this.add(
+          ['capabilities', parentOf.get(first)?.index ?? 0, 'parentId'],
+          'TAXONOMY_CYCLE',
+          `the capability taxonomy has a cycle: ${names}`,
+        );
       }
       for (const id of walk) done.add(id);
     }
@@ -477,18 +518,35 @@ class ReferenceChecker {
   private checkPartners(): void {
     for (const [i, p] of objectsOf(this.raw, 'partners')) {
       const at = ['partners', i];
-      for (const [j, held] of objectsOf(p, 'capabilities')) this.reference([...at, 'capabilities', j, 'capabilityId'], held.capabilityId, 'capabilities');
-      this.unique([...at, 'capabilities'], valuesOf(p, 'capabilities'), (v) => (isObject(v) && isId(v.capabilityId) ? v.capabilityId : undefined), 'capability', 'DUPLICATE_ENTRY', 'capabilityId');
+      for (const [j, held] of objectsOf(p, 'capabilities'))
+        this.reference([...at, 'capabilities', j, 'capabilityId'], held.capabilityId, 'capabilities');
+      this.unique(
+        [...at, 'capabilities'],
+        valuesOf(p, 'capabilities'),
+        (v) => (isObject(v) && isId(v.capabilityId) ? v.capabilityId : undefined),
+        'capability',
+        'DUPLICATE_ENTRY',
+        'capabilityId',
+      );
       for (const [j, other] of valuesOf(p, 'integratesWith')) {
         this.reference([...at, 'integratesWith', j], other, 'partners');
-        if (isId(other) && other === p.id) this.add([...at, 'integratesWith', j], 'SELF_REFERENCE', 'a partner cannot integrate with itself');
+        if (isId(other) && other === p.id)
+          this.add([...at, 'integratesWith', j], 'SELF_REFERENCE', 'a partner cannot integrate with itself');
       }
       this.unique([...at, 'integratesWith'], valuesOf(p, 'integratesWith'), (v) => (isId(v) ? v : undefined), 'partner');
       for (const [j, grant] of objectsOf(p, 'sharing')) {
         this.reference([...at, 'sharing', j, 'partnerId'], grant.partnerId, 'partners');
-        if (isId(grant.partnerId) && grant.partnerId === p.id) this.add([...at, 'sharing', j, 'partnerId'], 'SELF_REFERENCE', 'a partner cannot share with itself');
+        if (isId(grant.partnerId) && grant.partnerId === p.id)
+          this.add([...at, 'sharing', j, 'partnerId'], 'SELF_REFERENCE', 'a partner cannot share with itself');
       }
-      this.unique([...at, 'sharing'], valuesOf(p, 'sharing'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
+      this.unique(
+        [...at, 'sharing'],
+        valuesOf(p, 'sharing'),
+        (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined),
+        'partner',
+        'DUPLICATE_ENTRY',
+        'partnerId',
+      );
     }
   }
 
@@ -508,7 +566,12 @@ class ReferenceChecker {
       const pair = `${a.partnerId}\u0000${a.customerId}`;
       const first = pairs.get(pair);
       if (first === undefined) pairs.set(pair, i);
-      else this.add(['accounts', i], 'DUPLICATE_ACCOUNT', `partner "${a.partnerId}" already has an account for customer "${a.customerId}" (at ${jsonPath(['accounts', first])})`);
+      else
+        this.add(
+          ['accounts', i],
+          'DUPLICATE_ACCOUNT',
+          `partner "${a.partnerId}" already has an account for customer "${a.customerId}" (at ${jsonPath(['accounts', first])})`,
+        );
     }
   }
 
@@ -518,7 +581,14 @@ class ReferenceChecker {
       this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
       for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
       // One entry per partner, one role, as the API's solution inputs require (src/solutions/solution-inputs.ts).
-      this.unique(['solutions', i, 'members'], valuesOf(s, 'members'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
+      this.unique(
+        ['solutions', i, 'members'],
+        valuesOf(s, 'members'),
+        (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined),
+        'partner',
+        'DUPLICATE_ENTRY',
+        'partnerId',
+      );
     }
   }
 
@@ -528,15 +598,28 @@ class ReferenceChecker {
       this.reference([...at, 'customerId'], d.customerId, 'customers');
       this.reference([...at, 'solutionId'], d.solutionId, 'solutions');
       for (const [j, p] of objectsOf(d, 'participants')) this.reference([...at, 'participants', j, 'partnerId'], p.partnerId, 'partners');
-      this.unique([...at, 'participants'], valuesOf(d, 'participants'), (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined), 'partner', 'DUPLICATE_PARTICIPANT', 'partnerId');
+      this.unique(
+        [...at, 'participants'],
+        valuesOf(d, 'participants'),
+        (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined),
+        'partner',
+        'DUPLICATE_PARTICIPANT',
+        'partnerId',
+      );
       const sourced = objectsOf(d, 'participants').filter(([, p]) => p.sourced === true);
       for (const [j] of sourced.slice(1)) {
-        this.add([...at, 'participants', j, 'sourced'], 'SEVERAL_SOURCED', `only one participant may have sourced the deal (already ${jsonPath([...at, 'participants', sourced[0]?.[0] ?? 0])})`);
+        this.add(
+          [...at, 'participants', j, 'sourced'],
+          'SEVERAL_SOURCED',
+          `only one participant may have sourced the deal (already ${jsonPath([...at, 'participants', sourced[0]?.[0] ?? 0])})`,
+        );
       }
       this.checkAmount(at, d.amount, d.currency);
       if (typeof d.stage === 'string' && (DEAL_STAGES as readonly string[]).includes(d.stage)) {
-        if (isClosedStage(d.stage) && d.closedAt === undefined) this.add([...at, 'closedAt'], 'CLOSED_AT_REQUIRED', `required for a ${d.stage} deal`);
-        if (!isClosedStage(d.stage) && typeof d.closedAt === 'string') this.add([...at, 'closedAt'], 'CLOSED_AT_NOT_ALLOWED', `only a closed deal has closedAt (stage is ${d.stage})`);
+        if (isClosedStage(d.stage) && d.closedAt === undefined)
+          this.add([...at, 'closedAt'], 'CLOSED_AT_REQUIRED', `required for a ${d.stage} deal`);
+        if (!isClosedStage(d.stage) && typeof d.closedAt === 'string')
+          this.add([...at, 'closedAt'], 'CLOSED_AT_NOT_ALLOWED', `only a closed deal has closedAt (stage is ${d.stage})`);
       }
     }
   }
@@ -561,7 +644,7 @@ const TOP_LEVEL_ORDER = ['formatVersion', 'capabilities', 'partners', 'customers
 
 function pathKey(path: string): (string | number)[] {
   return [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
-    m[2] !== undefined ? Number(m[2]) : m[1] ?? (JSON.parse(m[3] ?? '""') as string),
+    m[2] !== undefined ? Number(m[2]) : (m[1] ?? (JSON.parse(m[3] ?? '""') as string)),
   );
 }
 
@@ -630,15 +713,19 @@ function normalise(doc: ParsedDocument): EcosystemDocument {
   return {
     formatVersion: 2,
     capabilities: doc.capabilities.map(withSortedExternalIds),
-    partners: doc.partners.map((p) => withSortedExternalIds({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) })),
+    partners: doc.partners.map((p) =>
+      withSortedExternalIds({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) }),
+    ),
     customers: doc.customers.map(withSortedExternalIds),
     accounts: doc.accounts,
     solutions: doc.solutions.map(withSortedExternalIds),
-    deals: doc.deals.map((d) => withSortedExternalIds({
-      ...d,
-      amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
-      participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
-    })),
+    deals: doc.deals.map((d) =>
+      withSortedExternalIds({
+        ...d,
+        amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
+        participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
+      }),
+    ),
   };
 }
 

@@ -11,7 +11,15 @@ import type { RegistrationStatus } from '../model/vocabulary.js';
 import { ProblemsError } from '../errors.js';
 import { normalizeCustomerName, setExternalIds, type IdentityKind } from '../identity/identity.js';
 import { parseAmount } from '../money/money.js';
-import { checkEcosystemDocument, compareIds, jsonPath, type DealRecord, type DocumentProblem, type EcosystemDocument, type ExternalIdRecord } from './format.js';
+import {
+  checkEcosystemDocument,
+  compareIds,
+  jsonPath,
+  type DealRecord,
+  type DocumentProblem,
+  type EcosystemDocument,
+  type ExternalIdRecord,
+} from './format.js';
 import { searchName } from '../search/search-name.js';
 
 export interface ImportOptions {
@@ -41,7 +49,9 @@ export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; pro
 const DEFAULT_BATCH_SIZE = 5000;
 
 export function recordCount(doc: EcosystemDocument): number {
-  return doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length;
+  return (
+    doc.capabilities.length + doc.partners.length + doc.customers.length + doc.accounts.length + doc.solutions.length + doc.deals.length
+  );
 }
 
 /**
@@ -51,7 +61,10 @@ export function recordCount(doc: EcosystemDocument): number {
  */
 export class DocumentConflictError extends Error {
   constructor(readonly problems: DocumentProblem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n') + `\n${problems.length} conflict${problems.length === 1 ? '' : 's'} with the database; nothing was imported.`);
+    super(
+      problems.map((p) => `${p.path}: ${p.message}`).join('\n') +
+        `\n${problems.length} conflict${problems.length === 1 ? '' : 's'} with the database; nothing was imported.`,
+    );
   }
 }
 
@@ -107,39 +120,102 @@ class EcosystemWriter {
     await this.freeDomains();
 
     // Nodes before the relationships that point at them.
-    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, (c) => ({
-      id: c.id, name: c.name, searchName: searchName(c.name), category: c.category ?? null, description: c.description ?? null,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-capabilities',
+      doc.capabilities,
+      (c) => ({
+        id: c.id,
+        name: c.name,
+        searchName: searchName(c.name),
+        category: c.category ?? null,
+        description: c.description ?? null,
+      }),
+      true,
+    );
     await this.externalIds('Capability', 'capabilities', doc.capabilities);
     await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
 
-    await this.inBatches('interchange/upsert-partners', doc.partners, (p) => ({
-      id: p.id, name: p.name, searchName: searchName(p.name), types: p.types, tier: p.tier, lifecycleStage: p.lifecycleStage,
-      regions: p.regions, industries: p.industries, website: p.website ?? null,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-partners',
+      doc.partners,
+      (p) => ({
+        id: p.id,
+        name: p.name,
+        searchName: searchName(p.name),
+        types: p.types,
+        tier: p.tier,
+        lifecycleStage: p.lifecycleStage,
+        regions: p.regions,
+        industries: p.industries,
+        website: p.website ?? null,
+      }),
+      true,
+    );
     await this.externalIds('Partner', 'partners', doc.partners);
-    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({ id: p.id, capabilities: p.capabilities, sharing: p.sharing }));
+    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({
+      id: p.id,
+      capabilities: p.capabilities,
+      sharing: p.sharing,
+    }));
     await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
 
-    await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({
-      id: u.id, name: u.name, searchName: searchName(u.name), normalizedName: normalizeCustomerName(u.name), domain: u.domain ?? null,
-      industry: u.industry ?? null, region: u.region ?? null, segment: u.segment ?? null, needs: u.needs,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-customers',
+      doc.customers,
+      (u) => ({
+        id: u.id,
+        name: u.name,
+        searchName: searchName(u.name),
+        normalizedName: normalizeCustomerName(u.name),
+        domain: u.domain ?? null,
+        industry: u.industry ?? null,
+        region: u.region ?? null,
+        segment: u.segment ?? null,
+        needs: u.needs,
+      }),
+      true,
+    );
     await this.externalIds('Customer', 'customers', doc.customers);
     await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
-    await this.inBatches('interchange/upsert-solutions', doc.solutions, (s) => ({
-      id: s.id, name: s.name, searchName: searchName(s.name), description: s.description ?? null, status: s.status, regions: s.regions, industries: s.industries,
-      requires: s.requires, members: s.members,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-solutions',
+      doc.solutions,
+      (s) => ({
+        id: s.id,
+        name: s.name,
+        searchName: searchName(s.name),
+        description: s.description ?? null,
+        status: s.status,
+        regions: s.regions,
+        industries: s.industries,
+        requires: s.requires,
+        members: s.members,
+      }),
+      true,
+    );
     await this.externalIds('Solution', 'solutions', doc.solutions);
 
     const statuses = await this.registrationStatuses();
     const existing = await this.existingDealIds();
-    await this.inBatches('interchange/upsert-deals', doc.deals, (d) => ({
-      id: d.id, isNew: !existing.has(d.id), name: d.name, customerId: d.customerId, solutionId: d.solutionId ?? null, stage: d.stage,
-      amountMinor: parseAmount(d.amount, d.currency), currency: d.currency, createdAt: d.createdAt, closedAt: d.closedAt ?? null,
-      registrationStatus: statuses.get(d.id) ?? null, participants: d.participants,
-    }), true);
+    await this.inBatches(
+      'interchange/upsert-deals',
+      doc.deals,
+      (d) => ({
+        id: d.id,
+        isNew: !existing.has(d.id),
+        name: d.name,
+        customerId: d.customerId,
+        solutionId: d.solutionId ?? null,
+        stage: d.stage,
+        amountMinor: parseAmount(d.amount, d.currency),
+        currency: d.currency,
+        createdAt: d.createdAt,
+        closedAt: d.closedAt ?? null,
+        registrationStatus: statuses.get(d.id) ?? null,
+        participants: d.participants,
+      }),
+      true,
+    );
     await this.externalIds('Deal', 'deals', doc.deals);
 
     if (replace) {
@@ -164,14 +240,21 @@ class EcosystemWriter {
     const wanted = this.doc.customers.flatMap((u, i) => (u.domain ? [{ domain: u.domain, id: u.id, index: i }] : []));
     if (wanted.length === 0) return;
     const inDocument = new Set(this.doc.customers.map((u) => u.id));
-    const owners = await this.tx.run<{ domain: string; id: string }>('customers/find-customers-by-domain', { domains: wanted.map((w) => w.domain) });
+    const owners = await this.tx.run<{ domain: string; id: string }>('customers/find-customers-by-domain', {
+      domains: wanted.map((w) => w.domain),
+    });
     const problems: DocumentProblem[] = [];
     const release: string[] = [];
     for (const owner of owners) {
       const claim = wanted.find((w) => w.domain === owner.domain)!;
       if (owner.id === claim.id) continue;
       if (this.options.replace || inDocument.has(owner.id)) release.push(owner.id);
-      else problems.push({ path: jsonPath(['customers', claim.index, 'domain']), message: `the domain "${owner.domain}" belongs to customer "${owner.id}" in the database`, code: 'DOMAIN_TAKEN' });
+      else
+        problems.push({
+          path: jsonPath(['customers', claim.index, 'domain']),
+          message: `the domain "${owner.domain}" belongs to customer "${owner.id}" in the database`,
+          code: 'DOMAIN_TAKEN',
+        });
     }
     if (problems.length > 0) throw new DocumentConflictError(problems);
     if (release.length > 0) await this.tx.run('interchange/release-customer-domains', { ids: release });
@@ -181,7 +264,11 @@ class EcosystemWriter {
    * Sets each entity's external ids to the document's (none when absent), batch by batch; a pair
    * that an entity outside the document has is an EXTERNAL_ID_TAKEN problem.
    */
-  private async externalIds(kind: IdentityKind, key: 'capabilities' | 'partners' | 'customers' | 'solutions' | 'deals', records: readonly { id: string; externalIds?: ExternalIdRecord[] }[]): Promise<void> {
+  private async externalIds(
+    kind: IdentityKind,
+    key: 'capabilities' | 'partners' | 'customers' | 'solutions' | 'deals',
+    records: readonly { id: string; externalIds?: ExternalIdRecord[] }[],
+  ): Promise<void> {
     for (let start = 0; start < records.length; start += this.batchSize) {
       const batch = records.slice(start, start + this.batchSize).map((r) => ({ id: r.id, externalIds: r.externalIds ?? [] }));
       try {
@@ -189,7 +276,11 @@ class EcosystemWriter {
       } catch (err) {
         if (!(err instanceof ProblemsError)) throw err;
         throw new DocumentConflictError(
-          err.problems.map((p) => ({ path: jsonPath([key, Number(p.path[0]), 'externalIds', Number(p.path[1])]), message: p.message, code: 'EXTERNAL_ID_TAKEN' as const })),
+          err.problems.map((p) => ({
+            path: jsonPath([key, Number(p.path[0]), 'externalIds', Number(p.path[1])]),
+            message: p.message,
+            code: 'EXTERNAL_ID_TAKEN' as const,
+          })),
         );
       }
     }

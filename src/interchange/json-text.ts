@@ -52,7 +52,9 @@ export function parseJsonText(text: string): JsonTextResult {
 
 /** Characters a reader cannot see (controls, format characters such as U+FEFF or U+200B, unusual spaces) as \uXXXX. */
 function visible(message: string): string {
-  return message.replace(/(?! )[\p{C}\p{Z}]/gu, (c) => [...c].map((u) => `\\u${u.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(''));
+  return message.replace(/(?! )[\p{C}\p{Z}]/gu, (c) =>
+    [...c].map((u) => `\\u${u.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(''),
+  );
 }
 
 function encodingProblem(message: string): JsonTextResult {
@@ -64,8 +66,24 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const [length, low, high] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f]
-      : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    const [length, low, high] =
+      b < 0x80
+        ? [1, 0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : b === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : b === 0xed
+              ? [3, 0x80, 0x9f]
+              : b >= 0xe1 && b <= 0xef
+                ? [3, 0x80, 0xbf]
+                : b === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : b === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : b >= 0xf1 && b <= 0xf3
+                      ? [4, 0x80, 0xbf]
+                      : [0, 0, 0];
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
@@ -120,7 +138,11 @@ export function findDuplicateKeys(text: string): JsonTextProblem[] {
       if (top?.object && top.expectKey) {
         const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         if (top.keys.has(key)) {
-          problems.push({ path: [...pathOf(stack.slice(0, -1)), key], message: `the key ${shortKey(key)} appears more than once in this object; JSON readers disagree on which value counts`, code: 'DUPLICATE_KEY' });
+          problems.push({
+            path: [...pathOf(stack.slice(0, -1)), key],
+            message: `the key ${shortKey(key)} appears more than once in this object; JSON readers disagree on which value counts`,
+            code: 'DUPLICATE_KEY',
+          });
         }
         top.keys.add(key);
         top.key = key;

@@ -140,7 +140,6 @@ export interface Connection<T> {
   totalCount: () => Promise<number>;
 }
 
-
 export type PartnerConnectionRow = Connection<PartnerRow>;
 export type CapabilityConnectionRow = Connection<CapabilityRow>;
 export type CustomerConnectionRow = Connection<CustomerRow>;

@@ -48,12 +48,22 @@ export type {
  * (`Property 'missing' is missing ... { missing: "NEW_VALUE" }`), a value outside T one naming that.
  */
 function everyValueOf<T extends string>() {
-  return <const L extends readonly [T, ...T[]]>(values: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L =>
-    values;
+  return <const L extends readonly [T, ...T[]]>(
+    values: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): L => values;
 }
 
 export const PARTNER_TYPES = everyValueOf<PartnerType>()([
-  'TECHNOLOGY', 'RESELLER', 'DISTRIBUTOR', 'SERVICES', 'MSP', 'REFERRAL', 'INFLUENCER', 'HYPERSCALER', 'TRAINING', 'STRATEGIC_ALLIANCE',
+  'TECHNOLOGY',
+  'RESELLER',
+  'DISTRIBUTOR',
+  'SERVICES',
+  'MSP',
+  'REFERRAL',
+  'INFLUENCER',
+  'HYPERSCALER',
+  'TRAINING',
+  'STRATEGIC_ALLIANCE',
 ]);
 /** Lowest first: scores rank a tier by its index here (src/intelligence/eligibility.ts). */
 export const PARTNER_TIERS = everyValueOf<PartnerTier>()(['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM']);
@@ -66,6 +76,14 @@ export const SOLUTION_STATUSES = everyValueOf<SolutionStatus>()(['DRAFT', 'PUBLI
 export const DEAL_STAGES = everyValueOf<DealStage>()(['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST']);
 /** The stages of a deal still being worked, in DEAL_STAGES order; the others (CLOSED_*) are final. */
 export const OPEN_DEAL_STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION'] as const satisfies readonly DealStage[];
-export const DEAL_ROLES = everyValueOf<DealRole>()(['RESELLER', 'DISTRIBUTOR', 'TECHNOLOGY', 'SERVICES', 'REFERRAL', 'INFLUENCER', 'MARKETPLACE']);
+export const DEAL_ROLES = everyValueOf<DealRole>()([
+  'RESELLER',
+  'DISTRIBUTOR',
+  'TECHNOLOGY',
+  'SERVICES',
+  'REFERRAL',
+  'INFLUENCER',
+  'MARKETPLACE',
+]);
 export const REGISTRATION_STATUSES = everyValueOf<RegistrationStatus>()(['APPROVED', 'CONFLICT', 'REJECTED']);
 export const CONFLICT_DECISIONS = everyValueOf<ConflictDecision>()(['APPROVE', 'REJECT']);

@@ -2,7 +2,14 @@
 // these check the values).
 import { z } from 'zod';
 import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
-import { ACCOUNT_STATUSES, CAPABILITY_LEVELS, LIFECYCLE_STAGES, PARTNER_TIERS, PARTNER_TYPES, SHARING_LEVELS } from '../model/vocabulary.js';
+import {
+  ACCOUNT_STATUSES,
+  CAPABILITY_LEVELS,
+  LIFECYCLE_STAGES,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  SHARING_LEVELS,
+} from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema, websiteSchema } from '../validation/problems.js';
 
 const partnerType = z.enum(PARTNER_TYPES);
@@ -21,8 +28,14 @@ export const CreatePartnerInput = z.object({
   types: z.array(partnerType).min(1, 'a partner plays at least one role').transform(distinct),
   tier: tier.nullish().transform((v) => v ?? 'REGISTERED'),
   lifecycleStage: lifecycleStage.nullish().transform((v) => v ?? 'ACTIVE'),
-  regions: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
-  industries: z.array(codeSchema).nullish().transform((v) => distinct(v ?? [])),
+  regions: z
+    .array(codeSchema)
+    .nullish()
+    .transform((v) => distinct(v ?? [])),
+  industries: z
+    .array(codeSchema)
+    .nullish()
+    .transform((v) => distinct(v ?? [])),
   website: websiteSchema.nullish().transform((v) => v ?? null),
   externalIds: createExternalIdsField,
 });

@@ -37,8 +37,18 @@ const at = (field: string) => ['input', field];
 export class PartnerService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listPartners(filter: PartnerFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<PartnerRow>> {
-    return readPage<PartnerRow>(this.db, { list: 'partners/list-partners', count: 'partners/count-partners' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listPartners(
+    filter: PartnerFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<PartnerRow>> {
+    return readPage<PartnerRow>(
+      this.db,
+      { list: 'partners/list-partners', count: 'partners/count-partners' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */
@@ -47,7 +57,12 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
-        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }), at('id'), 'partner', id).node;
+        const row = onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }),
+          at('id'),
+          'partner',
+          id,
+        ).node;
         await writeExternalIds(tx, 'Partner', id, externalIds);
         return row;
       }),
@@ -57,7 +72,15 @@ export class PartnerService {
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
-        const row = onlyRow(await tx.run<{ node: PartnerRow }>('partners/update-partner', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'externalIds'])) }), at('id'), 'partner', i.id).node;
+        const row = onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/update-partner', {
+            id: i.id,
+            changes: withSearchName(changesOf(i, ['id', 'externalIds'])),
+          }),
+          at('id'),
+          'partner',
+          i.id,
+        ).node;
         await writeExternalIds(tx, 'Partner', i.id, i.externalIds);
         return row;
       }),
@@ -97,7 +120,8 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+          .node;
       }),
     );
   }
@@ -109,7 +133,8 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId).node;
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+          .node;
       }),
     );
   }

@@ -28,7 +28,21 @@ export const ONE_WORD =
 const ACCENT = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}/gu;
 
 /** Letters that NFKD does not decompose but a reader folds to plain ones (as Lucene's ASCIIFoldingFilter does). */
-const FOLD: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l', ς: 'σ' };
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ς: 'σ',
+};
 const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 /** Cuts a string to at most `max` code points, never inside a surrogate pair. */
@@ -39,7 +53,11 @@ function cut(s: string, max: number): string {
 
 /** The folded form of one word or run of text (see the file's comment). */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(ACCENT, '').replace(FOLDED, (c) => FOLD[c]!);
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(ACCENT, '')
+    .replace(FOLDED, (c) => FOLD[c]!);
 }
 
 /**
@@ -50,7 +68,10 @@ export function foldText(text: string): string {
  */
 export function textRuns(text: string): { words: string[]; run: string | null }[] {
   const runs: { words: string[]; run: string | null }[] = [];
-  for (const chunk of text.normalize('NFC').replace(/\p{Cc}/gu, ' ').split(/\s+/u)) {
+  for (const chunk of text
+    .normalize('NFC')
+    .replace(/\p{Cc}/gu, ' ')
+    .split(/\s+/u)) {
     if (chunk === '') continue;
     const pieces = ONE_WORD.test(chunk) ? [chunk] : [...segmenter.segment(chunk)].filter((s) => s.isWordLike).map((s) => s.segment);
     const words = pieces.map((w) => cut(foldText(w), MAX_WORD_LENGTH));

@@ -12,7 +12,8 @@ const codes = z.array(codeSchema).transform((v) => [...new Set(v)]);
 const members = z.array(z.object({ partnerId: idSchema, role })).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((m, index) => {
-    if (seen.has(m.partnerId)) ctx.addIssue({ code: 'custom', message: `partner ${JSON.stringify(m.partnerId)} is listed twice`, path: [index, 'partnerId'] });
+    if (seen.has(m.partnerId))
+      ctx.addIssue({ code: 'custom', message: `partner ${JSON.stringify(m.partnerId)} is listed twice`, path: [index, 'partnerId'] });
     seen.add(m.partnerId);
   });
 });
@@ -24,7 +25,10 @@ export const CreateSolutionInput = z.object({
   status: status.nullish().transform((v) => v ?? 'DRAFT'),
   regions: codes.nullish().transform((v) => v ?? []),
   industries: codes.nullish().transform((v) => v ?? []),
-  requires: z.array(idSchema).nullish().transform((v) => v ?? []),
+  requires: z
+    .array(idSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   members: members.nullish().transform((v) => v ?? []),
   externalIds: createExternalIdsField,
 });

@@ -26,8 +26,18 @@ interface Composition {
 export class SolutionService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listSolutions(filter: SolutionFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SolutionRow>> {
-    return readPage<SolutionRow>(this.db, { list: 'solutions/list-solutions', count: 'solutions/count-solutions' }, filterParams(filter, FILTER_KEYS), first, after);
+  async listSolutions(
+    filter: SolutionFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<SolutionRow>> {
+    return readPage<SolutionRow>(
+      this.db,
+      { list: 'solutions/list-solutions', count: 'solutions/count-solutions' },
+      filterParams(filter, FILTER_KEYS),
+      first,
+      after,
+    );
   }
 
   /** Creates a solution, or with an existing id sets it (requirements and members too) to exactly the given values. */
@@ -37,7 +47,12 @@ export class SolutionService {
         const id = i.id ?? generateId('solution');
         const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
-        const row = onlyRow(await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id, searchName: searchName(fields.name) }), ['input', 'id'], 'solution', id).node;
+        const row = onlyRow(
+          await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id, searchName: searchName(fields.name) }),
+          ['input', 'id'],
+          'solution',
+          id,
+        ).node;
         await this.setComposition(tx, id, { requires, members });
         await writeExternalIds(tx, 'Solution', id, externalIds);
         return row;
@@ -49,7 +64,10 @@ export class SolutionService {
     return attempt(UpdateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const row = onlyRow(
-          await tx.run<{ node: SolutionRow }>('solutions/update-solution', { id: i.id, changes: withSearchName(changesOf(i, ['id', 'requires', 'members', 'externalIds'])) }),
+          await tx.run<{ node: SolutionRow }>('solutions/update-solution', {
+            id: i.id,
+            changes: withSearchName(changesOf(i, ['id', 'requires', 'members', 'externalIds'])),
+          }),
           ['input', 'id'],
           'solution',
           i.id,
@@ -72,7 +90,11 @@ export class SolutionService {
       this.db.writeTransaction(async (tx) => {
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('solutions/lock-solution-deals', { id });
         if (deals && deals.count > 0) {
-          fail({ path: ['id'], message: `${deals.count} deal(s) sell this solution (${listIds(deals.dealIds, deals.count)}); retire it (status RETIRED) or delete those deals first`, code: 'CONFLICT' });
+          fail({
+            path: ['id'],
+            message: `${deals.count} deal(s) sell this solution (${listIds(deals.dealIds, deals.count)}); retire it (status RETIRED) or delete those deals first`,
+            code: 'CONFLICT',
+          });
         }
         const rows = await tx.run<{ deletedId: string }>('solutions/delete-solution', { id });
         return rows[0]?.deletedId ?? null;
@@ -87,7 +109,12 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
-        return onlyRow(await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', i), ['input', 'solutionId'], 'solution', i.solutionId).node;
+        return onlyRow(
+          await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', i),
+          ['input', 'solutionId'],
+          'solution',
+          i.solutionId,
+        ).node;
       }),
     );
   }
@@ -99,7 +126,12 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
-        return onlyRow(await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', i), ['input', 'solutionId'], 'solution', i.solutionId).node;
+        return onlyRow(
+          await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', i),
+          ['input', 'solutionId'],
+          'solution',
+          i.solutionId,
+        ).node;
       }),
     );
   }
@@ -107,7 +139,11 @@ export class SolutionService {
   private requireComposition(tx: CypherTransaction, c: Composition): Promise<void> {
     const references: Reference[] = [
       ...(c.requires ?? []).map((id, index) => ({ kind: 'capability' as const, id, path: ['input', 'requires', String(index)] })),
-      ...(c.members ?? []).map((m, index) => ({ kind: 'partner' as const, id: m.partnerId, path: ['input', 'members', String(index), 'partnerId'] })),
+      ...(c.members ?? []).map((m, index) => ({
+        kind: 'partner' as const,
+        id: m.partnerId,
+        path: ['input', 'members', String(index), 'partnerId'],
+      })),
     ];
     return requireReferences(tx, references);
   }

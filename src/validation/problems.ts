@@ -53,7 +53,9 @@ export const codeSchema = z
 /** An absolute http(s) URL of at most 2048 characters; the URL scalar hands over URL objects. */
 export const websiteSchema = z.preprocess(
   (v) => (v instanceof URL ? v.toString() : v),
-  z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`),
+  z
+    .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
+    .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`),
 );
 
 /** A free text (description, category, note): trimmed, at most 2000 characters. */

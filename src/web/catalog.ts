@@ -17,16 +17,41 @@ export function humanise(code: string): string {
 const CapabilityPage = graphql(`
   query MapCapabilityPage($after: String) {
     capabilities(first: 100, after: $after) {
-      edges { node { id name category } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          name
+          category
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 const FilterOptions = graphql(`
   query MapFilterOptions {
-    partners(first: 100) { edges { node { id regions industries } } }
-    customers(first: 100) { edges { node { id region industry } } }
+    partners(first: 100) {
+      edges {
+        node {
+          id
+          regions
+          industries
+        }
+      }
+    }
+    customers(first: 100) {
+      edges {
+        node {
+          id
+          region
+          industry
+        }
+      }
+    }
   }
 `);
 

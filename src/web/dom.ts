@@ -2,7 +2,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
@@ -45,7 +49,12 @@ export function failure(what: string, error: unknown): HTMLElement {
 }
 
 /** Fills a section with a loading line, runs the load, then renders its result or the error. */
-export async function loadInto<T>(section: Element, what: string, load: () => Promise<T>, render: (value: T) => (Child | Child[])[] | Child): Promise<T | undefined> {
+export async function loadInto<T>(
+  section: Element,
+  what: string,
+  load: () => Promise<T>,
+  render: (value: T) => (Child | Child[])[] | Child,
+): Promise<T | undefined> {
   fill(section, loading(what));
   section.setAttribute('aria-busy', 'true');
   try {

@@ -31,11 +31,14 @@ export function nodeColour(kind: MapNodeKind, group: string | null): string {
 }
 
 export function renderLegend(container: HTMLElement, showCustomers: boolean): void {
-  const entry = (colour: string, text: string) => h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), text);
+  const entry = (colour: string, text: string) =>
+    h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), text);
   fill(
     container,
     h('h2', {}, 'Legend'),
-    h('ul', { class: 'legend' },
+    h(
+      'ul',
+      { class: 'legend' },
       PARTNER_TYPES.map((type) => entry(TYPE_COLOURS[type], `Partner: ${humanise(type)}`)),
       entry(KIND_COLOURS.CAPABILITY, 'Capability'),
       showCustomers ? entry(KIND_COLOURS.CUSTOMER, 'Customer') : null,

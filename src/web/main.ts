@@ -18,7 +18,11 @@ const map = new MapSection(
   (id) => void map.filterByCapability(id),
 );
 const panel = new PartnerPanel(
-  () => [...byId('partner-list').querySelectorAll<HTMLButtonElement>('button[data-partner-id]')].map((b) => ({ id: b.dataset.partnerId!, label: b.textContent ?? '' })),
+  () =>
+    [...byId('partner-list').querySelectorAll<HTMLButtonElement>('button[data-partner-id]')].map((b) => ({
+      id: b.dataset.partnerId!,
+      label: b.textContent ?? '',
+    })),
   (id) => map.highlight(id),
 );
 const gaps = new GapsTable((id) => void openPartner(id));
@@ -43,7 +47,8 @@ function picked(pick: SearchPick): void {
   if (pick.kind === 'Partner') return void openPartner(pick.id);
   showTab('map');
   if (pick.kind === 'Capability') return void map.filterByCapability(pick.id);
-  if (!map.highlight(pick.id)) byId('search-status').textContent = `${pick.name} is not on the map${pick.kind === 'Customer' ? ': tick “Show customers”' : ''}.`;
+  if (!map.highlight(pick.id))
+    byId('search-status').textContent = `${pick.name} is not on the map${pick.kind === 'Customer' ? ': tick “Show customers”' : ''}.`;
 }
 
 function wireTabs(): void {

@@ -12,8 +12,18 @@ import { MapView } from './map-view';
 const EcosystemMapView = graphql(`
   query EcosystemMapView($input: EcosystemMapInput) {
     ecosystemMap(input: $input) {
-      nodes { id kind label group weight }
-      edges { source target kind }
+      nodes {
+        id
+        kind
+        label
+        group
+        weight
+      }
+      edges {
+        source
+        target
+        kind
+      }
       truncated
     }
   }
@@ -22,8 +32,15 @@ const EcosystemMapView = graphql(`
 const MapPartnerIds = graphql(`
   query MapPartnerIds($filter: PartnerFilter, $after: String) {
     partners(filter: $filter, first: 100, after: $after) {
-      edges { node { id } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -127,7 +144,14 @@ export class MapSection {
       try {
         this.view.start();
       } catch (error) {
-        fill(byId('map-canvas'), h('p', { class: 'error', role: 'alert' }, `The map cannot be drawn here (${(error as Error).message}); the partner list beside it still works.`));
+        fill(
+          byId('map-canvas'),
+          h(
+            'p',
+            { class: 'error', role: 'alert' },
+            `The map cannot be drawn here (${(error as Error).message}); the partner list beside it still works.`,
+          ),
+        );
       }
     }
     await this.load();
@@ -135,13 +159,33 @@ export class MapSection {
 
   private renderFilterControls(catalog: Catalog): void {
     const f = this.filters;
-    fill(byId('filter-type'), option('', 'Any type', !f.type), PARTNER_TYPES.map((t) => option(t, humanise(t), f.type === t)));
-    fill(byId('filter-tier'), option('', 'Any tier', !f.tier), PARTNER_TIERS.map((t) => option(t, humanise(t), f.tier === t)));
+    fill(
+      byId('filter-type'),
+      option('', 'Any type', !f.type),
+      PARTNER_TYPES.map((t) => option(t, humanise(t), f.type === t)),
+    );
+    fill(
+      byId('filter-tier'),
+      option('', 'Any tier', !f.tier),
+      PARTNER_TIERS.map((t) => option(t, humanise(t), f.tier === t)),
+    );
     const regions = f.region && !catalog.regions.includes(f.region) ? [...catalog.regions, f.region] : catalog.regions;
-    fill(byId('filter-region'), option('', 'Any region', !f.region), regions.map((r) => option(r, r, f.region === r)));
+    fill(
+      byId('filter-region'),
+      option('', 'Any region', !f.region),
+      regions.map((r) => option(r, r, f.region === r)),
+    );
     const industries = f.industry && !catalog.industries.includes(f.industry) ? [...catalog.industries, f.industry] : catalog.industries;
-    fill(byId('filter-industry'), option('', 'Any industry', !f.industry), industries.map((i) => option(i, humanise(i), f.industry === i)));
-    fill(byId('filter-capability'), option('', 'Any capability', !f.capabilityId), catalog.capabilities.map((c) => option(c.id, c.name, f.capabilityId === c.id)));
+    fill(
+      byId('filter-industry'),
+      option('', 'Any industry', !f.industry),
+      industries.map((i) => option(i, humanise(i), f.industry === i)),
+    );
+    fill(
+      byId('filter-capability'),
+      option('', 'Any capability', !f.capabilityId),
+      catalog.capabilities.map((c) => option(c.id, c.name, f.capabilityId === c.id)),
+    );
     byId<HTMLInputElement>('filter-customers').checked = f.showCustomers;
   }
 
@@ -235,7 +279,12 @@ export class MapSection {
     fill(
       byId('partner-list'),
       partners.map((p) =>
-        h('li', {}, h('button', { type: 'button', class: 'link', 'data-partner-id': p.id, onclick: () => this.onOpenPartner(p.id) }, p.label), p.group ? h('span', { class: 'muted' }, ` ${humanise(p.group)}`) : null),
+        h(
+          'li',
+          {},
+          h('button', { type: 'button', class: 'link', 'data-partner-id': p.id, onclick: () => this.onOpenPartner(p.id) }, p.label),
+          p.group ? h('span', { class: 'muted' }, ` ${humanise(p.group)}`) : null,
+        ),
       ),
     );
   }

@@ -10,9 +10,26 @@ import type { PartnerMatchesPanelQuery } from './gql/graphql';
 const PartnerProfile = graphql(`
   query PartnerProfile($id: ID!) {
     partner(id: $id) {
-      id name types tier lifecycleStage regions industries website
-      capabilities { level capability { id name category } }
-      integrations { id name }
+      id
+      name
+      types
+      tier
+      lifecycleStage
+      regions
+      industries
+      website
+      capabilities {
+        level
+        capability {
+          id
+          name
+          category
+        }
+      }
+      integrations {
+        id
+        name
+      }
     }
   }
 `);
@@ -20,9 +37,19 @@ const PartnerProfile = graphql(`
 const PartnerMatchesPanel = graphql(`
   query PartnerMatchesPanel($id: ID!, $first: Int) {
     partnerMatches(partnerId: $id, first: $first) {
-      partner { id name types tier }
-      score sharedCustomerCount integrated
-      complementaryCapabilities { id name }
+      partner {
+        id
+        name
+        types
+        tier
+      }
+      score
+      sharedCustomerCount
+      integrated
+      complementaryCapabilities {
+        id
+        name
+      }
       reasons
     }
   }
@@ -32,8 +59,22 @@ const AccountOverlapPanel = graphql(`
   query AccountOverlapPanel($id: ID!, $otherId: ID!) {
     accountOverlap(partnerId: $id, otherPartnerId: $otherId) {
       sharedCustomerCount
-      cells { status otherStatus count }
-      customers(first: 20) { totalCount edges { node { id name region industry } } }
+      cells {
+        status
+        otherStatus
+        count
+      }
+      customers(first: 20) {
+        totalCount
+        edges {
+          node {
+            id
+            name
+            region
+            industry
+          }
+        }
+      }
     }
   }
 `);
@@ -41,11 +82,32 @@ const AccountOverlapPanel = graphql(`
 const PartnerImpactPanel = graphql(`
   query PartnerImpactPanel($id: ID!) {
     partnerImpact(partnerId: $id) {
-      capabilitiesLost { id name }
-      orphanedCustomers { id name }
-      solutionsAffected { id name status }
-      openDealsAffected { id name stage amount { amount currency } }
-      revenueAtRisk { amount currency }
+      capabilitiesLost {
+        id
+        name
+      }
+      orphanedCustomers {
+        id
+        name
+      }
+      solutionsAffected {
+        id
+        name
+        status
+      }
+      openDealsAffected {
+        id
+        name
+        stage
+        amount {
+          amount
+          currency
+        }
+      }
+      revenueAtRisk {
+        amount
+        currency
+      }
     }
   }
 `);
@@ -62,7 +124,11 @@ export interface PartnerChoice {
 
 function list<T>(items: readonly T[], empty: string, render: (item: T) => Node | string): HTMLElement {
   if (items.length === 0) return h('p', { class: 'muted' }, empty);
-  return h('ul', {}, items.map((item) => h('li', {}, render(item))));
+  return h(
+    'ul',
+    {},
+    items.map((item) => h('li', {}, render(item))),
+  );
 }
 
 export class PartnerPanel {
@@ -119,58 +185,89 @@ export class PartnerPanel {
   }
 
   private async loadProfile(id: string): Promise<void> {
-    await loadInto(byId('partner-profile'), 'the profile', () => execute(PartnerProfile, { id }), ({ partner }) => {
-      if (this.stale(id)) return [];
-      if (!partner) return h('p', { class: 'error', role: 'alert' }, `No partner ${id}.`);
-      byId('partner-panel-title').textContent = partner.name;
-      const row = (term: string, value: Node | string) => [h('dt', {}, term), h('dd', {}, value)];
-      const website = typeof partner.website === 'string' ? h('a', { href: partner.website, rel: 'noopener noreferrer', target: '_blank' }, partner.website) : '—';
-      return [
-        h('dl', { class: 'profile' },
-          row('Types', partner.types.map(humanise).join(', ')),
-          row('Tier', humanise(partner.tier)),
-          row('Lifecycle', humanise(partner.lifecycleStage)),
-          row('Regions', partner.regions.join(', ') || '—'),
-          row('Industries', partner.industries.map(humanise).join(', ') || '—'),
-          row('Website', website),
-          row('Integrations', partner.integrations.map((p) => p.name).join(', ') || 'none'),
-        ),
-        h('h3', {}, `Capabilities (${partner.capabilities.length})`),
-        list(partner.capabilities, 'No capabilities recorded.', (c) =>
-          h('span', {}, c.capability.name, ' ', h('span', { class: `level level-${c.level.toLowerCase()}` }, humanise(c.level))),
-        ),
-      ];
-    });
+    await loadInto(
+      byId('partner-profile'),
+      'the profile',
+      () => execute(PartnerProfile, { id }),
+      ({ partner }) => {
+        if (this.stale(id)) return [];
+        if (!partner) return h('p', { class: 'error', role: 'alert' }, `No partner ${id}.`);
+        byId('partner-panel-title').textContent = partner.name;
+        const row = (term: string, value: Node | string) => [h('dt', {}, term), h('dd', {}, value)];
+        const website =
+          typeof partner.website === 'string'
+            ? h('a', { href: partner.website, rel: 'noopener noreferrer', target: '_blank' }, partner.website)
+            : '—';
+        return [
+          h(
+            'dl',
+            { class: 'profile' },
+            row('Types', partner.types.map(humanise).join(', ')),
+            row('Tier', humanise(partner.tier)),
+            row('Lifecycle', humanise(partner.lifecycleStage)),
+            row('Regions', partner.regions.join(', ') || '—'),
+            row('Industries', partner.industries.map(humanise).join(', ') || '—'),
+            row('Website', website),
+            row('Integrations', partner.integrations.map((p) => p.name).join(', ') || 'none'),
+          ),
+          h('h3', {}, `Capabilities (${partner.capabilities.length})`),
+          list(partner.capabilities, 'No capabilities recorded.', (c) =>
+            h('span', {}, c.capability.name, ' ', h('span', { class: `level level-${c.level.toLowerCase()}` }, humanise(c.level))),
+          ),
+        ];
+      },
+    );
   }
 
   private async loadMatches(id: string): Promise<void> {
     // A refused root field is null (with an error, which execute reports); each panel shows nothing then.
-    await loadInto(byId('partner-matches'), 'complementary partners', () => execute(PartnerMatchesPanel, { id, first: MATCHES_SHOWN }), ({ partnerMatches }) => {
-      if (this.stale(id) || !partnerMatches) return [];
-      this.matches = partnerMatches;
-      this.renderOverlapChoices();
-      if (partnerMatches.length === 0) return h('p', { class: 'muted' }, 'No eligible partner adds a capability this one lacks.');
-      return h('ol', { class: 'matches' },
-        partnerMatches.map((m) =>
-          h('li', { 'data-match-id': m.partner.id },
-            h('div', { class: 'match-head' },
-              h('button', { type: 'button', class: 'link', onclick: () => void this.open(m.partner.id) }, m.partner.name),
-              h('span', { class: 'score', title: 'Match score (see the README for the formula)' }, `score ${m.score.toFixed(1)}`),
+    await loadInto(
+      byId('partner-matches'),
+      'complementary partners',
+      () => execute(PartnerMatchesPanel, { id, first: MATCHES_SHOWN }),
+      ({ partnerMatches }) => {
+        if (this.stale(id) || !partnerMatches) return [];
+        this.matches = partnerMatches;
+        this.renderOverlapChoices();
+        if (partnerMatches.length === 0) return h('p', { class: 'muted' }, 'No eligible partner adds a capability this one lacks.');
+        return h(
+          'ol',
+          { class: 'matches' },
+          partnerMatches.map((m) =>
+            h(
+              'li',
+              { 'data-match-id': m.partner.id },
+              h(
+                'div',
+                { class: 'match-head' },
+                h('button', { type: 'button', class: 'link', onclick: () => void this.open(m.partner.id) }, m.partner.name),
+                h('span', { class: 'score', title: 'Match score (see the README for the formula)' }, `score ${m.score.toFixed(1)}`),
+              ),
+              h(
+                'ul',
+                { class: 'reasons' },
+                m.reasons.map((r) => h('li', {}, r)),
+              ),
+              h(
+                'p',
+                { class: 'muted' },
+                // null: the candidate shares no account data with this viewer.
+                m.sharedCustomerCount === null || m.sharedCustomerCount === undefined
+                  ? 'shared customers not shared with you'
+                  : `${m.sharedCustomerCount} shared customer${m.sharedCustomerCount === 1 ? '' : 's'}`,
+                m.integrated ? ' · integrated' : '',
+                m.complementaryCapabilities.length ? ` · adds ${m.complementaryCapabilities.map((c) => c.name).join(', ')}` : '',
+              ),
+              h(
+                'button',
+                { type: 'button', class: 'small', onclick: () => void this.showOverlap(m.partner.id) },
+                `Compare accounts with ${m.partner.name}`,
+              ),
             ),
-            h('ul', { class: 'reasons' }, m.reasons.map((r) => h('li', {}, r))),
-            h('p', { class: 'muted' },
-              // null: the candidate shares no account data with this viewer.
-              m.sharedCustomerCount === null || m.sharedCustomerCount === undefined
-                ? 'shared customers not shared with you'
-                : `${m.sharedCustomerCount} shared customer${m.sharedCustomerCount === 1 ? '' : 's'}`,
-              m.integrated ? ' · integrated' : '',
-              m.complementaryCapabilities.length ? ` · adds ${m.complementaryCapabilities.map((c) => c.name).join(', ')}` : '',
-            ),
-            h('button', { type: 'button', class: 'small', onclick: () => void this.showOverlap(m.partner.id) }, `Compare accounts with ${m.partner.name}`),
           ),
-        ),
-      );
-    });
+        );
+      },
+    );
   }
 
   private renderOverlapChoices(): void {
@@ -181,8 +278,20 @@ export class PartnerPanel {
     fill(
       select,
       h('option', { value: '' }, 'Choose a partner…'),
-      this.matches.length ? h('optgroup', { label: 'Top matches' }, this.matches.map((m) => h('option', { value: m.partner.id }, m.partner.name))) : null,
-      others.length ? h('optgroup', { label: 'Partners on the map' }, others.map((p) => h('option', { value: p.id }, p.label))) : null,
+      this.matches.length
+        ? h(
+            'optgroup',
+            { label: 'Top matches' },
+            this.matches.map((m) => h('option', { value: m.partner.id }, m.partner.name)),
+          )
+        : null,
+      others.length
+        ? h(
+            'optgroup',
+            { label: 'Partners on the map' },
+            others.map((p) => h('option', { value: p.id }, p.label)),
+          )
+        : null,
     );
     if ([...select.options].some((o) => o.value === previous)) select.value = previous;
   }
@@ -195,41 +304,99 @@ export class PartnerPanel {
     const otherName = select.selectedOptions[0]?.textContent ?? otherId;
     const result = byId('overlap-result');
     result.dataset.otherPartnerId = otherId;
-    await loadInto(result, 'the account overlap', () => execute(AccountOverlapPanel, { id, otherId }), ({ accountOverlap: o }) => {
-      if (this.stale(id) || !o) return [];
-      // customers is null when the other partner shares counts only.
-      const shown = o.customers?.edges.length ?? 0;
-      return [
-        h('p', { 'data-shared-count': o.sharedCustomerCount }, `${o.sharedCustomerCount} shared customer${o.sharedCustomerCount === 1 ? '' : 's'} with ${otherName}.`),
-        o.cells.length
-          ? h('table', { class: 'compact' },
-              h('caption', {}, 'Shared customers by account status'),
-              h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'This partner'), h('th', { scope: 'col' }, otherName), h('th', { scope: 'col' }, 'Customers'))),
-              h('tbody', {}, o.cells.map((c) => h('tr', {}, h('td', {}, humanise(c.status)), h('td', {}, humanise(c.otherStatus)), h('td', { class: 'number' }, c.count)))),
-            )
-          : null,
-        o.customers && shown ? h('h4', {}, shown < o.customers.totalCount ? `The first ${shown} of ${o.customers.totalCount}` : 'Customers') : null,
-        o.customers && shown ? list(o.customers.edges, '', ({ node }) => `${node.name}${node.region ? ` (${node.region})` : ''}`) : null,
-      ];
-    });
+    await loadInto(
+      result,
+      'the account overlap',
+      () => execute(AccountOverlapPanel, { id, otherId }),
+      ({ accountOverlap: o }) => {
+        if (this.stale(id) || !o) return [];
+        // customers is null when the other partner shares counts only.
+        const shown = o.customers?.edges.length ?? 0;
+        return [
+          h(
+            'p',
+            { 'data-shared-count': o.sharedCustomerCount },
+            `${o.sharedCustomerCount} shared customer${o.sharedCustomerCount === 1 ? '' : 's'} with ${otherName}.`,
+          ),
+          o.cells.length
+            ? h(
+                'table',
+                { class: 'compact' },
+                h('caption', {}, 'Shared customers by account status'),
+                h(
+                  'thead',
+                  {},
+                  h(
+                    'tr',
+                    {},
+                    h('th', { scope: 'col' }, 'This partner'),
+                    h('th', { scope: 'col' }, otherName),
+                    h('th', { scope: 'col' }, 'Customers'),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  {},
+                  o.cells.map((c) =>
+                    h(
+                      'tr',
+                      {},
+                      h('td', {}, humanise(c.status)),
+                      h('td', {}, humanise(c.otherStatus)),
+                      h('td', { class: 'number' }, c.count),
+                    ),
+                  ),
+                ),
+              )
+            : null,
+          o.customers && shown
+            ? h('h4', {}, shown < o.customers.totalCount ? `The first ${shown} of ${o.customers.totalCount}` : 'Customers')
+            : null,
+          o.customers && shown ? list(o.customers.edges, '', ({ node }) => `${node.name}${node.region ? ` (${node.region})` : ''}`) : null,
+        ];
+      },
+    );
   }
 
   private async loadImpact(id: string): Promise<void> {
-    await loadInto(byId('partner-impact'), 'the impact', () => execute(PartnerImpactPanel, { id }), ({ partnerImpact: i }) => {
-      if (this.stale(id) || !i) return [];
-      const money = i.revenueAtRisk.map((m) => `${m.currency} ${m.amount}`).join(' + ');
-      return h('dl', { class: 'impact' },
-        h('dt', {}, `Capabilities lost (${i.capabilitiesLost.length})`),
-        h('dd', {}, list(i.capabilitiesLost, 'None: every capability it brings has another supplier.', (c) => c.name)),
-        h('dt', {}, `Orphaned customers (${i.orphanedCustomers.length})`),
-        h('dd', {}, list(i.orphanedCustomers, 'None.', (c) => c.name)),
-        h('dt', {}, `Solutions affected (${i.solutionsAffected.length})`),
-        h('dd', {}, list(i.solutionsAffected, 'None.', (s) => `${s.name} (${humanise(s.status)})`)),
-        h('dt', {}, `Open deals affected (${i.openDealsAffected.length})`),
-        h('dd', {}, list(i.openDealsAffected, 'None.', (d) => `${d.name}: ${d.amount.currency} ${d.amount.amount}, ${humanise(d.stage)}`)),
-        h('dt', {}, 'Revenue at risk'),
-        h('dd', { 'data-revenue-at-risk': money }, money || 'None.'),
-      );
-    });
+    await loadInto(
+      byId('partner-impact'),
+      'the impact',
+      () => execute(PartnerImpactPanel, { id }),
+      ({ partnerImpact: i }) => {
+        if (this.stale(id) || !i) return [];
+        const money = i.revenueAtRisk.map((m) => `${m.currency} ${m.amount}`).join(' + ');
+        return h(
+          'dl',
+          { class: 'impact' },
+          h('dt', {}, `Capabilities lost (${i.capabilitiesLost.length})`),
+          h(
+            'dd',
+            {},
+            list(i.capabilitiesLost, 'None: every capability it brings has another supplier.', (c) => c.name),
+          ),
+          h('dt', {}, `Orphaned customers (${i.orphanedCustomers.length})`),
+          h(
+            'dd',
+            {},
+            list(i.orphanedCustomers, 'None.', (c) => c.name),
+          ),
+          h('dt', {}, `Solutions affected (${i.solutionsAffected.length})`),
+          h(
+            'dd',
+            {},
+            list(i.solutionsAffected, 'None.', (s) => `${s.name} (${humanise(s.status)})`),
+          ),
+          h('dt', {}, `Open deals affected (${i.openDealsAffected.length})`),
+          h(
+            'dd',
+            {},
+            list(i.openDealsAffected, 'None.', (d) => `${d.name}: ${d.amount.currency} ${d.amount.amount}, ${humanise(d.stage)}`),
+          ),
+          h('dt', {}, 'Revenue at risk'),
+          h('dd', { 'data-revenue-at-risk': money }, money || 'None.'),
+        );
+      },
+    );
   }
 }

@@ -10,10 +10,22 @@ const SearchSuggestions = graphql(`
       score
       node {
         __typename
-        ... on Partner { id name }
-        ... on Capability { id name }
-        ... on Customer { id name }
-        ... on Solution { id name }
+        ... on Partner {
+          id
+          name
+        }
+        ... on Capability {
+          id
+          name
+        }
+        ... on Customer {
+          id
+          name
+        }
+        ... on Solution {
+          id
+          name
+        }
       }
     }
   }
@@ -63,17 +75,25 @@ export class SearchBox {
 
   private render(): void {
     this.active = -1;
-    fill(this.listbox, this.picks.map((pick, i) =>
-      h('li', {
-        id: `search-option-${i}`,
-        role: 'option',
-        'aria-selected': 'false',
-        'data-kind': pick.kind,
-        'data-id': pick.id,
-        onmousedown: (event) => event.preventDefault(),
-        onclick: () => this.pick(i),
-      }, pick.name, h('span', { class: 'muted' }, ` ${pick.kind.toLowerCase()}`)),
-    ));
+    fill(
+      this.listbox,
+      this.picks.map((pick, i) =>
+        h(
+          'li',
+          {
+            id: `search-option-${i}`,
+            role: 'option',
+            'aria-selected': 'false',
+            'data-kind': pick.kind,
+            'data-id': pick.id,
+            onmousedown: (event) => event.preventDefault(),
+            onclick: () => this.pick(i),
+          },
+          pick.name,
+          h('span', { class: 'muted' }, ` ${pick.kind.toLowerCase()}`),
+        ),
+      ),
+    );
     const open = this.picks.length > 0;
     this.listbox.hidden = !open;
     this.input.setAttribute('aria-expanded', String(open));

@@ -11,11 +11,31 @@ const AssembleSolutionView = graphql(`
   query AssembleSolutionView($input: AssembleSolutionInput!) {
     assembleSolution(input: $input) {
       proposals {
-        partnerCount score reasons
-        partners { partner { id name types tier } covers { id name } suggestedRole }
+        partnerCount
+        score
+        reasons
+        partners {
+          partner {
+            id
+            name
+            types
+            tier
+          }
+          covers {
+            id
+            name
+          }
+          suggestedRole
+        }
       }
-      uncoveredCapabilities { id name }
-      minimumPartnerCount exhaustive timedOut notes
+      uncoveredCapabilities {
+        id
+        name
+      }
+      minimumPartnerCount
+      exhaustive
+      timedOut
+      notes
     }
   }
 `);
@@ -23,8 +43,16 @@ const AssembleSolutionView = graphql(`
 const SaveSolutionView = graphql(`
   mutation SaveSolutionView($input: SaveSolutionInput!) {
     saveSolution(input: $input) {
-      solution { id name status }
-      errors { path message code }
+      solution {
+        id
+        name
+        status
+      }
+      errors {
+        path
+        message
+        code
+      }
     }
   }
 `);
@@ -48,21 +76,48 @@ export class SolutionBuilder {
     });
     byId<HTMLInputElement>('builder-capability-filter').addEventListener('input', (event) => {
       const text = (event.target as HTMLInputElement).value.trim().toLowerCase();
-      for (const item of byId('builder-capabilities').querySelectorAll<HTMLElement>('li')) item.hidden = text !== '' && !(item.textContent ?? '').toLowerCase().includes(text);
+      for (const item of byId('builder-capabilities').querySelectorAll<HTMLElement>('li'))
+        item.hidden = text !== '' && !(item.textContent ?? '').toLowerCase().includes(text);
     });
   }
 
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
     const checked = new Set(this.selectedCapabilities());
-    fill(byId('builder-capabilities'), catalog.capabilities.map((c) => h('li', {},
-      h('label', {}, h('input', { type: 'checkbox', name: 'capability', value: c.id, checked: checked.has(c.id) }), ` ${c.name}`, c.category ? h('span', { class: 'muted' }, ` ${c.category}`) : null),
-    )));
+    fill(
+      byId('builder-capabilities'),
+      catalog.capabilities.map((c) =>
+        h(
+          'li',
+          {},
+          h(
+            'label',
+            {},
+            h('input', { type: 'checkbox', name: 'capability', value: c.id, checked: checked.has(c.id) }),
+            ` ${c.name}`,
+            c.category ? h('span', { class: 'muted' }, ` ${c.category}`) : null,
+          ),
+        ),
+      ),
+    );
     const region = byId<HTMLSelectElement>('builder-region');
-    fill(region, h('option', { value: '' }, 'Any region'), catalog.regions.map((r) => h('option', { value: r }, r)));
+    fill(
+      region,
+      h('option', { value: '' }, 'Any region'),
+      catalog.regions.map((r) => h('option', { value: r }, r)),
+    );
     const industry = byId<HTMLSelectElement>('builder-industry');
-    fill(industry, h('option', { value: '' }, 'Any industry'), catalog.industries.map((i) => h('option', { value: i }, humanise(i))));
-    fill(byId('builder-types'), PARTNER_TYPES.map((t) => h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: 'requiredType', value: t }), ` ${humanise(t)}`))));
+    fill(
+      industry,
+      h('option', { value: '' }, 'Any industry'),
+      catalog.industries.map((i) => h('option', { value: i }, humanise(i))),
+    );
+    fill(
+      byId('builder-types'),
+      PARTNER_TYPES.map((t) =>
+        h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: 'requiredType', value: t }), ` ${humanise(t)}`)),
+      ),
+    );
   }
 
   private selectedCapabilities(): string[] {
@@ -81,7 +136,9 @@ export class SolutionBuilder {
       region: byId<HTMLSelectElement>('builder-region').value || null,
       industry: byId<HTMLSelectElement>('builder-industry').value || null,
     };
-    const requiredTypes = [...document.querySelectorAll<HTMLInputElement>('#builder-types input:checked')].map((i) => i.value as PartnerType);
+    const requiredTypes = [...document.querySelectorAll<HTMLInputElement>('#builder-types input:checked')].map(
+      (i) => i.value as PartnerType,
+    );
     const maxPartners = Number(byId<HTMLInputElement>('builder-max').value) || 5;
     fill(result, loading('proposals'));
     result.setAttribute('aria-busy', 'true');
@@ -90,15 +147,31 @@ export class SolutionBuilder {
         input: { ...request, maxPartners, requiredTypes: requiredTypes.length ? requiredTypes : null, limit: 5 },
       });
       const names = new Map(this.catalog?.capabilities.map((c) => [c.id, c.name]));
-      fill(result,
-        h('p', { role: 'status', id: 'builder-summary', 'data-proposal-count': a.proposals.length },
+      fill(
+        result,
+        h(
+          'p',
+          { role: 'status', id: 'builder-summary', 'data-proposal-count': a.proposals.length },
           a.proposals.length
             ? `${a.proposals.length} proposal${a.proposals.length === 1 ? '' : 's'}; the smallest needs ${a.minimumPartnerCount ?? a.proposals[0]!.partnerCount} partner${(a.minimumPartnerCount ?? 2) === 1 ? '' : 's'}${a.exhaustive ? '' : ' (not every combination was ranked)'}.`
-            : 'No proposal fits.'),
-        a.uncoveredCapabilities.length ? h('p', { class: 'error' }, `No partner in scope has: ${a.uncoveredCapabilities.map((c) => c.name).join(', ')}.`) : null,
+            : 'No proposal fits.',
+        ),
+        a.uncoveredCapabilities.length
+          ? h('p', { class: 'error' }, `No partner in scope has: ${a.uncoveredCapabilities.map((c) => c.name).join(', ')}.`)
+          : null,
         a.timedOut ? h('p', { class: 'warning' }, 'The time budget ran out: these are the best found, not necessarily the best.') : null,
-        a.notes.length ? h('ul', { class: 'notes' }, a.notes.map((n) => h('li', {}, n))) : null,
-        h('ol', { class: 'proposals' }, a.proposals.map((p, i) => this.renderProposal(p, i, request, names))),
+        a.notes.length
+          ? h(
+              'ul',
+              { class: 'notes' },
+              a.notes.map((n) => h('li', {}, n)),
+            )
+          : null,
+        h(
+          'ol',
+          { class: 'proposals' },
+          a.proposals.map((p, i) => this.renderProposal(p, i, request, names)),
+        ),
       );
     } catch (error) {
       fill(result, failure('proposals', error));
@@ -112,7 +185,9 @@ export class SolutionBuilder {
     const nameId = `proposal-name-${n}`;
     const outcome = h('div', { class: 'save-outcome', 'aria-live': 'polite' });
     const defaultName = `${request.capabilityIds.map((id) => names.get(id) ?? id).join(' + ')} (${proposal.partners.map((m) => m.partner.name).join(', ')})`;
-    const form = h('form', { class: 'save-form' },
+    const form = h(
+      'form',
+      { class: 'save-form' },
       h('label', { for: nameId }, 'Name'),
       h('input', { id: nameId, name: 'name', required: true, value: defaultName.slice(0, 200) }),
       h('button', { type: 'submit' }, 'Save as draft'),
@@ -122,16 +197,42 @@ export class SolutionBuilder {
       const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
       void this.save(name, proposal, request, outcome, form);
     });
-    return h('li', { class: 'proposal', 'data-partner-count': proposal.partnerCount },
-      h('h3', {}, `Proposal ${index + 1}: ${proposal.partnerCount} partner${proposal.partnerCount === 1 ? '' : 's'}, score ${proposal.score.toFixed(1)}`),
-      proposal.reasons.length ? h('ul', { class: 'reasons' }, proposal.reasons.map((r) => h('li', {}, r))) : null,
-      h('table', { class: 'compact' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Covers'))),
-        h('tbody', {}, proposal.partners.map((m) => h('tr', { 'data-partner-id': m.partner.id },
-          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => this.onOpenPartner(m.partner.id) }, m.partner.name)),
-          h('td', {}, humanise(m.suggestedRole)),
-          h('td', {}, m.covers.map((c) => c.name).join(', ')),
-        ))),
+    return h(
+      'li',
+      { class: 'proposal', 'data-partner-count': proposal.partnerCount },
+      h(
+        'h3',
+        {},
+        `Proposal ${index + 1}: ${proposal.partnerCount} partner${proposal.partnerCount === 1 ? '' : 's'}, score ${proposal.score.toFixed(1)}`,
+      ),
+      proposal.reasons.length
+        ? h(
+            'ul',
+            { class: 'reasons' },
+            proposal.reasons.map((r) => h('li', {}, r)),
+          )
+        : null,
+      h(
+        'table',
+        { class: 'compact' },
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Covers')),
+        ),
+        h(
+          'tbody',
+          {},
+          proposal.partners.map((m) =>
+            h(
+              'tr',
+              { 'data-partner-id': m.partner.id },
+              h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => this.onOpenPartner(m.partner.id) }, m.partner.name)),
+              h('td', {}, humanise(m.suggestedRole)),
+              h('td', {}, m.covers.map((c) => c.name).join(', ')),
+            ),
+          ),
+        ),
       ),
       form,
       outcome,
@@ -155,7 +256,14 @@ export class SolutionBuilder {
       // A refused mutation is null with an error, which execute has already thrown.
       if (!saveSolution) throw new Error('The solution was not saved.');
       if (saveSolution.errors.length || !saveSolution.solution) {
-        fill(outcome, h('ul', { class: 'error', role: 'alert' }, saveSolution.errors.map((e) => h('li', {}, `${e.path.join('.')}: ${e.message}`))));
+        fill(
+          outcome,
+          h(
+            'ul',
+            { class: 'error', role: 'alert' },
+            saveSolution.errors.map((e) => h('li', {}, `${e.path.join('.')}: ${e.message}`)),
+          ),
+        );
         button.disabled = false;
         return;
       }

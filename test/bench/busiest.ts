@@ -49,7 +49,11 @@ async function main(args: string[]): Promise<void> {
   const runs = Number(argValue(args, '--runs') ?? 5);
   const log = (line: string) => console.error(line);
   const db = await connectBenchDatabase(log);
-  const executor = new CypherExecutor(db.driver, db.executor.library, { database: 'neo4j', timeoutMs: 120_000, logger: createLogger('warn') });
+  const executor = new CypherExecutor(db.driver, db.executor.library, {
+    database: 'neo4j',
+    timeoutMs: 120_000,
+    logger: createLogger('warn'),
+  });
   const api = await startBenchApi(executor, createLogger('warn'));
   try {
     const busiest = await db.executor.runText<{ id: string; accounts: number }>(
@@ -71,7 +75,12 @@ async function main(args: string[]): Promise<void> {
         await post(op.query, vars); // warm-up
         const times: number[] = [];
         for (let r = 0; r < runs; r++) times.push(await post(op.query, vars));
-        cells.push(`${percentile([...times].sort((a, b) => a - b), 50).toFixed(0)} / ${Math.max(...times).toFixed(0)}`);
+        cells.push(
+          `${percentile(
+            [...times].sort((a, b) => a - b),
+            50,
+          ).toFixed(0)} / ${Math.max(...times).toFixed(0)}`,
+        );
       }
       console.log(`| ${op.name} | ${cells.join(' | ')} |`);
     }

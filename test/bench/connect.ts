@@ -18,7 +18,11 @@ export async function connectBenchDatabase(log: (line: string) => void): Promise
   const { uri, options } = await startBenchNeo4j(log);
   const driver = createDriver({ uri, user: 'neo4j', password: options.password, database: 'neo4j' });
   await waitForDatabase(driver, log);
-  const executor = new CypherExecutor(driver, new CypherLibrary(), { database: 'neo4j', timeoutMs: 60 * 60_000, logger: createLogger('warn') });
+  const executor = new CypherExecutor(driver, new CypherLibrary(), {
+    database: 'neo4j',
+    timeoutMs: 60 * 60_000,
+    logger: createLogger('warn'),
+  });
   await applyMigrations(executor);
   return { uri, password: options.password, driver, executor };
 }

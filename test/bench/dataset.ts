@@ -18,7 +18,12 @@ export interface LoadReport {
 
 const MARKER = 'MATCH (m:BenchDataset) RETURN m.preset AS preset, m.seed AS seed, m.records AS records';
 
-export async function ensureDataset(db: CypherExecutor, preset: PresetName, seed: number, log: (line: string) => void): Promise<LoadReport> {
+export async function ensureDataset(
+  db: CypherExecutor,
+  preset: PresetName,
+  seed: number,
+  log: (line: string) => void,
+): Promise<LoadReport> {
   const [marker] = await db.runText<{ preset: string; seed: number; records: number }>(MARKER);
   if (marker && marker.preset === preset && marker.seed === seed) {
     log(`Reusing the ${preset} preset (seed ${seed}, ${marker.records} records) already in the bench database.`);
@@ -34,7 +39,13 @@ export async function ensureDataset(db: CypherExecutor, preset: PresetName, seed
 
   started = Date.now();
   const checked = checkEcosystemDocument(doc);
-  if (!checked.ok) throw new Error(`generated document has problems: ${checked.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!checked.ok)
+    throw new Error(
+      `generated document has problems: ${checked.problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   const checkMs = Date.now() - started;
 
   started = Date.now();
@@ -51,6 +62,10 @@ export async function ensureDataset(db: CypherExecutor, preset: PresetName, seed
   const writeMs = Date.now() - started;
   const recordsPerSecond = Math.round(records / (writeMs / 1000));
   log(`Checked in ${(checkMs / 1000).toFixed(1)} s; bulk-loaded in ${(writeMs / 1000).toFixed(1)} s (${recordsPerSecond} records/s).`);
-  await db.runText('CREATE (:BenchDataset {preset: $preset, seed: $seed, records: $records, loadedAt: datetime()})', { preset, seed, records }, 'WRITE');
+  await db.runText(
+    'CREATE (:BenchDataset {preset: $preset, seed: $seed, records: $records, loadedAt: datetime()})',
+    { preset, seed, records },
+    'WRITE',
+  );
   return { reused: false, records, generateMs, checkMs, writeMs, recordsPerSecond, counts };
 }

@@ -98,7 +98,9 @@ export const OPERATIONS: BenchOperation[] = [
     p95TargetMs: 250,
     query: `query Assemble8($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
       proposals { partnerCount score partners { partner { id name } covers { id } suggestedRole } } uncoveredCapabilities { id } minimumPartnerCount exhaustive timedOut } }`,
-    variables: (i, s) => ({ input: { capabilityIds: pickMany(s.heldCapabilityIds, 8, i, 10), region: pick(s.regions, i, 11), maxPartners: 6, limit: 5 } }),
+    variables: (i, s) => ({
+      input: { capabilityIds: pickMany(s.heldCapabilityIds, 8, i, 10), region: pick(s.regions, i, 11), maxPartners: 6, limit: 5 },
+    }),
   },
   {
     name: 'gapAnalysis (scoped)',

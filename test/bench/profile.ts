@@ -11,7 +11,17 @@ const text = file.endsWith('.cypher') ? readFileSync(file, 'utf8') : file;
 const t = Date.now();
 const r = await tx.run('PROFILE ' + text, JSON.parse(paramsJson));
 console.log('ms', Date.now() - t);
-function show(p: any, depth = 0) { console.log(' '.repeat(depth * 2) + p.operatorType, 'rows', p.rows, 'dbHits', p.dbHits, (p.arguments?.Details ?? '').slice(0, 150)); for (const c of p.children) show(c, depth + 1); }
+function show(p: any, depth = 0) {
+  console.log(' '.repeat(depth * 2) + p.operatorType, 'rows', p.rows, 'dbHits', p.dbHits, (p.arguments?.Details ?? '').slice(0, 150));
+  for (const c of p.children) show(c, depth + 1);
+}
 show(r.summary.profile);
-let total = 0; (function sum(p: any) { total += p.dbHits; p.children.forEach(sum); })(r.summary.profile); console.log('total dbHits', total);
-await tx.rollback(); await s.close(); await driver.close();
+let total = 0;
+(function sum(p: any) {
+  total += p.dbHits;
+  p.children.forEach(sum);
+})(r.summary.profile);
+console.log('total dbHits', total);
+await tx.rollback();
+await s.close();
+await driver.close();

@@ -10,7 +10,9 @@ export function renderTable(r: BenchResult): string {
   const head =
     `Preset \`${r.preset}\` (seed ${r.seed}), commit ${r.commit}, ${r.date.slice(0, 10)}; ` +
     `${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.java}, Neo4j ${r.machine.neo4j}.\n` +
-    (r.load.reused ? `Data reused (${r.load.records} records).\n` : `Bulk load: ${r.load.records} records in ${n((r.load.writeMs ?? 0) / 1000)} s = ${r.load.recordsPerSecond} records/s.\n`);
+    (r.load.reused
+      ? `Data reused (${r.load.records} records).\n`
+      : `Bulk load: ${r.load.records} records in ${n((r.load.writeMs ?? 0) / 1000)} s = ${r.load.recordsPerSecond} records/s.\n`);
   const rows = r.operations.map((o) => {
     const target = o.p95TargetMs !== undefined ? `p95 < ${o.p95TargetMs}` + (o.rpsTargetC16 ? `, ≥ ${o.rpsTargetC16} req/s` : '') : '';
     const met =
@@ -30,7 +32,9 @@ export function renderGrowth(small: BenchResult, big: BenchResult): string {
   const rows = big.operations.flatMap((o) => {
     const s = byName.get(o.name);
     if (!s) return [];
-    return [`| ${o.name} | ${n(s.c1.p50)} → ${n(o.c1.p50)} | ${n(o.c1.p50 / s.c1.p50, 2)} | ${s.dbHits} → ${o.dbHits} | ${n(o.dbHits / s.dbHits, 2)} |`];
+    return [
+      `| ${o.name} | ${n(s.c1.p50)} → ${n(o.c1.p50)} | ${n(o.c1.p50 / s.c1.p50, 2)} | ${s.dbHits} → ${o.dbHits} | ${n(o.dbHits / s.dbHits, 2)} |`,
+    ];
   });
   return [
     `Growth ${small.preset} → ${big.preset} (data ×${n(big.load.records / small.load.records, 1)}):`,

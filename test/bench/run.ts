@@ -100,10 +100,15 @@ async function main(args: string[]): Promise<void> {
     const sample = await readSample(db.executor, runId);
     log(`API on ${url}; ${sample.partnerIds.length} partners, ${sample.dealIds.length} deals sampled.`);
 
-    const post = (op: BenchOperation, i: number) => started.post(op.query, op.variables(i, sample), /(?:query|mutation)\s+(\w+)/.exec(op.query)?.[1]);
+    const post = (op: BenchOperation, i: number) =>
+      started.post(op.query, op.variables(i, sample), /(?:query|mutation)\s+(\w+)/.exec(op.query)?.[1]);
     const replay = new DriverReplay(db.driver, db.executor.library);
     const removeBenchDeals = () =>
-      db.executor.runText('MATCH (d:Deal) WHERE d.id STARTS WITH $prefix OPTIONAL MATCH (d)-[:HAS_EVENT]->(e:DealEvent) DETACH DELETE d, e', { prefix: runId }, 'WRITE');
+      db.executor.runText(
+        'MATCH (d:Deal) WHERE d.id STARTS WITH $prefix OPTIONAL MATCH (d)-[:HAS_EVENT]->(e:DealEvent) DETACH DELETE d, e',
+        { prefix: runId },
+        'WRITE',
+      );
 
     const results: OperationResult[] = [];
     for (const op of OPERATIONS) {
@@ -116,13 +121,32 @@ async function main(args: string[]): Promise<void> {
       const captureUntil = performance.now() + seconds * 1000;
       for (let i = 0; i < Math.max(3, 30 * heavy) && performance.now() < captureUntil; i++) {
         let failed: unknown;
-        const statements = await logger.capture(() => post(op, i).then(() => undefined, (err: unknown) => void (failed = err)));
+        const statements = await logger.capture(() =>
+          post(op, i).then(
+            () => undefined,
+            (err: unknown) => void (failed = err),
+          ),
+        );
         if (failed) firstError ??= (failed as Error).message;
         else captured.push(statements);
       }
       if (captured.length === 0) {
         log(`  failed: ${firstError}`);
-        results.push({ name: op.name, depth: operationDepth(op.query), roundTrips: NaN, dbHits: NaN, heaviestStatement: '', statements: [], c1: emptySummary(1), c16: emptySummary(16), driverC1: emptySummary(1), apiOverDriver: NaN, p95TargetMs: op.p95TargetMs, rpsTargetC16: op.rpsTargetC16, firstError });
+        results.push({
+          name: op.name,
+          depth: operationDepth(op.query),
+          roundTrips: NaN,
+          dbHits: NaN,
+          heaviestStatement: '',
+          statements: [],
+          c1: emptySummary(1),
+          c16: emptySummary(16),
+          driverC1: emptySummary(1),
+          apiOverDriver: NaN,
+          p95TargetMs: op.p95TargetMs,
+          rpsTargetC16: op.rpsTargetC16,
+          firstError,
+        });
         continue;
       }
       if (op.mutation) await removeBenchDeals();
@@ -130,9 +154,19 @@ async function main(args: string[]): Promise<void> {
       const profile = await replay.profile(first);
       const heaviest = profile.reduce((a, b) => (b.dbHits > a.dbHits ? b : a), profile[0] ?? { name: '', dbHits: 0, rows: 0 });
 
-      const c1 = await runLoop({ concurrency: 1, maxRequests: Math.round(200 * heavy), maxSeconds: seconds, warmup: 2 }, (i) => post(op, i).then(() => undefined), 100_000);
-      const driverC1 = await runLoop({ concurrency: 1, maxRequests: Math.round(200 * heavy), maxSeconds: seconds, warmup: 2 }, (i) => replay.run(captured[i % captured.length] as CapturedStatement[]));
-      const c16 = await runLoop({ concurrency: 16, maxRequests: Math.round(2000 * heavy), maxSeconds: seconds, warmup: 16 }, (i) => post(op, i).then(() => undefined), 200_000);
+      const c1 = await runLoop(
+        { concurrency: 1, maxRequests: Math.round(200 * heavy), maxSeconds: seconds, warmup: 2 },
+        (i) => post(op, i).then(() => undefined),
+        100_000,
+      );
+      const driverC1 = await runLoop({ concurrency: 1, maxRequests: Math.round(200 * heavy), maxSeconds: seconds, warmup: 2 }, (i) =>
+        replay.run(captured[i % captured.length] as CapturedStatement[]),
+      );
+      const c16 = await runLoop(
+        { concurrency: 16, maxRequests: Math.round(2000 * heavy), maxSeconds: seconds, warmup: 16 },
+        (i) => post(op, i).then(() => undefined),
+        200_000,
+      );
       if (op.mutation) await removeBenchDeals();
 
       const result: OperationResult = {
@@ -150,7 +184,9 @@ async function main(args: string[]): Promise<void> {
         rpsTargetC16: op.rpsTargetC16,
         firstError,
       };
-      log(`  c1 p50 ${c1.p50} p95 ${c1.p95} ms | c16 p50 ${c16.p50} p95 ${c16.p95} ms, ${c16.rps} req/s | driver p50 ${driverC1.p50} ms | trips ${result.roundTrips} | db hits ${result.dbHits}${c1.errors + c16.errors ? ` | errors ${c1.errors + c16.errors}` : ''}`);
+      log(
+        `  c1 p50 ${c1.p50} p95 ${c1.p95} ms | c16 p50 ${c16.p50} p95 ${c16.p95} ms, ${c16.rps} req/s | driver p50 ${driverC1.p50} ms | trips ${result.roundTrips} | db hits ${result.dbHits}${c1.errors + c16.errors ? ` | errors ${c1.errors + c16.errors}` : ''}`,
+      );
       results.push(result);
     }
 

@@ -24,8 +24,14 @@ async function column(db: CypherExecutor, text: string): Promise<string[]> {
 
 export async function readSample(db: CypherExecutor, runId: string): Promise<BenchSample> {
   const partnerIds = await column(db, 'MATCH (p:Partner) RETURN p.id AS v ORDER BY v');
-  const busiestPartnerIds = await column(db, 'MATCH (p:Partner) RETURN p.id AS v ORDER BY COUNT { (p)-[:HAS_ACCOUNT]->() } DESC, v LIMIT 100');
-  const dealPartnerIds = await column(db, 'MATCH (p:Partner) WHERE EXISTS { (p)-[:PARTICIPATES_IN]->() } RETURN p.id AS v ORDER BY v LIMIT 5000');
+  const busiestPartnerIds = await column(
+    db,
+    'MATCH (p:Partner) RETURN p.id AS v ORDER BY COUNT { (p)-[:HAS_ACCOUNT]->() } DESC, v LIMIT 100',
+  );
+  const dealPartnerIds = await column(
+    db,
+    'MATCH (p:Partner) WHERE EXISTS { (p)-[:PARTICIPATES_IN]->() } RETURN p.id AS v ORDER BY v LIMIT 5000',
+  );
   const overlapPairs = (
     await db.runText<{ a: string; b: string }>(
       `MATCH (u:Customer) WITH u LIMIT 20000
@@ -35,7 +41,10 @@ export async function readSample(db: CypherExecutor, runId: string): Promise<Ben
   ).map((r) => [r.a, r.b] as [string, string]);
   const heldCapabilityIds = await column(db, 'MATCH (c:Capability) WHERE EXISTS { (c)<-[:HAS_CAPABILITY]-() } RETURN c.id AS v ORDER BY v');
   const dealIds = await column(db, 'MATCH (d:Deal) WHERE NOT d.id STARTS WITH "bench." RETURN d.id AS v ORDER BY v');
-  const openDealIds = await column(db, 'MATCH (d:Deal) WHERE NOT d.stage STARTS WITH "CLOSED" AND NOT d.id STARTS WITH "bench." RETURN d.id AS v ORDER BY v LIMIT 20000');
+  const openDealIds = await column(
+    db,
+    'MATCH (d:Deal) WHERE NOT d.stage STARTS WITH "CLOSED" AND NOT d.id STARTS WITH "bench." RETURN d.id AS v ORDER BY v LIMIT 20000',
+  );
   const accountPairs = (
     await db.runText<{ c: string; p: string }>(
       `MATCH (p:Partner)-[:HAS_ACCOUNT]->(u:Customer) WHERE 'RESELLER' IN p.types AND p.lifecycleStage = 'ACTIVE'
@@ -46,5 +55,18 @@ export async function readSample(db: CypherExecutor, runId: string): Promise<Ben
   const industries = await column(db, 'MATCH (u:Customer) WITH u LIMIT 5000 RETURN DISTINCT u.industry AS v ORDER BY v');
   const names = await column(db, 'MATCH (p:Partner) RETURN p.name AS v ORDER BY p.id LIMIT 2000');
   const nameWords = [...new Set(names.map((n) => n.split(' ')[0]!.toLowerCase()).filter((w) => w.length >= 3))].sort();
-  return { runId, partnerIds, busiestPartnerIds, dealPartnerIds, overlapPairs, heldCapabilityIds, dealIds, openDealIds, accountPairs, regions, industries, nameWords };
+  return {
+    runId,
+    partnerIds,
+    busiestPartnerIds,
+    dealPartnerIds,
+    overlapPairs,
+    heldCapabilityIds,
+    dealIds,
+    openDealIds,
+    accountPairs,
+    regions,
+    industries,
+    nameWords,
+  };
 }

@@ -17,7 +17,15 @@ import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
 import { prefixedDemo } from '../support/demo.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOT = resolve('docs/map.png');
 const secret = 'e2e-secret-0123456789-0123456789-abcdef';
 
@@ -54,12 +62,18 @@ function ensureWebBuild(): void {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run: install the Debian package "chromium" (apt-get install -y chromium; .ci/run does this).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run: install the Debian package "chromium" (apt-get install -y chromium; .ci/run does this).`,
+    );
   }
   ensureWebBuild();
   const imported = await importEcosystem(db, prefixedDemo(prefix));
   if (!imported.ok) throw new Error(`the prefixed demo did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
-  app = await startApp({ executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  app = await startApp(
+    { executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } },
+    '127.0.0.1',
+    0,
+  );
   baseUrl = app.url.replace(/\/graphql$/, '');
   // launch() gives every run a fresh temporary profile (its own --user-data-dir).
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -72,7 +86,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  for (const solutionId of savedSolutionIds) await db.runText('MATCH (s:Solution {id: $solutionId}) DETACH DELETE s', { solutionId }, 'WRITE');
+  for (const solutionId of savedSolutionIds)
+    await db.runText('MATCH (s:Solution {id: $solutionId}) DETACH DELETE s', { solutionId }, 'WRITE');
   await removeByPrefix(db, prefix);
 });
 
@@ -112,16 +127,22 @@ describe('the map page', () => {
     await page.locator('#token-save').click();
     const counts = await mapStatus();
 
-    const { data } = await expectData(db, `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } edges { source } } }`, {
-      input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 },
-    });
+    const { data } = await expectData(
+      db,
+      `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } edges { source } } }`,
+      {
+        input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 },
+      },
+    );
     expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
     expect(counts.edges).toBe(data.ecosystemMap.edges.length);
     expect(counts.shown).toBe(counts.nodes);
     const demo = prefixedDemo(prefix) as { partners: { id: string }[]; capabilities: { id: string }[] };
     const drawn = new Set((data.ecosystemMap.nodes as { id: string }[]).map((n) => n.id));
     for (const entity of [...demo.partners, ...demo.capabilities]) expect(drawn, entity.id).toContain(entity.id);
-    const listed = await page.locator('#partner-list button[data-partner-id]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-partner-id')));
+    const listed = await page
+      .locator('#partner-list button[data-partner-id]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-partner-id')));
     expect(listed).toEqual(expect.arrayContaining(demo.partners.map((p) => p.id)));
   });
 
@@ -142,19 +163,33 @@ describe('the map page', () => {
     const partnerId = id('p.harborview');
     await openPanelFromList(partnerId);
     await expect.poll(() => page.locator('#partner-panel-title').textContent()).toBe('Harborview Technologies');
-    const { data } = await expectData(db, `query ($id: ID!) { partnerMatches(partnerId: $id, first: 5) { partner { id } reasons } partnerImpact(partnerId: $id) { capabilitiesLost { id } } }`, { id: partnerId });
+    const { data } = await expectData(
+      db,
+      `query ($id: ID!) { partnerMatches(partnerId: $id, first: 5) { partner { id } reasons } partnerImpact(partnerId: $id) { capabilitiesLost { id } } }`,
+      { id: partnerId },
+    );
     expect(data.partnerMatches.length).toBeGreaterThan(0);
-    const shown = await page.locator('#partner-matches li[data-match-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-match-id')));
+    const shown = await page
+      .locator('#partner-matches li[data-match-id]')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-match-id')));
     expect(shown).toEqual(data.partnerMatches.map((m: { partner: { id: string } }) => m.partner.id));
     const firstReasons = await page.locator('#partner-matches li[data-match-id] >> nth=0').locator('ul.reasons li').allTextContents();
     expect(firstReasons).toEqual(data.partnerMatches[0].reasons);
     await page.locator('#partner-impact dl.impact').waitFor();
-    expect(await page.locator('#partner-impact dt').first().textContent()).toBe(`Capabilities lost (${data.partnerImpact.capabilitiesLost.length})`);
+    expect(await page.locator('#partner-impact dt').first().textContent()).toBe(
+      `Capabilities lost (${data.partnerImpact.capabilitiesLost.length})`,
+    );
 
     const otherId = data.partnerMatches[0].partner.id as string;
     await page.locator(`#partner-matches li[data-match-id="${otherId}"] button.small`).click();
-    const overlap = await expectData(db, `query ($id: ID!, $other: ID!) { accountOverlap(partnerId: $id, otherPartnerId: $other) { sharedCustomerCount } }`, { id: partnerId, other: otherId });
-    await expect.poll(() => page.locator('#overlap-result [data-shared-count]').getAttribute('data-shared-count')).toBe(String(overlap.data.accountOverlap.sharedCustomerCount));
+    const overlap = await expectData(
+      db,
+      `query ($id: ID!, $other: ID!) { accountOverlap(partnerId: $id, otherPartnerId: $other) { sharedCustomerCount } }`,
+      { id: partnerId, other: otherId },
+    );
+    await expect
+      .poll(() => page.locator('#overlap-result [data-shared-count]').getAttribute('data-shared-count'))
+      .toBe(String(overlap.data.accountOverlap.sharedCustomerCount));
 
     // The README's picture: the map with a partner's panel open.
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
@@ -170,12 +205,17 @@ describe('the map page', () => {
     // Wait until the camera has stopped moving: the drawn position is then where a click lands.
     let position: { x: number; y: number } | null = null;
     await expect
-      .poll(async () => {
-        const now: { x: number; y: number } | null = await page.evaluate(`window.ecosystemMap.viewportPosition(${JSON.stringify(partnerId)})`);
-        const settled = now !== null && position !== null && Math.abs(now.x - position.x) < 0.5 && Math.abs(now.y - position.y) < 0.5;
-        position = now;
-        return settled;
-      }, { interval: 200 })
+      .poll(
+        async () => {
+          const now: { x: number; y: number } | null = await page.evaluate(
+            `window.ecosystemMap.viewportPosition(${JSON.stringify(partnerId)})`,
+          );
+          const settled = now !== null && position !== null && Math.abs(now.x - position.x) < 0.5 && Math.abs(now.y - position.y) < 0.5;
+          position = now;
+          return settled;
+        },
+        { interval: 200 },
+      )
       .toBe(true);
     const box = (await page.locator('#map-canvas').boundingBox())!;
     const at = position as unknown as { x: number; y: number };
@@ -208,17 +248,27 @@ describe('the map page', () => {
     const cells = await page.locator('#gaps-table tbody tr').evaluateAll((rows) =>
       rows.map((row) => ({
         capabilityId: row.getAttribute('data-capability-id')!,
-        byRegion: Object.fromEntries([...row.querySelectorAll('td[data-region]')].map((td) => [td.getAttribute('data-region')!, td.getAttribute('data-status')])),
+        byRegion: Object.fromEntries(
+          [...row.querySelectorAll('td[data-region]')].map((td) => [td.getAttribute('data-region')!, td.getAttribute('data-status')]),
+        ),
       })),
     );
     const gapQuery = `query ($region: String) { gapAnalysis(region: $region) { capabilities { capability { id } status supply } } }`;
-    const all = (await expectData(db, gapQuery, { region: null })).data.gapAnalysis.capabilities as { capability: { id: string }; status: string; supply: number }[];
+    const all = (await expectData(db, gapQuery, { region: null })).data.gapAnalysis.capabilities as {
+      capability: { id: string };
+      status: string;
+      supply: number;
+    }[];
     expect(cells.map((c) => c.capabilityId)).toEqual(all.map((c) => c.capability.id));
     expect(cells.map((c) => c.byRegion[''])).toEqual(all.map((c) => c.status));
     for (const region of ['APAC', 'EMEA', 'LATAM', 'NA']) {
-      const report = (await expectData(db, gapQuery, { region })).data.gapAnalysis.capabilities as { capability: { id: string }; status: string }[];
+      const report = (await expectData(db, gapQuery, { region })).data.gapAnalysis.capabilities as {
+        capability: { id: string };
+        status: string;
+      }[];
       const expected = new Map(report.map((c) => [c.capability.id, c.status]));
-      for (const cell of cells) expect(cell.byRegion[region] ?? null, `${cell.capabilityId} in ${region}`).toBe(expected.get(cell.capabilityId) ?? null);
+      for (const cell of cells)
+        expect(cell.byRegion[region] ?? null, `${cell.capabilityId} in ${region}`).toBe(expected.get(cell.capabilityId) ?? null);
     }
     const demoGaps = all.filter((c) => c.capability.id.startsWith(prefix) && c.status === 'GAP');
     expect(demoGaps.length).toBeGreaterThan(0);
@@ -237,10 +287,17 @@ describe('the map page', () => {
     for (const capabilityId of capabilityIds) await page.locator(`#builder-capabilities input[value="${capabilityId}"]`).check();
     await page.locator('#builder-form button[type="submit"]').click();
     await page.locator('#builder-summary').waitFor({ timeout: 30_000 });
-    const { data } = await expectData(db, `query ($input: AssembleSolutionInput!) { assembleSolution(input: $input) { proposals { partnerCount partners { partner { id } covers { id } suggestedRole } } } }`, {
-      input: { capabilityIds, maxPartners: 5, limit: 5 },
-    });
-    const proposals = data.assembleSolution.proposals as { partnerCount: number; partners: { partner: { id: string }; covers: { id: string }[]; suggestedRole: string }[] }[];
+    const { data } = await expectData(
+      db,
+      `query ($input: AssembleSolutionInput!) { assembleSolution(input: $input) { proposals { partnerCount partners { partner { id } covers { id } suggestedRole } } } }`,
+      {
+        input: { capabilityIds, maxPartners: 5, limit: 5 },
+      },
+    );
+    const proposals = data.assembleSolution.proposals as {
+      partnerCount: number;
+      partners: { partner: { id: string }; covers: { id: string }[]; suggestedRole: string }[];
+    }[];
     expect(proposals.length).toBeGreaterThan(0);
     expect(Number(await page.locator('#builder-summary').getAttribute('data-proposal-count'))).toBe(proposals.length);
     const first = page.locator('#builder-result li.proposal').first();
@@ -253,12 +310,18 @@ describe('the map page', () => {
     await outcome.waitFor({ timeout: 30_000 });
     const solutionId = (await outcome.getAttribute('data-solution-id'))!;
     savedSolutionIds.push(solutionId);
-    const saved = await expectData(db, `query ($id: ID!) { solution(id: $id) { name status requires { id } members { partner { id } role } } }`, { id: solutionId });
+    const saved = await expectData(
+      db,
+      `query ($id: ID!) { solution(id: $id) { name status requires { id } members { partner { id } role } } }`,
+      { id: solutionId },
+    );
     expect(saved.data.solution).toEqual({
       name: `${prefix}Managed detection`,
       status: 'DRAFT',
       requires: [...capabilityIds].sort().map((c) => ({ id: c })),
-      members: proposals[0]!.partners.map((m) => ({ partner: { id: m.partner.id }, role: m.suggestedRole })).sort((a, b) => (a.partner.id < b.partner.id ? -1 : 1)),
+      members: proposals[0]!.partners
+        .map((m) => ({ partner: { id: m.partner.id }, role: m.suggestedRole }))
+        .sort((a, b) => (a.partner.id < b.partner.id ? -1 : 1)),
     });
   });
 

@@ -12,7 +12,15 @@ import { startApp, type RunningApp } from '../../src/server.js';
 import { testExecutor } from '../support/db.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const secret = 'csp-e2e-secret-0123456789-0123456789-abcdef';
 
 let app: RunningApp;
@@ -23,12 +31,18 @@ let framerUrl: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run does this).`);
-  app = await startApp({ executor: testExecutor(), logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  app = await startApp(
+    { executor: testExecutor(), logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } },
+    '127.0.0.1',
+    0,
+  );
   base = app.url.replace(/\/graphql$/, '');
   // Another site (another origin: another port) that tries to frame the pages.
   framer = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(`<!doctype html><iframe id="framed" src="${base}${new URL(req.url ?? '/', 'http://x').searchParams.get('path') ?? '/'}"></iframe>`);
+    res.end(
+      `<!doctype html><iframe id="framed" src="${base}${new URL(req.url ?? '/', 'http://x').searchParams.get('path') ?? '/'}"></iframe>`,
+    );
   });
   await new Promise<void>((r) => framer.listen(0, '127.0.0.1', r));
   framerUrl = `http://127.0.0.1:${(framer.address() as { port: number }).port}/`;
@@ -48,7 +62,9 @@ async function watchedPage(init?: string): Promise<{ page: Page; violations: str
   const errors: string[] = [];
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
   // Runs in the page (a string: this file is compiled without the DOM's types).
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI));`);
+  await page.addInitScript(
+    `document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI));`,
+  );
   if (init) await page.addInitScript(init);
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     try {
       if ((await fetch(url.replace('/graphql', '/readyz'), { signal: AbortSignal.timeout(5000) })).ok) break;
     } catch (err) {
-      if (i % 20 === 0) console.log(`waiting for the API: ${(err as Error).message} ${String((err as { cause?: unknown }).cause ?? "")}`);
+      if (i % 20 === 0) console.log(`waiting for the API: ${(err as Error).message} ${String((err as { cause?: unknown }).cause ?? '')}`);
     }
     if (i > 1200) throw new Error(`API did not become ready in 10 minutes:\n${apiLog}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -78,10 +78,18 @@ async function main(): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   let writeSeq = 0;
 
-  const sampler = setInterval(() => memory.push({ t: Math.round((Date.now() - (deadline - seconds * 1000)) / 1000), rss: rssOf(api.pid!) }), 2000);
+  const sampler = setInterval(
+    () => memory.push({ t: Math.round((Date.now() - (deadline - seconds * 1000)) / 1000), rss: rssOf(api.pid!) }),
+    2000,
+  );
 
   const operations = [
-    { weight: 3, body: () => ({ query: '{ partners(first: 20) { totalCount edges { node { id name capabilities { level capability { name } } } } } }' }) },
+    {
+      weight: 3,
+      body: () => ({
+        query: '{ partners(first: 20) { totalCount edges { node { id name capabilities { level capability { name } } } } } }',
+      }),
+    },
     { weight: 2, body: () => ({ query: '{ search(text: "sec", first: 10) { score node { __typename } } }' }) },
     { weight: 2, body: () => ({ query: '{ customers(first: 20) { edges { node { id accounts { status partner { name } } } } } }' }) },
     {
@@ -106,7 +114,8 @@ async function main(): Promise<void> {
         const body = (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
         if (res.ok && !body.errors) {
           counts.ok++;
-          if (op.write && body.data?.createCustomer?.customer?.id === id && body.data.createCustomer.errors.length === 0) acknowledged.push(id);
+          if (op.write && body.data?.createCustomer?.customer?.id === id && body.data.createCustomer.errors.length === 0)
+            acknowledged.push(id);
         } else {
           const code = body.errors?.[0]?.extensions?.code ?? `HTTP_${res.status}`;
           counts.errors.set(code, (counts.errors.get(code) ?? 0) + 1);
@@ -156,7 +165,11 @@ async function main(): Promise<void> {
     acknowledgedWrites: acknowledged.length,
     acknowledgedWritesInGraph: present,
     lostWrites: acknowledged.length - present,
-    apiRssMiB: { firstThirdMedian: Math.round(median(rss.slice(0, third))), lastThirdMedian: Math.round(median(rss.slice(-third))), max: Math.round(Math.max(...rss)) },
+    apiRssMiB: {
+      firstThirdMedian: Math.round(median(rss.slice(0, third))),
+      lastThirdMedian: Math.round(median(rss.slice(-third))),
+      max: Math.round(Math.max(...rss)),
+    },
     apiExitCodeOnSigterm: exitCode,
   };
   console.log(JSON.stringify(report, null, 2));

@@ -13,8 +13,17 @@ let executor: CypherExecutor | undefined;
 /** One driver and executor per test file, closed after the file. */
 export function testExecutor(): CypherExecutor {
   if (!executor) {
-    driver = createDriver({ uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') });
-    executor = new CypherExecutor(driver, new CypherLibrary(), { database: inject('neo4jDatabase'), timeoutMs: 60_000, logger: silentLogger });
+    driver = createDriver({
+      uri: inject('neo4jUri'),
+      user: inject('neo4jUser'),
+      password: inject('neo4jPassword'),
+      database: inject('neo4jDatabase'),
+    });
+    executor = new CypherExecutor(driver, new CypherLibrary(), {
+      database: inject('neo4jDatabase'),
+      timeoutMs: 60_000,
+      logger: silentLogger,
+    });
     afterAll(async () => {
       await driver?.close();
       driver = undefined;
@@ -60,7 +69,10 @@ export async function graphFingerprint(db: CypherExecutor): Promise<{ nodes: num
  * property or a moved relationship changes it too. Nodes whose id starts with `exceptPrefix`
  * (and their relationships) are left out, so a test can prove it changed nothing but its own data.
  */
-export async function graphChecksum(db: CypherExecutor, exceptPrefix?: string): Promise<{ nodes: number; relationships: number; sha256: string }> {
+export async function graphChecksum(
+  db: CypherExecutor,
+  exceptPrefix?: string,
+): Promise<{ nodes: number; relationships: number; sha256: string }> {
   const rows = await db.runText<{ kind: string; head: unknown; props: Record<string, unknown> }>(
     `CALL () {
        MATCH (n)
@@ -75,9 +87,21 @@ export async function graphChecksum(db: CypherExecutor, exceptPrefix?: string): 
     { prefix: exceptPrefix ?? null },
   );
   const stable = (v: unknown): unknown =>
-    typeof v === 'bigint' ? `${v}n` : v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, stable(x)])) : v;
+    typeof v === 'bigint'
+      ? `${v}n`
+      : v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, stable(x)]),
+          )
+        : v;
   const lines = rows.map((r) => JSON.stringify([r.kind, stable(r.head), stable(r.props)])).sort();
   const hash = createHash('sha256');
   for (const line of lines) hash.update(line).update('\n');
-  return { nodes: rows.filter((r) => r.kind === 'N').length, relationships: rows.filter((r) => r.kind === 'R').length, sha256: hash.digest('hex') };
+  return {
+    nodes: rows.filter((r) => r.kind === 'N').length,
+    relationships: rows.filter((r) => r.kind === 'R').length,
+    sha256: hash.digest('hex'),
+  };
 }

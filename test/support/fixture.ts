@@ -26,7 +26,10 @@ type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 /** An interchange document as a fixture writes it: fields with a default in the format may be left out. */
 export interface FixtureDocument {
   capabilities?: CapabilityRecord[];
-  partners?: (WithDefaults<Omit<PartnerRecord, 'capabilities'>, 'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'sharing'> & {
+  partners?: (WithDefaults<
+    Omit<PartnerRecord, 'capabilities'>,
+    'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'sharing'
+  > & {
     capabilities?: WithDefaults<PartnerRecord['capabilities'][number], 'level'>[];
   })[];
   customers?: WithDefaults<CustomerRecord, 'needs'>[];
@@ -81,6 +84,7 @@ export function prefixed<T extends FixtureDocument>(prefix: string, doc: T): T {
  */
 export async function loadFixture(db: CypherExecutor, doc: FixtureDocument): Promise<ImportCounts> {
   const result = await importEcosystem(db, { formatVersion: 1, ...doc });
-  if (!result.ok) throw new Error(`fixture refused by the importer:\n${result.problems.map((p) => `${p.path} ${p.code}: ${p.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`fixture refused by the importer:\n${result.problems.map((p) => `${p.path} ${p.code}: ${p.message}`).join('\n')}`);
   return result.counts;
 }

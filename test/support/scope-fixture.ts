@@ -125,7 +125,9 @@ export function allowedFor(f: ScopeFixture): AllowedSet {
   );
   const accounts = new Set(
     f.accounts
-      .filter((a) => a.partner === f.p || grantTo(a.partner) === 'FULL' || (grantTo(a.partner) === 'OVERLAPS' && hasAccount(f.p, a.customer)))
+      .filter(
+        (a) => a.partner === f.p || grantTo(a.partner) === 'FULL' || (grantTo(a.partner) === 'OVERLAPS' && hasAccount(f.p, a.customer)),
+      )
       .map((a) => `${a.partner}|${a.customer}`),
   );
   return {
@@ -148,20 +150,43 @@ export function scopeFixtureDocument(f: ScopeFixture): FixtureDocument {
   return {
     capabilities: f.capabilities.map((id) => ({ id, name: `Capability ${id}`, category: 'TEST' })),
     partners: f.partners.map((id) => ({
-      id, name: `Partner ${id}`, types: ['RESELLER'], tier: 'GOLD', lifecycleStage: 'ACTIVE', regions: ['EMEA'], industries: ['FINANCE'],
+      id,
+      name: `Partner ${id}`,
+      types: ['RESELLER'],
+      tier: 'GOLD',
+      lifecycleStage: 'ACTIVE',
+      regions: ['EMEA'],
+      industries: ['FINANCE'],
       capabilities: [{ capabilityId: id === f.p ? ownCapability : neededCapability, level: 'EXPERT' }],
       integratesWith: id === f.p ? [f.q.none] : [],
       sharing: f.grants.filter((g) => g.from === id).map((g) => ({ partnerId: g.to, level: g.level })),
     })),
-    customers: f.customers.map((id) => ({ id, name: `Customer ${id}`, industry: 'FINANCE', region: 'EMEA', segment: 'ENTERPRISE', needs: [neededCapability] })),
+    customers: f.customers.map((id) => ({
+      id,
+      name: `Customer ${id}`,
+      industry: 'FINANCE',
+      region: 'EMEA',
+      segment: 'ENTERPRISE',
+      needs: [neededCapability],
+    })),
     accounts: f.accounts.map((a) => ({ partnerId: a.partner, customerId: a.customer, status: a.status })),
     solutions: f.solutions.map((id) => ({
-      id, name: `Solution ${id}`, status: 'PUBLISHED', regions: ['EMEA'], industries: ['FINANCE'], requires: [neededCapability],
+      id,
+      name: `Solution ${id}`,
+      status: 'PUBLISHED',
+      regions: ['EMEA'],
+      industries: ['FINANCE'],
+      requires: [neededCapability],
       members: f.members.filter((m) => m.solution === id).map((m) => ({ partnerId: m.partner, role: 'RESELLER' })),
     })),
     deals: f.deals.map((id, i) => ({
-      id, name: `Deal ${id}`, customerId: f.dealCustomer[id]!, ...(f.dealSolution[id] ? { solutionId: f.dealSolution[id] } : {}),
-      stage: 'QUALIFIED', amount: formatMinor(100_000 + i, 'USD'), currency: 'USD',
+      id,
+      name: `Deal ${id}`,
+      customerId: f.dealCustomer[id]!,
+      ...(f.dealSolution[id] ? { solutionId: f.dealSolution[id] } : {}),
+      stage: 'QUALIFIED',
+      amount: formatMinor(100_000 + i, 'USD'),
+      currency: 'USD',
       createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
       registrationStatus: id.endsWith('d-mine') ? 'CONFLICT' : 'APPROVED',
       participants: f.participations.filter((x) => x.deal === id).map((x) => ({ partnerId: x.partner, role: x.role, sourced: false })),
