@@ -62,6 +62,8 @@ const config: CodegenConfig = {
           CommunityPartition: '../analytics/analytics-rows.js#CommunityPartitionRow',
           CommunityConnection: '../analytics/analytics-rows.js#CommunityConnectionRow',
           Community: '../analytics/analytics-rows.js#CommunityRow',
+          CustomerDuplicateGroup: '../identity/identity-service.js#DuplicateGroup',
+          CustomerDuplicateGroupConnection: '../identity/identity-service.js#DuplicateGroupConnection',
         },
       },
     },

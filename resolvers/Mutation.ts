@@ -33,6 +33,11 @@ export const Mutation: MutationResolvers = {
   addDealParticipant: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.addDealParticipant(input)),
   removeDealParticipant: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.removeDealParticipant(input)),
   saveSolution: async (_p, { input }, ctx) => solutionPayload(await ctx.services.saveSolution.saveSolution(input)),
+  mergeCustomers: async (_p, { input }, ctx) => customerPayload(await ctx.services.identity.mergeCustomers(input)),
+  markCustomersDistinct: async (_p, args, ctx) => {
+    const { value, errors } = await ctx.services.identity.markCustomersDistinct(args);
+    return { customers: value, errors };
+  },
 };
 
 // Outcome { value, errors } → the payload's field names.

@@ -15,6 +15,7 @@ export const Partner: PartnerResolvers = {
   deals: async (p, { stage }, ctx) => (await ctx.loaders.partnerDeals.load(p.id)).filter((d) => !stage || d.deal.stage === stage),
   sharingGrants: (p, _a, ctx) => ctx.loaders.partnerSharingGrants.load(p.id),
   receivedSharingGrants: (p, _a, ctx) => ctx.loaders.partnerReceivedSharingGrants.load(p.id),
+  externalIds: (p, _a, ctx) => ctx.loaders.partnerExternalIds.load(p.id),
 };
 
 export const PartnerCapability: PartnerCapabilityResolvers = {};

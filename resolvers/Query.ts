@@ -1,5 +1,8 @@
 import type { QueryResolvers } from '../src/generated/graphql.js';
 
+const byId = <T>(id: string | null, loader: { load(id: string): Promise<T | null> }): Promise<T | null> | null =>
+  id === null ? null : loader.load(id);
+
 export const Query: QueryResolvers = {
   health: (_p, _a, ctx) => ctx.services.health.check(),
   partner: (_p, { id }, ctx) => ctx.loaders.partner.load(id),
@@ -24,4 +27,12 @@ export const Query: QueryResolvers = {
   gapAnalysis: (_p, { region, industry }, ctx) => ctx.services.gapAnalysis.gapAnalysis(region, industry),
   partnerImpact: (_p, { partnerId }, ctx) => ctx.services.partnerImpact.partnerImpact(partnerId),
   ecosystemMap: (_p, { input }, ctx) => ctx.services.ecosystemMap.ecosystemMap(input),
+  // Look-ups by external id: the id found is loaded like partner/customer/deal, so scoped the same way.
+  partnerByExternalId: async (_p, { system, id }, ctx) =>
+    byId(await ctx.services.identity.idByExternalId('Partner', system, id), ctx.loaders.partner),
+  customerByExternalId: async (_p, { system, id }, ctx) =>
+    byId(await ctx.services.identity.idByExternalId('Customer', system, id), ctx.loaders.customer),
+  dealByExternalId: async (_p, { system, id }, ctx) =>
+    byId(await ctx.services.identity.idByExternalId('Deal', system, id), ctx.loaders.deal),
+  customerDuplicates: (_p, { first, after }, ctx) => ctx.services.identity.customerDuplicates(first, after),
 };

@@ -3,6 +3,7 @@ import type { SolutionConnectionResolvers, SolutionResolvers } from '../src/gene
 export const Solution: SolutionResolvers = {
   requires: (s, _a, ctx) => ctx.loaders.solutionRequires.load(s.id),
   members: (s, _a, ctx) => ctx.loaders.solutionMembers.load(s.id),
+  externalIds: (s, _a, ctx) => ctx.loaders.solutionExternalIds.load(s.id),
   deals: (s, _a, ctx) => ctx.loaders.solutionDeals.load(s.id),
 };
 

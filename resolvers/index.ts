@@ -4,7 +4,7 @@ import { Partner, PartnerCapability, PartnerConnection, SharingGrant } from './P
 import { Account } from './Account.js';
 import { AccountOverlap } from './AccountOverlap.js';
 import { Capability, CapabilityConnection } from './Capability.js';
-import { Customer, CustomerConnection } from './Customer.js';
+import { Customer, CustomerConnection, CustomerDuplicateGroup, CustomerDuplicateGroupConnection } from './Customer.js';
 import { Deal, DealConnection } from './Deal.js';
 import { AttributionShare, DealAttribution } from './DealAttribution.js';
 import { EcosystemHealth } from './EcosystemHealth.js';
@@ -31,6 +31,8 @@ export const resolvers: Resolvers = {
   CapabilityConnection,
   Customer,
   CustomerConnection,
+  CustomerDuplicateGroup,
+  CustomerDuplicateGroupConnection,
   Solution,
   SolutionConnection,
   Deal,

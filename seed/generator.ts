@@ -882,7 +882,7 @@ function groupByCustomer(customerOf: Int32Array, customers: number): { offset: I
 export function generateEcosystem(options: GeneratorOptions): EcosystemDocument {
   const model = new GeneratedEcosystem(options);
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     capabilities: [...model.capabilities()],
     partners: [...model.partners()],
     customers: [...model.customers()],
@@ -900,7 +900,7 @@ export async function writeEcosystemJson(model: GeneratedEcosystem, out: Writabl
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, 'drain');
   };
-  await write('{\n"formatVersion": 1');
+  await write('{\n"formatVersion": 2');
   for (const section of SECTIONS) {
     await write(`,\n${JSON.stringify(section)}: [`);
     let batch: string[] = [];

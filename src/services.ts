@@ -20,6 +20,7 @@ import { GapAnalysisService } from './intelligence/gap-analysis.js';
 import { PartnerImpactService } from './intelligence/partner-impact.js';
 import { EcosystemMapService } from './intelligence/ecosystem-map.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
+import { IdentityService } from './identity/identity-service.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -43,6 +44,7 @@ export function createServices(db: CypherExecutor) {
     partnerImpact: new PartnerImpactService(db),
     ecosystemMap: new EcosystemMapService(db),
     analytics: new AnalyticsService(db),
+    identity: new IdentityService(db),
   };
 }
 

@@ -57,7 +57,7 @@ function generate(random: () => number, px: string, year: number): World {
     lifecycleStage: pick(random, ['ACTIVE', 'ACTIVE', 'ONBOARDING', 'DORMANT', 'PROSPECT', 'OFFBOARDED'] as const),
     caps: some(2),
   }));
-  const customers = Array.from({ length: 3 }, (_, i) => ({ id: `${px}u${i}`, name: `Customer ${i}`, needs: some(3) }));
+  const customers = Array.from({ length: 3 }, (_, i) => ({ id: `${px}u${i}`, name: `Customer ${i} ${px}`, needs: some(3) }));
   const solutions = Array.from({ length: 2 }, (_, i) => ({
     id: `${px}s${i}`,
     status: pick(random, ['DRAFT', 'PUBLISHED', 'RETIRED'] as const),

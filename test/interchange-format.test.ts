@@ -134,7 +134,7 @@ describe('checkEcosystemDocument', () => {
       { path: '$.partners[0].name', code: 'REQUIRED' },
       { path: '$.extra', code: 'UNKNOWN_FIELD' },
     ]);
-    expect(problemsOf({ formatVersion: 2 })).toEqual([{ path: '$.formatVersion', code: 'UNSUPPORTED_VERSION' }]);
+    expect(problemsOf({ formatVersion: 3 })).toEqual([{ path: '$.formatVersion', code: 'UNSUPPORTED_VERSION' }]);
     expect(problemsOf([])).toEqual([{ path: '$', code: 'INVALID_TYPE' }]);
     expect(problemsOf({ formatVersion: 1, deals: {} })).toEqual([{ path: '$.deals', code: 'INVALID_TYPE' }]);
     const bad = checkEcosystemText('{"formatVersion": 1,');
@@ -310,7 +310,8 @@ describe('serializeEcosystem', () => {
       { partnerId: 'a', role: 'RESELLER', sourced: true, registeredAt: '2024-01-01T00:00:00.000Z' },
       { partnerId: 'z', role: 'SERVICES', sourced: false, registeredAt: '2024-01-01T00:00:00.000Z' },
     ]);
-    expect(text).toContain('\n  "formatVersion": 1,\n  "capabilities": [],\n');
+    // A version 1 document reads as version 2; the writer writes version 2.
+    expect(text).toContain('\n  "formatVersion": 2,\n  "capabilities": [],\n');
     // A checked serialisation checks again to the same text.
     expect(serializeEcosystem(accepted(back))).toBe(text);
   });

@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (c:Customer)-[:NEEDS]->(:Capability {id: id})
 WHERE {{scope/customer-visible(c)}}
 WITH id, c ORDER BY c.id
-RETURN id AS key, collect(c {.id, .name, .industry, .region, .segment}) AS items
+RETURN id AS key, collect(c {.id, .name, .industry, .region, .segment, .domain}) AS items

@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
 WHERE {{scope/customer-visible(c)}}
-RETURN c {.id, .name, .industry, .region, .segment} AS node
+RETURN c {.id, .name, .industry, .region, .segment, .domain} AS node

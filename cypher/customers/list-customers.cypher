@@ -7,6 +7,6 @@ WHERE {{scope/customer-visible(c)}}
   AND ($region IS NULL OR c.region = $region)
   AND ($segment IS NULL OR c.segment = $segment)
   AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
-RETURN c {.id, .name, .industry, .region, .segment} AS node
+RETURN c {.id, .name, .industry, .region, .segment, .domain} AS node
 ORDER BY c.id
 LIMIT $limit

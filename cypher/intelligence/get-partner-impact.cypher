@@ -16,7 +16,7 @@ CALL (p) {
   WHERE NOT EXISTS { (other:Partner)-[:HAS_ACCOUNT]->(u)
                      WHERE other <> p AND {{scope/account-visible-beside(other, p)}} }
   WITH DISTINCT u ORDER BY u.id
-  RETURN collect(u {.id, .name, .industry, .region, .segment}) AS orphanedCustomers
+  RETURN collect(u {.id, .name, .industry, .region, .segment, .domain}) AS orphanedCustomers
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:MEMBER_OF]->(s:Solution)

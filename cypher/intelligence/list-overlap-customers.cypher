@@ -6,6 +6,6 @@ MATCH (q:Partner {id: $otherPartnerId})-[:HAS_ACCOUNT]->(u)
 WHERE {{scope/overlap-customers-visible(p, q)}}
 WITH DISTINCT u
 WHERE $after IS NULL OR u.id > $after
-RETURN u {.id, .name, .industry, .region, .segment} AS node
+RETURN u {.id, .name, .industry, .region, .segment, .domain} AS node
 ORDER BY node.id
 LIMIT $limit

@@ -1,4 +1,4 @@
-// Returns {accounts, events}: removes every account (HAS_ACCOUNT) and detaches every DealEvent from its deal (delete-ecosystem-except removes the detached events); import --replace's first step.
+// Returns {accounts, events, externalIds}: removes every account (HAS_ACCOUNT), detaches every DealEvent from its deal and every ExternalId from its entity (the import attaches the document's again; delete-ecosystem-except removes the detached rest); import --replace's first step.
 // Only relationships are deleted here: deleted nodes in a transaction slow every later MERGE by id in it. No parameters.
 CALL () {
   MATCH (:Partner)-[a:HAS_ACCOUNT]->(:Customer)
@@ -10,4 +10,9 @@ CALL () {
   DELETE h
   RETURN count(*) AS events
 }
-RETURN accounts, events
+CALL () {
+  MATCH ()-[x:HAS_EXTERNAL_ID]->(:ExternalId)
+  DELETE x
+  RETURN count(*) AS externalIds
+}
+RETURN accounts, events, externalIds

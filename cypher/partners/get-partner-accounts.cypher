@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (p:Partner {id: id})-[a:HAS_ACCOUNT]->(c:Customer)
 WHERE {{scope/account-visible(p, c)}}
 WITH id, a, c ORDER BY c.id
-RETURN id AS key, collect({partnerId: id, customerId: c.id, status: a.status, customer: c {.id, .name, .industry, .region, .segment}}) AS items
+RETURN id AS key, collect({partnerId: id, customerId: c.id, status: a.status, customer: c {.id, .name, .industry, .region, .segment, .domain}}) AS items

@@ -2,4 +2,4 @@
 MATCH (p:Partner {id: $partnerId})-[a:HAS_ACCOUNT]->(c:Customer {id: $customerId})
 WITH p, c, a, a.status AS status
 DELETE a
-RETURN {partnerId: p.id, customerId: c.id, status: status, partner: p {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}, customer: c {.id, .name, .industry, .region, .segment}} AS account
+RETURN {partnerId: p.id, customerId: c.id, status: status, partner: p {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}, customer: c {.id, .name, .industry, .region, .segment, .domain}} AS account

@@ -2,4 +2,4 @@
 MATCH (p:Partner {id: $partnerId}), (c:Customer {id: $customerId})
 MERGE (p)-[a:HAS_ACCOUNT]->(c)
 SET a.status = $status
-RETURN {partnerId: p.id, customerId: c.id, status: a.status, partner: p {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}, customer: c {.id, .name, .industry, .region, .segment}} AS account
+RETURN {partnerId: p.id, customerId: c.id, status: a.status, partner: p {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}, customer: c {.id, .name, .industry, .region, .segment, .domain}} AS account

@@ -10,7 +10,7 @@ RETURN kind,
        CASE kind
          WHEN 'Partner' THEN n {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website}
          WHEN 'Capability' THEN n {.id, .name, .category, .description, parentId: head([(n)-[:CHILD_OF]->(up:Capability) | up.id])}
-         WHEN 'Customer' THEN n {.id, .name, .industry, .region, .segment}
+         WHEN 'Customer' THEN n {.id, .name, .industry, .region, .segment, .domain}
          ELSE n {.id, .name, .description, .status, .regions, .industries}
        END AS node,
        score

@@ -51,11 +51,16 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Grants are the partners' own business: ADMIN, or the partner whose accounts are shared.
   setSharingGrant: ownGrant,
   removeSharingGrant: ownGrant,
+  // Identity (issue 13): merging and separating customers is alliance management.
+  mergeCustomers: VENDOR_ONLY,
+  markCustomersDistinct: VENDOR_ONLY,
 };
 
 /** Queries are open to every role (the Cypher scopes them) except these. */
 export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   ecosystemHealth: VENDOR_ONLY,
+  // Duplicate groups span every customer: the vendor's view.
+  customerDuplicates: VENDOR_ONLY,
   partnerRevenue: ownPartner((a) => a.partnerId, 'see its own revenue'),
   partnerMatches: ownPartner((a) => a.partnerId, 'find matches for itself'),
   partnerImpact: ownPartner((a) => a.partnerId, 'see its own impact'),

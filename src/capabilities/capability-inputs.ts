@@ -1,5 +1,6 @@
 // The zod schemas of the capability mutations' inputs.
 import { z } from 'zod';
+import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
 import { idSchema, nameSchema, optionalTextSchema } from '../validation/problems.js';
 
 export const CreateCapabilityInput = z.object({
@@ -8,6 +9,7 @@ export const CreateCapabilityInput = z.object({
   category: optionalTextSchema.transform((v) => v || null),
   parentId: idSchema.nullish().transform((v) => v ?? null),
   description: optionalTextSchema.transform((v) => v || null),
+  externalIds: createExternalIdsField,
 });
 
 /** Absent fields stay as they are; parentId null makes the capability a root. */
@@ -17,4 +19,5 @@ export const UpdateCapabilityInput = z.object({
   category: optionalTextSchema,
   parentId: idSchema.nullable().optional(),
   description: optionalTextSchema,
+  externalIds: updateExternalIdsField,
 });

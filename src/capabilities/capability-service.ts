@@ -2,6 +2,7 @@
 // close a cycle is refused.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
+import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
@@ -50,6 +51,7 @@ export class CapabilityService {
           category: i.category,
           description: i.description,
         });
+        await writeExternalIds(tx, 'Capability', id, i.externalIds);
         return onlyRow(
           await tx.run<{ node: CapabilityRow }>('capabilities/set-capability-parent', { id, parentId: i.parentId }),
           ['input', 'id'],
@@ -66,12 +68,13 @@ export class CapabilityService {
         const updated = onlyRow(
           await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', {
             id: i.id,
-            changes: withSearchName(changesOf(i, ['id', 'parentId'])),
+            changes: withSearchName(changesOf(i, ['id', 'parentId', 'externalIds'])),
           }),
           ['input', 'id'],
           'capability',
           i.id,
         ).node;
+        await writeExternalIds(tx, 'Capability', i.id, i.externalIds);
         if (i.parentId === undefined) return updated;
         await this.checkParent(tx, i.id, i.parentId);
         return onlyRow(

@@ -1,6 +1,8 @@
 // Customers: the list and its filters, and the customer mutations. A customer with deals cannot
 // be deleted.
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { ProblemsError } from '../errors.js';
+import { normalizeCustomerName, writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
@@ -40,14 +42,21 @@ export class CustomerService {
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('customer');
         await this.requireNeeds(tx, i.needs);
-        const { needs, ...fields } = i;
+        await requireFreeDomain(tx, id, i.domain);
+        const { needs, externalIds, ...fields } = i;
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', { ...fields, id, searchName: searchName(fields.name) }),
+          await tx.run<{ node: CustomerRow }>('customers/upsert-customer', {
+            ...fields,
+            id,
+            searchName: searchName(fields.name),
+            normalizedName: normalizeCustomerName(i.name),
+          }),
           ['input', 'id'],
           'customer',
           id,
         ).node;
         await tx.run('customers/set-customer-needs', { id, needs });
+        await writeExternalIds(tx, 'Customer', id, externalIds);
         return row;
       }),
     );
@@ -56,11 +65,13 @@ export class CustomerService {
   updateCustomer(input: unknown): Promise<Outcome<CustomerRow>> {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await requireFreeDomain(tx, i.id, i.domain);
+        const changes = {
+          ...withSearchName(changesOf(i, ['id', 'needs', 'externalIds'])),
+          ...(i.name !== undefined ? { normalizedName: normalizeCustomerName(i.name) } : {}),
+        };
         const row = onlyRow(
-          await tx.run<{ node: CustomerRow }>('customers/update-customer', {
-            id: i.id,
-            changes: withSearchName(changesOf(i, ['id', 'needs'])),
-          }),
+          await tx.run<{ node: CustomerRow }>('customers/update-customer', { id: i.id, changes }),
           ['input', 'id'],
           'customer',
           i.id,
@@ -69,6 +80,7 @@ export class CustomerService {
           await this.requireNeeds(tx, i.needs);
           await tx.run('customers/set-customer-needs', { id: i.id, needs: i.needs });
         }
+        await writeExternalIds(tx, 'Customer', i.id, i.externalIds);
         return row;
       }),
     );
@@ -99,5 +111,20 @@ export class CustomerService {
       tx,
       needs.map((id, index) => ({ kind: 'capability' as const, id, path: ['input', 'needs', String(index)] })),
     );
+  }
+}
+
+/** CONFLICT at input.domain when another customer has the domain (at most one customer per domain). */
+async function requireFreeDomain(tx: CypherTransaction, id: string, domain: string | null | undefined): Promise<void> {
+  if (!domain) return;
+  const [owner] = await tx.run<{ id: string }>('customers/find-customers-by-domain', { domains: [domain] });
+  if (owner && owner.id !== id) {
+    throw new ProblemsError([
+      {
+        path: ['input', 'domain'],
+        message: `The domain ${JSON.stringify(domain)} already belongs to customer ${JSON.stringify(owner.id)}`,
+        code: 'CONFLICT',
+      },
+    ]);
   }
 }

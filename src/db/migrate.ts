@@ -1,5 +1,6 @@
 // Applies cypher/migrations/*.cypher in name order at start-up. Every statement is idempotent
 // (IF NOT EXISTS), so running them again is harmless; each file is recorded as a :Migration.
+import { normalizeCustomerName } from '../identity/identity.js';
 // Then the data the files cannot compute: searchNames missing from older data.
 import { fillSearchNames } from '../search/search-name.js';
 import { statementsOf } from './cypher-library.js';
@@ -15,7 +16,19 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
   }
   await fillSearchNames(executor);
   await executor.runText('CALL db.awaitIndexes(300)', {}, 'READ');
+  await backfillNormalizedNames(executor);
   return applied;
+}
+
+/** Customers written before migration 004-identity get their normalizedName (computed in TypeScript: identity.ts). */
+async function backfillNormalizedNames(executor: CypherExecutor): Promise<void> {
+  for (;;) {
+    const rows = await executor.read<{ id: string; name: string }>('identity/list-customers-without-normalized-name', { limit: 5000 });
+    if (rows.length === 0) return;
+    await executor.write('identity/set-normalized-names', {
+      rows: rows.map((r) => ({ id: r.id, normalizedName: normalizeCustomerName(r.name) })),
+    });
+  }
 }
 
 /** True when every migration file has been recorded (the readiness check). */

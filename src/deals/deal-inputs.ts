@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checkAmountText, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import { CONFLICT_DECISIONS, DEAL_ROLES, DEAL_STAGES } from '../model/vocabulary.js';
+import { createExternalIdsField, domainSchema, externalIdSchema } from '../identity/identity.js';
 import { idSchema, nameSchema, optionalTextSchema } from '../validation/problems.js';
 import { isOpenDealStage } from './rules-of-engagement.js';
 
@@ -21,7 +22,6 @@ export const RegisterDealInput = z
   .object({
     id: idSchema.nullish(),
     name: nameSchema,
-    customerId: idSchema,
     solutionId: idSchema.nullish(),
     // The text alone here, so it is checked even when the currency is refused; the rest in the transform.
     amount: z.string().superRefine((amount, ctx) => moneyRule(ctx, [], () => checkAmountText(amount))),
@@ -32,9 +32,34 @@ export const RegisterDealInput = z
       .transform((v) => v ?? 'REGISTERED'),
     createdAt: dateSchema.nullish(),
     closedAt: dateSchema.nullish(),
-    participants: z.array(participantSchema).min(1, 'a deal needs at least one participant'),
+    // Each participant by partnerId or partnerExternalId, exactly one (issue 13).
+    participants: z
+      .array(
+        participantSchema.extend({ partnerId: idSchema.nullish(), partnerExternalId: externalIdSchema.nullish() }).superRefine((p, ctx) => {
+          if (!p.partnerId === !p.partnerExternalId)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['partnerId'],
+              message: 'name the partner by exactly one of partnerId and partnerExternalId',
+            });
+        }),
+      )
+      .min(1, 'a deal needs at least one participant'),
+    // The customer by exactly one of customerId, customerExternalId and customerDomain (issue 13).
+    customerId: idSchema.nullish(),
+    customerExternalId: externalIdSchema.nullish(),
+    customerDomain: domainSchema.nullish(),
+    externalIds: createExternalIdsField,
   })
   .transform((input, ctx) => {
+    const named = (['customerId', 'customerExternalId', 'customerDomain'] as const).filter((k) => input[k]);
+    if (named.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [named[1] ?? 'customerId'],
+        message: 'name the customer by exactly one of customerId, customerExternalId and customerDomain',
+      });
+    }
     // The one money parser (src/money/money.ts): bounded, so a stored amount never wraps.
     let amountMinor = 0n;
     moneyRule(ctx, ['amount'], () => (amountMinor = parseAmount(input.amount, input.currency)));

@@ -3,6 +3,9 @@
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
 import { DealQueries } from './deal-queries.js';
+import { duplicateGroupOf, type DuplicateReason } from '../identity/identity-service.js';
+import { findByExternalId, writeExternalIds } from '../identity/identity.js';
+import type { DealRole } from '../model/vocabulary.js';
 import {
   AddDealParticipantInput,
   RegisterDealInput,
@@ -28,6 +31,8 @@ const BASE = ['input'];
 
 interface RuleDealRow {
   id: string;
+  /** The customer of the duplicate group the deal is on. */
+  customerId: string;
   createdAt: Date;
   stage: string;
   registrationStatus: RegistrationStatus | null;
@@ -63,8 +68,103 @@ export function decideRegistration(others: readonly RuleDealRow[], deal: Omit<Re
   return { status, conflictsWith };
 }
 
-function conflictNote(decision: RegistrationDecision): string | null {
-  return decision.status === 'CONFLICT' ? `Rules of engagement: conflicts with ${decision.conflictsWith.join(', ')}` : null;
+/**
+ * The conflict's note; when a deal it conflicts with is on another customer of the duplicate
+ * group, the note says the customers were treated as one (issue 13).
+ */
+function conflictNote(
+  decision: RegistrationDecision,
+  group: DuplicateGroupInfo,
+  others: readonly RuleDealRow[],
+  customerId: string,
+): string | null {
+  if (decision.status !== 'CONFLICT') return null;
+  const note = `Rules of engagement: conflicts with ${decision.conflictsWith.join(', ')}`;
+  const elsewhere = new Set(
+    others.filter((o) => decision.conflictsWith.includes(o.id) && o.customerId !== customerId).map((o) => o.customerId),
+  );
+  if (elsewhere.size === 0) return note;
+  return `${note} (customers ${group.memberIds.join(', ')} are treated as one customer: probable duplicates by ${group.reasons.join(' and ')}, until merged or marked distinct)`;
+}
+
+interface DuplicateGroupInfo {
+  memberIds: string[];
+  reasons: DuplicateReason[];
+}
+
+/**
+ * Takes the locks of the customer's duplicate group (in id order, so two registrations on one
+ * group cannot deadlock) and reads the deals of every customer in it: the rules of engagement
+ * treat one duplicate group as one customer until merged or marked distinct (issue 13).
+ */
+async function lockedGroupDeals(
+  tx: CypherTransaction,
+  customerId: string,
+  excludeDealId: string | null,
+): Promise<{ others: RuleDealRow[]; group: DuplicateGroupInfo }> {
+  const group = await duplicateGroupOf(tx, customerId);
+  for (const id of group.memberIds) await tx.run('deals/lock-customer-deals', { customerId: id });
+  const others: RuleDealRow[] = [];
+  for (const id of group.memberIds) {
+    const rows = await tx.run<Omit<RuleDealRow, 'customerId'>>('deals/get-customer-deals-for-rules', { customerId: id, excludeDealId });
+    others.push(...rows.map((r) => ({ ...r, customerId: id })));
+  }
+  return { others, group };
+}
+
+/** The customer and partners that registerDeal names by external id or domain, as ids; NOT_FOUND at the name's path when unknown. */
+async function resolveNames(
+  tx: CypherTransaction,
+  input: {
+    customerId?: string | null;
+    customerExternalId?: { system: string; id: string } | null;
+    customerDomain?: string | null;
+    participants: {
+      partnerId?: string | null;
+      partnerExternalId?: { system: string; id: string } | null;
+      role: DealRole;
+      sourced: boolean;
+    }[];
+  },
+): Promise<{ customerId: string; participants: { partnerId: string; role: DealRole; sourced: boolean }[] }> {
+  const problems: Problem[] = [];
+  let customerId = input.customerId ?? '';
+  if (input.customerExternalId) {
+    const { system, id } = input.customerExternalId;
+    customerId = (await findByExternalId(tx, 'Customer', input.customerExternalId)) ?? '';
+    if (!customerId)
+      problems.push({
+        path: [...BASE, 'customerExternalId'],
+        message: `No customer with external id (${system}, ${id})`,
+        code: 'NOT_FOUND',
+      });
+  } else if (input.customerDomain) {
+    const [row] = await tx.run<{ id: string }>('customers/find-customers-by-domain', { domains: [input.customerDomain] });
+    customerId = row?.id ?? '';
+    if (!customerId)
+      problems.push({
+        path: [...BASE, 'customerDomain'],
+        message: `No customer with domain ${JSON.stringify(input.customerDomain)}`,
+        code: 'NOT_FOUND',
+      });
+  }
+  const participants = [];
+  for (const [i, p] of input.participants.entries()) {
+    let partnerId = p.partnerId ?? '';
+    if (p.partnerExternalId) {
+      partnerId = (await findByExternalId(tx, 'Partner', p.partnerExternalId)) ?? '';
+      if (!partnerId) {
+        problems.push({
+          path: [...BASE, 'participants', String(i), 'partnerExternalId'],
+          message: `No partner with external id (${p.partnerExternalId.system}, ${p.partnerExternalId.id})`,
+          code: 'NOT_FOUND',
+        });
+      }
+    }
+    participants.push({ partnerId, role: p.role, sourced: p.sourced });
+  }
+  if (problems.length > 0) throw new ProblemsError(problems);
+  return { customerId, participants };
 }
 
 export class DealRegistrationService {
@@ -86,36 +186,36 @@ export class DealRegistrationService {
         ];
         if (early.length > 0) throw new ProblemsError(early);
         const id = input.id ?? (await unusedDealId(tx));
+        const { customerId, participants } = await resolveNames(tx, input);
         await requireReferences(tx, [
-          { kind: 'customer', id: input.customerId, path: [...BASE, 'customerId'] },
+          // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
+          {
+            kind: 'customer' as const,
+            id: customerId,
+            path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
+          },
           ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
-          ...input.participants.map((p, i) => ({
-            kind: 'partner' as const,
-            id: p.partnerId,
-            path: [...BASE, 'participants', String(i), 'partnerId'],
-          })),
+          ...input.participants.flatMap((p, i) =>
+            p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [],
+          ),
         ]);
-        const problems = participantProblems(input.participants);
+        const problems = participantProblems(participants);
         if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
           problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
         }
         if (problems.length > 0) throw new ProblemsError(problems);
-        await tx.run('deals/lock-customer-deals', { customerId: input.customerId });
-        // Read only after the lock: a registration racing this one has committed or waits.
-        const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', {
-          customerId: input.customerId,
-          excludeDealId: null,
-        });
+        // Read only after the locks: a registration racing this one has committed or waits.
+        const { others, group } = await lockedGroupDeals(tx, customerId, null);
         const now = new Date();
         const createdAt = input.createdAt ?? registeredNow(now, others);
         if (input.closedAt && input.closedAt < createdAt)
           fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
-        const resellerIds = input.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
+        const resellerIds = participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
         const decision = decideRegistration(others, { id, stage: input.stage, createdAt, registrationStatus: null, resellerIds });
         await tx.run('deals/create-deal', {
           id,
           name: input.name,
-          customerId: input.customerId,
+          customerId,
           solutionId: input.solutionId ?? null,
           stage: input.stage,
           amountMinor: input.amountMinor,
@@ -123,10 +223,11 @@ export class DealRegistrationService {
           createdAt,
           closedAt: input.closedAt ?? null,
           registrationStatus: decision.status,
-          participants: input.participants,
+          participants,
           at: now,
-          note: conflictNote(decision),
+          note: conflictNote(decision, group, others, customerId),
         });
+        await writeExternalIds(tx, 'Deal', id, input.externalIds);
         return readDeal(tx, id);
       }),
     );
@@ -209,10 +310,7 @@ export class DealRegistrationService {
         });
         // Only a new reseller can change what the rules say; an approval stays unless it does.
         if (input.role === 'RESELLER' && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
-          const others = await tx.run<RuleDealRow>('deals/get-customer-deals-for-rules', {
-            customerId: deal.customerId,
-            excludeDealId: deal.id,
-          });
+          const { others, group } = await lockedGroupDeals(tx, deal.customerId, deal.id);
           const resellerIds = [...deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId), input.partnerId];
           const decision = decideRegistration(others, {
             id: deal.id,
@@ -222,7 +320,12 @@ export class DealRegistrationService {
             resellerIds,
           });
           if (decision.status !== deal.registrationStatus) {
-            await tx.run('deals/record-deal-status', { dealId: deal.id, status: decision.status, at, note: conflictNote(decision) });
+            await tx.run('deals/record-deal-status', {
+              dealId: deal.id,
+              status: decision.status,
+              at,
+              note: conflictNote(decision, group, others, deal.customerId),
+            });
           }
         }
         return readDeal(tx, deal.id);

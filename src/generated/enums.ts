@@ -44,6 +44,8 @@ export type CustomerSegment =
 export type DealEventKind =
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
+  /** The deal's customer was merged into another (mergeCustomers); from and to are customer ids. */
+  | 'MERGED'
   /** A participant joined; to = the partner id. */
   | 'PARTICIPANT_ADDED'
   /** A participant left; from = the partner id. */
@@ -73,6 +75,13 @@ export type DealStage =
   | 'PROPOSAL'
   | 'QUALIFIED'
   | 'REGISTERED';
+
+/** Why customers are probably one company (README, Identity). */
+export type DuplicateReason =
+  /** Their domains are equal, or one is a sub-domain of the other. */
+  | 'SAME_DOMAIN'
+  /** Their normalised names are equal (README: the normalised name). */
+  | 'SAME_NAME';
 
 /** Machine-readable code of an expected error in a mutation payload. */
 export type ErrorCode =

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PartnerRow, CapabilityRow, CustomerRow, SolutionRow, DealRow, MoneyValue, AccountRow, PartnerCapabilityRow, CapabilityHolderRow, SharingGrantRow, SolutionMembershipRow, SolutionMemberRow, DealParticipationRow, DealParticipantRow, SearchHitRow, PartnerConnectionRow, CapabilityConnectionRow, CustomerConnectionRow, SolutionConnectionRow, DealConnectionRow, DealEventRow, DealAttributionRow, AttributionShareRow, PartnerRevenueRow, EcosystemHealthRow, CoSellRecommendationRow, PartnerMatchRow, AccountOverlapRow, SolutionAssemblyRow, SolutionProposalRow, ProposalMemberRow, CapabilityCoverageRow, PartnerImpactRow } from '../model/rows.js';
 import type { CommunityPartitionRow, CommunityConnectionRow, CommunityRow } from '../analytics/analytics-rows.js';
+import type { DuplicateGroup, DuplicateGroupConnection } from '../identity/identity-service.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -150,6 +151,8 @@ export type Capability = {
   /** Direct children, ordered by id. */
   children: Array<Capability>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Keys of this capability in other systems, sorted by system, then id. */
+  externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Customers that need it, ordered by id. */
@@ -329,6 +332,8 @@ export type CoverageStatus =
 export type CreateCapabilityInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the capability's external ids (absent: none). */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -336,6 +341,10 @@ export type CreateCapabilityInput = {
 
 /** A new customer; id generated when absent. */
 export type CreateCustomerInput = {
+  /** A domain or URL, normalised on the way in; a domain another customer has is refused (CONFLICT). */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the customer's external ids (absent: none). */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -346,6 +355,8 @@ export type CreateCustomerInput = {
 
 /** A new partner; id generated when absent. */
 export type CreatePartnerInput = {
+  /** Replaces the partner's external ids (absent: none). */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** A stable id; generated when absent. Creating with an existing id updates that partner (idempotent). */
   id?: InputMaybe<Scalars['ID']['input']>;
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -360,6 +371,8 @@ export type CreatePartnerInput = {
 /** A new catalog solution; id generated when absent. */
 export type CreateSolutionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the solution's external ids (absent: none). */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id?: InputMaybe<Scalars['ID']['input']>;
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
   members?: InputMaybe<Array<SolutionMemberInput>>;
@@ -376,6 +389,10 @@ export type Customer = {
   accounts: Array<Account>;
   /** Deals on this customer, ordered by id. */
   deals: Array<Deal>;
+  /** The company's primary web domain, normalised (lower case; no scheme, www., path, port or trailing dot); unique. */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** Keys of this customer in other systems, sorted by system, then id. */
+  externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   industry?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
@@ -403,6 +420,30 @@ export type CustomerConnection = {
   edges: Array<CustomerEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** Customers that are probably one company: a connected component of 'same domain or same normalised name', at least two. */
+export type CustomerDuplicateGroup = {
+  __typename?: 'CustomerDuplicateGroup';
+  /** Ordered by id. */
+  members: Array<Customer>;
+  /** The reasons that link its members, in enum order. */
+  reasons: Array<DuplicateReason>;
+};
+
+/** A page of duplicate groups. */
+export type CustomerDuplicateGroupConnection = {
+  __typename?: 'CustomerDuplicateGroupConnection';
+  edges: Array<CustomerDuplicateGroupEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One duplicate group and its cursor. */
+export type CustomerDuplicateGroupEdge = {
+  __typename?: 'CustomerDuplicateGroupEdge';
+  cursor: Scalars['String']['output'];
+  node: CustomerDuplicateGroup;
 };
 
 /** One customer in a page of customers, with its cursor. */
@@ -433,6 +474,13 @@ export type CustomerSegment =
   | 'MID_MARKET'
   | 'SMB';
 
+/** Customers a mutation changed, or the errors (nothing written). */
+export type CustomersPayload = {
+  __typename?: 'CustomersPayload';
+  customers?: Maybe<Array<Customer>>;
+  errors: Array<PayloadError>;
+};
+
 /** A deal on a customer, worked by one or more partners. */
 export type Deal = {
   __typename?: 'Deal';
@@ -442,6 +490,8 @@ export type Deal = {
   conflictsWith: Array<Deal>;
   createdAt: Scalars['DateTime']['output'];
   customer: Customer;
+  /** Keys of this deal in other systems, sorted by system, then id. */
+  externalIds: Array<ExternalId>;
   /** Every stage, status and participant change, oldest first. */
   history: Array<DealEvent>;
   id: Scalars['ID']['output'];
@@ -493,6 +543,8 @@ export type DealEvent = {
 export type DealEventKind =
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
+  /** The deal's customer was merged into another (mergeCustomers); from and to are customer ids. */
+  | 'MERGED'
   /** A participant joined; to = the partner id. */
   | 'PARTICIPANT_ADDED'
   /** A participant left; from = the partner id. */
@@ -526,7 +578,10 @@ export type DealParticipant = {
 
 /** A partner to register on a deal, with its role and whether it sourced the deal. */
 export type DealParticipantInput = {
-  partnerId: Scalars['ID']['input'];
+  /** The partner by an external id (instead of partnerId). */
+  partnerExternalId?: InputMaybe<ExternalIdInput>;
+  /** The partner by id; exactly one of partnerId and partnerExternalId. */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
   role: DealRole;
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -573,6 +628,13 @@ export type DeletePayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   errors: Array<PayloadError>;
 };
+
+/** Why customers are probably one company (README, Identity). */
+export type DuplicateReason =
+  /** Their domains are equal, or one is a sub-domain of the other. */
+  | 'SAME_DOMAIN'
+  /** Their normalised names are equal (README: the normalised name). */
+  | 'SAME_NAME';
 
 /** Nodes and edges for drawing the ecosystem map. */
 export type EcosystemGraph = {
@@ -640,6 +702,21 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
+
+/** The same record's key in another system (a CRM, a PRM, a co-sell system), as in the interchange format version 2. */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The record's id there: 1-255 characters. */
+  id: Scalars['String']['output'];
+  /** The system's name: 1-64 lower-case letters, digits or . _ - (e.g. salesforce, hubspot, aws-ace). */
+  system: Scalars['String']['output'];
+};
+
+/** An external id to set; a (system, id) pair belongs to at most one entity of a kind (CONFLICT otherwise). */
+export type ExternalIdInput = {
+  id: Scalars['String']['input'];
+  system: Scalars['String']['input'];
+};
 
 /** Capability supply and demand in a scope. */
 export type GapReport = {
@@ -725,6 +802,22 @@ export type MapNodeKind =
   | 'PARTNER'
   | 'SOLUTION';
 
+/** Which customers mergeCustomers merges, and into which. */
+export type MergeCustomersInput = {
+  /** The customers merged into it and deleted (at least one; not intoId). */
+  fromIds: Array<Scalars['ID']['input']>;
+  /** The customer that stays. */
+  intoId: Scalars['ID']['input'];
+};
+
+/** What mergeCustomers did: the merged customer, or the errors (nothing written). */
+export type MergeCustomersPayload = {
+  __typename?: 'MergeCustomersPayload';
+  /** The merged customer. */
+  customer?: Maybe<Customer>;
+  errors: Array<PayloadError>;
+};
+
 /** Money, exact: `amount` is a decimal string with exactly the currency's minor digits (USD 100.00, JPY 100, BHD 100.000). */
 export type Money = {
   __typename?: 'Money';
@@ -752,6 +845,10 @@ export type Mutation = {
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
   linkIntegration?: Maybe<PartnerPayload>;
+  /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
+  markCustomersDistinct?: Maybe<CustomersPayload>;
+  /** Merges customers into one, in one transaction: accounts (two from one partner become one: the stronger status wins), deals, needs and external ids move to intoId, the others are deleted; each moved deal records a MERGED event and the rules of engagement decide the moved open deals again (STATUS_CHANGED events). */
+  mergeCustomers?: Maybe<MergeCustomersPayload>;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
   registerDeal?: Maybe<DealPayload>;
   removeAccount?: Maybe<AccountPayload>;
@@ -845,6 +942,18 @@ export type MutationDeleteSolutionArgs = {
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationLinkIntegrationArgs = {
   input: IntegrationInput;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationMarkCustomersDistinctArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationMergeCustomersArgs = {
+  input: MergeCustomersInput;
 };
 
 
@@ -975,6 +1084,8 @@ export type Partner = {
   capabilities: Array<PartnerCapability>;
   /** Deals this partner participates in, ordered by deal id. */
   deals: Array<DealParticipation>;
+  /** Keys of this partner in other systems, sorted by system, then id. */
+  externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   industries: Array<Scalars['String']['output']>;
   /** Partners this one has a technology integration with (undirected), ordered by id. */
@@ -1184,10 +1295,16 @@ export type Query = {
   /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   coSellRecommendations?: Maybe<Array<CoSellRecommendation>>;
   customer?: Maybe<Customer>;
+  /** The customer with this external id; null when unknown (or not visible to the viewer). */
+  customerByExternalId?: Maybe<Customer>;
+  /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link. Null (with a FORBIDDEN error) for a PARTNER. */
+  customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
   customers: CustomerConnection;
   deal?: Maybe<Deal>;
   /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   dealAttribution?: Maybe<DealAttribution>;
+  /** The deal with this external id; null when unknown (or not visible to the viewer). */
+  dealByExternalId?: Maybe<Deal>;
   /** Deals whose registration status is CONFLICT, ordered by id. */
   dealConflicts: DealConnection;
   deals: DealConnection;
@@ -1202,6 +1319,8 @@ export type Query = {
   /** Partners in the given lifecycle stages most like partnerId by Jaccard similarity of features, only above 0, ties by id, itself excluded; first 0 to 100. A PARTNER may ask only for itself. NOT_FOUND for an unknown partner. */
   lookalikePartners?: Maybe<Array<SimilarPartner>>;
   partner?: Maybe<Partner>;
+  /** The partner with this external id; null when unknown (or not visible to the viewer). */
+  partnerByExternalId?: Maybe<Partner>;
   /** Communities of the partner network (Louvain or Leiden via Graph Data Science). FEATURE_UNAVAILABLE when the database has no GDS; FORBIDDEN for a PARTNER. */
   partnerCommunities?: Maybe<CommunityPartition>;
   /** What breaks if a partner leaves the ecosystem. Null with FORBIDDEN for a partner viewer asking about another partner. */
@@ -1269,6 +1388,20 @@ export type QueryCustomerArgs = {
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryCustomerByExternalIdArgs = {
+  id: Scalars['String']['input'];
+  system: Scalars['String']['input'];
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryCustomerDuplicatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
@@ -1287,6 +1420,13 @@ export type QueryDealAttributionArgs = {
   dealId: Scalars['ID']['input'];
   model: AttributionModel;
   weights?: InputMaybe<AttributionWeightsInput>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryDealByExternalIdArgs = {
+  id: Scalars['String']['input'];
+  system: Scalars['String']['input'];
 };
 
 
@@ -1336,6 +1476,13 @@ export type QueryLookalikePartnersArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryPartnerByExternalIdArgs = {
+  id: Scalars['String']['input'];
+  system: Scalars['String']['input'];
 };
 
 
@@ -1421,7 +1568,14 @@ export type RegisterDealInput = {
   /** Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive). Not in the future (5 minutes of clock skew allowed); a partner viewer may not give it (FORBIDDEN). */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   currency: Scalars['Currency']['input'];
-  customerId: Scalars['ID']['input'];
+  /** The customer by its domain, normalised like Customer.domain (instead of customerId or customerExternalId). */
+  customerDomain?: InputMaybe<Scalars['String']['input']>;
+  /** The customer by an external id (instead of customerId or customerDomain). */
+  customerExternalId?: InputMaybe<ExternalIdInput>;
+  /** The customer by id; exactly one of customerId, customerExternalId and customerDomain. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The deal's external ids. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** A stable id; generated when absent. An id already used is refused (CONFLICT). A partner viewer may not give one (FORBIDDEN). */
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
@@ -1540,6 +1694,8 @@ export type Solution = {
   /** Deals selling it, ordered by id. */
   deals: Array<Deal>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Keys of this solution in other systems, sorted by system, then id. */
+  externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   industries: Array<Scalars['String']['output']>;
   /** Partners contributing to it, ordered by partner id. */
@@ -1656,6 +1812,8 @@ export type SolutionStatus =
 export type UpdateCapabilityInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Given: replaces the capability's external ids; absent: unchanged. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id: Scalars['ID']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   /** Set to move the capability; null makes it a root. A move that would make a cycle is refused. */
@@ -1664,6 +1822,10 @@ export type UpdateCapabilityInput = {
 
 /** Changes to a customer: fields left out keep their value, null clears optional ones. */
 export type UpdateCustomerInput = {
+  /** A domain or URL, normalised; null clears it; a domain another customer has is refused (CONFLICT). */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** Given: replaces the customer's external ids; absent: unchanged. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id: Scalars['ID']['input'];
   industry?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1683,6 +1845,8 @@ export type UpdateDealStageInput = {
 
 /** Fields left out stay as they are; lists given replace the old ones. */
 export type UpdatePartnerInput = {
+  /** Given: replaces the partner's external ids; absent: unchanged. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id: Scalars['ID']['input'];
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
   lifecycleStage?: InputMaybe<LifecycleStage>;
@@ -1696,6 +1860,8 @@ export type UpdatePartnerInput = {
 /** Changes to a solution: fields left out keep their value, null clears optional ones. */
 export type UpdateSolutionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Given: replaces the solution's external ids; absent: unchanged. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   id: Scalars['ID']['input'];
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
   members?: InputMaybe<Array<SolutionMemberInput>>;
@@ -1825,10 +1991,14 @@ export type ResolversTypes = ResolversObject<{
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRow>;
+  CustomerDuplicateGroup: ResolverTypeWrapper<DuplicateGroup>;
+  CustomerDuplicateGroupConnection: ResolverTypeWrapper<DuplicateGroupConnection>;
+  CustomerDuplicateGroupEdge: ResolverTypeWrapper<Omit<CustomerDuplicateGroupEdge, 'node'> & { node: ResolversTypes['CustomerDuplicateGroup'] }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerFilter: CustomerFilter;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSegment: CustomerSegment;
+  CustomersPayload: ResolverTypeWrapper<Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversTypes['Customer']>> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealRow>;
   DealAttribution: ResolverTypeWrapper<DealAttributionRow>;
@@ -1844,10 +2014,13 @@ export type ResolversTypes = ResolversObject<{
   DealRole: DealRole;
   DealStage: DealStage;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DuplicateReason: DuplicateReason;
   EcosystemGraph: ResolverTypeWrapper<EcosystemGraph>;
   EcosystemHealth: ResolverTypeWrapper<EcosystemHealthRow>;
   EcosystemMapInput: EcosystemMapInput;
   ErrorCode: ErrorCode;
+  ExternalId: ResolverTypeWrapper<ExternalId>;
+  ExternalIdInput: ExternalIdInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GapReport: ResolverTypeWrapper<Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversTypes['CapabilityCoverage']> }>;
   Health: ResolverTypeWrapper<Health>;
@@ -1860,6 +2033,8 @@ export type ResolversTypes = ResolversObject<{
   MapGrouping: MapGrouping;
   MapNode: ResolverTypeWrapper<MapNode>;
   MapNodeKind: MapNodeKind;
+  MergeCustomersInput: MergeCustomersInput;
+  MergeCustomersPayload: ResolverTypeWrapper<Omit<MergeCustomersPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OverlapCell: ResolverTypeWrapper<OverlapCell>;
@@ -1953,9 +2128,13 @@ export type ResolversParentTypes = ResolversObject<{
   Currency: Scalars['Currency']['output'];
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRow;
+  CustomerDuplicateGroup: DuplicateGroup;
+  CustomerDuplicateGroupConnection: DuplicateGroupConnection;
+  CustomerDuplicateGroupEdge: Omit<CustomerDuplicateGroupEdge, 'node'> & { node: ResolversParentTypes['CustomerDuplicateGroup'] };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomersPayload: Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversParentTypes['Customer']>> };
   DateTime: Scalars['DateTime']['output'];
   Deal: DealRow;
   DealAttribution: DealAttributionRow;
@@ -1971,6 +2150,8 @@ export type ResolversParentTypes = ResolversObject<{
   EcosystemGraph: EcosystemGraph;
   EcosystemHealth: EcosystemHealthRow;
   EcosystemMapInput: EcosystemMapInput;
+  ExternalId: ExternalId;
+  ExternalIdInput: ExternalIdInput;
   Float: Scalars['Float']['output'];
   GapReport: Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversParentTypes['CapabilityCoverage']> };
   Health: Health;
@@ -1979,6 +2160,8 @@ export type ResolversParentTypes = ResolversObject<{
   IntegrationInput: IntegrationInput;
   MapEdge: MapEdge;
   MapNode: MapNode;
+  MergeCustomersInput: MergeCustomersInput;
+  MergeCustomersPayload: Omit<MergeCustomersPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   OverlapCell: OverlapCell;
@@ -2069,6 +2252,7 @@ export type CapabilityResolvers<ContextType = RequestContext, ParentType extends
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neededBy?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
@@ -2159,6 +2343,8 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type CustomerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<CustomerAccountsArgs>>;
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, Partial<CustomerDealsArgs>>;
+  domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2174,6 +2360,22 @@ export type CustomerConnectionResolvers<ContextType = RequestContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CustomerDuplicateGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDuplicateGroup'] = ResolversParentTypes['CustomerDuplicateGroup']> = ResolversObject<{
+  members?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['DuplicateReason']>, ParentType, ContextType>;
+}>;
+
+export type CustomerDuplicateGroupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDuplicateGroupConnection'] = ResolversParentTypes['CustomerDuplicateGroupConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerDuplicateGroupEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerDuplicateGroupEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDuplicateGroupEdge'] = ResolversParentTypes['CustomerDuplicateGroupEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CustomerDuplicateGroup'], ParentType, ContextType>;
+}>;
+
 export type CustomerEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
@@ -2181,6 +2383,11 @@ export type CustomerEdgeResolvers<ContextType = RequestContext, ParentType exten
 
 export type CustomerPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+}>;
+
+export type CustomersPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomersPayload'] = ResolversParentTypes['CustomersPayload']> = ResolversObject<{
+  customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
 }>;
 
@@ -2194,6 +2401,7 @@ export type DealResolvers<ContextType = RequestContext, ParentType extends Resol
   conflictsWith?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['DealEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2268,6 +2476,11 @@ export type EcosystemHealthResolvers<ContextType = RequestContext, ParentType ex
   totalWon?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
+export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GapReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GapReport'] = ResolversParentTypes['GapReport']> = ResolversObject<{
   capabilities?: Resolver<Array<ResolversTypes['CapabilityCoverage']>, ParentType, ContextType>;
 }>;
@@ -2293,6 +2506,11 @@ export type MapNodeResolvers<ContextType = RequestContext, ParentType extends Re
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type MergeCustomersPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MergeCustomersPayload'] = ResolversParentTypes['MergeCustomersPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2311,6 +2529,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
+  markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
+  mergeCustomers?: Resolver<Maybe<ResolversTypes['MergeCustomersPayload']>, ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   registerDeal?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRegisterDealArgs, 'input'>>;
   removeAccount?: Resolver<Maybe<ResolversTypes['AccountPayload']>, ParentType, ContextType, RequireFields<MutationRemoveAccountArgs, 'input'>>;
   removeDealParticipant?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDealParticipantArgs, 'input'>>;
@@ -2347,6 +2567,7 @@ export type PartnerResolvers<ContextType = RequestContext, ParentType extends Re
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<PartnerAccountsArgs>>;
   capabilities?: Resolver<Array<ResolversTypes['PartnerCapability']>, ParentType, ContextType>;
   deals?: Resolver<Array<ResolversTypes['DealParticipation']>, ParentType, ContextType, Partial<PartnerDealsArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   integrations?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
@@ -2440,9 +2661,12 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType, RequireFields<QueryCapabilityArgs, 'id'>>;
   coSellRecommendations?: Resolver<Maybe<Array<ResolversTypes['CoSellRecommendation']>>, ParentType, ContextType, RequireFields<QueryCoSellRecommendationsArgs, 'dealId' | 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customerByExternalId?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByExternalIdArgs, 'id' | 'system'>>;
+  customerDuplicates?: Resolver<Maybe<ResolversTypes['CustomerDuplicateGroupConnection']>, ParentType, ContextType, RequireFields<QueryCustomerDuplicatesArgs, 'first'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   dealAttribution?: Resolver<Maybe<ResolversTypes['DealAttribution']>, ParentType, ContextType, RequireFields<QueryDealAttributionArgs, 'dealId' | 'model'>>;
+  dealByExternalId?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealByExternalIdArgs, 'id' | 'system'>>;
   dealConflicts?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealConflictsArgs, 'first'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   ecosystemHealth?: Resolver<Maybe<ResolversTypes['EcosystemHealth']>, ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
@@ -2451,6 +2675,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   lookalikePartners?: Resolver<Maybe<Array<ResolversTypes['SimilarPartner']>>, ParentType, ContextType, RequireFields<QueryLookalikePartnersArgs, 'first' | 'partnerId' | 'stages'>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  partnerByExternalId?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerByExternalIdArgs, 'id' | 'system'>>;
   partnerCommunities?: Resolver<Maybe<ResolversTypes['CommunityPartition']>, ParentType, ContextType>;
   partnerImpact?: Resolver<Maybe<ResolversTypes['PartnerImpact']>, ParentType, ContextType, RequireFields<QueryPartnerImpactArgs, 'partnerId'>>;
   partnerMatches?: Resolver<Maybe<Array<ResolversTypes['PartnerMatch']>>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
@@ -2498,6 +2723,7 @@ export type SimilarPartnerResolvers<ContextType = RequestContext, ParentType ext
 export type SolutionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['SolutionMember']>, ParentType, ContextType>;
@@ -2578,8 +2804,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDuplicateGroup?: CustomerDuplicateGroupResolvers<ContextType>;
+  CustomerDuplicateGroupConnection?: CustomerDuplicateGroupConnectionResolvers<ContextType>;
+  CustomerDuplicateGroupEdge?: CustomerDuplicateGroupEdgeResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  CustomersPayload?: CustomersPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
   DealAttribution?: DealAttributionResolvers<ContextType>;
@@ -2592,10 +2822,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   EcosystemGraph?: EcosystemGraphResolvers<ContextType>;
   EcosystemHealth?: EcosystemHealthResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   MapEdge?: MapEdgeResolvers<ContextType>;
   MapNode?: MapNodeResolvers<ContextType>;
+  MergeCustomersPayload?: MergeCustomersPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OverlapCell?: OverlapCellResolvers<ContextType>;

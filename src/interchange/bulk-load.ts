@@ -7,10 +7,12 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { decideRegistrationStatuses } from '../deals/rules-of-engagement.js';
 import { parseAmount } from '../money/money.js';
-import { checkEcosystemDocument, type EcosystemDocument } from './format.js';
+import { normalizeCustomerName, type IdentityKind } from '../identity/identity.js';
+import { checkEcosystemDocument, type EcosystemDocument, type ExternalIdRecord } from './format.js';
 import {
   candidateOf,
   countsOf,
+  DocumentConflictError,
   type ImportCounts,
   type ImportOptions,
   type ImportResult,
@@ -26,7 +28,12 @@ export const BULK_BATCH_SIZE = 20_000;
 export async function bulkLoadEcosystem(db: CypherExecutor, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const checked = checkEcosystemDocument(input);
   if (!checked.ok) return checked;
-  return { ok: true, counts: await bulkWriteEcosystem(db, checked.doc, options) };
+  try {
+    return { ok: true, counts: await bulkWriteEcosystem(db, checked.doc, options) };
+  } catch (err) {
+    if (err instanceof DocumentConflictError) return { ok: false, problems: err.problems };
+    throw err;
+  }
 }
 
 /** Writes a document that checkEcosystemDocument accepted, batch by batch (see the file's comment). */
@@ -108,6 +115,8 @@ class FreshLoad {
         id: u.id,
         name: u.name,
         searchName: searchName(u.name),
+        normalizedName: normalizeCustomerName(u.name),
+        domain: u.domain ?? null,
         industry: u.industry ?? null,
         region: u.region ?? null,
         segment: u.segment ?? null,
@@ -179,14 +188,25 @@ class FreshLoad {
       (r) => r,
     );
 
+    await this.externalIds('Capability', doc.capabilities);
+    await this.externalIds('Partner', doc.partners);
+    await this.externalIds('Customer', doc.customers);
+    await this.externalIds('Solution', doc.solutions);
+    await this.externalIds('Deal', doc.deals);
+
     return countsOf(doc, doc.deals.length, this.total);
   }
 
+  private externalIds(kind: IdentityKind, records: readonly { id: string; externalIds?: ExternalIdRecord[] }[]): Promise<void> {
+    const rows = records.flatMap((r) => (r.externalIds ?? []).map((e) => ({ entityId: r.id, system: e.system, id: e.id })));
+    return this.run('bulk-create-external-ids', rows, (r) => r, false, { kind });
+  }
+
   /** One write transaction per batch; `counted` adds the items to the progress. */
-  private async run<T>(file: string, items: readonly T[], toRow: (item: T) => object, counted = false): Promise<void> {
+  private async run<T>(file: string, items: readonly T[], toRow: (item: T) => object, counted = false, params: object = {}): Promise<void> {
     for (let start = 0; start < items.length; start += this.batchSize) {
       const batch = items.slice(start, start + this.batchSize);
-      await this.db.write(`interchange/${file}`, { rows: batch.map(toRow) });
+      await this.db.write(`interchange/${file}`, { ...params, rows: batch.map(toRow) });
       if (counted) {
         this.done += batch.length;
         this.onProgress?.(this.done, this.total);

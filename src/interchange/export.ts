@@ -13,7 +13,9 @@ import {
   type EcosystemDocument,
   type PartnerRecord,
   type SolutionRecord,
+  withSortedExternalIds,
 } from './format.js';
+import { sortExternalIds } from '../identity/identity.js';
 
 type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
@@ -33,13 +35,13 @@ export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocu
     const solutions = await tx.run<Nullable<SolutionRecord>>('interchange/export-solutions');
     const deals = await tx.run<DealExportRow>('interchange/export-deals');
     return {
-      formatVersion: 1,
-      capabilities: capabilities.map(withoutNulls),
-      partners: partners.map(withoutNulls),
-      customers: customers.map(withoutNulls),
+      formatVersion: 2,
+      capabilities: capabilities.map((r) => withSortedExternalIds(withoutNulls(r))),
+      partners: partners.map((r) => withSortedExternalIds(withoutNulls(r))),
+      customers: customers.map((r) => withSortedExternalIds(withoutNulls(r))),
       accounts,
-      solutions: solutions.map(withoutNulls),
-      deals: deals.map(dealRecord),
+      solutions: solutions.map((r) => withSortedExternalIds(withoutNulls(r))),
+      deals: deals.map((r) => withSortedExternalIds(dealRecord(r))),
     };
   });
 }
@@ -77,27 +79,60 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partia
   return out;
 }
 
+/** External ids sorted, and left out when there are none. */
+function ext<T extends { externalIds?: { system: string; id: string }[] }>(record: T): T {
+  const list = record.externalIds;
+  return {
+    ...record,
+    externalIds: list && list.length > 0 ? sortExternalIds(list).map((e) => ({ system: e.system, id: e.id })) : undefined,
+  };
+}
+
 /** The document's one textual form: 2-space indent, trailing newline, keys in the format's order, lists sorted. */
 export function serializeEcosystem(doc: EcosystemDocument): string {
   const canonical = {
     formatVersion: doc.formatVersion,
     capabilities: [...doc.capabilities]
       .sort(byKey((c) => c.id))
-      .map((c) => ordered(c, ['id', 'name', 'category', 'parentId', 'description'])),
+      .map((c) => ordered(ext(c), ['id', 'name', 'category', 'parentId', 'description', 'externalIds'])),
     partners: [...doc.partners].sort(byKey((p) => p.id)).map((p) =>
       ordered(
         {
-          ...p,
+          ...ext(p),
           capabilities: [...p.capabilities].sort(byKey((c) => c.capabilityId)).map((c) => ordered(c, ['capabilityId', 'level'])),
           integratesWith: sortedIds(p.integratesWith),
           sharing: [...p.sharing].sort(byKey((s) => s.partnerId)).map((s) => ordered(s, ['partnerId', 'level'])),
         } as PartnerRecord,
-        ['id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'website', 'capabilities', 'integratesWith', 'sharing'],
+        [
+          'id',
+          'name',
+          'types',
+          'tier',
+          'lifecycleStage',
+          'regions',
+          'industries',
+          'website',
+          'capabilities',
+          'integratesWith',
+          'sharing',
+          'externalIds',
+        ],
       ),
     ),
     customers: [...doc.customers]
       .sort(byKey((u) => u.id))
-      .map((u) => ordered({ ...u, needs: sortedIds(u.needs) }, ['id', 'name', 'industry', 'region', 'segment', 'needs'])),
+      .map((u) =>
+        ordered({ ...ext(u), needs: sortedIds(u.needs) }, [
+          'id',
+          'name',
+          'domain',
+          'industry',
+          'region',
+          'segment',
+          'needs',
+          'externalIds',
+        ]),
+      ),
     accounts: [...doc.accounts]
       .sort(
         byKey(
@@ -109,7 +144,7 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
     solutions: [...doc.solutions].sort(byKey((s) => s.id)).map((s) =>
       ordered(
         {
-          ...s,
+          ...ext(s),
           requires: sortedIds(s.requires),
           members: [...s.members]
             .sort(
@@ -120,13 +155,13 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
             )
             .map((m) => ordered(m, ['partnerId', 'role'])),
         } as SolutionRecord,
-        ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries'],
+        ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries', 'externalIds'],
       ),
     ),
     deals: [...doc.deals].sort(byKey((d) => d.id)).map((d) =>
       ordered(
         {
-          ...d,
+          ...ext(d),
           amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
           participants: [...d.participants]
             .sort(byKey((p) => p.partnerId))
@@ -144,6 +179,7 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
           'closedAt',
           'participants',
           'registrationStatus',
+          'externalIds',
         ],
       ),
     ),

@@ -1,9 +1,10 @@
-// The JSON interchange format, version 1 (docs: docs/ecosystem-format.md, README
+// The JSON interchange format, version 2 (version 1 still read; version 2's identity fields, not yet its validity in time) (docs: docs/ecosystem-format.md, README
 // "Import and export"). checkEcosystemDocument checks a whole document and lists every problem
 // with its JSON path; a document without problems comes back with defaults applied and values
 // normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
 // listed on both partners), so it is exactly what an export of the imported graph writes.
 import { z } from 'zod';
+import { externalIdSchema, externalKey, normalizeDomain, sortExternalIds } from '../identity/identity.js';
 import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
 import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
@@ -57,7 +58,14 @@ export type DocumentProblemCode =
   | 'SELF_REFERENCE'
   | 'TAXONOMY_CYCLE'
   | 'CLOSED_AT_REQUIRED'
-  | 'CLOSED_AT_NOT_ALLOWED';
+  | 'CLOSED_AT_NOT_ALLOWED'
+  | 'INVALID_DOMAIN'
+  | 'DUPLICATE_EXTERNAL_ID'
+  | 'DUPLICATE_DOMAIN'
+  /** On import: another entity of the kind in the database has the external id. */
+  | 'EXTERNAL_ID_TAKEN'
+  /** On import: another customer in the database has the domain. */
+  | 'DOMAIN_TAKEN';
 
 /** One problem of a document: where (a JSON path such as `$.deals[3].amount`), what, and a code. */
 export interface DocumentProblem {
@@ -70,12 +78,19 @@ export type DocumentCheck = { ok: true; doc: EcosystemDocument } | { ok: false; 
 
 // ---- The document as the importer takes it and the exporter writes it ----
 
+/** A record's key in another system (format version 2); lists are sorted by system, then id, and left out when empty. */
+export interface ExternalIdRecord {
+  system: string;
+  id: string;
+}
+
 export interface CapabilityRecord {
   id: string;
   name: string;
   category?: string;
   parentId?: string;
   description?: string;
+  externalIds?: ExternalIdRecord[];
 }
 
 export interface PartnerRecord {
@@ -90,6 +105,7 @@ export interface PartnerRecord {
   capabilities: { capabilityId: string; level: CapabilityLevel }[];
   integratesWith: string[];
   sharing: { partnerId: string; level: SharingLevel }[];
+  externalIds?: ExternalIdRecord[];
 }
 
 export interface CustomerRecord {
@@ -99,6 +115,9 @@ export interface CustomerRecord {
   region?: string;
   segment?: CustomerSegment;
   needs: string[];
+  /** Normalised (identity.ts normalizeDomain); at most one customer per domain. */
+  domain?: string;
+  externalIds?: ExternalIdRecord[];
 }
 
 export interface AccountRecord {
@@ -116,6 +135,7 @@ export interface SolutionRecord {
   members: { partnerId: string; role: PartnerType }[];
   regions: string[];
   industries: string[];
+  externalIds?: ExternalIdRecord[];
 }
 
 export interface ParticipantRecord {
@@ -139,10 +159,12 @@ export interface DealRecord {
   participants: ParticipantRecord[];
   /** Absent in a document means: decide it by the rules of engagement on import. */
   registrationStatus?: RegistrationStatus;
+  externalIds?: ExternalIdRecord[];
 }
 
 export interface EcosystemDocument {
-  formatVersion: 1;
+  /** Read: 1 or 2; a checked document and every export are version 2. */
+  formatVersion: 1 | 2;
   capabilities: CapabilityRecord[];
   partners: PartnerRecord[];
   customers: CustomerRecord[];
@@ -200,6 +222,15 @@ const dateTime = z
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
+const externalIds = z.array(z.strictObject(externalIdSchema.shape)).optional();
+const domain = z.string().transform((v, ctx) => {
+  const normal = normalizeDomain(v);
+  if (normal === null) {
+    ctx.addIssue({ code: 'custom', message: 'not a web domain such as "northwind.example"', params: { code: 'INVALID_DOMAIN' } });
+    return z.NEVER;
+  }
+  return normal;
+});
 
 const CapabilitySchema = z.strictObject({
   id: entityId,
@@ -207,6 +238,7 @@ const CapabilitySchema = z.strictObject({
   category: nonEmptyText.optional(),
   parentId: entityId.optional(),
   description: textSchema.optional(),
+  externalIds,
 });
 
 const PartnerSchema = z.strictObject({
@@ -221,6 +253,7 @@ const PartnerSchema = z.strictObject({
   capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
   integratesWith: z.array(entityId).default([]),
   sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
+  externalIds,
 });
 
 const CustomerSchema = z.strictObject({
@@ -230,6 +263,8 @@ const CustomerSchema = z.strictObject({
   region: codeSchema.optional(),
   segment: z.enum(CUSTOMER_SEGMENTS).optional(),
   needs: z.array(entityId).default([]),
+  domain: domain.optional(),
+  externalIds,
 });
 
 const AccountSchema = z.strictObject({
@@ -247,6 +282,7 @@ const SolutionSchema = z.strictObject({
   members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
   regions: codes,
   industries: codes,
+  externalIds,
 });
 
 const DealSchema = z.strictObject({
@@ -271,10 +307,11 @@ const DealSchema = z.strictObject({
     )
     .default([]),
   registrationStatus: z.enum(REGISTRATION_STATUSES).optional(),
+  externalIds,
 });
 
 const DocumentSchema = z.strictObject({
-  formatVersion: z.literal(1, { error: (i) => (i.input === undefined ? undefined : 'only format version 1 is supported') }),
+  formatVersion: z.literal([1, 2], { error: (i) => (i.input === undefined ? undefined : 'only format versions 1 and 2 are supported') }),
   capabilities: z.array(CapabilitySchema).default([]),
   partners: z.array(PartnerSchema).default([]),
   customers: z.array(CustomerSchema).default([]),
@@ -371,6 +408,7 @@ class ReferenceChecker {
   }
 
   check(): DocumentProblem[] {
+    this.checkIdentity();
     this.checkCapabilities();
     this.checkPartners();
     this.checkCustomers();
@@ -405,6 +443,41 @@ class ReferenceChecker {
       const first = seen.get(key);
       if (first === undefined) seen.set(key, j);
       else this.add(field ? [...at, j, field] : [...at, j], code, `${what} listed twice (first at ${jsonPath([...at, first])})`);
+    }
+  }
+
+  /** A (system, id) pair on at most one entity of a kind, and once in its list; a domain on at most one customer. */
+  private checkIdentity(): void {
+    for (const kind of Object.keys(KIND_NOUN) as Kind[]) {
+      const owners = new Map<string, PathSegment[]>();
+      for (const [i, entity] of objectsOf(this.raw, kind)) {
+        for (const [j, ext] of objectsOf(entity, 'externalIds')) {
+          if (typeof ext.system !== 'string' || typeof ext.id !== 'string') continue;
+          const key = externalKey({ system: ext.system, id: ext.id });
+          const first = owners.get(key);
+          if (first === undefined) owners.set(key, [kind, i, 'externalIds', j]);
+          else
+            this.add(
+              [kind, i, 'externalIds', j],
+              'DUPLICATE_EXTERNAL_ID',
+              `the external id (${ext.system}, ${ext.id}) is already at ${jsonPath(first)}`,
+            );
+        }
+      }
+    }
+    const domains = new Map<string, number>();
+    for (const [i, c] of objectsOf(this.raw, 'customers')) {
+      if (typeof c.domain !== 'string') continue;
+      const normal = normalizeDomain(c.domain);
+      if (normal === null) continue;
+      const first = domains.get(normal);
+      if (first === undefined) domains.set(normal, i);
+      else
+        this.add(
+          ['customers', i, 'domain'],
+          'DUPLICATE_DOMAIN',
+          `the domain "${normal}" is already customer ${jsonPath(['customers', first])}'s`,
+        );
     }
   }
 
@@ -638,18 +711,28 @@ function normalise(doc: ParsedDocument): EcosystemDocument {
     }
   }
   return {
-    formatVersion: 1,
-    capabilities: doc.capabilities,
-    partners: doc.partners.map((p) => ({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) })),
-    customers: doc.customers,
+    formatVersion: 2,
+    capabilities: doc.capabilities.map(withSortedExternalIds),
+    partners: doc.partners.map((p) =>
+      withSortedExternalIds({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) }),
+    ),
+    customers: doc.customers.map(withSortedExternalIds),
     accounts: doc.accounts,
-    solutions: doc.solutions,
-    deals: doc.deals.map((d) => ({
-      ...d,
-      amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
-      participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
-    })),
+    solutions: doc.solutions.map(withSortedExternalIds),
+    deals: doc.deals.map((d) =>
+      withSortedExternalIds({
+        ...d,
+        amount: formatMinor(parseAmount(d.amount, d.currency), d.currency),
+        participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
+      }),
+    ),
   };
+}
+
+/** External ids sorted by system, then id; an empty list is left out (the format's one form). */
+export function withSortedExternalIds<T extends { externalIds?: ExternalIdRecord[] | undefined }>(record: T): T {
+  const { externalIds: list, ...rest } = record;
+  return (list && list.length > 0 ? { ...rest, externalIds: sortExternalIds(list) } : rest) as T;
 }
 
 /** Ids order by UTF-16 code units, the same everywhere the format sorts. */

@@ -8,8 +8,18 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
+import { ProblemsError } from '../errors.js';
+import { normalizeCustomerName, setExternalIds, type IdentityKind } from '../identity/identity.js';
 import { parseAmount } from '../money/money.js';
-import { checkEcosystemDocument, compareIds, type DealRecord, type DocumentProblem, type EcosystemDocument } from './format.js';
+import {
+  checkEcosystemDocument,
+  compareIds,
+  jsonPath,
+  type DealRecord,
+  type DocumentProblem,
+  type EcosystemDocument,
+  type ExternalIdRecord,
+} from './format.js';
 import { searchName } from '../search/search-name.js';
 
 export interface ImportOptions {
@@ -44,11 +54,30 @@ export function recordCount(doc: EcosystemDocument): number {
   );
 }
 
+/**
+ * The document clashes with the database: an external id or a domain that another entity (not in
+ * the document) has. Thrown inside the write, so the transaction is rolled back; the message lists
+ * every problem as `path: message`.
+ */
+export class DocumentConflictError extends Error {
+  constructor(readonly problems: DocumentProblem[]) {
+    super(
+      problems.map((p) => `${p.path}: ${p.message}`).join('\n') +
+        `\n${problems.length} conflict${problems.length === 1 ? '' : 's'} with the database; nothing was imported.`,
+    );
+  }
+}
+
 /** Checks the whole document, then writes it in one transaction; with problems nothing is written. */
 export async function importEcosystem(db: CypherExecutor, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const checked = checkEcosystemDocument(input);
   if (!checked.ok) return checked;
-  return { ok: true, counts: await writeEcosystem(db, checked.doc, options) };
+  try {
+    return { ok: true, counts: await writeEcosystem(db, checked.doc, options) };
+  } catch (err) {
+    if (err instanceof DocumentConflictError) return { ok: false, problems: err.problems };
+    throw err;
+  }
 }
 
 /** Writes a document that checkEcosystemDocument accepted, all or nothing. */
@@ -87,6 +116,8 @@ class EcosystemWriter {
     // Relationships only here (cheap for what follows); old accounts and events must not survive.
     if (replace) await this.tx.run('interchange/detach-accounts-and-events');
     this.options.onProgress?.(0, this.total);
+    // Domains first: a document may move a domain between its customers.
+    await this.freeDomains();
 
     // Nodes before the relationships that point at them.
     await this.inBatches(
@@ -101,6 +132,7 @@ class EcosystemWriter {
       }),
       true,
     );
+    await this.externalIds('Capability', 'capabilities', doc.capabilities);
     await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
 
     await this.inBatches(
@@ -119,6 +151,7 @@ class EcosystemWriter {
       }),
       true,
     );
+    await this.externalIds('Partner', 'partners', doc.partners);
     await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({
       id: p.id,
       capabilities: p.capabilities,
@@ -133,6 +166,8 @@ class EcosystemWriter {
         id: u.id,
         name: u.name,
         searchName: searchName(u.name),
+        normalizedName: normalizeCustomerName(u.name),
+        domain: u.domain ?? null,
         industry: u.industry ?? null,
         region: u.region ?? null,
         segment: u.segment ?? null,
@@ -140,6 +175,7 @@ class EcosystemWriter {
       }),
       true,
     );
+    await this.externalIds('Customer', 'customers', doc.customers);
     await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
     await this.inBatches(
       'interchange/upsert-solutions',
@@ -157,6 +193,7 @@ class EcosystemWriter {
       }),
       true,
     );
+    await this.externalIds('Solution', 'solutions', doc.solutions);
 
     const statuses = await this.registrationStatuses();
     const existing = await this.existingDealIds();
@@ -179,6 +216,7 @@ class EcosystemWriter {
       }),
       true,
     );
+    await this.externalIds('Deal', 'deals', doc.deals);
 
     if (replace) {
       await this.tx.run('interchange/delete-ecosystem-except', {
@@ -191,6 +229,61 @@ class EcosystemWriter {
     }
 
     return countsOf(doc, doc.deals.filter((d) => !existing.has(d.id)).length, this.total);
+  }
+
+  /**
+   * Takes the document's domains off the database's customers that have them: customers of the
+   * document get theirs from it; with replace the others are about to go; otherwise another
+   * customer's domain is a DOMAIN_TAKEN problem.
+   */
+  private async freeDomains(): Promise<void> {
+    const wanted = this.doc.customers.flatMap((u, i) => (u.domain ? [{ domain: u.domain, id: u.id, index: i }] : []));
+    if (wanted.length === 0) return;
+    const inDocument = new Set(this.doc.customers.map((u) => u.id));
+    const owners = await this.tx.run<{ domain: string; id: string }>('customers/find-customers-by-domain', {
+      domains: wanted.map((w) => w.domain),
+    });
+    const problems: DocumentProblem[] = [];
+    const release: string[] = [];
+    for (const owner of owners) {
+      const claim = wanted.find((w) => w.domain === owner.domain)!;
+      if (owner.id === claim.id) continue;
+      if (this.options.replace || inDocument.has(owner.id)) release.push(owner.id);
+      else
+        problems.push({
+          path: jsonPath(['customers', claim.index, 'domain']),
+          message: `the domain "${owner.domain}" belongs to customer "${owner.id}" in the database`,
+          code: 'DOMAIN_TAKEN',
+        });
+    }
+    if (problems.length > 0) throw new DocumentConflictError(problems);
+    if (release.length > 0) await this.tx.run('interchange/release-customer-domains', { ids: release });
+  }
+
+  /**
+   * Sets each entity's external ids to the document's (none when absent), batch by batch; a pair
+   * that an entity outside the document has is an EXTERNAL_ID_TAKEN problem.
+   */
+  private async externalIds(
+    kind: IdentityKind,
+    key: 'capabilities' | 'partners' | 'customers' | 'solutions' | 'deals',
+    records: readonly { id: string; externalIds?: ExternalIdRecord[] }[],
+  ): Promise<void> {
+    for (let start = 0; start < records.length; start += this.batchSize) {
+      const batch = records.slice(start, start + this.batchSize).map((r) => ({ id: r.id, externalIds: r.externalIds ?? [] }));
+      try {
+        await setExternalIds(this.tx, kind, batch, (row, pair) => [String(start + row), String(pair)]);
+      } catch (err) {
+        if (!(err instanceof ProblemsError)) throw err;
+        throw new DocumentConflictError(
+          err.problems.map((p) => ({
+            path: jsonPath([key, Number(p.path[0]), 'externalIds', Number(p.path[1])]),
+            message: p.message,
+            code: 'EXTERNAL_ID_TAKEN' as const,
+          })),
+        );
+      }
+    }
   }
 
   /** The document's deals that the database already has (the others get an IMPORTED event). */

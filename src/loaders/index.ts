@@ -16,6 +16,7 @@ import type {
   SolutionMembershipRow,
   SolutionRow,
 } from '../model/rows.js';
+import type { ExternalIdValue } from '../identity/identity.js';
 import { entityLoader, listLoader } from './batch.js';
 
 export function createLoaders(db: CypherExecutor) {
@@ -45,6 +46,11 @@ export function createLoaders(db: CypherExecutor) {
     dealParticipants: listLoader<DealParticipantRow>(db, 'deals/get-deal-participants'),
     dealConflictsWith: listLoader<DealRow>(db, 'deals/get-deal-conflicts-with'),
     dealHistory: listLoader<DealEventRow>(db, 'deals/get-deal-history'),
+    partnerExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-partner-external-ids'),
+    capabilityExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-capability-external-ids'),
+    customerExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-customer-external-ids'),
+    solutionExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-solution-external-ids'),
+    dealExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-deal-external-ids'),
   };
 }
 

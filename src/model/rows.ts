@@ -43,6 +43,8 @@ export interface CustomerRow {
   industry: string | null;
   region: string | null;
   segment: CustomerSegment | null;
+  /** The normalised web domain (identity.ts normalizeDomain); absent in rows of older queries. */
+  domain?: string | null;
 }
 
 export interface SolutionRow {

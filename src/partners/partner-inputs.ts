@@ -1,6 +1,7 @@
 // The zod schemas of the partner mutations' inputs (GraphQL has checked the shapes and enums;
 // these check the values).
 import { z } from 'zod';
+import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
 import {
   ACCOUNT_STATUSES,
   CAPABILITY_LEVELS,
@@ -36,6 +37,7 @@ export const CreatePartnerInput = z.object({
     .nullish()
     .transform((v) => distinct(v ?? [])),
   website: websiteSchema.nullish().transform((v) => v ?? null),
+  externalIds: createExternalIdsField,
 });
 
 /** Absent fields stay as they are; a required field may not be set to null; website null clears it. */
@@ -48,6 +50,7 @@ export const UpdatePartnerInput = z.object({
   regions: z.array(codeSchema).transform(distinct).optional(),
   industries: z.array(codeSchema).transform(distinct).optional(),
   website: websiteSchema.nullable().optional(),
+  externalIds: updateExternalIdsField,
 });
 
 export const PartnerCapabilityInput = z.object({

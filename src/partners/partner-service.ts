@@ -1,6 +1,7 @@
 // Partners: the directory and its filters, and the partner mutations (each one write transaction).
 import type { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
+import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
@@ -52,24 +53,38 @@ export class PartnerService {
 
   /** Creates a partner, or with an existing id sets it to exactly the given values. */
   createPartner(input: unknown): Promise<Outcome<PartnerRow>> {
-    return attempt(CreatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/upsert-partner', {
-        ...i,
-        id: i.id ?? generateId('partner'),
-        searchName: searchName(i.name),
-      });
-      return onlyRow(rows, at('id'), 'partner', i.id ?? '').node;
-    });
+    return attempt(CreatePartnerInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const { externalIds, ...fields } = i;
+        const id = i.id ?? generateId('partner');
+        const row = onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }),
+          at('id'),
+          'partner',
+          id,
+        ).node;
+        await writeExternalIds(tx, 'Partner', id, externalIds);
+        return row;
+      }),
+    );
   }
 
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
-    return attempt(UpdatePartnerInput, input, INPUT, async (i) => {
-      const rows = await this.db.write<{ node: PartnerRow }>('partners/update-partner', {
-        id: i.id,
-        changes: withSearchName(changesOf(i)),
-      });
-      return onlyRow(rows, at('id'), 'partner', i.id).node;
-    });
+    return attempt(UpdatePartnerInput, input, INPUT, (i) =>
+      this.db.writeTransaction(async (tx) => {
+        const row = onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/update-partner', {
+            id: i.id,
+            changes: withSearchName(changesOf(i, ['id', 'externalIds'])),
+          }),
+          at('id'),
+          'partner',
+          i.id,
+        ).node;
+        await writeExternalIds(tx, 'Partner', i.id, i.externalIds);
+        return row;
+      }),
+    );
   }
 
   /**

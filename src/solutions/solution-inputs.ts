@@ -1,5 +1,6 @@
 // The zod schemas of the solution mutations' inputs.
 import { z } from 'zod';
+import { createExternalIdsField, updateExternalIdsField } from '../identity/identity.js';
 import { PARTNER_TYPES, SOLUTION_STATUSES } from '../model/vocabulary.js';
 import { codeSchema, idSchema, nameSchema, optionalTextSchema } from '../validation/problems.js';
 
@@ -29,6 +30,7 @@ export const CreateSolutionInput = z.object({
     .nullish()
     .transform((v) => v ?? []),
   members: members.nullish().transform((v) => v ?? []),
+  externalIds: createExternalIdsField,
 });
 
 /** Absent fields stay as they are; lists given replace the old ones. */
@@ -41,6 +43,7 @@ export const UpdateSolutionInput = z.object({
   industries: codes.optional(),
   requires: z.array(idSchema).optional(),
   members: members.optional(),
+  externalIds: updateExternalIdsField,
 });
 
 export const SolutionMembershipInput = z.object({ solutionId: idSchema, partnerId: idSchema, role });

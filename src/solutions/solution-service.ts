@@ -1,5 +1,6 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
@@ -44,7 +45,7 @@ export class SolutionService {
     return attempt(CreateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
-        const { requires, members, ...fields } = i;
+        const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
         const row = onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/upsert-solution', { ...fields, id, searchName: searchName(fields.name) }),
@@ -53,6 +54,7 @@ export class SolutionService {
           id,
         ).node;
         await this.setComposition(tx, id, { requires, members });
+        await writeExternalIds(tx, 'Solution', id, externalIds);
         return row;
       }),
     );
@@ -64,7 +66,7 @@ export class SolutionService {
         const row = onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/update-solution', {
             id: i.id,
-            changes: withSearchName(changesOf(i, ['id', 'requires', 'members'])),
+            changes: withSearchName(changesOf(i, ['id', 'requires', 'members', 'externalIds'])),
           }),
           ['input', 'id'],
           'solution',
@@ -72,6 +74,7 @@ export class SolutionService {
         ).node;
         await this.requireComposition(tx, i);
         await this.setComposition(tx, i.id, i);
+        await writeExternalIds(tx, 'Solution', i.id, i.externalIds);
         return row;
       }),
     );

@@ -1,0 +1,5 @@
+// Returns {key: capability id, items: [{system, id}] sorted by system, then id} for each capability in $ids that has external ids. Params: $ids.
+UNWIND $ids AS id
+MATCH (:Capability {id: id})-[:HAS_EXTERNAL_ID]->(x:ExternalId)
+WITH id, x ORDER BY x.system, x.value
+RETURN id AS key, collect({system: x.system, id: x.value}) AS items

@@ -1,0 +1,5 @@
+// Returns {id, name} of up to $limit customers that have no normalizedName yet (written before migration 004-identity). Params: $limit.
+MATCH (c:Customer)
+WHERE c.normalizedName IS NULL
+RETURN c.id AS id, c.name AS name
+LIMIT $limit
