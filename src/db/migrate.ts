@@ -20,7 +20,7 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
   return applied;
 }
 
-/** Customers written before migration 004-identity get their normalizedName (computed in TypeScript: identity.ts). */
+/** Customers written before migration 005-identity get their normalizedName (computed in TypeScript: identity.ts). */
 async function backfillNormalizedNames(executor: CypherExecutor): Promise<void> {
   for (;;) {
     const rows = await executor.read<{ id: string; name: string }>('identity/list-customers-without-normalized-name', { limit: 5000 });

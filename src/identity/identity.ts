@@ -2,7 +2,7 @@
 // mutations, the interchange format and the CRM import so every door writes them the same way.
 // Storage: an external id is an (:ExternalId {kind, system, value}) node that its entity links to
 // by HAS_EXTERNAL_ID; the composite uniqueness constraint on (kind, system, value) (migration
-// 004-identity) lets a pair belong to at most one entity of a kind, and set-external-ids.cypher
+// 005-identity) lets a pair belong to at most one entity of a kind, and set-external-ids.cypher
 // refuses a pair another entity has inside the write transaction (CONFLICT at the pair's path).
 import { z } from 'zod';
 import type { CypherTransaction } from '../db/executor.js';
