@@ -6,8 +6,8 @@
 // migrations created); without it the document is upserted with MERGE, batch by batch.
 import type { CypherExecutor } from '../db/executor.js';
 import { decideRegistrationStatuses } from '../deals/rules-of-engagement.js';
-import { parseAmount } from '../money/money.js';
-import { normalizeCustomerName, type IdentityKind } from '../identity/identity.js';
+import type { IdentityKind } from '../identity/identity.js';
+import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
 import { checkEcosystemDocument, type EcosystemDocument, type ExternalIdRecord } from './format.js';
 import {
   candidateOf,
@@ -20,7 +20,6 @@ import {
   recordCount,
   writeEcosystemInBatches,
 } from './import.js';
-import { searchName } from '../search/search-name.js';
 
 /** Rows per statement: big enough to amortise a round-trip, small enough for a modest heap. */
 export const BULK_BATCH_SIZE = 20_000;
@@ -62,40 +61,14 @@ class FreshLoad {
     this.onProgress?.(0, this.total);
     // Nodes before the relationships that point at them; relationship rows flattened so each
     // batch has the same size whatever the degrees.
-    await this.run(
-      'bulk-create-capabilities',
-      doc.capabilities,
-      (c) => ({
-        id: c.id,
-        name: c.name,
-        searchName: searchName(c.name),
-        category: c.category ?? null,
-        description: c.description ?? null,
-      }),
-      true,
-    );
+    await this.run('bulk-create-capabilities', doc.capabilities, capabilityProperties, true);
     await this.run(
       'bulk-create-capability-parents',
       doc.capabilities.filter((c) => c.parentId),
       (c) => ({ id: c.id, parentId: c.parentId }),
     );
 
-    await this.run(
-      'bulk-create-partners',
-      doc.partners,
-      (p) => ({
-        id: p.id,
-        name: p.name,
-        searchName: searchName(p.name),
-        types: p.types,
-        tier: p.tier,
-        lifecycleStage: p.lifecycleStage,
-        regions: p.regions,
-        industries: p.industries,
-        website: p.website ?? null,
-      }),
-      true,
-    );
+    await this.run('bulk-create-partners', doc.partners, partnerProperties, true);
     await this.run(
       'bulk-create-partner-capabilities',
       doc.partners.flatMap((p) => p.capabilities.map((held) => ({ partnerId: p.id, capabilityId: held.capabilityId, level: held.level }))),
@@ -108,21 +81,7 @@ class FreshLoad {
     );
     await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);
 
-    await this.run(
-      'bulk-create-customers',
-      doc.customers,
-      (u) => ({
-        id: u.id,
-        name: u.name,
-        searchName: searchName(u.name),
-        normalizedName: normalizeCustomerName(u.name),
-        domain: u.domain ?? null,
-        industry: u.industry ?? null,
-        region: u.region ?? null,
-        segment: u.segment ?? null,
-      }),
-      true,
-    );
+    await this.run('bulk-create-customers', doc.customers, customerProperties, true);
     await this.run(
       'bulk-create-customer-needs',
       doc.customers.flatMap((u) => u.needs.map((capabilityId) => ({ customerId: u.id, capabilityId }))),
@@ -130,20 +89,7 @@ class FreshLoad {
     );
     await this.run('bulk-create-accounts', doc.accounts, (a) => a, true);
 
-    await this.run(
-      'bulk-create-solutions',
-      doc.solutions,
-      (s) => ({
-        id: s.id,
-        name: s.name,
-        searchName: searchName(s.name),
-        description: s.description ?? null,
-        status: s.status,
-        regions: s.regions,
-        industries: s.industries,
-      }),
-      true,
-    );
+    await this.run('bulk-create-solutions', doc.solutions, solutionProperties, true);
     await this.run(
       'bulk-create-solution-requires',
       doc.solutions.flatMap((s) => s.requires.map((capabilityId) => ({ solutionId: s.id, capabilityId }))),
@@ -157,23 +103,7 @@ class FreshLoad {
 
     // The ecosystem was emptied, so the rules of engagement see only the document's deals.
     const statuses = decideRegistrationStatuses(doc.deals.map(candidateOf));
-    await this.run(
-      'bulk-create-deals',
-      doc.deals,
-      (d) => ({
-        id: d.id,
-        name: d.name,
-        customerId: d.customerId,
-        solutionId: d.solutionId ?? null,
-        stage: d.stage,
-        amountMinor: parseAmount(d.amount, d.currency),
-        currency: d.currency,
-        createdAt: d.createdAt,
-        closedAt: d.closedAt ?? null,
-        registrationStatus: statuses.get(d.id) ?? null,
-      }),
-      true,
-    );
+    await this.run('bulk-create-deals', doc.deals, (d) => dealProperties(d, statuses.get(d.id) ?? null), true);
     await this.run(
       'bulk-create-deal-participants',
       doc.deals.flatMap((d) =>

@@ -9,8 +9,7 @@ import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
 import { ProblemsError } from '../errors.js';
-import { normalizeCustomerName, setExternalIds, type IdentityKind } from '../identity/identity.js';
-import { parseAmount } from '../money/money.js';
+import { setExternalIds, type IdentityKind } from '../identity/identity.js';
 import {
   checkEcosystemDocument,
   compareIds,
@@ -20,7 +19,7 @@ import {
   type EcosystemDocument,
   type ExternalIdRecord,
 } from './format.js';
-import { searchName } from '../search/search-name.js';
+import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
 
 export interface ImportOptions {
   /** Empty the ecosystem first (every Partner, Capability, Customer, Solution, Deal, DealEvent). */
@@ -120,37 +119,11 @@ class EcosystemWriter {
     await this.freeDomains();
 
     // Nodes before the relationships that point at them.
-    await this.inBatches(
-      'interchange/upsert-capabilities',
-      doc.capabilities,
-      (c) => ({
-        id: c.id,
-        name: c.name,
-        searchName: searchName(c.name),
-        category: c.category ?? null,
-        description: c.description ?? null,
-      }),
-      true,
-    );
+    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, capabilityProperties, true);
     await this.externalIds('Capability', 'capabilities', doc.capabilities);
     await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
 
-    await this.inBatches(
-      'interchange/upsert-partners',
-      doc.partners,
-      (p) => ({
-        id: p.id,
-        name: p.name,
-        searchName: searchName(p.name),
-        types: p.types,
-        tier: p.tier,
-        lifecycleStage: p.lifecycleStage,
-        regions: p.regions,
-        industries: p.industries,
-        website: p.website ?? null,
-      }),
-      true,
-    );
+    await this.inBatches('interchange/upsert-partners', doc.partners, partnerProperties, true);
     await this.externalIds('Partner', 'partners', doc.partners);
     await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({
       id: p.id,
@@ -159,38 +132,13 @@ class EcosystemWriter {
     }));
     await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
 
-    await this.inBatches(
-      'interchange/upsert-customers',
-      doc.customers,
-      (u) => ({
-        id: u.id,
-        name: u.name,
-        searchName: searchName(u.name),
-        normalizedName: normalizeCustomerName(u.name),
-        domain: u.domain ?? null,
-        industry: u.industry ?? null,
-        region: u.region ?? null,
-        segment: u.segment ?? null,
-        needs: u.needs,
-      }),
-      true,
-    );
+    await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({ ...customerProperties(u), needs: u.needs }), true);
     await this.externalIds('Customer', 'customers', doc.customers);
     await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
     await this.inBatches(
       'interchange/upsert-solutions',
       doc.solutions,
-      (s) => ({
-        id: s.id,
-        name: s.name,
-        searchName: searchName(s.name),
-        description: s.description ?? null,
-        status: s.status,
-        regions: s.regions,
-        industries: s.industries,
-        requires: s.requires,
-        members: s.members,
-      }),
+      (s) => ({ ...solutionProperties(s), requires: s.requires, members: s.members }),
       true,
     );
     await this.externalIds('Solution', 'solutions', doc.solutions);
@@ -200,20 +148,7 @@ class EcosystemWriter {
     await this.inBatches(
       'interchange/upsert-deals',
       doc.deals,
-      (d) => ({
-        id: d.id,
-        isNew: !existing.has(d.id),
-        name: d.name,
-        customerId: d.customerId,
-        solutionId: d.solutionId ?? null,
-        stage: d.stage,
-        amountMinor: parseAmount(d.amount, d.currency),
-        currency: d.currency,
-        createdAt: d.createdAt,
-        closedAt: d.closedAt ?? null,
-        registrationStatus: statuses.get(d.id) ?? null,
-        participants: d.participants,
-      }),
+      (d) => ({ ...dealProperties(d, statuses.get(d.id) ?? null), isNew: !existing.has(d.id), participants: d.participants }),
       true,
     );
     await this.externalIds('Deal', 'deals', doc.deals);

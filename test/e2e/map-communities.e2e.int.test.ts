@@ -2,31 +2,19 @@
 // (plus whatever else the test database holds), the API on a real socket, Debian's Chromium. The page must draw
 // communities (as many as the API answers), show no overlapping labels, open a community on click and draw its
 // members; it takes the README's picture of the community view.
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEcosystem } from '../../seed/generator.js';
 import { mintToken } from '../../src/auth/tokens.js';
-import { WEB_ROOT } from '../../src/http/web-page.js';
 import { importEcosystem } from '../../src/interchange/import.js';
 import { createLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server.js';
 import { expectData } from '../support/api.js';
+import { ensureWebBuild, launchChromium } from '../support/browser.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
+import { prefixed } from '../support/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const secret = 'e2e-secret-0123456789-0123456789-abcdef';
 const db = testExecutor();
 const prefix = uniquePrefix('e2ec');
@@ -36,65 +24,10 @@ let page: Page;
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureWebBuild(): void {
-  const index = join(WEB_ROOT, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(resolve('src/web'))) return;
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
-/** Every id (and reference) of a generated document under the prefix. */
-function prefixed(doc: any): any {
-  const id = (x: string) => `${prefix}${x}`;
-  for (const c of doc.capabilities) {
-    c.id = id(c.id);
-    if (c.parentId) c.parentId = id(c.parentId);
-  }
-  for (const p of doc.partners) {
-    p.id = id(p.id);
-    for (const c of p.capabilities) c.capabilityId = id(c.capabilityId);
-    p.integratesWith = p.integratesWith.map(id);
-    for (const s of p.sharing) s.partnerId = id(s.partnerId);
-  }
-  for (const c of doc.customers) {
-    c.id = id(c.id);
-    c.needs = c.needs.map(id);
-  }
-  for (const a of doc.accounts) {
-    a.partnerId = id(a.partnerId);
-    a.customerId = id(a.customerId);
-  }
-  for (const s of doc.solutions) {
-    s.id = id(s.id);
-    s.requires = s.requires.map(id);
-    for (const m of s.members) m.partnerId = id(m.partnerId);
-  }
-  for (const d of doc.deals) {
-    d.id = id(d.id);
-    d.customerId = id(d.customerId);
-    if (d.solutionId) d.solutionId = id(d.solutionId);
-    for (const p of d.participants) p.partnerId = id(p.partnerId);
-  }
-  return doc;
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install the Debian package "chromium" (.ci/run does).`);
   ensureWebBuild();
   const doc = prefixed(
+    prefix,
     generateEcosystem({ partners: 450, customers: 1500, accountsPerPartner: 8, solutions: 10, deals: 300, capabilities: 60, seed: 5 }),
   );
   const imported = await importEcosystem(db, doc);
@@ -104,7 +37,7 @@ beforeAll(async () => {
     '127.0.0.1',
     0,
   );
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

@@ -1,31 +1,19 @@
 // The map page end to end: the API on a real socket over a real Neo4j, the built page, and Debian's
 // Chromium driven by playwright-core. The demo ecosystem is loaded under a unique id prefix; every
 // check compares what the page shows with what the API answers for the same question.
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/auth/tokens.js';
-import { WEB_ROOT } from '../../src/http/web-page.js';
 import { importEcosystem } from '../../src/interchange/import.js';
 import { createLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server.js';
 import { expectData } from '../support/api.js';
+import { ensureWebBuild, launchChromium } from '../support/browser.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from '../support/db.js';
 import { prefixedDemo } from '../support/demo.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SCREENSHOT = resolve('docs/map.png');
 const secret = 'e2e-secret-0123456789-0123456789-abcdef';
 
@@ -39,33 +27,7 @@ let baseUrl: string;
 const pageErrors: string[] = [];
 const savedSolutionIds: string[] = [];
 
-/** The newest modification time of the page's sources (generated operations included). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the page (vite, in a child process so the build runs in production mode) when missing or older than its sources. */
-function ensureWebBuild(): void {
-  const index = join(WEB_ROOT, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(resolve('src/web'))) return;
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run: install the Debian package "chromium" (apt-get install -y chromium; .ci/run does this).`,
-    );
-  }
   ensureWebBuild();
   const imported = await importEcosystem(db, prefixedDemo(prefix));
   if (!imported.ok) throw new Error(`the prefixed demo did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
@@ -76,7 +38,7 @@ beforeAll(async () => {
   );
   baseUrl = app.url.replace(/\/graphql$/, '');
   // launch() gives every run a fresh temporary profile (its own --user-data-dir).
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // A Content-Security-Policy violation (the page's CSP: src/http/security-headers.ts) counts as an error of the page.

@@ -1,26 +1,16 @@
 // The two pages under their Content-Security-Policy in a real browser (Debian's Chromium through
 // playwright-core): each loads with no CSP violation and works, GraphiQL included (it runs a
 // query with a token and opens its settings dialog), and neither may be framed by another site.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/auth/tokens.js';
 import { webPageBuilt } from '../../src/http/web-page.js';
 import { createLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server.js';
+import { launchChromium } from '../support/browser.js';
 import { testExecutor } from '../support/db.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const secret = 'csp-e2e-secret-0123456789-0123456789-abcdef';
 
 let app: RunningApp;
@@ -30,7 +20,6 @@ let framer: Server;
 let framerUrl: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run does this).`);
   app = await startApp(
     { executor: testExecutor(), logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } },
     '127.0.0.1',
@@ -46,7 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => framer.listen(0, '127.0.0.1', r));
   framerUrl = `http://127.0.0.1:${(framer.address() as { port: number }).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
