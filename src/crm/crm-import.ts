@@ -443,16 +443,21 @@ function planAccount(
   return partner ? 'updated' : 'created';
 }
 
+/** A deal the plan knows by its external key: stored or planned in this run, with its participants so far. */
+interface PlannedDealKey {
+  id: string;
+  customerId: string;
+  createdAt: string;
+  participants: { partnerId: string; role: string; sourced: boolean }[];
+}
+
 function planOpportunity(
   m: ObjectMapping,
   row: Row,
   found: Lookups,
   seen: Map<string, string>,
   accountKeys: Map<string, { kind: 'customer' | 'partner'; id: string }>,
-  dealKeys: Map<
-    string,
-    { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }
-  >,
+  dealKeys: Map<string, PlannedDealKey>,
   writes: PlannedWrites,
 ): Outcome {
   const key = required(m, row, 'externalId');
@@ -527,10 +532,7 @@ function planParticipant(
   found: Lookups,
   seen: Map<string, string>,
   accountKeys: Map<string, { kind: 'customer' | 'partner'; id: string }>,
-  dealKeys: Map<
-    string,
-    { id: string; customerId: string; createdAt: string; participants: { partnerId: string; role: string; sourced: boolean }[] }
-  >,
+  dealKeys: Map<string, PlannedDealKey>,
   writes: PlannedWrites,
 ): Outcome {
   const dealKey = required(m, row, 'deal');
@@ -599,14 +601,9 @@ async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
     registrationStatus: null,
     resellerIds: resellers(d.id),
   }));
-  const stored = await run.run<{
-    id: string;
-    customerId: string;
-    stage: string;
-    createdAt: Date;
-    registrationStatus: RegistrationStatus | null;
-    resellerIds: string[];
-  }>('interchange/list-registration-candidates', { customerIds: [...new Set(fresh.map((d) => d.customerId))] });
+  const stored = await run.run<RegistrationCandidate>('interchange/list-registration-candidates', {
+    customerIds: [...new Set(fresh.map((d) => d.customerId))],
+  });
   const updated = new Map(writes.deals.map((d) => [d.id, d]));
   for (const s of stored) {
     const next = updated.get(s.id);

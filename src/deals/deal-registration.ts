@@ -3,7 +3,7 @@
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
 import { DealQueries } from './deal-queries.js';
-import { duplicateGroupOf, type DuplicateReason } from '../identity/identity-service.js';
+import { lockedGroupDeals, type DuplicateGroupInfo } from '../identity/identity-service.js';
 import { findByExternalId, writeExternalIds } from '../identity/identity.js';
 import type { DealRole } from '../model/vocabulary.js';
 import {
@@ -29,16 +29,6 @@ import {
 
 const BASE = ['input'];
 
-interface RuleDealRow {
-  id: string;
-  /** The customer of the duplicate group the deal is on. */
-  customerId: string;
-  createdAt: Date;
-  stage: string;
-  registrationStatus: RegistrationStatus | null;
-  resellerIds: string[];
-}
-
 interface DealForChange {
   id: string;
   customerId: string;
@@ -55,7 +45,10 @@ export interface RegistrationDecision {
 }
 
 /** The status the rules give `deal` among the customer's other deals (which keep theirs). */
-export function decideRegistration(others: readonly RuleDealRow[], deal: Omit<RegistrationCandidate, 'customerId'>): RegistrationDecision {
+export function decideRegistration(
+  others: readonly RegistrationCandidate[],
+  deal: Omit<RegistrationCandidate, 'customerId'>,
+): RegistrationDecision {
   const candidates: RegistrationCandidate[] = [...others, deal].map((d) => ({ ...d, customerId: 'customer' }));
   const statuses = decideRegistrationStatuses(candidates);
   const status = statuses.get(deal.id)!;
@@ -75,7 +68,7 @@ export function decideRegistration(others: readonly RuleDealRow[], deal: Omit<Re
 function conflictNote(
   decision: RegistrationDecision,
   group: DuplicateGroupInfo,
-  others: readonly RuleDealRow[],
+  others: readonly RegistrationCandidate[],
   customerId: string,
 ): string | null {
   if (decision.status !== 'CONFLICT') return null;
@@ -85,31 +78,6 @@ function conflictNote(
   );
   if (elsewhere.size === 0) return note;
   return `${note} (customers ${group.memberIds.join(', ')} are treated as one customer: probable duplicates by ${group.reasons.join(' and ')}, until merged or marked distinct)`;
-}
-
-interface DuplicateGroupInfo {
-  memberIds: string[];
-  reasons: DuplicateReason[];
-}
-
-/**
- * Takes the locks of the customer's duplicate group (in id order, so two registrations on one
- * group cannot deadlock) and reads the deals of every customer in it: the rules of engagement
- * treat one duplicate group as one customer until merged or marked distinct (issue 13).
- */
-async function lockedGroupDeals(
-  tx: CypherTransaction,
-  customerId: string,
-  excludeDealId: string | null,
-): Promise<{ others: RuleDealRow[]; group: DuplicateGroupInfo }> {
-  const group = await duplicateGroupOf(tx, customerId);
-  for (const id of group.memberIds) await tx.run('deals/lock-customer-deals', { customerId: id });
-  const others: RuleDealRow[] = [];
-  for (const id of group.memberIds) {
-    const rows = await tx.run<Omit<RuleDealRow, 'customerId'>>('deals/get-customer-deals-for-rules', { customerId: id, excludeDealId });
-    others.push(...rows.map((r) => ({ ...r, customerId: id })));
-  }
-  return { others, group };
 }
 
 /** The customer and partners that registerDeal names by external id or domain, as ids; NOT_FOUND at the name's path when unknown. */

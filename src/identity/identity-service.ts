@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import type { Problem } from '../errors.js';
-import { decideRegistrationStatuses, isOpenDealStage } from '../deals/rules-of-engagement.js';
-import type { RegistrationStatus } from '../model/vocabulary.js';
+import { decideRegistrationStatuses, isOpenDealStage, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import { encodeCursor, pageRequest } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, idSchema, type Outcome } from '../validation/problems.js';
@@ -111,10 +110,13 @@ async function readLinks(db: Pick<CypherTransaction, 'run'>): Promise<DuplicateL
  * get-duplicate-neighbours): the customer's id and every customer linked to it, sorted, with
  * the reasons; just [customerId] when it has no duplicates.
  */
-export async function duplicateGroupOf(
-  tx: Pick<CypherTransaction, 'run'>,
-  customerId: string,
-): Promise<{ memberIds: string[]; reasons: DuplicateReason[] }> {
+/** A customer's duplicate group: its members' ids (the customer included) and why they were linked. */
+export interface DuplicateGroupInfo {
+  memberIds: string[];
+  reasons: DuplicateReason[];
+}
+
+export async function duplicateGroupOf(tx: Pick<CypherTransaction, 'run'>, customerId: string): Promise<DuplicateGroupInfo> {
   const seen = new Set([customerId]);
   const reasons = new Set<DuplicateReason>();
   let frontier = [customerId];
@@ -151,15 +153,6 @@ const DistinctInput = z.object({
     .transform((ids) => [...new Set(ids)])
     .refine((ids) => ids.length >= 2, 'name at least two different customers'),
 });
-
-interface RuleDeal {
-  id: string;
-  customerId: string;
-  createdAt: Date;
-  stage: string;
-  registrationStatus: RegistrationStatus | null;
-  resellerIds: string[];
-}
 
 export class IdentityService {
   constructor(private readonly db: CypherExecutor) {}
@@ -237,6 +230,29 @@ export class IdentityService {
   }
 }
 
+/**
+ * Takes the locks of the customer's duplicate group (in id order, so two registrations on one
+ * group cannot deadlock) and reads the deals of every customer in it: the rules of engagement
+ * treat one duplicate group as one customer until merged or marked distinct (issue 13).
+ */
+export async function lockedGroupDeals(
+  tx: CypherTransaction,
+  customerId: string,
+  excludeDealId: string | null,
+): Promise<{ others: RegistrationCandidate[]; group: DuplicateGroupInfo }> {
+  const group = await duplicateGroupOf(tx, customerId);
+  for (const id of group.memberIds) await tx.run('deals/lock-customer-deals', { customerId: id });
+  const others: RegistrationCandidate[] = [];
+  for (const id of group.memberIds) {
+    const rows = await tx.run<Omit<RegistrationCandidate, 'customerId'>>('deals/get-customer-deals-for-rules', {
+      customerId: id,
+      excludeDealId,
+    });
+    others.push(...rows.map((r) => ({ ...r, customerId: id })));
+  }
+  return { others, group };
+}
+
 /** The open deals among `movedIds` get a status again from the rules, among the group's deals; changes are recorded. */
 async function redecideMovedDeals(
   tx: CypherTransaction,
@@ -246,13 +262,8 @@ async function redecideMovedDeals(
   note: string,
 ): Promise<void> {
   if (movedIds.size === 0) return;
-  const group = await duplicateGroupOf(tx, customerId);
-  const deals: RuleDeal[] = [];
-  for (const id of group.memberIds) {
-    if (id !== customerId) await tx.run('deals/lock-customer-deals', { customerId: id });
-    const rows = await tx.run<Omit<RuleDeal, 'customerId'>>('deals/get-customer-deals-for-rules', { customerId: id, excludeDealId: null });
-    deals.push(...rows.map((r) => ({ ...r, customerId })));
-  }
+  // The whole group is one customer to the rules.
+  const deals = (await lockedGroupDeals(tx, customerId, null)).others.map((d) => ({ ...d, customerId }));
   const before = new Map(deals.map((d) => [d.id, d.registrationStatus]));
   const statuses = decideRegistrationStatuses(
     deals.map((d) => (movedIds.has(d.id) && isOpenDealStage(d.stage) ? { ...d, registrationStatus: null } : d)),

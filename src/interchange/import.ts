@@ -243,7 +243,9 @@ class EcosystemWriter {
     // With replace the database's other deals are about to go: only the document's count.
     if (undecidedCustomers.length > 0 && !this.options.replace) {
       const inDocument = new Set(this.doc.deals.map((d) => d.id));
-      const stored = await this.tx.run<StoredCandidateRow>('interchange/list-registration-candidates', { customerIds: undecidedCustomers });
+      const stored = await this.tx.run<RegistrationCandidate>('interchange/list-registration-candidates', {
+        customerIds: undecidedCustomers,
+      });
       for (const row of stored) {
         if (inDocument.has(row.id)) continue;
         candidates.push({
@@ -270,15 +272,6 @@ class EcosystemWriter {
       }
     }
   }
-}
-
-interface StoredCandidateRow {
-  id: string;
-  customerId: string;
-  stage: string;
-  createdAt: Date;
-  registrationStatus: RegistrationStatus | null;
-  resellerIds: string[];
 }
 
 /** What a write of the document amounted to. */
