@@ -32,15 +32,26 @@ query Directory {
 const INLINE_STYLE = 'html,body,#graphiql{height:100%;margin:0}';
 
 const INLINE_SCRIPT = `
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, {
+  // GraphiQL fetches the schema when its fetcher changes, with the headers then in its editor. A token pasted into the
+  // Headers tab therefore gets a new fetcher (after a short pause in typing), so the schema is fetched with it.
+  const h = React.createElement;
+  const newFetcher = () => GraphiQL.createFetcher({ url: '/graphql' });
+  function QueryPage() {
+    const [fetcher, setFetcher] = React.useState(newFetcher);
+    const pause = React.useRef(undefined);
+    const onEditHeaders = React.useCallback(() => {
+      clearTimeout(pause.current);
+      pause.current = setTimeout(() => setFetcher(newFetcher), 400);
+    }, []);
+    return h(GraphiQL, {
       fetcher,
+      onEditHeaders,
       defaultQuery: ${JSON.stringify(EXAMPLE)},
       defaultHeaders: '{"Authorization": "Bearer <paste a token from npm start or npm run token>"}',
       shouldPersistHeaders: true,
-    }),
-  );
+    });
+  }
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(h(QueryPage));
 `;
 
 export const QUERY_PAGE_HTML = `<!doctype html>

@@ -82,6 +82,23 @@ describe('GraphiQL under its CSP', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('fetches the schema again once a token is pasted into the Headers tab', async () => {
+    const token = await mintToken({ secret, role: 'ADMIN', subject: 'csp-e2e', expiresIn: '1h' });
+    const { page, errors } = await watchedPage();
+    await page.goto(`${base}/graphiql`);
+    await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+    // With the placeholder token the introspection is refused: no root types to browse.
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 }).toContain('Error fetching schema');
+    await page.getByRole('button', { name: 'Headers' }).click();
+    // The Headers tab's editor (the variables editor beside it is hidden), through CodeMirror's own API.
+    await page.evaluate((value) => {
+      const editors = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')];
+      (editors[0] as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value);
+    }, JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 }).toContain('Root Types');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the map page under its CSP', () => {
