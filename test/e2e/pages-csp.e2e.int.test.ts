@@ -91,10 +91,11 @@ describe('GraphiQL under its CSP', () => {
     await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 }).toContain('Error fetching schema');
     await page.getByRole('button', { name: 'Headers' }).click();
     // The Headers tab's editor (the variables editor beside it is hidden), through CodeMirror's own API.
-    await page.evaluate((value) => {
-      const editors = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')];
-      (editors[0] as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value);
-    }, JSON.stringify({ Authorization: `Bearer ${token}` }));
+    const headers = JSON.stringify({ Authorization: `Bearer ${token}` });
+    // Runs in the page (a string: this file is compiled without the DOM's types).
+    await page.evaluate(
+      `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').CodeMirror.setValue(${JSON.stringify(headers)})`,
+    );
     await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 }).toContain('Root Types');
     expect(errors).toEqual([]);
     await page.close();
