@@ -23,6 +23,8 @@ export interface LocalNeo4jOptions {
   transactionTimeoutSeconds: number;
   /** Load Graph Data Science from neo4j/plugins (default true); false runs a server without it. */
   gds?: boolean;
+  /** How long start-up may take before the server is stopped and start-up fails (default 600 s: a busy machine is slow). */
+  startTimeoutMs?: number;
 }
 
 export interface LocalNeo4jStatus {
@@ -262,7 +264,8 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions, log: (line: string) 
   writeFileSync(pidFile(o), String(child.pid));
   log(`Starting Neo4j (pid ${child.pid}) on ${uri}…`);
 
-  const deadline = Date.now() + 120_000;
+  const startTimeoutMs = o.startTimeoutMs ?? 600_000;
+  const deadline = Date.now() + startTimeoutMs;
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
@@ -273,7 +276,9 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions, log: (line: string) 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Neo4j did not answer on ${uri} within 120 s; see ${join(home, 'logs')}`);
+  // A failed start stops what it started.
+  await stopLocalNeo4j(o);
+  throw new Error(`Neo4j did not answer on ${uri} within ${startTimeoutMs / 1000} s (stopped it); see ${join(home, 'logs')}`);
 }
 
 /** Stops the server this folder started (SIGTERM, then SIGKILL after 30 s). */

@@ -3,6 +3,7 @@
 // equal to their formulas, for the vendor and for a partner viewer (whose network counts only what it may see).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEcosystem } from '../seed/generator.js';
+import { AnalyticsService, betweennessErrorBound } from '../src/analytics/analytics-service.js';
 import type { EcosystemDocument } from '../src/interchange/format.js';
 import { importEcosystem } from '../src/interchange/import.js';
 import { expectData, runOperation } from './support/api.js';
@@ -206,6 +207,37 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
       expect(b.reasons.length).toBeGreaterThan(0);
       expect(b.reasons.join(' ')).toContain(b.community.id);
     });
+  });
+
+  it('brokerPartners above the exact limit: estimated from half the sources, scaled by n/k, within the stated error bound', async () => {
+    const net = buildNetwork(raw);
+    const scores = brandes(net);
+    const n = net.ids.length;
+    const k = Math.floor(n / 2);
+    const service = new AnalyticsService(db, undefined, { exactBetweennessUpTo: 1, betweennessSamples: k });
+    const got = await service.brokerPartners(100);
+    expect(got.length).toBeGreaterThan(0);
+    const bound = betweennessErrorBound(n, k);
+    expect(bound).toBeCloseTo((n / 2) * (n - 2) * Math.sqrt(Math.log(40) / (2 * k)), 9);
+    let estimated = 0;
+    let exact = 0;
+    for (const b of got) {
+      expect(b.exact).toBe(false);
+      expect(b.errorBound).toBe(bound);
+      const truth = scores[net.index.get(b.partner.id)!]!;
+      expect(Math.abs(b.score - truth), b.partner.id).toBeLessThanOrEqual(bound);
+      estimated += b.score;
+      exact += truth;
+    }
+    // Scaled, not raw sums over half the sources: the top brokers' total is near the exact total, not half of it.
+    expect(estimated / exact).toBeGreaterThan(0.75);
+    expect(estimated / exact).toBeLessThan(1.33);
+    // Up to the limit the same service is exact.
+    const exactRows = await new AnalyticsService(db, undefined, { exactBetweennessUpTo: n }).brokerPartners(5);
+    for (const b of exactRows) {
+      expect([b.exact, b.errorBound]).toEqual([true, 0]);
+      expect(b.score).toBeCloseTo(scores[net.index.get(b.partner.id)!]!, 6);
+    }
   });
 
   it('lookalikePartners: exact Jaccard of prefixed feature sets, above 0, ties by id, itself excluded, for any stages', async () => {

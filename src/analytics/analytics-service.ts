@@ -29,6 +29,10 @@ export interface CommunityMapRow {
 export interface BrokerPartnerRow {
   partner: PartnerRow;
   score: number;
+  /** False when the score is estimated from sampled sources (a network above `exactBetweennessUpTo` partners). */
+  exact: boolean;
+  /** With probability at least 0.95, |score − exact betweenness| ≤ errorBound (0 when exact); see betweennessErrorBound. */
+  errorBound: number;
   community: CommunityRow;
   reasons: string[];
 }
@@ -75,12 +79,43 @@ function profileOf(p: NetworkPartner): PartnerRow {
   return profile;
 }
 
+/** Up to this many partners in the network brokerPartners is exact; above it, it samples sources. */
+export const EXACT_BETWEENNESS_UP_TO = 5_000;
+/** Sources sampled above EXACT_BETWEENNESS_UP_TO: the cost is O(samples × edges) instead of O(partners × edges). */
+export const BETWEENNESS_SAMPLES = 1_000;
+/** Fixed, so the same network gives the same estimate. */
+const BETWEENNESS_SEED = 42;
+
+export interface AnalyticsOptions {
+  exactBetweennessUpTo?: number;
+  betweennessSamples?: number;
+}
+
+/**
+ * The error bound of betweenness estimated from k of n source nodes sampled uniformly without replacement (Brandes &
+ * Pich 2007, "Centrality estimation in large networks"): each source s adds its dependency δs(v) = Σt σst(v)/σst,
+ * which lies in [0, n − 2]; exact = ½ Σs δs(v) over all n sources; the estimate is (n/k) · ½ Σ over the sample.
+ * Hoeffding's inequality (which holds for sampling without replacement, Hoeffding 1963 §6) gives, with probability
+ * at least 1 − delta for each partner, |estimate − exact| ≤ (n/2)(n − 2) √(ln(2/delta) / (2k)). 0 when k ≥ n.
+ */
+export function betweennessErrorBound(n: number, k: number, delta = 0.05): number {
+  if (k >= n) return 0;
+  return (n / 2) * (n - 2) * Math.sqrt(Math.log(2 / delta) / (2 * k));
+}
+
 export class AnalyticsService {
+  private readonly exactBetweennessUpTo: number;
+  private readonly betweennessSamples: number;
+
   constructor(
     private readonly db: CypherExecutor,
     /** Receives the size of each projection made (benchmarks); nothing by default. */
     private readonly observeProjection?: (stats: ProjectionStats) => void,
-  ) {}
+    options: AnalyticsOptions = {},
+  ) {
+    this.exactBetweennessUpTo = options.exactBetweennessUpTo ?? EXACT_BETWEENNESS_UP_TO;
+    this.betweennessSamples = options.betweennessSamples ?? BETWEENNESS_SAMPLES;
+  }
 
   /** The partner network as the viewer may see it, read in one transaction. */
   async network(): Promise<PartnerNetwork> {
@@ -240,29 +275,41 @@ export class AnalyticsService {
   }
 
   /**
-   * brokerPartners: partners by exact betweenness on the unweighted network (GDS, every source),
-   * score(v) = Σ over unordered pairs {s, t} ∌ v of σst(v)/σst; only scores above 0, highest first, ties by id.
-   * `reasons` name the communities (as partnerCommunities finds them) its neighbours belong to.
+   * brokerPartners: partners by betweenness on the unweighted network (GDS), score(v) = Σ over unordered pairs
+   * {s, t} ∌ v of σst(v)/σst; only scores above 0, highest first, ties by id. Exact (every source) up to
+   * `exactBetweennessUpTo` partners; above it estimated from `betweennessSamples` sources (seeded, scaled by n/k)
+   * with the error bound of betweennessErrorBound. `reasons` name the communities (as partnerCommunities finds
+   * them) its neighbours belong to.
    */
   async brokerPartners(first: number | null | undefined): Promise<BrokerPartnerRow[]> {
     const size = checkFirst(first, 10);
     await requireGds(this.db, 'brokerPartners');
     const network = await this.network();
     if (network.partners.length === 0 || size === 0) return [];
+    const sampled = network.partners.length > this.exactBetweennessUpTo && this.betweennessSamples < network.partners.length;
     const { community, scores } = await withNetworkProjection(
       this.db,
       network,
       async (graphName) => ({
         community: await this.communities(network, graphName),
-        scores: await this.db.read<{ node: number; score: number }>('analytics/stream-betweenness', { graphName }),
+        scores: sampled
+          ? await this.db.read<{ node: number; score: number }>('analytics/stream-betweenness-sampled', {
+              graphName,
+              samplingSize: this.betweennessSamples,
+              samplingSeed: BETWEENNESS_SEED,
+            })
+          : await this.db.read<{ node: number; score: number }>('analytics/stream-betweenness', { graphName }),
       }),
       this.observeProjection,
     );
+    const n = network.partners.length;
+    const scale = sampled ? n / this.betweennessSamples : 1;
+    const errorBound = sampled ? betweennessErrorBound(n, this.betweennessSamples) : 0;
     const { byKey } = this.describePartition(network, community);
     // GDS's undirected betweenness already counts each unordered pair once (checked against Brandes in the tests).
     const ranked = scores
       .filter((s) => s.score > 1e-9)
-      .map((s) => ({ node: s.node, id: network.partners[s.node]!.id, score: s.score }))
+      .map((s) => ({ node: s.node, id: network.partners[s.node]!.id, score: s.score * scale }))
       .sort(byScoreThenId)
       .slice(0, size);
     return ranked.map(({ node, score }) => {
@@ -276,7 +323,7 @@ export class AnalyticsService {
           ({ row, n }) =>
             `${row.id === own.id ? 'Within its own community' : 'Links to'} ${row.id} (${row.label}): ${n} ${n === 1 ? 'neighbour' : 'neighbours'}`,
         );
-      return { partner: profileOf(network.partners[node]!), score, community: own, reasons };
+      return { partner: profileOf(network.partners[node]!), score, exact: !sampled, errorBound, community: own, reasons };
     });
   }
 

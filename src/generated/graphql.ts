@@ -137,10 +137,14 @@ export type BrokerPartner = {
   __typename?: 'BrokerPartner';
   /** Its own community (as partnerCommunities computes it). */
   community: Community;
+  /** With probability at least 0.95, |score − exact betweenness| ≤ errorBound; 0 when exact. Hoeffding's bound for k of n sources: (n/2)(n − 2)√(ln 40 / 2k) (README, brokerPartners). */
+  errorBound: Scalars['Float']['output'];
+  /** True when score is exact (every source); false when estimated from sampled sources. */
+  exact: Scalars['Boolean']['output'];
   partner: Partner;
   /** The communities its neighbours belong to, most neighbours first: which groups it connects. */
   reasons: Array<Scalars['String']['output']>;
-  /** Exact betweenness on the unweighted partner network: Σ over unordered pairs {s, t} without it of σst(v)/σst (shortest paths through it over all shortest paths). */
+  /** Betweenness on the unweighted partner network: Σ over unordered pairs {s, t} without it of σst(v)/σst (shortest paths through it over all shortest paths). Exact up to 5,000 partners in the network; above, estimated from 1,000 sampled sources (see exact and errorBound). */
   score: Scalars['Float']['output'];
 };
 
@@ -1288,7 +1292,7 @@ export type Query = {
   accountOverlap?: Maybe<AccountOverlap>;
   /** Minimal sets of partners that together bring the capabilities a solution needs. */
   assembleSolution: SolutionAssembly;
-  /** Partners by exact betweenness on the unweighted partner network, only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
+  /** Partners by betweenness on the unweighted partner network (exact up to 5,000 partners, sampled with a stated error bound above), only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
   brokerPartners?: Maybe<Array<BrokerPartner>>;
   capabilities: CapabilityConnection;
   capability?: Maybe<Capability>;
@@ -2243,6 +2247,8 @@ export type AttributionShareResolvers<ContextType = RequestContext, ParentType e
 
 export type BrokerPartnerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BrokerPartner'] = ResolversParentTypes['BrokerPartner']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  errorBound?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

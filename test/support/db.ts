@@ -46,13 +46,19 @@ export function uniquePrefix(label = 't'): string {
 
 /** Deletes every node whose id starts with the prefix (and their DealEvents). */
 export async function removeByPrefix(db: CypherExecutor, prefix: string): Promise<void> {
-  await db.runText(
-    `MATCH (n) WHERE n.id STARTS WITH $prefix
-     OPTIONAL MATCH (n)-[:HAS_EVENT]->(e:DealEvent)
-     DETACH DELETE e, n`,
-    { prefix },
-    'WRITE',
-  );
+  // In batches, so a preset-sized fixture (the medium map test) does not need one huge transaction.
+  for (;;) {
+    const [row] = await db.runText<{ removed: number }>(
+      `MATCH (n) WHERE n.id STARTS WITH $prefix
+       WITH n LIMIT 5000
+       OPTIONAL MATCH (n)-[:HAS_EVENT]->(e:DealEvent)
+       DETACH DELETE e, n
+       RETURN count(DISTINCT n) AS removed`,
+      { prefix },
+      'WRITE',
+    );
+    if (!row || Number(row.removed) === 0) return;
+  }
 }
 
 /** Counts nodes and relationships: a cheap fingerprint to prove a failed write changed nothing. */
