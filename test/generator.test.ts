@@ -7,7 +7,7 @@ const tiny = { partners: 40, customers: 300, accountsPerPartner: 10, solutions: 
 
 function accountsPerPartner(doc: EcosystemDocument): number[] {
   const counts = new Map<string, number>(doc.partners.map((p) => [p.id, 0]));
-  for (const a of doc.accounts) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
+  for (const a of doc.accounts.filter((x) => x.until === undefined)) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
   return [...counts.values()].sort((a, b) => a - b);
 }
 
@@ -64,7 +64,7 @@ describe('generateEcosystem', () => {
     const doc = generateEcosystem(PRESETS.small);
     expect(doc.partners.some((p) => p.types.length > 1)).toBe(true);
     expect(doc.partners.some((p) => p.types.includes('HYPERSCALER'))).toBe(true);
-    expect(doc.partners.some((p) => p.integratesWith.length > 0)).toBe(true);
+    expect(doc.partners.some((p) => p.integrations.length > 0)).toBe(true);
     expect(new Set(doc.partners.map((p) => p.lifecycleStage))).toEqual(
       new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']),
     );
