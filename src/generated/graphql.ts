@@ -85,6 +85,8 @@ export type AddDealParticipantInput = {
 
 /** What a solution must cover and where, for assembleSolution. */
 export type AssembleSolutionInput = {
+  /** Assemble from the graph as of this instant: capabilities held then, stages and tiers then (README, "Time"); absent for now. Later than now: BAD_USER_INPUT. */
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
   capabilityIds: Array<Scalars['ID']['input']>;
   /** Partners no proposal may contain. */
@@ -672,6 +674,8 @@ export type EcosystemHealthTopConnectorsArgs = {
 
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
+  /** Draw the map as of this instant: the relationships that held then, no deal created after it (README, "Time"); absent for now. Later than now: BAD_USER_INPUT; not with groupBy COMMUNITY. */
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: InputMaybe<Scalars['ID']['input']>;
   /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */
@@ -1343,6 +1347,7 @@ export type Query = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryAccountOverlapArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   otherPartnerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
@@ -1460,6 +1465,7 @@ export type QueryEcosystemMapArgs = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryGapAnalysisArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1488,12 +1494,14 @@ export type QueryPartnerByExternalIdArgs = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerImpactArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   partnerId: Scalars['ID']['input'];
 };
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerMatchesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   partnerId: Scalars['ID']['input'];
 };
