@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CYPHER_DIR, CypherLibrary, FRAGMENT_FOLDER } from '../src/db/cypher-library.js';
+import { CYPHER_DIR, CypherLibrary, FRAGMENT_FOLDER, FRAGMENT_FOLDERS } from '../src/db/cypher-library.js';
 
 /**
  * The text shapes of a scope rule. Outside cypher/scope/ the viewer may only be tested for being the vendor's user or
@@ -25,7 +25,9 @@ function cypherFiles(dir: string): string[] {
   );
 }
 const relativeName = (path: string) => relative(CYPHER_DIR, path).split('\\').join('/');
-const files = cypherFiles(CYPHER_DIR).filter((p) => !relativeName(p).startsWith(FRAGMENT_FOLDER + '/'));
+const files = cypherFiles(CYPHER_DIR).filter((p) => !FRAGMENT_FOLDERS.some((folder) => relativeName(p).startsWith(folder + '/')));
+/** The scope rules (the time rules under cypher/time/ say when, not who: test/time-model.int.test.ts runs them). */
+const isScope = (name: string) => name.startsWith(FRAGMENT_FOLDER + '/');
 
 /** "file:line: what" for each line that writes a scope rule out (comments aside). */
 function writtenOut(text: string, where: string): string[] {
@@ -44,12 +46,12 @@ describe('scope rules written once', () => {
     expect(found).toEqual([]);
   });
 
-  it('every reference names an existing fragment, and every fragment is used', () => {
+  it('every reference names an existing fragment, and every scope fragment is used', () => {
     const names = new Set(library.fragments().map((f) => f.name));
     expect([...names].sort()).toEqual(
-      readdirSync(join(CYPHER_DIR, FRAGMENT_FOLDER))
-        .map((f) => `${FRAGMENT_FOLDER}/${f.replace(/\.cypher$/, '')}`)
-        .sort(),
+      FRAGMENT_FOLDERS.flatMap((folder) =>
+        readdirSync(join(CYPHER_DIR, folder)).map((f) => `${folder}/${f.replace(/\.cypher$/, '')}`),
+      ).sort(),
     );
     const referenced = new Set<string>();
     for (const p of cypherFiles(CYPHER_DIR)) {
@@ -58,12 +60,12 @@ describe('scope rules written once', () => {
         referenced.add(m[1]!);
       }
     }
-    expect([...referenced].sort()).toEqual([...names].sort());
+    expect([...referenced].filter(isScope).sort()).toEqual([...names].filter(isScope).sort());
     for (const file of library.all()) expect(file.text, file.name).not.toContain('{{');
   });
 
   it('the shapes catch every rule: each fragment written out in a file would be flagged', () => {
-    for (const f of library.fragments()) {
+    for (const f of library.fragments().filter((f) => isScope(f.name))) {
       const text = library.expand(`{{${f.name}(${f.params.join(', ')})}}`, 'test');
       expect(writtenOut(text, f.name), f.name).not.toEqual([]);
     }
@@ -101,6 +103,17 @@ describe('splicing fragments', () => {
     expect(lib.get('q/get').scopes).toEqual(['scope/both', 'scope/named']);
     expect(lib.all().map((f) => f.name)).toEqual(['q/get']);
     expect(() => lib.get('scope/visible')).toThrow(/No Cypher file named/);
+  });
+
+  it('renames a $parameter of a fragment to the caller argument, a parameter or a variable', () => {
+    const lib = libraryWith({
+      'time/at.cypher': '// at(r, $asOf): r holds at $asOf\n(r.since <= $asOf AND $asOfX = 1 AND r.asOf = 2)\n',
+      'q/a.cypher': '// A.\nMATCH ()-[r]->() WHERE {{time/at(r, $when)}} RETURN r\n',
+      'q/b.cypher': '// B.\nUNWIND $ts AS t MATCH ()-[r]->() WHERE {{time/at(r, t)}} RETURN r\n',
+    });
+    expect(lib.get('q/a').text).toBe('// A.\nMATCH ()-[r]->() WHERE (r.since <= $when AND $asOfX = 1 AND r.asOf = 2) RETURN r');
+    expect(lib.get('q/b').text).toBe('// B.\nUNWIND $ts AS t MATCH ()-[r]->() WHERE (r.since <= t AND $asOfX = 1 AND r.asOf = 2) RETURN r');
+    expect(lib.fragments().map((f) => [f.name, f.params])).toEqual([['time/at', ['r', '$asOf']]]);
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [

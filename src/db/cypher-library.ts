@@ -7,6 +7,8 @@
 // `@authorization` filter into every query that reads it. Arguments come from the files' text only, never from a
 // request, and must be variables (`c`), parameters (`$partnerId`) or a function of one variable (`startNode(r)`).
 // An unexpanded reference is not Cypher, so a file that names a missing rule fails at start-up, never runs unscoped.
+// The time rules (which relationships hold at an instant, a partner's stage and tier then: README, "Time") are
+// fragments of the same kind under cypher/time/, e.g. `{{time/holds-at(a, $asOf)}}`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,10 @@ export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /** The folder under cypher/ holding the scope fragments (spliced into files, never run on their own). */
 export const FRAGMENT_FOLDER = 'scope';
+/** Every folder under cypher/ holding fragments: the scope rules and the time rules (README, "Time"). */
+export const FRAGMENT_FOLDERS: readonly string[] = [FRAGMENT_FOLDER, 'time'];
+
+const isFragmentName = (name: string): boolean => FRAGMENT_FOLDERS.some((folder) => name.startsWith(folder + '/'));
 
 export interface CypherFile {
   name: string;
@@ -26,7 +32,11 @@ export interface CypherFile {
   scopes: string[];
 }
 
-/** A scope rule: cypher/scope/<name>.cypher, first line `// <name>(<params>): <what it decides>`. */
+/**
+ * A scope or time rule: cypher/scope/<name>.cypher or cypher/time/<name>.cypher, first line
+ * `// <name>(<params>): <what it decides>`. A parameter is a variable name (`p`) or a query parameter the fragment
+ * reads (`$asOf`); either is renamed to the caller's argument.
+ */
 export interface ScopeFragment {
   /** e.g. "scope/customer-visible". */
   name: string;
@@ -41,6 +51,9 @@ const REFERENCE = /\{\{([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)\(([^{}]*?)\)\}\}/g;
 /** An argument: a variable, a parameter, or a function of one variable. */
 const ARGUMENT = /^(?:\$?[A-Za-z_]\w*|[A-Za-z_]\w*\(\s*[A-Za-z_]\w*\s*\))$/;
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** A fragment's parameter: a variable name or a $parameter. */
+const PARAMETER = /^\$?[A-Za-z_]\w*$/;
+const escaped = (text: string): string => text.replace(/[$]/g, '\\$&');
 /** Variables a pattern binds: `(x:`, `(x)`, `[x:`, `[x]`. */
 const BOUND = /[([]\s*([A-Za-z_]\w*)\s*[:)\]]/g;
 
@@ -88,7 +101,7 @@ function parseFragment(name: string, raw: string): ScopeFragment {
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  for (const p of params) if (!IDENTIFIER.test(p)) throw new Error(`${where}: parameter "${p}" is not an identifier`);
+  for (const p of params) if (!PARAMETER.test(p)) throw new Error(`${where}: parameter "${p}" is not an identifier or $parameter`);
   const body = lines
     .filter((l) => !l.trim().startsWith('//'))
     .join('\n')
@@ -98,15 +111,15 @@ function parseFragment(name: string, raw: string): ScopeFragment {
   if (!isWhole(body)) throw new Error(`${where}: the Cypher must be one parenthesised expression, a CASE ... END or a CALL subquery`);
   const code = withoutStrings(body).replace(/\{\{[a-z0-9/-]+\(/g, '(');
   for (const p of params) {
-    if (!new RegExp(`(?<![\\w.$])${p}(?!\\w)`).test(code)) throw new Error(`${where}: parameter ${p} is not used`);
-    if (new RegExp(`[{,]\\s*${p}\\s*:`).test(code)) throw new Error(`${where}: parameter ${p} is also a map key`);
+    if (!new RegExp(`(?<![\\w.$])${escaped(p)}(?!\\w)`).test(code)) throw new Error(`${where}: parameter ${p} is not used`);
+    if (new RegExp(`[{,]\\s*${escaped(p)}\\s*:`).test(code)) throw new Error(`${where}: parameter ${p} is also a map key`);
   }
   return { name, params, summary: head[3]!, body };
 }
 
-/** Renames a fragment's parameters to the caller's arguments, outside string literals and fragment names. */
+/** Renames a fragment's parameters ($parameters too) to the caller's arguments, outside string literals and fragment names. */
 function substitute(body: string, actual: Map<string, string>): string {
-  return body.replace(/('[^'\n]*'|"[^"\n]*")|(\{\{[a-z0-9/-]+\()|(?<![\w.$])([A-Za-z_]\w*)(?!\w)/g, (m, quoted, head, id) =>
+  return body.replace(/('[^'\n]*'|"[^"\n]*")|(\{\{[a-z0-9/-]+\()|(?<![\w.$])(\$?[A-Za-z_]\w*)(?!\w)/g, (m, quoted, head, id) =>
     quoted || head ? m : (actual.get(id as string) ?? m),
   );
 }
@@ -125,10 +138,10 @@ export class CypherLibrary {
         .replace(/\.cypher$/, ''),
     }));
     for (const { path, name } of named) {
-      if (name.startsWith(FRAGMENT_FOLDER + '/')) this.fragmentsByName.set(name, parseFragment(name, readFileSync(path, 'utf8')));
+      if (isFragmentName(name)) this.fragmentsByName.set(name, parseFragment(name, readFileSync(path, 'utf8')));
     }
     for (const { path, name } of named) {
-      if (name.startsWith(FRAGMENT_FOLDER + '/')) continue;
+      if (isFragmentName(name)) continue;
       const raw = readFileSync(path, 'utf8').trim();
       const first = raw.split('\n', 1)[0] ?? '';
       if (!first.startsWith('//')) throw new Error(`cypher/${name}.cypher must start with a // comment saying what it returns`);
@@ -143,7 +156,7 @@ export class CypherLibrary {
     return file;
   }
 
-  /** Every file, e.g. for the EXPLAIN test; migrations included, scope fragments not (they run only spliced in). */
+  /** Every file, e.g. for the EXPLAIN test; migrations included, scope and time fragments not (they run only spliced in). */
   all(): CypherFile[] {
     return [...this.files.values()];
   }
@@ -153,7 +166,7 @@ export class CypherLibrary {
     return this.all().filter((f) => f.name.startsWith(folder + '/'));
   }
 
-  /** The scope fragments under cypher/scope/, ordered by name. */
+  /** The fragments under cypher/scope/ and cypher/time/, ordered by name. */
   fragments(): ScopeFragment[] {
     return [...this.fragmentsByName.values()];
   }
@@ -168,7 +181,7 @@ export class CypherLibrary {
     const callerBinds = boundVariables(text);
     const expanded = text.replace(REFERENCE, (ref, name: string, rawArgs: string, at: number) => {
       const fragment = this.fragmentsByName.get(name);
-      if (!fragment) throw new Error(`${where}: ${ref} names no fragment in cypher/${FRAGMENT_FOLDER}/`);
+      if (!fragment) throw new Error(`${where}: ${ref} names no fragment in cypher/${FRAGMENT_FOLDERS.join('/ or cypher/')}/`);
       if (stack.includes(name)) throw new Error(`${where}: ${ref} refers to itself through ${stack.join(' -> ')}`);
       const args = rawArgs.trim() === '' ? [] : rawArgs.split(',').map((a) => a.trim());
       if (args.length !== fragment.params.length) {
