@@ -614,7 +614,7 @@ export class GeneratedEcosystem {
       industries,
       website: `https://www.${slug(name)}.example`,
       capabilities: [...capabilities].map(([capabilityId, level]) => ({ capabilityId, level })),
-      integratesWith: (this.integrations.get(i) ?? []).map((j) => this.partnerIds[j]!).sort(),
+      integrations: (this.integrations.get(i) ?? []).map((j) => this.partnerIds[j]!).sort().map((partnerId) => ({ partnerId })),
       sharing: [...sharing].map(([partnerId, level]) => ({ partnerId, level })),
     };
   }

@@ -94,7 +94,11 @@ describe('the demo ecosystem', () => {
 
   it('has complementary integrated partners (no capability in common) with shared customers', () => {
     const pairs = demo.partners.flatMap((a) =>
-      a.integratesWith.filter((b) => a.id < b).map((b) => [a, demo.partners.find((p) => p.id === b)!] as const),
+      a.integrations
+        .filter((l) => l.until === undefined && a.id < l.partnerId)
+        .map((l) => l.partnerId)
+        .filter((b) => a.id < b)
+        .map((b) => [a, demo.partners.find((p) => p.id === b)!] as const),
     );
     const complementary = pairs.filter(([a, b]) => {
       const mine = new Set(a.capabilities.map((c) => c.capabilityId));

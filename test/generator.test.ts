@@ -64,7 +64,7 @@ describe('generateEcosystem', () => {
     const doc = generateEcosystem(PRESETS.small);
     expect(doc.partners.some((p) => p.types.length > 1)).toBe(true);
     expect(doc.partners.some((p) => p.types.includes('HYPERSCALER'))).toBe(true);
-    expect(doc.partners.some((p) => p.integratesWith.length > 0)).toBe(true);
+    expect(doc.partners.some((p) => p.integrations.length > 0)).toBe(true);
     expect(new Set(doc.partners.map((p) => p.lifecycleStage))).toEqual(
       new Set(['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED']),
     );

@@ -192,10 +192,10 @@ describe('checkEcosystemDocument', () => {
       regions: [],
       industries: [],
       capabilities: [{ capabilityId: 'cap', level: 'BASIC' }],
-      integratesWith: ['b'],
+      integrations: [{ partnerId: 'b' }],
       sharing: [],
     });
-    expect(doc.partners[1]?.integratesWith).toEqual(['a']);
+    expect(doc.partners[1]?.integrations).toEqual([{ partnerId: 'a' }]);
     expect(doc.solutions[0]).toEqual({ id: 's', name: 'S', status: 'DRAFT', requires: [], members: [], regions: [], industries: [] });
     expect(doc.accounts).toEqual([]);
     expect(doc.deals[0]).toEqual({
@@ -286,10 +286,10 @@ describe('serializeEcosystem', () => {
       'regions',
       'industries',
       'capabilities',
-      'integratesWith',
+      'integrations',
       'sharing',
     ]);
-    expect(back.partners[1].integratesWith).toEqual(['a']);
+    expect(back.partners[1].integrations).toEqual([{ partnerId: 'a' }]);
     expect(back.accounts.map((a: { partnerId: string }) => a.partnerId)).toEqual(['a', 'z']);
     expect(back.deals.map((d: { id: string; amount: string }) => [d.id, d.amount])).toEqual([
       ['d1', '0'],

@@ -30,7 +30,7 @@ const V2_TEXT = `${JSON.stringify(
         regions: ['EMEA'],
         industries: [],
         capabilities: [{ capabilityId: 'cap-1', level: 'EXPERT' }],
-        integratesWith: [],
+        integrations: [],
         sharing: [],
         externalIds: [
           { system: 'hubspot', id: '42' },

@@ -1,4 +1,4 @@
-// Creates a DRAFT solution requiring $capabilityIds with $members ([{partnerId, role or null}]; role defaults to the partner's first type); returns {node}. Params: $id, $name, $searchName, $description, $regions, $industries, $capabilityIds, $members.
+// Creates a DRAFT solution requiring $capabilityIds with $members ([{partnerId, role or null}]; role defaults to the partner's first type; memberships since $now); returns {node}. Params: $id, $name, $searchName, $description, $regions, $industries, $capabilityIds, $members, $now.
 CREATE (s:Solution {id: $id, name: $name, searchName: $searchName, status: 'DRAFT', regions: $regions, industries: $industries})
 SET s.description = $description
 WITH s
@@ -12,7 +12,7 @@ CALL (s) {
   UNWIND $members AS member
   MATCH (p:Partner {id: member.partnerId})
   MERGE (p)-[m:MEMBER_OF]->(s)
-  SET m.role = coalesce(member.role, head(p.types))
+  SET m.role = coalesce(member.role, head(p.types)), m.since = datetime($now)
   RETURN count(*) AS members
 }
 RETURN s {.id, .name, .description, .status, .regions, .industries} AS node

@@ -69,10 +69,9 @@ CALL (centre, scope, ring1, ring2) {
 UNWIND [{n: centre, distance: 0}] + [n IN ring1 | {n: n, distance: 1}] + [n IN ring2 | {n: n, distance: 2}] + [n IN ring3 | {n: n, distance: 3}] AS found
 WITH scope, found.n AS n, found.distance AS distance
 // A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
-// node, no walk) less the relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals, HAS_EXTERNAL_ID, DISTINCT_FROM between customers)
-// and the ended HAD_* ones (README, "Time": the map of now draws what holds now).
+// node, no walk) less the relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals, HAS_EXTERNAL_ID, DISTINCT_FROM between customers).
 WITH scope, n, distance, CASE WHEN $viewerPartnerId IS NULL
-       THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH|HAD_SHARING|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM|HAD_ACCOUNT]-() } WHEN n:Capability THEN COUNT { (n)-[:HAD_CAPABILITY]-() } WHEN n:Solution THEN COUNT { (n)-[:HAD_MEMBERSHIP]-() } ELSE 0 END
+       THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_SHARING|HAD_MEMBERSHIP]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END
        ELSE COUNT { (n)-[r:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE {{scope/relationship-in-viewer-scope(r, scope)}} } END AS weight
 // One more than $limit says whether the map is truncated (a top-k, not a sort of everything found).
 ORDER BY distance, weight DESC, n.id

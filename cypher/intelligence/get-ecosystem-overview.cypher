@@ -5,8 +5,7 @@
 // Which nodes are drawn: every node of the $labels kinds that passes the filters (and, for a PARTNER viewer, is in its
 // scope); the list is written twice below, once per kind of viewer, so that the nodes travel as rows.
 // A node's weight: its drawn relationships. For the vendor's users that is the node's whole degree (kept with the
-// node, no walk) less the relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals, HAS_EXTERNAL_ID, DISTINCT_FROM between customers)
-// and the ended HAD_* ones (README, "Time": the map of now draws what holds now).
+// node, no walk) less the relationship types the map never draws (SHARES_WITH between partners, HAS_EVENT from deals, HAS_EXTERNAL_ID, DISTINCT_FROM between customers).
 // For a PARTNER viewer it counts only what the viewer may see: the relationships anyone may see (capabilities, the
 // taxonomy, integrations) read from the node, and the others counted once from the viewer's scope (its visible
 // accounts, its customers' needs, its solutions' requirements and members, its deals' participants, customers and
@@ -21,7 +20,7 @@ CALL () {
        + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
                                                    WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
        + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) RETURN n } ELSE [] END) AS n
-  RETURN n, COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH|HAD_SHARING|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM|HAD_ACCOUNT]-() } WHEN n:Capability THEN COUNT { (n)-[:HAD_CAPABILITY]-() } WHEN n:Solution THEN COUNT { (n)-[:HAD_MEMBERSHIP]-() } ELSE 0 END AS weight
+  RETURN n, COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_SHARING|HAD_MEMBERSHIP]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS weight
   UNION ALL
   // A PARTNER viewer: its scope, computed here so that no row leaving this branch holds it.
   {{scope/viewer-scope(scope)}}

@@ -1,6 +1,15 @@
-// Returns {count}: creates one INTEGRATES_WITH per pair, from the smaller id to the larger (a fresh load). Params: $rows [{fromId, toId}] with fromId < toId.
+// Returns {count}: creates one INTEGRATES_WITH, or HAD_INTEGRATION when it has an until (README "Time"), per integration interval, from the smaller id to the larger (a fresh load). Params: $rows [{fromId, toId, since, until}] with fromId < toId.
 UNWIND $rows AS row
 MATCH (a:Partner {id: row.fromId})
 MATCH (b:Partner {id: row.toId})
-CREATE (a)-[:INTEGRATES_WITH]->(b)
+CALL (a, b, row) {
+  WITH * WHERE row.until IS NULL
+  CREATE (a)-[r:INTEGRATES_WITH]->(b)
+  SET r.since = datetime(row.since)
+}
+CALL (a, b, row) {
+  WITH * WHERE row.until IS NOT NULL
+  CREATE (a)-[r:HAD_INTEGRATION {until: datetime(row.until)}]->(b)
+  SET r.since = datetime(row.since)
+}
 RETURN count(*) AS count

@@ -1,6 +1,15 @@
-// Returns {count}: creates each HAS_CAPABILITY link (a fresh load). Params: $rows [{partnerId, capabilityId, level}].
+// Returns {count}: creates each holding of a capability (a fresh load): HAS_CAPABILITY, or HAD_CAPABILITY when it has an until (README "Time"). Params: $rows [{partnerId, capabilityId, level, since, until}].
 UNWIND $rows AS row
 MATCH (p:Partner {id: row.partnerId})
 MATCH (c:Capability {id: row.capabilityId})
-CREATE (p)-[:HAS_CAPABILITY {level: row.level}]->(c)
+CALL (p, c, row) {
+  WITH * WHERE row.until IS NULL
+  CREATE (p)-[h:HAS_CAPABILITY {level: row.level}]->(c)
+  SET h.since = datetime(row.since)
+}
+CALL (p, c, row) {
+  WITH * WHERE row.until IS NOT NULL
+  CREATE (p)-[h:HAD_CAPABILITY {level: row.level, until: datetime(row.until)}]->(c)
+  SET h.since = datetime(row.since)
+}
 RETURN count(*) AS count

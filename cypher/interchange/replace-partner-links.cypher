@@ -1,22 +1,40 @@
-// Returns {count}: replaces each partner's capabilities and outgoing sharing grants with the given ones and removes its integrations (create-integrations adds them back). Params: $rows [{id, capabilities: [{capabilityId, level}], sharing: [{partnerId, level}]}].
+// Returns {count}: replaces each partner's capabilities and outgoing sharing grants, current and ended, with the given ones (an entry with until is HAD_CAPABILITY / HAD_SHARING, README "Time") and removes its integrations, current and ended (create-integrations adds them back). Params: $rows [{id, capabilities: [{capabilityId, level, since, until}], sharing: [{partnerId, level, since, until}]}].
 UNWIND $rows AS row
 MATCH (p:Partner {id: row.id})
 CALL (p) {
-  MATCH (p)-[old:HAS_CAPABILITY|SHARES_WITH]->()
+  MATCH (p)-[old:HAS_CAPABILITY|SHARES_WITH|HAD_CAPABILITY|HAD_SHARING]->()
   DELETE old
 }
 CALL (p) {
-  MATCH (p)-[old:INTEGRATES_WITH]-(:Partner)
+  MATCH (p)-[old:INTEGRATES_WITH|HAD_INTEGRATION]-(:Partner)
   DELETE old
 }
 CALL (p, row) {
   UNWIND row.capabilities AS held
   MATCH (c:Capability {id: held.capabilityId})
-  CREATE (p)-[:HAS_CAPABILITY {level: held.level}]->(c)
+  CALL (p, c, held) {
+    WITH * WHERE held.until IS NULL
+    CREATE (p)-[h:HAS_CAPABILITY {level: held.level}]->(c)
+    SET h.since = datetime(held.since)
+  }
+  CALL (p, c, held) {
+    WITH * WHERE held.until IS NOT NULL
+    CREATE (p)-[h:HAD_CAPABILITY {level: held.level, until: datetime(held.until)}]->(c)
+    SET h.since = datetime(held.since)
+  }
 }
 CALL (p, row) {
   UNWIND row.sharing AS grant
   MATCH (grantee:Partner {id: grant.partnerId})
-  CREATE (p)-[:SHARES_WITH {level: grant.level}]->(grantee)
+  CALL (p, grantee, grant) {
+    WITH * WHERE grant.until IS NULL
+    CREATE (p)-[g:SHARES_WITH {level: grant.level}]->(grantee)
+    SET g.since = datetime(grant.since)
+  }
+  CALL (p, grantee, grant) {
+    WITH * WHERE grant.until IS NOT NULL
+    CREATE (p)-[g:HAD_SHARING {level: grant.level, until: datetime(grant.until)}]->(grantee)
+    SET g.since = datetime(grant.since)
+  }
 }
 RETURN count(*) AS count

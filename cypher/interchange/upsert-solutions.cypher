@@ -1,4 +1,4 @@
-// Returns {count}: creates or updates each solution by id and replaces its REQUIRES links and members. Params: $rows [{id, name, searchName, description, status, regions, industries, requires: [capability id], members: [{partnerId, role}]}].
+// Returns {count}: creates or updates each solution by id and replaces its REQUIRES links and members, current and ended (an entry with until is HAD_MEMBERSHIP, README "Time"). Params: $rows [{id, name, searchName, description, status, regions, industries, requires: [capability id], members: [{partnerId, role, since, until}]}].
 UNWIND $rows AS row
 MERGE (s:Solution {id: row.id})
 SET s.name = row.name, s.searchName = row.searchName, s.description = row.description, s.status = row.status, s.regions = row.regions, s.industries = row.industries
@@ -8,7 +8,7 @@ CALL (s) {
   DELETE old
 }
 CALL (s) {
-  MATCH (:Partner)-[old:MEMBER_OF]->(s)
+  MATCH (:Partner)-[old:MEMBER_OF|HAD_MEMBERSHIP]->(s)
   DELETE old
 }
 CALL (s, row) {
@@ -19,6 +19,15 @@ CALL (s, row) {
 CALL (s, row) {
   UNWIND row.members AS member
   MATCH (p:Partner {id: member.partnerId})
-  CREATE (p)-[:MEMBER_OF {role: member.role}]->(s)
+  CALL (p, s, member) {
+    WITH * WHERE member.until IS NULL
+    CREATE (p)-[m:MEMBER_OF {role: member.role}]->(s)
+    SET m.since = datetime(member.since)
+  }
+  CALL (p, s, member) {
+    WITH * WHERE member.until IS NOT NULL
+    CREATE (p)-[m:HAD_MEMBERSHIP {role: member.role, until: datetime(member.until)}]->(s)
+    SET m.since = datetime(member.since)
+  }
 }
 RETURN count(*) AS count

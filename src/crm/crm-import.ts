@@ -635,6 +635,7 @@ export async function writeCrmPlan(tx: CypherTransaction, system: string, plan: 
     });
   if (partners.length > 0)
     await tx.run('crm/upsert-partners', {
+      now: new Date(),
       rows: partners.map(({ id, name, types, website }) => ({ id, name, searchName: searchName(name), types, website })),
     });
   const keyOf = (list: readonly { id: string; isNew: boolean; key: string }[]) =>

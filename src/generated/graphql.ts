@@ -28,7 +28,11 @@ export type Account = {
   __typename?: 'Account';
   customer: Customer;
   partner: Partner;
+  /** When this account began (RFC 3339 date-time, UTC, millisecond precision); null = held since before records began. Set to the instant of setAccount that created it or changed its status. */
+  since?: Maybe<Scalars['DateTime']['output']>;
   status: AccountStatus;
+  /** When this account ended (removeAccount, or a status change that opened the next account); null = it holds now. Only ended accounts (includeEnded: true) have one. */
+  until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A partner's account on a customer, with its status (an existing account is updated). */
@@ -387,7 +391,7 @@ export type CreateSolutionInput = {
 /** An end customer that partners hold accounts on and deals are sold to. */
 export type Customer = {
   __typename?: 'Customer';
-  /** Partners' accounts on this customer, ordered by partner id. */
+  /** Partners' accounts on this customer, ordered by partner id (then since). includeEnded: also the accounts that have ended (with until; README "Time"). */
   accounts: Array<Account>;
   /** Deals on this customer, ordered by id. */
   deals: Array<Deal>;
@@ -407,6 +411,7 @@ export type Customer = {
 
 /** An end customer that partners hold accounts on and deals are sold to. */
 export type CustomerAccountsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<AccountStatus>;
 };
 
@@ -1082,9 +1087,9 @@ export type PageInfo = {
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type Partner = {
   __typename?: 'Partner';
-  /** This partner's accounts (the customers it knows), ordered by customer id. */
+  /** This partner's accounts (the customers it knows), ordered by customer id (then since). includeEnded: also the accounts that have ended (with until), e.g. a prospect that became a customer is two accounts. */
   accounts: Array<Account>;
-  /** The capabilities this partner has, with their level, ordered by capability id. */
+  /** The capabilities this partner has, with their level, ordered by capability id (then since). includeEnded: also the holdings that have ended (with until; README "Time"). */
   capabilities: Array<PartnerCapability>;
   /** Deals this partner participates in, ordered by deal id. */
   deals: Array<DealParticipation>;
@@ -1092,18 +1097,22 @@ export type Partner = {
   externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   industries: Array<Scalars['String']['output']>;
-  /** Partners this one has a technology integration with (undirected), ordered by id. */
+  /** Partners this one has a technology integration with (undirected), ordered by id. includeEnded: also partners whose integration with this one has ended (each partner once). */
   integrations: Array<Partner>;
   lifecycleStage: LifecycleStage;
   name: Scalars['String']['output'];
-  /** Grants other partners give to this one. */
+  /** Grants other partners give to this one. includeEnded: also grants that have ended (with until). */
   receivedSharingGrants: Array<SharingGrant>;
   regions: Array<Scalars['String']['output']>;
-  /** Grants this partner gives: what others may see of its accounts. */
+  /** Grants this partner gives: what others may see of its accounts. includeEnded: also grants that have ended (with until). */
   sharingGrants: Array<SharingGrant>;
-  /** Catalog solutions this partner is a member of, ordered by solution id. */
+  /** Catalog solutions this partner is a member of, ordered by solution id (then since). includeEnded: also ended memberships. */
   solutions: Array<SolutionMembership>;
+  /** Every lifecycle stage the partner has had, oldest first; the last entry is lifecycleStage. Creating a partner starts it, each change of stage appends (stage, now). Empty for a partner loaded without history (before its first entry its stage counts as the current one). */
+  stageHistory: Array<StageChange>;
   tier: PartnerTier;
+  /** Every tier the partner has had, oldest first; the last entry is tier. Creating a partner starts it, each change of tier appends (tier, now). Empty for a partner loaded without history. */
+  tierHistory: Array<TierChange>;
   types: Array<PartnerType>;
   website?: Maybe<Scalars['URL']['output']>;
 };
@@ -1111,7 +1120,14 @@ export type Partner = {
 
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type PartnerAccountsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<AccountStatus>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerCapabilitiesArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1120,11 +1136,39 @@ export type PartnerDealsArgs = {
   stage?: InputMaybe<DealStage>;
 };
 
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerIntegrationsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerReceivedSharingGrantsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerSharingGrantsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerSolutionsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A capability a partner holds, with its level. */
 export type PartnerCapability = {
   __typename?: 'PartnerCapability';
   capability: Capability;
   level: CapabilityLevel;
+  /** When the partner began holding the capability at this level; null = since before records began. */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  /** When this holding ended (removePartnerCapability, or a level change that opened the next); null = it holds now. */
+  until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A capability to give a partner, at a level (an existing holding is updated). */
@@ -1658,8 +1702,12 @@ export type SharingGrant = {
   /** The partner whose accounts are shared. */
   from: Partner;
   level: SharingLevel;
+  /** When the grant began at this level; null = since before records began. */
+  since?: Maybe<Scalars['DateTime']['output']>;
   /** The partner who may see them. */
   to: Partner;
+  /** When the grant ended (removeSharingGrant, or a level change that opened the next); null = it holds now. */
+  until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A grant from one partner to another at a level (an existing grant is updated). */
@@ -1706,13 +1754,19 @@ export type Solution = {
   externalIds: Array<ExternalId>;
   id: Scalars['ID']['output'];
   industries: Array<Scalars['String']['output']>;
-  /** Partners contributing to it, ordered by partner id. */
+  /** Partners contributing to it, ordered by partner id (then since). includeEnded: also memberships that have ended (with until; README "Time"). */
   members: Array<SolutionMember>;
   name: Scalars['String']['output'];
   regions: Array<Scalars['String']['output']>;
   /** Capabilities the offering needs, ordered by id. */
   requires: Array<Capability>;
   status: SolutionStatus;
+};
+
+
+/** A catalog offering assembled from partners' capabilities. */
+export type SolutionMembersArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Ranked proposals of partner sets that cover a solution's capabilities. */
@@ -1761,6 +1815,10 @@ export type SolutionMember = {
   __typename?: 'SolutionMember';
   partner: Partner;
   role: PartnerType;
+  /** When the partner joined the solution in this role; null = since before records began. */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  /** When the membership ended (removeSolutionMember, a role change or a new member list); null = it holds now. */
+  until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A partner and its role in a solution. */
@@ -1773,7 +1831,11 @@ export type SolutionMemberInput = {
 export type SolutionMembership = {
   __typename?: 'SolutionMembership';
   role: PartnerType;
+  /** When the partner joined the solution in this role; null = since before records began. */
+  since?: Maybe<Scalars['DateTime']['output']>;
   solution: Solution;
+  /** When the membership ended (removeSolutionMember, a role change or a new member list); null = it holds now. */
+  until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A partner to add to a solution, with its role. */
@@ -1815,6 +1877,24 @@ export type SolutionStatus =
   | 'DRAFT'
   | 'PUBLISHED'
   | 'RETIRED';
+
+/** A lifecycle stage a partner entered, and when. */
+export type StageChange = {
+  __typename?: 'StageChange';
+  /** When the partner entered the stage (RFC 3339 date-time, UTC). */
+  at: Scalars['DateTime']['output'];
+  /** The stage from `at` on (until the next change). */
+  stage: LifecycleStage;
+};
+
+/** A tier a partner reached, and when. */
+export type TierChange = {
+  __typename?: 'TierChange';
+  /** When the partner reached the tier (RFC 3339 date-time, UTC). */
+  at: Scalars['DateTime']['output'];
+  /** The tier from `at` on (until the next change). */
+  tier: PartnerTier;
+};
 
 /** Changes to a capability: fields left out keep their value, null clears optional ones. */
 export type UpdateCapabilityInput = {
@@ -2093,7 +2173,9 @@ export type ResolversTypes = ResolversObject<{
   SolutionPayload: ResolverTypeWrapper<Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversTypes['Solution']> }>;
   SolutionProposal: ResolverTypeWrapper<SolutionProposalRow>;
   SolutionStatus: SolutionStatus;
+  StageChange: ResolverTypeWrapper<StageChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TierChange: ResolverTypeWrapper<TierChange>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateCapabilityInput: UpdateCapabilityInput;
   UpdateCustomerInput: UpdateCustomerInput;
@@ -2215,7 +2297,9 @@ export type ResolversParentTypes = ResolversObject<{
   SolutionMembershipRemoveInput: SolutionMembershipRemoveInput;
   SolutionPayload: Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversParentTypes['Solution']> };
   SolutionProposal: SolutionProposalRow;
+  StageChange: StageChange;
   String: Scalars['String']['output'];
+  TierChange: TierChange;
   URL: Scalars['URL']['output'];
   UpdateCapabilityInput: UpdateCapabilityInput;
   UpdateCustomerInput: UpdateCustomerInput;
@@ -2227,7 +2311,9 @@ export type ResolversParentTypes = ResolversObject<{
 export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type AccountOverlapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountOverlap'] = ResolversParentTypes['AccountOverlap']> = ResolversObject<{
@@ -2349,7 +2435,7 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type CustomerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
-  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<CustomerAccountsArgs>>;
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<CustomerAccountsArgs, 'includeEnded'>>;
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, Partial<CustomerDealsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
@@ -2572,20 +2658,22 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type PartnerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = ResolversObject<{
-  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<PartnerAccountsArgs>>;
-  capabilities?: Resolver<Array<ResolversTypes['PartnerCapability']>, ParentType, ContextType>;
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<PartnerAccountsArgs, 'includeEnded'>>;
+  capabilities?: Resolver<Array<ResolversTypes['PartnerCapability']>, ParentType, ContextType, RequireFields<PartnerCapabilitiesArgs, 'includeEnded'>>;
   deals?: Resolver<Array<ResolversTypes['DealParticipation']>, ParentType, ContextType, Partial<PartnerDealsArgs>>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  integrations?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  integrations?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<PartnerIntegrationsArgs, 'includeEnded'>>;
   lifecycleStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  receivedSharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType>;
+  receivedSharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType, RequireFields<PartnerReceivedSharingGrantsArgs, 'includeEnded'>>;
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  sharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType>;
-  solutions?: Resolver<Array<ResolversTypes['SolutionMembership']>, ParentType, ContextType>;
+  sharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType, RequireFields<PartnerSharingGrantsArgs, 'includeEnded'>>;
+  solutions?: Resolver<Array<ResolversTypes['SolutionMembership']>, ParentType, ContextType, RequireFields<PartnerSolutionsArgs, 'includeEnded'>>;
+  stageHistory?: Resolver<Array<ResolversTypes['StageChange']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+  tierHistory?: Resolver<Array<ResolversTypes['TierChange']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['PartnerType']>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2594,6 +2682,8 @@ export type PartnerResolvers<ContextType = RequestContext, ParentType extends Re
 export type PartnerCapabilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerCapability'] = ResolversParentTypes['PartnerCapability']> = ResolversObject<{
   capability?: Resolver<ResolversTypes['Capability'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CapabilityLevel'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type PartnerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerConnection'] = ResolversParentTypes['PartnerConnection']> = ResolversObject<{
@@ -2719,7 +2809,9 @@ export type SearchResultResolvers<ContextType = RequestContext, ParentType exten
 export type SharingGrantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharingGrant'] = ResolversParentTypes['SharingGrant']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['SharingLevel'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type SimilarPartnerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SimilarPartner'] = ResolversParentTypes['SimilarPartner']> = ResolversObject<{
@@ -2734,7 +2826,7 @@ export type SolutionResolvers<ContextType = RequestContext, ParentType extends R
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['SolutionMember']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['SolutionMember']>, ParentType, ContextType, RequireFields<SolutionMembersArgs, 'includeEnded'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   requires?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
@@ -2765,11 +2857,15 @@ export type SolutionEdgeResolvers<ContextType = RequestContext, ParentType exten
 export type SolutionMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionMember'] = ResolversParentTypes['SolutionMember']> = ResolversObject<{
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PartnerType'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type SolutionMembershipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionMembership'] = ResolversParentTypes['SolutionMembership']> = ResolversObject<{
   role?: Resolver<ResolversTypes['PartnerType'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   solution?: Resolver<ResolversTypes['Solution'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type SolutionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionPayload'] = ResolversParentTypes['SolutionPayload']> = ResolversObject<{
@@ -2784,6 +2880,16 @@ export type SolutionProposalResolvers<ContextType = RequestContext, ParentType e
   partners?: Resolver<Array<ResolversTypes['ProposalMember']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type StageChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+}>;
+
+export type TierChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierChange'] = ResolversParentTypes['TierChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -2866,6 +2972,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SolutionMembership?: SolutionMembershipResolvers<ContextType>;
   SolutionPayload?: SolutionPayloadResolvers<ContextType>;
   SolutionProposal?: SolutionProposalResolvers<ContextType>;
+  StageChange?: StageChangeResolvers<ContextType>;
+  TierChange?: TierChangeResolvers<ContextType>;
   URL?: GraphQLScalarType;
 }>;
 

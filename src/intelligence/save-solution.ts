@@ -81,6 +81,7 @@ export class SaveSolutionService {
           industries: i.industries,
           capabilityIds: [...new Set(i.capabilityIds)],
           members: i.members,
+          now: new Date(),
         });
         return onlyRow(rows, ['input'], 'solution', id).node;
       }),

@@ -18,6 +18,7 @@ import {
   type ImportResult,
   integrationPairs,
   recordCount,
+  validityOf,
   writeEcosystemInBatches,
 } from './import.js';
 
@@ -71,12 +72,14 @@ class FreshLoad {
     await this.run('bulk-create-partners', doc.partners, partnerProperties, true);
     await this.run(
       'bulk-create-partner-capabilities',
-      doc.partners.flatMap((p) => p.capabilities.map((held) => ({ partnerId: p.id, capabilityId: held.capabilityId, level: held.level }))),
+      doc.partners.flatMap((p) =>
+        p.capabilities.map((held) => ({ partnerId: p.id, capabilityId: held.capabilityId, level: held.level, ...validityOf(held) })),
+      ),
       (r) => r,
     );
     await this.run(
       'bulk-create-sharing-grants',
-      doc.partners.flatMap((p) => p.sharing.map((grant) => ({ fromId: p.id, toId: grant.partnerId, level: grant.level }))),
+      doc.partners.flatMap((p) => p.sharing.map((grant) => ({ fromId: p.id, toId: grant.partnerId, level: grant.level, ...validityOf(grant) }))),
       (r) => r,
     );
     await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);
@@ -87,7 +90,7 @@ class FreshLoad {
       doc.customers.flatMap((u) => u.needs.map((capabilityId) => ({ customerId: u.id, capabilityId }))),
       (r) => r,
     );
-    await this.run('bulk-create-accounts', doc.accounts, (a) => a, true);
+    await this.run('bulk-create-accounts', doc.accounts, (a) => ({ ...a, ...validityOf(a) }), true);
 
     await this.run('bulk-create-solutions', doc.solutions, solutionProperties, true);
     await this.run(
@@ -97,7 +100,7 @@ class FreshLoad {
     );
     await this.run(
       'bulk-create-solution-members',
-      doc.solutions.flatMap((s) => s.members.map((m) => ({ solutionId: s.id, partnerId: m.partnerId, role: m.role }))),
+      doc.solutions.flatMap((s) => s.members.map((m) => ({ solutionId: s.id, partnerId: m.partnerId, role: m.role, ...validityOf(m) }))),
       (r) => r,
     );
 

@@ -13,6 +13,10 @@ import {
   type EcosystemDocument,
   type PartnerRecord,
   type SolutionRecord,
+  type StageChange,
+  type TierChange,
+  type Validity,
+  byValidity,
   withSortedExternalIds,
 } from './format.js';
 import { sortExternalIds } from '../identity/identity.js';
@@ -26,21 +30,57 @@ type DealExportRow = Omit<Nullable<DealRecord>, 'amount' | 'createdAt' | 'closed
   participants: { partnerId: string; role: DealRecord['participants'][number]['role']; sourced: boolean; registeredAt: Date }[];
 };
 
+/** Validity as Neo4j returns it: datetimes (toPlain makes them Date) or null. */
+type StoredValidity = { since: Date | null; until: Date | null };
+
+type PartnerExportRow = Omit<Nullable<PartnerRecord>, 'capabilities' | 'integrations' | 'sharing' | 'stageHistory' | 'tierHistory'> & {
+  capabilities: (Omit<PartnerRecord['capabilities'][number], 'since' | 'until'> & StoredValidity)[];
+  integrations: (Omit<PartnerRecord['integrations'][number], 'since' | 'until'> & StoredValidity)[];
+  sharing: (Omit<PartnerRecord['sharing'][number], 'since' | 'until'> & StoredValidity)[];
+  stageHistory: { stage: StageChange['stage']; at: Date }[];
+  tierHistory: { tier: TierChange['tier']; at: Date }[];
+};
+
+type SolutionExportRow = Omit<Nullable<SolutionRecord>, 'members'> & {
+  members: (Omit<SolutionRecord['members'][number], 'since' | 'until'> & StoredValidity)[];
+};
+
+/** since and until as the format writes them: ISO strings, left out when absent. */
+function withValidity<T extends StoredValidity>(entry: T): Omit<T, 'since' | 'until'> & Validity {
+  const { since, until, ...rest } = entry;
+  return { ...rest, ...(since ? { since: since.toISOString() } : {}), ...(until ? { until: until.toISOString() } : {}) };
+}
+
+function partnerRecord(row: PartnerExportRow): PartnerRecord {
+  const { capabilities, integrations, sharing, stageHistory, tierHistory, ...rest } = withoutNulls(row);
+  return {
+    ...rest,
+    capabilities: capabilities.map(withValidity),
+    integrations: integrations.map(withValidity),
+    sharing: sharing.map(withValidity),
+    ...(stageHistory.length > 0 ? { stageHistory: stageHistory.map((h) => ({ stage: h.stage, at: h.at.toISOString() })) } : {}),
+    ...(tierHistory.length > 0 ? { tierHistory: tierHistory.map((h) => ({ tier: h.tier, at: h.at.toISOString() })) } : {}),
+  };
+}
+
 export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocument> {
   return db.readTransaction(async (tx) => {
     const capabilities = await tx.run<Nullable<CapabilityRecord>>('interchange/export-capabilities');
-    const partners = await tx.run<Nullable<PartnerRecord>>('interchange/export-partners');
+    const partners = await tx.run<PartnerExportRow>('interchange/export-partners');
     const customers = await tx.run<Nullable<CustomerRecord>>('interchange/export-customers');
-    const accounts = await tx.run<AccountRecord>('interchange/export-accounts');
-    const solutions = await tx.run<Nullable<SolutionRecord>>('interchange/export-solutions');
+    const accounts = await tx.run<Omit<AccountRecord, 'since' | 'until'> & StoredValidity>('interchange/export-accounts');
+    const solutions = await tx.run<SolutionExportRow>('interchange/export-solutions');
     const deals = await tx.run<DealExportRow>('interchange/export-deals');
     return {
       formatVersion: 2,
       capabilities: capabilities.map((r) => withSortedExternalIds(withoutNulls(r))),
-      partners: partners.map((r) => withSortedExternalIds(withoutNulls(r))),
+      partners: partners.map((r) => withSortedExternalIds(partnerRecord(r))),
       customers: customers.map((r) => withSortedExternalIds(withoutNulls(r))),
-      accounts,
-      solutions: solutions.map((r) => withSortedExternalIds(withoutNulls(r))),
+      accounts: accounts.map(withValidity),
+      solutions: solutions.map((r) => {
+        const { members, ...rest } = withoutNulls(r);
+        return withSortedExternalIds({ ...rest, members: members.map(withValidity) });
+      }),
       deals: deals.map((r) => withSortedExternalIds(dealRecord(r))),
     };
   });
@@ -99,9 +139,14 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
       ordered(
         {
           ...ext(p),
-          capabilities: [...p.capabilities].sort(byKey((c) => c.capabilityId)).map((c) => ordered(c, ['capabilityId', 'level'])),
-          integratesWith: sortedIds(p.integratesWith),
-          sharing: [...p.sharing].sort(byKey((s) => s.partnerId)).map((s) => ordered(s, ['partnerId', 'level'])),
+          capabilities: [...p.capabilities]
+            .sort(byValidity((c) => c.capabilityId))
+            .map((c) => ordered(c, ['capabilityId', 'level', 'since', 'until'])),
+          integrations: [...p.integrations].sort(byValidity((l) => l.partnerId)).map((l) => ordered(l, ['partnerId', 'since', 'until'])),
+          integratesWith: undefined,
+          sharing: [...p.sharing].sort(byValidity((g) => g.partnerId)).map((g) => ordered(g, ['partnerId', 'level', 'since', 'until'])),
+          stageHistory: p.stageHistory?.map((h) => ordered(h, ['stage', 'at'])),
+          tierHistory: p.tierHistory?.map((h) => ordered(h, ['tier', 'at'])),
         } as PartnerRecord,
         [
           'id',
@@ -113,8 +158,10 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
           'industries',
           'website',
           'capabilities',
-          'integratesWith',
+          'integrations',
           'sharing',
+          'stageHistory',
+          'tierHistory',
           'externalIds',
         ],
       ),
@@ -135,25 +182,18 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
       ),
     accounts: [...doc.accounts]
       .sort(
-        byKey(
+        byValidity(
           (a) => a.partnerId,
           (a) => a.customerId,
         ),
       )
-      .map((a) => ordered(a, ['partnerId', 'customerId', 'status'])),
+      .map((a) => ordered(a, ['partnerId', 'customerId', 'status', 'since', 'until'])),
     solutions: [...doc.solutions].sort(byKey((s) => s.id)).map((s) =>
       ordered(
         {
           ...ext(s),
           requires: sortedIds(s.requires),
-          members: [...s.members]
-            .sort(
-              byKey(
-                (m) => m.partnerId,
-                (m) => m.role,
-              ),
-            )
-            .map((m) => ordered(m, ['partnerId', 'role'])),
+          members: [...s.members].sort(byValidity((m) => m.partnerId)).map((m) => ordered(m, ['partnerId', 'role', 'since', 'until'])),
         } as SolutionRecord,
         ['id', 'name', 'description', 'status', 'requires', 'members', 'regions', 'industries', 'externalIds'],
       ),

@@ -1,4 +1,4 @@
-// The JSON interchange format, version 2 (version 1 still read; version 2's identity fields, not yet its validity in time) (docs: docs/ecosystem-format.md, README
+// The JSON interchange format, version 2 (version 1 still read; identity fields and validity in time) (docs: docs/ecosystem-format.md, README
 // "Import and export"). checkEcosystemDocument checks a whole document and lists every problem
 // with its JSON path; a document without problems comes back with defaults applied and values
 // normalised (datetimes as toISOString, amounts with the currency's minor digits, integrations
@@ -65,7 +65,17 @@ export type DocumentProblemCode =
   /** On import: another entity of the kind in the database has the external id. */
   | 'EXTERNAL_ID_TAKEN'
   /** On import: another customer in the database has the domain. */
-  | 'DOMAIN_TAKEN';
+  | 'DOMAIN_TAKEN'
+  /** A since, until or history `at` later than the check's now (ecosystem-format.md, "Validity in time"; README "Time"). */
+  | 'FUTURE_DATETIME'
+  /** An interval whose until is not after its since. */
+  | 'INVALID_INTERVAL'
+  /** Two intervals of the same pair (and capability) that share an instant. */
+  | 'OVERLAPPING_INTERVAL'
+  /** A stageHistory or tierHistory not strictly increasing in `at`. */
+  | 'HISTORY_NOT_SORTED'
+  /** A history whose last entry is not the partner's current stage or tier. */
+  | 'HISTORY_MISMATCH';
 
 /** One problem of a document: where (a JSON path such as `$.deals[3].amount`), what, and a code. */
 export interface DocumentProblem {
@@ -93,6 +103,25 @@ export interface CapabilityRecord {
   externalIds?: ExternalIdRecord[];
 }
 
+/**
+ * Validity of a relationship (format version 2, "Validity in time"): it holds at T when since <= T < until; no since =
+ * always before, no until = still holds. RFC 3339, normalised to toISOString; never in the future.
+ */
+export interface Validity {
+  since?: string;
+  until?: string;
+}
+
+export interface StageChange {
+  stage: LifecycleStage;
+  at: string;
+}
+
+export interface TierChange {
+  tier: PartnerTier;
+  at: string;
+}
+
 export interface PartnerRecord {
   id: string;
   name: string;
@@ -102,9 +131,16 @@ export interface PartnerRecord {
   regions: string[];
   industries: string[];
   website?: string;
-  capabilities: { capabilityId: string; level: CapabilityLevel }[];
-  integratesWith: string[];
-  sharing: { partnerId: string; level: SharingLevel }[];
+  capabilities: ({ capabilityId: string; level: CapabilityLevel } & Validity)[];
+  /** Integrations with their validity, listed on both partners (version 2; a checked document has these). */
+  integrations: ({ partnerId: string } & Validity)[];
+  /** Version 1's integrations (read, folded into `integrations` by the check, never written). */
+  integratesWith?: string[];
+  sharing: ({ partnerId: string; level: SharingLevel } & Validity)[];
+  /** Sorted by at; the last entry is lifecycleStage. Left out when empty. */
+  stageHistory?: StageChange[];
+  /** Sorted by at; the last entry is tier. Left out when empty. */
+  tierHistory?: TierChange[];
   externalIds?: ExternalIdRecord[];
 }
 
@@ -120,7 +156,8 @@ export interface CustomerRecord {
   externalIds?: ExternalIdRecord[];
 }
 
-export interface AccountRecord {
+/** An account over an interval: a pair may have several when their intervals do not overlap. */
+export interface AccountRecord extends Validity {
   partnerId: string;
   customerId: string;
   status: AccountStatus;
@@ -132,7 +169,7 @@ export interface SolutionRecord {
   description?: string;
   status: SolutionStatus;
   requires: string[];
-  members: { partnerId: string; role: PartnerType }[];
+  members: ({ partnerId: string; role: PartnerType } & Validity)[];
   regions: string[];
   industries: string[];
   externalIds?: ExternalIdRecord[];
@@ -221,6 +258,7 @@ const dateTime = z
   .string()
   .refine(isRfc3339DateTime, coded('INVALID_DATETIME', 'not an RFC 3339 date-time such as "2024-05-01T09:30:00Z"'))
   .transform(normaliseDateTime);
+const validity = { since: dateTime.optional(), until: dateTime.optional() };
 const currency = z.string().refine(isCurrency, coded('INVALID_CURRENCY', 'not an ISO 4217 currency code such as "USD"'));
 const externalIds = z.array(z.strictObject(externalIdSchema.shape)).optional();
 const domain = z.string().transform((v, ctx) => {
@@ -250,9 +288,14 @@ const PartnerSchema = z.strictObject({
   regions: codes,
   industries: codes,
   website: websiteSchema.optional(),
-  capabilities: z.array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC') })).default([]),
+  capabilities: z
+    .array(z.strictObject({ capabilityId: entityId, level: z.enum(CAPABILITY_LEVELS).default('BASIC'), ...validity }))
+    .default([]),
   integratesWith: z.array(entityId).default([]),
-  sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS) })).default([]),
+  integrations: z.array(z.strictObject({ partnerId: entityId, ...validity })).default([]),
+  sharing: z.array(z.strictObject({ partnerId: entityId, level: z.enum(SHARING_LEVELS), ...validity })).default([]),
+  stageHistory: z.array(z.strictObject({ stage: z.enum(LIFECYCLE_STAGES), at: dateTime })).default([]),
+  tierHistory: z.array(z.strictObject({ tier: z.enum(PARTNER_TIERS), at: dateTime })).default([]),
   externalIds,
 });
 
@@ -271,6 +314,7 @@ const AccountSchema = z.strictObject({
   partnerId: entityId,
   customerId: entityId,
   status: z.enum(ACCOUNT_STATUSES),
+  ...validity,
 });
 
 const SolutionSchema = z.strictObject({
@@ -279,7 +323,7 @@ const SolutionSchema = z.strictObject({
   description: textSchema.optional(),
   status: z.enum(SOLUTION_STATUSES).default('DRAFT'),
   requires: z.array(entityId).default([]),
-  members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES) })).default([]),
+  members: z.array(z.strictObject({ partnerId: entityId, role: z.enum(PARTNER_TYPES), ...validity })).default([]),
   regions: codes,
   industries: codes,
   externalIds,
@@ -381,6 +425,11 @@ function objectsOf(raw: unknown, key: string): [number, Raw][] {
   return list.flatMap((e, i): [number, Raw][] => (isObject(e) ? [[i, e]] : []));
 }
 
+/** The value when it is an id, else undefined (the shape check reports it). */
+function idOr(value: unknown): string | undefined {
+  return isId(value) ? value : undefined;
+}
+
 function valuesOf(raw: Raw, key: string): [number, unknown][] {
   const list = raw[key];
   return Array.isArray(list) ? list.map((v, i): [number, unknown] => [i, v]) : [];
@@ -392,6 +441,9 @@ type Kind = keyof typeof KIND_NOUN;
 class ReferenceChecker {
   readonly problems: DocumentProblem[] = [];
   private readonly ids = {} as Record<Kind, Map<string, number>>;
+
+  /** Dates after this are FUTURE_DATETIME. */
+  private readonly now = Date.now();
 
   constructor(private readonly raw: Raw) {
     for (const kind of Object.keys(KIND_NOUN) as Kind[]) {
@@ -408,9 +460,11 @@ class ReferenceChecker {
   }
 
   check(): DocumentProblem[] {
+    this.checkTime();
     this.checkIdentity();
     this.checkCapabilities();
     this.checkPartners();
+    this.checkIntegrationPairs();
     this.checkCustomers();
     this.checkAccounts();
     this.checkSolutions();
@@ -520,10 +574,8 @@ class ReferenceChecker {
       const at = ['partners', i];
       for (const [j, held] of objectsOf(p, 'capabilities'))
         this.reference([...at, 'capabilities', j, 'capabilityId'], held.capabilityId, 'capabilities');
-      this.unique(
-        [...at, 'capabilities'],
-        valuesOf(p, 'capabilities'),
-        (v) => (isObject(v) && isId(v.capabilityId) ? v.capabilityId : undefined),
+      this.disjoint(
+        objectsOf(p, 'capabilities').map(([j, v]) => ({ at: [...at, 'capabilities', j], key: idOr(v.capabilityId), entry: v })),
         'capability',
         'DUPLICATE_ENTRY',
         'capabilityId',
@@ -534,19 +586,138 @@ class ReferenceChecker {
           this.add([...at, 'integratesWith', j], 'SELF_REFERENCE', 'a partner cannot integrate with itself');
       }
       this.unique([...at, 'integratesWith'], valuesOf(p, 'integratesWith'), (v) => (isId(v) ? v : undefined), 'partner');
+      for (const [j, link] of objectsOf(p, 'integrations')) {
+        this.reference([...at, 'integrations', j, 'partnerId'], link.partnerId, 'partners');
+        if (isId(link.partnerId) && link.partnerId === p.id)
+          this.add([...at, 'integrations', j, 'partnerId'], 'SELF_REFERENCE', 'a partner cannot integrate with itself');
+      }
       for (const [j, grant] of objectsOf(p, 'sharing')) {
         this.reference([...at, 'sharing', j, 'partnerId'], grant.partnerId, 'partners');
         if (isId(grant.partnerId) && grant.partnerId === p.id)
           this.add([...at, 'sharing', j, 'partnerId'], 'SELF_REFERENCE', 'a partner cannot share with itself');
       }
-      this.unique(
-        [...at, 'sharing'],
-        valuesOf(p, 'sharing'),
-        (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined),
+      this.disjoint(
+        objectsOf(p, 'sharing').map(([j, v]) => ({ at: [...at, 'sharing', j], key: idOr(v.partnerId), entry: v })),
         'partner',
         'DUPLICATE_ENTRY',
         'partnerId',
       );
+      this.checkHistory([...at, 'stageHistory'], p, 'stageHistory', 'stage', p.lifecycleStage ?? 'ACTIVE', 'lifecycleStage');
+      this.checkHistory([...at, 'tierHistory'], p, 'tierHistory', 'tier', p.tier ?? 'REGISTERED', 'tier');
+    }
+  }
+
+  /** A history sorted strictly by `at`, its last entry the current value. */
+  private checkHistory(at: PathSegment[], p: Raw, key: string, field: string, current: unknown, currentField: string): void {
+    const entries = objectsOf(p, key);
+    let previous: number | undefined;
+    for (const [j, entry] of entries) {
+      const when = this.instant(entry.at);
+      if (when === undefined) continue;
+      if (previous !== undefined && when <= previous)
+        this.add([...at, j, 'at'], 'HISTORY_NOT_SORTED', `the ${key} must be sorted by at, each entry later than the one before`);
+      previous = when;
+    }
+    const last = entries[entries.length - 1];
+    if (last && Array.isArray(p[key]) && last[0] === (p[key] as unknown[]).length - 1 && last[1][field] !== current)
+      this.add(
+        [...at, last[0], field],
+        'HISTORY_MISMATCH',
+        `the last ${key} entry must be the partner's ${currentField} (${JSON.stringify(current)}), not ${JSON.stringify(last[1][field])}`,
+      );
+  }
+
+  /** The instant of a valid RFC 3339 value, else undefined (the shape check reports it). */
+  private instant(value: unknown): number | undefined {
+    return typeof value === 'string' && isRfc3339DateTime(value) ? new Date(value.toUpperCase()).getTime() : undefined;
+  }
+
+  /** Every since, until and history at: not in the future; since before until. */
+  private checkTime(): void {
+    const future = (at: PathSegment[], value: unknown) => {
+      const when = this.instant(value);
+      if (when !== undefined && when > this.now)
+        this.add(at, 'FUTURE_DATETIME', 'must not lie in the future (a relationship or history is recorded once it happened)');
+    };
+    const interval = (at: PathSegment[], entry: Raw) => {
+      future([...at, 'since'], entry.since);
+      future([...at, 'until'], entry.until);
+      const since = this.instant(entry.since);
+      const until = this.instant(entry.until);
+      if (since !== undefined && until !== undefined && until <= since)
+        this.add([...at, 'until'], 'INVALID_INTERVAL', 'until must be later than since');
+    };
+    for (const [i, p] of objectsOf(this.raw, 'partners')) {
+      for (const key of ['capabilities', 'integrations', 'sharing']) for (const [j, e] of objectsOf(p, key)) interval(['partners', i, key, j], e);
+      for (const key of ['stageHistory', 'tierHistory']) for (const [j, e] of objectsOf(p, key)) future(['partners', i, key, j, 'at'], e.at);
+    }
+    for (const [i, a] of objectsOf(this.raw, 'accounts')) interval(['accounts', i], a);
+    for (const [i, s] of objectsOf(this.raw, 'solutions')) for (const [j, m] of objectsOf(s, 'members')) interval(['solutions', i, 'members', j], m);
+  }
+
+  /**
+   * Entries of one key (a pair, or a pair and capability) must not overlap in time: with neither since nor until on
+   * both it is a duplicate (`code` at `field`), otherwise OVERLAPPING_INTERVAL at the later entry's since.
+   */
+  private disjoint(
+    entries: { at: PathSegment[]; key: string | undefined; entry: Raw }[],
+    what: string,
+    code: DocumentProblemCode,
+    field?: string,
+  ): void {
+    const byKey = new Map<string, { at: PathSegment[]; entry: Raw; from: number; to: number }[]>();
+    for (const { at, key, entry } of entries) {
+      if (key === undefined) continue;
+      const from = entry.since === undefined ? -Infinity : this.instant(entry.since);
+      const to = entry.until === undefined ? Infinity : this.instant(entry.until);
+      if (from === undefined || to === undefined) continue;
+      const list = byKey.get(key) ?? [];
+      list.push({ at, entry, from, to });
+      byKey.set(key, list);
+    }
+    for (const list of byKey.values()) this.reportOverlaps(list, what, code, field);
+  }
+
+  /**
+   * Integrations are undirected: both partners' entries (integratesWith and integrations) of a pair are one set of
+   * intervals; the same interval on both sides is one integration, different ones must not overlap.
+   */
+  private checkIntegrationPairs(): void {
+    const byPair = new Map<string, Map<string, { at: PathSegment[]; key: string; entry: Raw }>>();
+    const note = (self: unknown, at: PathSegment[], other: unknown, entry: Raw) => {
+      if (!isId(self) || !isId(other) || self === other) return;
+      const pair = self < other ? `${self}\u0000${other}` : `${other}\u0000${self}`;
+      const intervals = byPair.get(pair) ?? new Map<string, { at: PathSegment[]; key: string; entry: Raw }>();
+      const signature = `${String(entry.since)}\u0000${String(entry.until)}`;
+      if (!intervals.has(signature)) intervals.set(signature, { at, key: pair, entry });
+      byPair.set(pair, intervals);
+    };
+    for (const [i, p] of objectsOf(this.raw, 'partners')) {
+      for (const [j, other] of valuesOf(p, 'integratesWith')) note(p.id, ['partners', i, 'integratesWith', j], other, {});
+      for (const [j, link] of objectsOf(p, 'integrations')) note(p.id, ['partners', i, 'integrations', j], link.partnerId, link);
+    }
+    for (const intervals of byPair.values()) this.disjoint([...intervals.values()], 'integration', 'DUPLICATE_ENTRY');
+  }
+
+  /** Sorted by start, an entry overlaps when it starts before the latest end so far (n log n). */
+  private reportOverlaps(
+    list: { at: PathSegment[]; entry: Raw; from: number; to: number }[],
+    what: string,
+    code: DocumentProblemCode,
+    field?: string,
+  ): void {
+    if (list.length < 2) return;
+    const sorted = [...list].sort((a, b) => a.from - b.from || comparePaths(jsonPath(a.at), jsonPath(b.at)));
+    let reach = sorted[0]!;
+    for (const next of sorted.slice(1)) {
+      if (next.from < reach.to) {
+        const plain = (e: Raw) => e.since === undefined && e.until === undefined;
+        const [first, later] = comparePaths(jsonPath(reach.at), jsonPath(next.at)) < 0 ? [reach, next] : [next, reach];
+        if (plain(first.entry) && plain(later.entry))
+          this.add(field ? [...later.at, field] : later.at, code, `${what} listed twice (first at ${jsonPath(first.at)})`);
+        else this.add([...later.at, 'since'], 'OVERLAPPING_INTERVAL', `the interval overlaps the ${what}'s entry at ${jsonPath(first.at)}`);
+      }
+      if (next.to > reach.to) reach = next;
     }
   }
 
@@ -558,21 +729,14 @@ class ReferenceChecker {
   }
 
   private checkAccounts(): void {
-    const pairs = new Map<string, number>();
+    const entries: { at: PathSegment[]; key: string; entry: Raw }[] = [];
     for (const [i, a] of objectsOf(this.raw, 'accounts')) {
       this.reference(['accounts', i, 'partnerId'], a.partnerId, 'partners');
       this.reference(['accounts', i, 'customerId'], a.customerId, 'customers');
       if (!isId(a.partnerId) || !isId(a.customerId)) continue;
-      const pair = `${a.partnerId}\u0000${a.customerId}`;
-      const first = pairs.get(pair);
-      if (first === undefined) pairs.set(pair, i);
-      else
-        this.add(
-          ['accounts', i],
-          'DUPLICATE_ACCOUNT',
-          `partner "${a.partnerId}" already has an account for customer "${a.customerId}" (at ${jsonPath(['accounts', first])})`,
-        );
+      entries.push({ at: ['accounts', i], key: `${a.partnerId}\u0000${a.customerId}`, entry: a });
     }
+    this.disjoint(entries, 'account', 'DUPLICATE_ACCOUNT');
   }
 
   private checkSolutions(): void {
@@ -581,10 +745,8 @@ class ReferenceChecker {
       this.unique(['solutions', i, 'requires'], valuesOf(s, 'requires'), (v) => (isId(v) ? v : undefined), 'capability');
       for (const [j, m] of objectsOf(s, 'members')) this.reference(['solutions', i, 'members', j, 'partnerId'], m.partnerId, 'partners');
       // One entry per partner, one role, as the API's solution inputs require (src/solutions/solution-inputs.ts).
-      this.unique(
-        ['solutions', i, 'members'],
-        valuesOf(s, 'members'),
-        (v) => (isObject(v) && isId(v.partnerId) ? v.partnerId : undefined),
+      this.disjoint(
+        objectsOf(s, 'members').map(([j, v]) => ({ at: ['solutions', i, 'members', j], key: idOr(v.partnerId), entry: v })),
         'partner',
         'DUPLICATE_ENTRY',
         'partnerId',
@@ -701,20 +863,29 @@ function checkParsed(parsed: JsonTextResult): DocumentCheck {
   return { ok: false, problems: problems.sort((a, b) => comparePaths(a.path, b.path)) };
 }
 
-/** Defaults that depend on other fields, canonical amounts, and integrations listed on both sides. */
+/** Defaults that depend on other fields, canonical amounts, and integrations (both versions' fields) listed on both sides. */
 function normalise(doc: ParsedDocument): EcosystemDocument {
-  const integrations = new Map<string, Set<string>>(doc.partners.map((p) => [p.id, new Set<string>()]));
+  const integrations = new Map<string, Map<string, { partnerId: string } & Validity>>(doc.partners.map((p) => [p.id, new Map()]));
+  const link = (self: string, other: string, validity: Validity) => {
+    const entry = { partnerId: other, ...validity };
+    integrations.get(self)?.set(`${other}\u0000${validity.since}\u0000${validity.until}`, entry);
+  };
   for (const p of doc.partners) {
-    for (const other of p.integratesWith) {
-      integrations.get(p.id)?.add(other);
-      integrations.get(other)?.add(p.id);
+    for (const { partnerId, ...validity } of [...p.integratesWith.map((partnerId) => ({ partnerId })), ...p.integrations]) {
+      link(p.id, partnerId, validity);
+      link(partnerId, p.id, validity);
     }
   }
   return {
     formatVersion: 2,
     capabilities: doc.capabilities.map(withSortedExternalIds),
-    partners: doc.partners.map((p) =>
-      withSortedExternalIds({ ...p, integratesWith: [...(integrations.get(p.id) ?? [])].sort(compareIds) }),
+    partners: doc.partners.map(({ integratesWith: _v1, stageHistory, tierHistory, ...p }) =>
+      withSortedExternalIds({
+        ...p,
+        integrations: [...(integrations.get(p.id)?.values() ?? [])].sort(byValidity((e) => e.partnerId)),
+        ...(stageHistory.length > 0 ? { stageHistory } : {}),
+        ...(tierHistory.length > 0 ? { tierHistory } : {}),
+      }),
     ),
     customers: doc.customers.map(withSortedExternalIds),
     accounts: doc.accounts,
@@ -733,6 +904,15 @@ function normalise(doc: ParsedDocument): EcosystemDocument {
 export function withSortedExternalIds<T extends { externalIds?: ExternalIdRecord[] | undefined }>(record: T): T {
   const { externalIds: list, ...rest } = record;
   return (list && list.length > 0 ? { ...rest, externalIds: sortExternalIds(list) } : rest) as T;
+}
+
+/** Orders entries by a key (an id), then since (none first), then until (none last): the format's order of intervals. */
+export function byValidity<T extends Validity>(key: (entry: T) => string, then?: (entry: T) => string): (a: T, b: T) => number {
+  return (a, b) =>
+    compareIds(key(a), key(b)) ||
+    (then ? compareIds(then(a), then(b)) : 0) ||
+    compareIds(a.since ?? '', b.since ?? '') ||
+    compareIds(a.until ?? '\uffff', b.until ?? '\uffff');
 }
 
 /** Ids order by UTF-16 code units, the same everywhere the format sorts. */

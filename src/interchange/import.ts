@@ -18,6 +18,7 @@ import {
   type DocumentProblem,
   type EcosystemDocument,
   type ExternalIdRecord,
+  type Validity,
 } from './format.js';
 import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
 
@@ -134,7 +135,9 @@ class EcosystemWriter {
 
     await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({ ...customerProperties(u), needs: u.needs }), true);
     await this.externalIds('Customer', 'customers', doc.customers);
-    await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
+    await this.inBatches('interchange/upsert-accounts', accountPairs(doc), (pair) => pair);
+    this.done += doc.accounts.length;
+    this.options.onProgress?.(this.done, this.total);
     await this.inBatches(
       'interchange/upsert-solutions',
       doc.solutions,
@@ -299,11 +302,35 @@ export function candidateOf(d: DealRecord): RegistrationCandidate {
   };
 }
 
-/** One pair per integration, smaller id first (the document lists each on both partners). */
-export function integrationPairs(doc: EcosystemDocument): { fromId: string; toId: string }[] {
-  const pairs: { fromId: string; toId: string }[] = [];
+/** One row per integration interval, smaller id first (the document lists each on both partners). */
+export function integrationPairs(
+  doc: EcosystemDocument,
+): { fromId: string; toId: string; since: string | null; until: string | null }[] {
+  const pairs: { fromId: string; toId: string; since: string | null; until: string | null }[] = [];
   for (const p of doc.partners) {
-    for (const other of p.integratesWith) if (compareIds(p.id, other) < 0) pairs.push({ fromId: p.id, toId: other });
+    for (const link of p.integrations) {
+      if (compareIds(p.id, link.partnerId) < 0)
+        pairs.push({ fromId: p.id, toId: link.partnerId, since: link.since ?? null, until: link.until ?? null });
+    }
   }
   return pairs;
+}
+
+/** The document's accounts grouped by pair: one row per (partner, customer) with its entries (intervals). */
+export function accountPairs(
+  doc: EcosystemDocument,
+): { partnerId: string; customerId: string; entries: { status: string; since: string | null; until: string | null }[] }[] {
+  const pairs = new Map<string, { partnerId: string; customerId: string; entries: { status: string; since: string | null; until: string | null }[] }>();
+  for (const a of doc.accounts) {
+    const key = `${a.partnerId}\u0000${a.customerId}`;
+    const pair = pairs.get(key) ?? { partnerId: a.partnerId, customerId: a.customerId, entries: [] };
+    pair.entries.push({ status: a.status, ...validityOf(a) });
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()];
+}
+
+/** A relationship's validity as Cypher parameters (null = none). */
+export function validityOf(entry: Validity): { since: string | null; until: string | null } {
+  return { since: entry.since ?? null, until: entry.until ?? null };
 }

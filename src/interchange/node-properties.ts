@@ -21,6 +21,11 @@ export function partnerProperties(p: PartnerRecord) {
     regions: p.regions,
     industries: p.industries,
     website: p.website ?? null,
+    // The histories as parallel lists (Neo4j properties cannot hold maps; README "Time"), null when there is none.
+    stageHistoryStages: p.stageHistory?.map((h) => h.stage) ?? null,
+    stageHistoryAt: p.stageHistory?.map((h) => h.at) ?? null,
+    tierHistoryTiers: p.tierHistory?.map((h) => h.tier) ?? null,
+    tierHistoryAt: p.tierHistory?.map((h) => h.at) ?? null,
   };
 }
 

@@ -77,7 +77,13 @@ export interface MoneyValue {
 }
 
 /** An account seen from either side: the row carries the far end when the query fetched it. */
-export interface AccountRow {
+/** A relationship's validity (README "Time"): since null = since before records began, until null = holds now. */
+export interface ValidityRow {
+  since?: Date | null;
+  until?: Date | null;
+}
+
+export interface AccountRow extends ValidityRow {
   partnerId: string;
   customerId: string;
   status: AccountStatus;
@@ -85,7 +91,7 @@ export interface AccountRow {
   customer?: CustomerRow;
 }
 
-export interface PartnerCapabilityRow {
+export interface PartnerCapabilityRow extends ValidityRow {
   capability: CapabilityRow;
   level: CapabilityLevel;
 }
@@ -95,7 +101,7 @@ export interface CapabilityHolderRow {
   level: CapabilityLevel;
 }
 
-export interface SharingGrantRow {
+export interface SharingGrantRow extends ValidityRow {
   fromId: string;
   toId: string;
   level: SharingLevel;
@@ -103,12 +109,12 @@ export interface SharingGrantRow {
   to?: PartnerRow;
 }
 
-export interface SolutionMembershipRow {
+export interface SolutionMembershipRow extends ValidityRow {
   solution: SolutionRow;
   role: PartnerType;
 }
 
-export interface SolutionMemberRow {
+export interface SolutionMemberRow extends ValidityRow {
   partner: PartnerRow;
   role: PartnerType;
 }
@@ -262,4 +268,11 @@ export interface PartnerImpactRow {
   solutionsAffected: SolutionRow[];
   openDealsAffected: DealRow[];
   revenueAtRisk: MoneyValue[];
+}
+
+/** A partner's stage and tier histories, oldest first (README "Time"). */
+export interface PartnerHistoriesRow {
+  id: string;
+  stageHistory: { stage: LifecycleStage; at: Date }[];
+  tierHistory: { tier: PartnerTier; at: Date }[];
 }

@@ -58,7 +58,7 @@ export class PartnerService {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
         const row = onlyRow(
-          await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }),
+          await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name), now: new Date() }),
           at('id'),
           'partner',
           id,
@@ -76,6 +76,7 @@ export class PartnerService {
           await tx.run<{ node: PartnerRow }>('partners/update-partner', {
             id: i.id,
             changes: withSearchName(changesOf(i, ['id', 'externalIds'])),
+            now: new Date(),
           }),
           at('id'),
           'partner',
@@ -120,7 +121,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId)
           .node;
       }),
     );
@@ -133,7 +134,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
+        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId)
           .node;
       }),
     );
@@ -156,6 +157,7 @@ export class PartnerService {
     return this.pairWrite(SharingGrantRemoveInput, input, 'partners/remove-sharing-grant', 'withPartnerId');
   }
 
+  /** Creates an account (since = now); another status ends the current one and opens the next (README "Time"). */
   setAccount(input: unknown): Promise<Outcome<AccountRow>> {
     return attempt(AccountInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
@@ -163,12 +165,15 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
-        return onlyRow(await tx.run<{ account: AccountRow }>('partners/set-account', i), at('partnerId'), 'partner', i.partnerId).account;
+        return onlyRow(await tx.run<{ account: AccountRow }>('partners/set-account', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId).account;
       }),
     );
   }
 
-  /** Removes an account; the payload carries the account as it was, or null when there was none. */
+  /**
+   * Ends an account (re-typed HAD_ACCOUNT with until = now: README "Time"); the payload carries the account as it was,
+   * or null when there was none.
+   */
   removeAccount(input: unknown): Promise<Outcome<AccountRow | null>> {
     return attempt(AccountRemoveInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
@@ -176,7 +181,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
-        const rows = await tx.run<{ account: AccountRow }>('partners/remove-account', i);
+        const rows = await tx.run<{ account: AccountRow }>('partners/remove-account', { ...i, now: new Date() });
         return rows[0]?.account ?? null;
       }),
     );
@@ -196,7 +201,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'partner', id: other, path: at(otherField) },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>(cypher, i), at('partnerId'), 'partner', i.partnerId).node;
+        return onlyRow(await tx.run<{ node: PartnerRow }>(cypher, { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId).node;
       }),
     );
   }

@@ -110,7 +110,7 @@ export class SolutionService {
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
         return onlyRow(
-          await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', i),
+          await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', { ...i, now: new Date() }),
           ['input', 'solutionId'],
           'solution',
           i.solutionId,
@@ -127,7 +127,7 @@ export class SolutionService {
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
         return onlyRow(
-          await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', i),
+          await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', { ...i, now: new Date() }),
           ['input', 'solutionId'],
           'solution',
           i.solutionId,
@@ -151,6 +151,6 @@ export class SolutionService {
   /** Lists given replace the old ones; lists left out stay. */
   private async setComposition(tx: CypherTransaction, id: string, c: Composition): Promise<void> {
     if (c.requires !== undefined) await tx.run('solutions/set-solution-requires', { id, requires: c.requires });
-    if (c.members !== undefined) await tx.run('solutions/set-solution-members', { id, members: c.members });
+    if (c.members !== undefined) await tx.run('solutions/set-solution-members', { id, members: c.members, now: new Date() });
   }
 }

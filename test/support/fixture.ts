@@ -28,7 +28,7 @@ export interface FixtureDocument {
   capabilities?: CapabilityRecord[];
   partners?: (WithDefaults<
     Omit<PartnerRecord, 'capabilities'>,
-    'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'sharing'
+    'tier' | 'lifecycleStage' | 'regions' | 'industries' | 'integratesWith' | 'integrations' | 'sharing'
   > & {
     capabilities?: WithDefaults<PartnerRecord['capabilities'][number], 'level'>[];
   })[];
@@ -54,6 +54,7 @@ export function prefixed<T extends FixtureDocument>(prefix: string, doc: T): T {
     p.id = id(p.id);
     for (const held of p.capabilities ?? []) held.capabilityId = id(held.capabilityId);
     if (p.integratesWith) p.integratesWith = p.integratesWith.map(id);
+    for (const link of p.integrations ?? []) link.partnerId = id(link.partnerId);
     for (const grant of p.sharing ?? []) grant.partnerId = id(grant.partnerId);
   }
   for (const u of copy.customers ?? []) {
