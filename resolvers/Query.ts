@@ -28,6 +28,10 @@ export const Query: QueryResolvers = {
   gapAnalysis: (_p, { region, industry, asOf }, ctx) => ctx.services.gapAnalysis.gapAnalysis(region, industry, asOf),
   partnerImpact: (_p, { partnerId, asOf }, ctx) => ctx.services.partnerImpact.partnerImpact(partnerId, asOf),
   ecosystemMap: (_p, { input }, ctx) => ctx.services.ecosystemMap.ecosystemMap(input),
+  // Time (README, "Time"): lifecycle, trends and churn risk.
+  partnerLifecycle: (_p, { partnerId, asOf }, ctx) => ctx.services.time.partnerLifecycle(partnerId, asOf),
+  ecosystemTrends: (_p, { from, to, interval }, ctx) => ctx.services.time.ecosystemTrends(from, to, interval),
+  atRiskPartners: (_p, { asOf, first }, ctx) => ctx.services.time.atRiskPartners(asOf, first),
   // Look-ups by external id: the id found is loaded like partner/customer/deal, so scoped the same way.
   partnerByExternalId: async (_p, { system, id }, ctx) =>
     byId(await ctx.services.identity.idByExternalId('Partner', system, id), ctx.loaders.partner),

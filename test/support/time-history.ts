@@ -156,8 +156,11 @@ export function randomHistory(random: () => number, px: string): History {
       );
     }
   }
-  for (const d of doc.deals as { createdAt: string; closedAt?: string; stage: string }[]) {
+  // Deals created over the whole history, closed at a random instant after; some with a sourcing participant.
+  for (const d of doc.deals as { createdAt: string; closedAt?: string; stage: string; participants: { sourced?: boolean }[] }[]) {
+    d.createdAt = iso(instant(HISTORY_START, HISTORY_END));
     if (d.closedAt !== undefined) d.closedAt = iso(instant(ms(d.createdAt) + day, HISTORY_END + 20 * day));
+    if (random() < 0.4) d.participants[0]!.sourced = true;
   }
 
   // The document keeps what holds now: the relationships whose last interval is open.
