@@ -367,6 +367,22 @@ const SEGMENT_DEAL_USD: Record<string, number> = { SMB: 15_000, MID_MARKET: 60_0
 
 // Deals are created between these instants; fixed so the output never depends on the clock.
 const DEALS_FROM = Date.UTC(2023, 0, 1);
+/** Partner histories (README "Time"): active partners are onboarded from here, before the first deals. */
+const HISTORY_FROM = Date.UTC(2021, 0, 4);
+/** Churned partners go DORMANT from here. */
+const CHURN_FROM = Date.UTC(2024, 3, 1);
+/** Prospects and onboarding partners start from here. */
+const HISTORY_RECENT = Date.UTC(2026, 0, 5);
+/** Accounts hold from here on (some 4.6 years). */
+const ACCOUNTS_FROM = Date.UTC(2022, 0, 3);
+/** No history entry after this (a document's dates may not lie in the future). */
+const HISTORY_UNTIL = Date.UTC(2026, 9, 31);
+const iso = (ms: number): string => new Date(ms).toISOString();
+/** The same instant for both sides of an integration: onboarded partners integrate from 2022 on. */
+function pairInstant(seed: number, a: string, b: string): number {
+  const [low, high] = a < b ? [a, b] : [b, a];
+  return Date.UTC(2022, 0, 3) + (streamSeed(seed, `${low}\u0000${high}`) % 1400) * 86_400_000;
+}
 const DEALS_UNTIL = Date.UTC(2026, 9, 31);
 const DAY = 86_400_000;
 
@@ -604,6 +620,7 @@ export class GeneratedEcosystem {
       }
     }
     const industries = hyperscaler ? [] : INDUSTRIES.filter(() => rng.chance(0.2));
+    const history = this.history(i, stage, tier, capabilities);
     return {
       id: this.partnerIds[i]!,
       name,
@@ -613,9 +630,66 @@ export class GeneratedEcosystem {
       regions: bitsOf(this.partnerRegions[i]!, REGIONS),
       industries,
       website: `https://www.${slug(name)}.example`,
-      capabilities: [...capabilities].map(([capabilityId, level]) => ({ capabilityId, level })),
-      integrations: (this.integrations.get(i) ?? []).map((j) => this.partnerIds[j]!).sort().map((partnerId) => ({ partnerId })),
+      capabilities: [
+        ...[...capabilities].map(([capabilityId, level]) => ({ capabilityId, level, since: history.capabilitySince(capabilityId) })),
+        ...history.endedCapabilities,
+      ],
+      integrations: (this.integrations.get(i) ?? [])
+        .map((j) => this.partnerIds[j]!)
+        .sort()
+        .map((partnerId) => ({ partnerId, since: iso(pairInstant(o.seed, this.partnerIds[i]!, partnerId)) })),
       sharing: [...sharing].map(([partnerId, level]) => ({ partnerId, level })),
+      stageHistory: history.stageHistory,
+      tierHistory: history.tierHistory,
+    };
+  }
+
+  /**
+   * A partner's history (README "Time"), from its own stream so the rest of the preset is unchanged: active and
+   * churned partners were onboarded in 2021-2022 (before the first deals), churned ones went DORMANT (and then
+   * OFFBOARDED) in 2024-2026, the others entered their stage in 2026; tiers climb from REGISTERED after activation;
+   * each capability is held since some time after onboarding, and one partner in 20 once held one it has not now.
+   */
+  private history(i: number, stage: PartnerRecord['lifecycleStage'], tier: PartnerRecord['tier'], held: Map<string, unknown>) {
+    const rng = new Random(streamSeed(this.options.seed, 'history', i));
+    const day = 86_400_000;
+    const stages: { stage: PartnerRecord['lifecycleStage']; at: number }[] = [];
+    if (stage === 'PROSPECT' || stage === 'ONBOARDING') {
+      const start = HISTORY_RECENT + rng.int(150) * day;
+      stages.push({ stage: 'PROSPECT', at: start });
+      if (stage === 'ONBOARDING') stages.push({ stage: 'ONBOARDING', at: start + (20 + rng.int(60)) * day });
+    } else {
+      const start = HISTORY_FROM + rng.int(640) * day;
+      stages.push({ stage: 'PROSPECT', at: start }, { stage: 'ONBOARDING', at: start + 30 * day }, { stage: 'ACTIVE', at: start + 90 * day });
+      if (stage !== 'ACTIVE') {
+        const quiet = CHURN_FROM + rng.int(600) * day;
+        stages.push({ stage: 'DORMANT', at: quiet });
+        if (stage === 'OFFBOARDED') stages.push({ stage: 'OFFBOARDED', at: quiet + (30 + rng.int(90)) * day });
+      }
+    }
+    const onboarded = stages[Math.min(1, stages.length - 1)]!.at;
+    const active = stages.find((s) => s.stage === 'ACTIVE')?.at ?? onboarded;
+    const steps = PARTNER_TIERS.slice(0, PARTNER_TIERS.indexOf(tier) + 1);
+    let at = stages[0]!.at;
+    const tierHistory = steps.map((t, k) => {
+      if (k > 0) at = Math.max(at + day, Math.min(Math.max(at, active) + (60 + rng.int(300)) * day, HISTORY_UNTIL - (steps.length - k) * day));
+      return { tier: t, at: iso(at) };
+    });
+    const endedCapabilities: PartnerRecord['capabilities'] = [];
+    if (rng.chance(0.05) && stages.length >= 3) {
+      const family = this.familyCaps[rng.int(this.familyCaps.length)]!;
+      const capabilityId = family.length > 0 ? this.capabilityNodes[rng.pick(family)]!.record.id : undefined;
+      if (capabilityId && !held.has(capabilityId)) {
+        const since = onboarded + rng.int(200) * day;
+        endedCapabilities.push({ capabilityId, level: 'BASIC', since: iso(since), until: iso(since + (60 + rng.int(400)) * day) });
+      }
+    }
+    return {
+      stageHistory: stages.map((s) => ({ stage: s.stage, at: iso(s.at) })),
+      tierHistory,
+      endedCapabilities,
+      capabilitySince: (capabilityId: string) =>
+        iso(Math.min(HISTORY_UNTIL, onboarded + (streamSeed(this.options.seed, capabilityId, i) % 400) * day)),
     };
   }
 
@@ -637,13 +711,23 @@ export class GeneratedEcosystem {
     return { id: this.customerIds[c]!, name, industry, region: REGIONS[this.customerRegion[c]!], segment, needs: [...needs] };
   }
 
+  /**
+   * Each account holds since an instant in 2022-2026 (README "Time"); one customer or opportunity account in 20 was a
+   * prospect for a while before (an ended account, HAD_ACCOUNT).
+   */
   *accounts(): Generator<AccountRecord> {
+    const day = 86_400_000;
     for (let a = 0; a < this.accountCount; a++) {
-      yield {
-        partnerId: this.partnerIds[this.accountPartner[a]!]!,
-        customerId: this.customerIds[this.accountCustomer[a]!]!,
-        status: ACCOUNT_STATUSES[this.accountStatus[a]!]!,
-      };
+      const partnerId = this.partnerIds[this.accountPartner[a]!]!;
+      const customerId = this.customerIds[this.accountCustomer[a]!]!;
+      const status = ACCOUNT_STATUSES[this.accountStatus[a]!]!;
+      const hash = streamSeed(this.options.seed, 'account-since', a);
+      const since = ACCOUNTS_FROM + (hash % 1700) * day;
+      if (status !== 'PROSPECT' && hash % 20 === 0) {
+        const before = since - (30 + (hash % 200)) * day;
+        yield { partnerId, customerId, status: 'PROSPECT', since: iso(before), until: iso(since) };
+      }
+      yield { partnerId, customerId, status, since: iso(since) };
     }
   }
 
@@ -665,7 +749,7 @@ export class GeneratedEcosystem {
     // Requires what its members bring, and now and then something none of them has (a gap to fill).
     const requires = new Set<string>();
     for (const i of members.keys()) {
-      const held = this.partner(i).capabilities;
+      const held = this.partner(i).capabilities.filter((c) => c.until === undefined);
       if (held.length > 0) requires.add(rng.pick(held).capabilityId);
     }
     if (requires.size === 0 || rng.chance(0.3)) {

@@ -13,7 +13,24 @@ function loadDemo(): EcosystemDocument {
   return checked.doc;
 }
 
-const demo = loadDemo();
+/** The demo as it is now: the relationships that have not ended (README "Time"). */
+function current(doc: EcosystemDocument): EcosystemDocument {
+  const now = <T extends { until?: string }>(list: T[]) => list.filter((e) => e.until === undefined);
+  return {
+    ...doc,
+    partners: doc.partners.map((p) => ({
+      ...p,
+      capabilities: now(p.capabilities),
+      integrations: now(p.integrations),
+      sharing: now(p.sharing),
+    })),
+    accounts: now(doc.accounts),
+    solutions: doc.solutions.map((s) => ({ ...s, members: now(s.members) })),
+  };
+}
+
+const history = loadDemo();
+const demo = current(history);
 const active = new Set(demo.partners.filter((p) => p.lifecycleStage === 'ACTIVE').map((p) => p.id));
 const needed = new Set(demo.customers.flatMap((c) => c.needs));
 
@@ -95,7 +112,6 @@ describe('the demo ecosystem', () => {
   it('has complementary integrated partners (no capability in common) with shared customers', () => {
     const pairs = demo.partners.flatMap((a) =>
       a.integrations
-        .filter((l) => l.until === undefined && a.id < l.partnerId)
         .map((l) => l.partnerId)
         .filter((b) => a.id < b)
         .map((b) => [a, demo.partners.find((p) => p.id === b)!] as const),
@@ -118,5 +134,37 @@ describe('the demo ecosystem', () => {
     const partnersPerCustomer = new Map<string, number>();
     for (const a of demo.accounts) partnersPerCustomer.set(a.customerId, (partnersPerCustomer.get(a.customerId) ?? 0) + 1);
     expect([...partnersPerCustomer.values()].filter((n) => n >= 3).length).toBeGreaterThan(demo.customers.length / 4);
+  });
+
+  it('has a believable history: partners onboarded over 2023-2026, some churned, prospects that became customers, ended holdings', () => {
+    const onboarded = history.partners.map((p) => p.stageHistory?.find((h) => h.stage === 'ONBOARDING' || h.stage === 'ACTIVE')?.at);
+    const years = new Set(onboarded.filter((at) => at !== undefined).map((at) => at!.slice(0, 4)));
+    expect([...years].sort()).toEqual(['2023', '2024', '2025', '2026']);
+    for (const p of history.partners) {
+      expect(p.stageHistory?.at(-1)?.stage, p.id).toBe(p.lifecycleStage);
+      expect(p.tierHistory?.at(-1)?.tier, p.id).toBe(p.tier);
+    }
+    const churned = history.partners.filter(
+      (p) => p.stageHistory?.some((h) => h.stage === 'ACTIVE') && ['DORMANT', 'OFFBOARDED'].includes(p.lifecycleStage),
+    );
+    expect(churned.length).toBeGreaterThanOrEqual(2);
+    const converted = history.accounts.filter(
+      (a) =>
+        a.status === 'CUSTOMER' &&
+        history.accounts.some(
+          (b) => b.partnerId === a.partnerId && b.customerId === a.customerId && b.status === 'PROSPECT' && b.until === a.since,
+        ),
+    );
+    expect(converted.length).toBeGreaterThanOrEqual(5);
+    expect(history.partners.some((p) => p.capabilities.some((c) => c.until !== undefined))).toBe(true);
+    expect(history.partners.some((p) => p.integrations.some((l) => l.until !== undefined))).toBe(true);
+    // A partner's first deal comes after its onboarding (time to first deal is never negative).
+    for (const d of history.deals) {
+      for (const x of d.participants) {
+        const p = history.partners.find((q) => q.id === x.partnerId)!;
+        const start = p.stageHistory!.find((h) => h.stage === 'ONBOARDING' || h.stage === 'ACTIVE');
+        if (start) expect(start.at <= x.registeredAt, `${p.id} on ${d.id}`).toBe(true);
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@ const tiny = { partners: 40, customers: 300, accountsPerPartner: 10, solutions: 
 
 function accountsPerPartner(doc: EcosystemDocument): number[] {
   const counts = new Map<string, number>(doc.partners.map((p) => [p.id, 0]));
-  for (const a of doc.accounts) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
+  for (const a of doc.accounts.filter((x) => x.until === undefined)) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
   return [...counts.values()].sort((a, b) => a - b);
 }
 

@@ -664,6 +664,7 @@ class ReferenceChecker {
     what: string,
     code: DocumentProblemCode,
     field?: string,
+    duplicate?: (entry: Raw, first: string) => string,
   ): void {
     const byKey = new Map<string, { at: PathSegment[]; entry: Raw; from: number; to: number }[]>();
     for (const { at, key, entry } of entries) {
@@ -675,7 +676,7 @@ class ReferenceChecker {
       list.push({ at, entry, from, to });
       byKey.set(key, list);
     }
-    for (const list of byKey.values()) this.reportOverlaps(list, what, code, field);
+    for (const list of byKey.values()) this.reportOverlaps(list, what, code, field, duplicate);
   }
 
   /**
@@ -705,6 +706,7 @@ class ReferenceChecker {
     what: string,
     code: DocumentProblemCode,
     field?: string,
+    duplicate: (entry: Raw, first: string) => string = (_e, first) => `${what} listed twice (first at ${first})`,
   ): void {
     if (list.length < 2) return;
     const sorted = [...list].sort((a, b) => a.from - b.from || comparePaths(jsonPath(a.at), jsonPath(b.at)));
@@ -714,7 +716,7 @@ class ReferenceChecker {
         const plain = (e: Raw) => e.since === undefined && e.until === undefined;
         const [first, later] = comparePaths(jsonPath(reach.at), jsonPath(next.at)) < 0 ? [reach, next] : [next, reach];
         if (plain(first.entry) && plain(later.entry))
-          this.add(field ? [...later.at, field] : later.at, code, `${what} listed twice (first at ${jsonPath(first.at)})`);
+          this.add(field ? [...later.at, field] : later.at, code, duplicate(later.entry, jsonPath(first.at)));
         else this.add([...later.at, 'since'], 'OVERLAPPING_INTERVAL', `the interval overlaps the ${what}'s entry at ${jsonPath(first.at)}`);
       }
       if (next.to > reach.to) reach = next;
@@ -736,7 +738,13 @@ class ReferenceChecker {
       if (!isId(a.partnerId) || !isId(a.customerId)) continue;
       entries.push({ at: ['accounts', i], key: `${a.partnerId}\u0000${a.customerId}`, entry: a });
     }
-    this.disjoint(entries, 'account', 'DUPLICATE_ACCOUNT');
+    this.disjoint(
+      entries,
+      'account',
+      'DUPLICATE_ACCOUNT',
+      undefined,
+      (a, first) => `partner "${String(a.partnerId)}" already has an account for customer "${String(a.customerId)}" (at ${first})`,
+    );
   }
 
   private checkSolutions(): void {
