@@ -21,12 +21,17 @@ export const Query: QueryResolvers = {
   partnerRevenue: (_p, { partnerId, from, to }, ctx) => ctx.services.partnerRevenue.partnerRevenue(partnerId, from, to),
   ecosystemHealth: (_p, { from, to }, ctx) => ctx.services.ecosystemHealth.ecosystemHealth(from, to),
   coSellRecommendations: (_p, { dealId, first }, ctx) => ctx.services.coSell.coSellRecommendations(dealId, first),
-  partnerMatches: (_p, { partnerId, first }, ctx) => ctx.services.partnerMatches.partnerMatches(partnerId, first),
-  accountOverlap: (_p, { partnerId, otherPartnerId }, ctx) => ctx.services.accountOverlap.accountOverlap(partnerId, otherPartnerId),
+  partnerMatches: (_p, { partnerId, first, asOf }, ctx) => ctx.services.partnerMatches.partnerMatches(partnerId, first, asOf),
+  accountOverlap: (_p, { partnerId, otherPartnerId, asOf }, ctx) =>
+    ctx.services.accountOverlap.accountOverlap(partnerId, otherPartnerId, asOf),
   assembleSolution: (_p, { input }, ctx) => ctx.services.solutionAssembly.assembleSolution(input),
-  gapAnalysis: (_p, { region, industry }, ctx) => ctx.services.gapAnalysis.gapAnalysis(region, industry),
-  partnerImpact: (_p, { partnerId }, ctx) => ctx.services.partnerImpact.partnerImpact(partnerId),
+  gapAnalysis: (_p, { region, industry, asOf }, ctx) => ctx.services.gapAnalysis.gapAnalysis(region, industry, asOf),
+  partnerImpact: (_p, { partnerId, asOf }, ctx) => ctx.services.partnerImpact.partnerImpact(partnerId, asOf),
   ecosystemMap: (_p, { input }, ctx) => ctx.services.ecosystemMap.ecosystemMap(input),
+  // Time (README, "Time"): lifecycle, trends and churn risk.
+  partnerLifecycle: (_p, { partnerId, asOf }, ctx) => ctx.services.time.partnerLifecycle(partnerId, asOf),
+  ecosystemTrends: (_p, { from, to, interval }, ctx) => ctx.services.time.ecosystemTrends(from, to, interval),
+  atRiskPartners: (_p, { asOf, first }, ctx) => ctx.services.time.atRiskPartners(asOf, first),
   // Look-ups by external id: the id found is loaded like partner/customer/deal, so scoped the same way.
   partnerByExternalId: async (_p, { system, id }, ctx) =>
     byId(await ctx.services.identity.idByExternalId('Partner', system, id), ctx.loaders.partner),

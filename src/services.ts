@@ -21,6 +21,7 @@ import { PartnerImpactService } from './intelligence/partner-impact.js';
 import { EcosystemMapService } from './intelligence/ecosystem-map.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { IdentityService } from './identity/identity-service.js';
+import { TimeService } from './time/time-service.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -43,6 +44,7 @@ export function createServices(db: CypherExecutor) {
     gapAnalysis: new GapAnalysisService(db),
     partnerImpact: new PartnerImpactService(db),
     ecosystemMap: new EcosystemMapService(db),
+    time: new TimeService(db),
     analytics: new AnalyticsService(db),
     identity: new IdentityService(db),
   };

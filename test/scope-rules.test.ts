@@ -13,7 +13,8 @@ import { CYPHER_DIR, CypherLibrary, FRAGMENT_FOLDER, FRAGMENT_FOLDERS } from '..
  */
 const SHAPES: { what: string; pattern: RegExp }[] = [
   { what: 'the viewer named in a pattern, comparison or list', pattern: /\$viewerPartnerId(?!\s+IS\s+(?:NOT\s+)?NULL\b)/ },
-  { what: 'a sharing grant level read in a pattern', pattern: /SHARES_WITH\s*\{\s*level:\s*'/ },
+  // Current grants (SHARES_WITH) and, for the as-of reads, ended ones (HAD_SHARING), alone or together.
+  { what: 'a sharing grant level read in a pattern', pattern: /(?:SHARES_WITH|HAD_SHARING)(?:\|\w+)*\s*\{\s*level:\s*'/ },
   { what: 'the kinds a viewer scope limits', pattern: /NOT\s*\(\s*([\w()]+):Customer\s+OR\s+\1:Deal\s+OR\s+\1:Solution\s*\)/ },
   { what: 'membership of the visible accounts', pattern: /\bIN\s+\w+\.accounts\b/ },
 ];

@@ -64,6 +64,10 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   partnerRevenue: ownPartner((a) => a.partnerId, 'see its own revenue'),
   partnerMatches: ownPartner((a) => a.partnerId, 'find matches for itself'),
   partnerImpact: ownPartner((a) => a.partnerId, 'see its own impact'),
+  // Time (README, "Time"): a partner's own lifecycle; trends and churn risk read every partner, so the vendor's.
+  partnerLifecycle: ownPartner((a) => a.partnerId, 'see its own lifecycle'),
+  ecosystemTrends: VENDOR_ONLY,
+  atRiskPartners: VENDOR_ONLY,
   // Network analytics (README, "Network analytics"): communities, brokers and recruitment read every partner's
   // accounts and deals, so they are the vendor's; lookalikes and predicted integrations only for oneself.
   partnerCommunities: VENDOR_ONLY,

@@ -20,6 +20,17 @@ export type CapabilityLevel =
   | 'CERTIFIED'
   | 'EXPERT';
 
+/** A churn signal of atRiskPartners (README, "Time"). Windows are half-open [asOf − n days, asOf), days of 86 400 s. */
+export type ChurnSignal =
+  /** More of its accounts ended than started in the 90 days before asOf. */
+  | 'ACCOUNTS_SHRINKING'
+  /** A capability it held ended in the 90 days before asOf and it did not hold it at asOf. */
+  | 'CAPABILITY_ENDED'
+  /** No deal created in the 180 days before asOf, though it had one in the 180 days before those. */
+  | 'NO_RECENT_DEALS'
+  /** Its tier went down in the 180 days before asOf (a tier-history entry lower than the one before it). */
+  | 'TIER_DOWNGRADED';
+
 /** How a channel manager resolves a registration conflict. */
 export type ConflictDecision =
   | 'APPROVE'
@@ -174,3 +185,8 @@ export type SolutionStatus =
   | 'DRAFT'
   | 'PUBLISHED'
   | 'RETIRED';
+
+/** The length of a trend period (calendar periods in UTC). */
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER';

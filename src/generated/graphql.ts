@@ -89,6 +89,8 @@ export type AddDealParticipantInput = {
 
 /** What a solution must cover and where, for assembleSolution. */
 export type AssembleSolutionInput = {
+  /** Assemble from the graph as of this instant: capabilities held then, stages and tiers then (README, "Time"); absent for now. Later than now: BAD_USER_INPUT. */
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
   capabilityIds: Array<Scalars['ID']['input']>;
   /** Partners no proposal may contain. */
@@ -107,6 +109,14 @@ export type AssembleSolutionInput = {
   requiredTypes?: InputMaybe<Array<PartnerType>>;
   /** Milliseconds the search may take before it returns the best found (100 to 10000). */
   timeBudgetMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An ACTIVE partner with at least one churn signal. */
+export type AtRiskPartner = {
+  __typename?: 'AtRiskPartner';
+  partner: Partner;
+  /** Its signals, in the order of ChurnSignal. */
+  reasons: Array<ChurnSignal>;
 };
 
 /** How a deal's amount is split among its participants. */
@@ -234,6 +244,17 @@ export type CapabilityPayload = {
   capability?: Maybe<Capability>;
   errors: Array<PayloadError>;
 };
+
+/** A churn signal of atRiskPartners (README, "Time"). Windows are half-open [asOf − n days, asOf), days of 86 400 s. */
+export type ChurnSignal =
+  /** More of its accounts ended than started in the 90 days before asOf. */
+  | 'ACCOUNTS_SHRINKING'
+  /** A capability it held ended in the 90 days before asOf and it did not hold it at asOf. */
+  | 'CAPABILITY_ENDED'
+  /** No deal created in the 180 days before asOf, though it had one in the 180 days before those. */
+  | 'NO_RECENT_DEALS'
+  /** Its tier went down in the 180 days before asOf (a tier-history entry lower than the one before it). */
+  | 'TIER_DOWNGRADED';
 
 /** A partner worth adding to a deal, with its score and the reasons. */
 export type CoSellRecommendation = {
@@ -645,6 +666,14 @@ export type DuplicateReason =
   /** Their normalised names are equal (README: the normalised name). */
   | 'SAME_NAME';
 
+/** A length of time, as an ISO 8601 duration and in seconds (whole seconds, rounded down). */
+export type Duration = {
+  __typename?: 'Duration';
+  /** ISO 8601 in days, hours, minutes and seconds, e.g. P12DT3H5S (no months or years, whose length varies); PT0S for none. */
+  iso: Scalars['String']['output'];
+  seconds: Scalars['Float']['output'];
+};
+
 /** Nodes and edges for drawing the ecosystem map. */
 export type EcosystemGraph = {
   __typename?: 'EcosystemGraph';
@@ -681,6 +710,8 @@ export type EcosystemHealthTopConnectorsArgs = {
 
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
+  /** Draw the map as of this instant: the relationships that held then, no deal created after it (README, "Time"); absent for now. Later than now: BAD_USER_INPUT; not with groupBy COMMUNITY. */
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: InputMaybe<Scalars['ID']['input']>;
   /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */
@@ -1226,6 +1257,22 @@ export type PartnerImpact = {
   solutionsAffected: Array<Solution>;
 };
 
+/** A partner's lifecycle from its stage history (README, "Time"). */
+export type PartnerLifecycle = {
+  __typename?: 'PartnerLifecycle';
+  /** Its first ACTIVE entry; null when it was never ACTIVE. */
+  firstActiveAt?: Maybe<Scalars['DateTime']['output']>;
+  partner: Partner;
+  /** Per stage it has been in, in lifecycle order (PROSPECT, ONBOARDING, ACTIVE, DORMANT, OFFBOARDED); empty without history. */
+  stages: Array<StageTime>;
+  /** Its first ONBOARDING or ACTIVE entry, from which the times to value are measured; null when it has none. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** From startedAt to the creation of the first deal it participates in created at or after startedAt; null when none. */
+  timeToFirstDeal?: Maybe<Duration>;
+  /** From startedAt to the close of the first CLOSED_WON deal it participates in that closed at or after startedAt; null when none. */
+  timeToFirstWin?: Maybe<Duration>;
+};
+
 /** A partner that complements another: what it adds and why it fits (see the README for the score). */
 export type PartnerMatch = {
   __typename?: 'PartnerMatch';
@@ -1336,6 +1383,8 @@ export type Query = {
   accountOverlap?: Maybe<AccountOverlap>;
   /** Minimal sets of partners that together bring the capabilities a solution needs. */
   assembleSolution: SolutionAssembly;
+  /** ACTIVE partners (stage at asOf) with at least one churn signal, most signals first, then by partner id; first 1 to 100. asOf later than now: BAD_USER_INPUT. For the vendor's users (README, "Time"). */
+  atRiskPartners: Array<AtRiskPartner>;
   /** Partners by betweenness on the unweighted partner network (exact up to 5,000 partners, sampled with a stated error bound above), only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
   brokerPartners?: Maybe<Array<BrokerPartner>>;
   capabilities: CapabilityConnection;
@@ -1360,6 +1409,8 @@ export type Query = {
   ecosystemHealth?: Maybe<EcosystemHealth>;
   /** Nodes and edges for drawing the ecosystem or a neighbourhood (one Cypher query). */
   ecosystemMap?: Maybe<EcosystemGraph>;
+  /** One row per calendar MONTH or QUARTER (UTC) intersecting [from, to), clipped to it; to defaults to now and may not be later. At most 120 periods, else BAD_USER_INPUT. For the vendor's users (README, "Time"). */
+  ecosystemTrends: Array<TrendPeriod>;
   /** Capability demand against supply, in a region and industry when given. */
   gapAnalysis: GapReport;
   /** The server's version and whether the database answers. */
@@ -1373,6 +1424,8 @@ export type Query = {
   partnerCommunities?: Maybe<CommunityPartition>;
   /** What breaks if a partner leaves the ecosystem. Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerImpact?: Maybe<PartnerImpact>;
+  /** A partner's lifecycle: time in each stage, first ACTIVE, times to first deal and first win (README, "Time"). asOf (default now; later than now: BAD_USER_INPUT) ignores later history. Null for an unknown partner; FORBIDDEN for a partner viewer asking about another partner. */
+  partnerLifecycle?: Maybe<PartnerLifecycle>;
   /** Complementary partners for a partner, best first (ties by id); first at most 100. Null with FORBIDDEN for a partner viewer asking for another partner. */
   partnerMatches?: Maybe<Array<PartnerMatch>>;
   /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
@@ -1391,6 +1444,7 @@ export type Query = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryAccountOverlapArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   otherPartnerId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
 };
@@ -1399,6 +1453,13 @@ export type QueryAccountOverlapArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryAssembleSolutionArgs = {
   input: AssembleSolutionInput;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryAtRiskPartnersArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1507,7 +1568,16 @@ export type QueryEcosystemMapArgs = {
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryEcosystemTrendsArgs = {
+  from: Scalars['DateTime']['input'];
+  interval: TrendInterval;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryGapAnalysisArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1536,12 +1606,21 @@ export type QueryPartnerByExternalIdArgs = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerImpactArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  partnerId: Scalars['ID']['input'];
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryPartnerLifecycleArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   partnerId: Scalars['ID']['input'];
 };
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryPartnerMatchesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   partnerId: Scalars['ID']['input'];
 };
@@ -1883,6 +1962,16 @@ export type StageChange = {
   stage: LifecycleStage;
 };
 
+/** The time a partner spent in one lifecycle stage, summed over every stay. */
+export type StageTime = {
+  __typename?: 'StageTime';
+  /** Its stays summed; the stay in the current stage runs to asOf (default now). */
+  duration: Duration;
+  /** How many times it entered the stage. */
+  entries: Scalars['Int']['output'];
+  stage: LifecycleStage;
+};
+
 /** A tier a partner reached, and when. */
 export type TierChange = {
   __typename?: 'TierChange';
@@ -1890,6 +1979,42 @@ export type TierChange = {
   at: Scalars['DateTime']['output'];
   /** The tier from `at` on (until the next change). */
   tier: PartnerTier;
+};
+
+/** The length of a trend period (calendar periods in UTC). */
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER';
+
+/** One period of ecosystemTrends: [start, end), half-open, in UTC. "At its end" means as of the instant end (the asOf rule). */
+export type TrendPeriod = {
+  __typename?: 'TrendPeriod';
+  /** Accounts (partner, customer) that held at the end. */
+  accounts: Scalars['Int']['output'];
+  /** Partners whose stage at the end was ACTIVE. */
+  activePartners: Scalars['Int']['output'];
+  /** Of those, the ones covered at the end (its numerator). */
+  capabilitiesCovered: Scalars['Int']['output'];
+  /** Capabilities in demand at the end (capabilityCoverage's denominator). */
+  capabilitiesInDemand: Scalars['Int']['output'];
+  /** Share of capabilities in demand (needed by a customer or required by a non-retired solution) that a partner ACTIVE or ONBOARDING at the end held at the end; null when none is in demand. */
+  capabilityCoverage?: Maybe<Scalars['Float']['output']>;
+  /** CLOSED_WON deals closed in the period. */
+  dealsWon: Scalars['Int']['output'];
+  end: Scalars['DateTime']['output'];
+  /** Of those, the ones with two or more participants. */
+  multiPartnerDealsWon: Scalars['Int']['output'];
+  /** Share of those with two or more participants; null when there are none. */
+  multiPartnerShare?: Maybe<Scalars['Float']['output']>;
+  /** Won amounts of those deals with participants of which none sourced, exact, per currency. */
+  partnerInfluencedWon: Array<Money>;
+  /** Won amounts of those deals with a sourcing participant, exact, per currency. */
+  partnerSourcedWon: Array<Money>;
+  /** Partners with a stage-history entry ACTIVE in the period. */
+  partnersActivated: Scalars['Int']['output'];
+  /** Partners with a stage-history entry DORMANT or OFFBOARDED in the period. */
+  partnersLost: Scalars['Int']['output'];
+  start: Scalars['DateTime']['output'];
 };
 
 /** Changes to a capability: fields left out keep their value, null clears optional ones. */
@@ -2046,6 +2171,7 @@ export type ResolversTypes = ResolversObject<{
   AccountStatus: AccountStatus;
   AddDealParticipantInput: AddDealParticipantInput;
   AssembleSolutionInput: AssembleSolutionInput;
+  AtRiskPartner: ResolverTypeWrapper<Omit<AtRiskPartner, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   AttributionModel: AttributionModel;
   AttributionShare: ResolverTypeWrapper<AttributionShareRow>;
   AttributionWeightsInput: AttributionWeightsInput;
@@ -2059,6 +2185,7 @@ export type ResolversTypes = ResolversObject<{
   CapabilityHolder: ResolverTypeWrapper<CapabilityHolderRow>;
   CapabilityLevel: CapabilityLevel;
   CapabilityPayload: ResolverTypeWrapper<Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversTypes['Capability']> }>;
+  ChurnSignal: ChurnSignal;
   CoSellRecommendation: ResolverTypeWrapper<CoSellRecommendationRow>;
   Community: ResolverTypeWrapper<CommunityRow>;
   CommunityCapability: ResolverTypeWrapper<Omit<CommunityCapability, 'capability'> & { capability: ResolversTypes['Capability'] }>;
@@ -2099,6 +2226,7 @@ export type ResolversTypes = ResolversObject<{
   DealStage: DealStage;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   DuplicateReason: DuplicateReason;
+  Duration: ResolverTypeWrapper<Duration>;
   EcosystemGraph: ResolverTypeWrapper<EcosystemGraph>;
   EcosystemHealth: ResolverTypeWrapper<EcosystemHealthRow>;
   EcosystemMapInput: EcosystemMapInput;
@@ -2131,6 +2259,7 @@ export type ResolversTypes = ResolversObject<{
   PartnerEdge: ResolverTypeWrapper<Omit<PartnerEdge, 'node'> & { node: ResolversTypes['Partner'] }>;
   PartnerFilter: PartnerFilter;
   PartnerImpact: ResolverTypeWrapper<PartnerImpactRow>;
+  PartnerLifecycle: ResolverTypeWrapper<Omit<PartnerLifecycle, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   PartnerMatch: ResolverTypeWrapper<PartnerMatchRow>;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
   PartnerRevenue: ResolverTypeWrapper<PartnerRevenueRow>;
@@ -2170,8 +2299,11 @@ export type ResolversTypes = ResolversObject<{
   SolutionProposal: ResolverTypeWrapper<SolutionProposalRow>;
   SolutionStatus: SolutionStatus;
   StageChange: ResolverTypeWrapper<StageChange>;
+  StageTime: ResolverTypeWrapper<StageTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TierChange: ResolverTypeWrapper<TierChange>;
+  TrendInterval: TrendInterval;
+  TrendPeriod: ResolverTypeWrapper<Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversTypes['Money']>, partnerSourcedWon: Array<ResolversTypes['Money']> }>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateCapabilityInput: UpdateCapabilityInput;
   UpdateCustomerInput: UpdateCustomerInput;
@@ -2189,6 +2321,7 @@ export type ResolversParentTypes = ResolversObject<{
   AccountRemoveInput: AccountRemoveInput;
   AddDealParticipantInput: AddDealParticipantInput;
   AssembleSolutionInput: AssembleSolutionInput;
+  AtRiskPartner: Omit<AtRiskPartner, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   AttributionShare: AttributionShareRow;
   AttributionWeightsInput: AttributionWeightsInput;
   Boolean: Scalars['Boolean']['output'];
@@ -2233,6 +2366,7 @@ export type ResolversParentTypes = ResolversObject<{
   DealParticipation: DealParticipationRow;
   DealPayload: Omit<DealPayload, 'deal'> & { deal?: Maybe<ResolversParentTypes['Deal']> };
   DeletePayload: DeletePayload;
+  Duration: Duration;
   EcosystemGraph: EcosystemGraph;
   EcosystemHealth: EcosystemHealthRow;
   EcosystemMapInput: EcosystemMapInput;
@@ -2260,6 +2394,7 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerEdge: Omit<PartnerEdge, 'node'> & { node: ResolversParentTypes['Partner'] };
   PartnerFilter: PartnerFilter;
   PartnerImpact: PartnerImpactRow;
+  PartnerLifecycle: Omit<PartnerLifecycle, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   PartnerMatch: PartnerMatchRow;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
   PartnerRevenue: PartnerRevenueRow;
@@ -2294,8 +2429,10 @@ export type ResolversParentTypes = ResolversObject<{
   SolutionPayload: Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversParentTypes['Solution']> };
   SolutionProposal: SolutionProposalRow;
   StageChange: StageChange;
+  StageTime: StageTime;
   String: Scalars['String']['output'];
   TierChange: TierChange;
+  TrendPeriod: Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversParentTypes['Money']>, partnerSourcedWon: Array<ResolversParentTypes['Money']> };
   URL: Scalars['URL']['output'];
   UpdateCapabilityInput: UpdateCapabilityInput;
   UpdateCustomerInput: UpdateCustomerInput;
@@ -2321,6 +2458,11 @@ export type AccountOverlapResolvers<ContextType = RequestContext, ParentType ext
 export type AccountPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountPayload'] = ResolversParentTypes['AccountPayload']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+}>;
+
+export type AtRiskPartnerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskPartner'] = ResolversParentTypes['AtRiskPartner']> = ResolversObject<{
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ChurnSignal']>, ParentType, ContextType>;
 }>;
 
 export type AttributionShareResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttributionShare'] = ResolversParentTypes['AttributionShare']> = ResolversObject<{
@@ -2552,6 +2694,11 @@ export type DeletePayloadResolvers<ContextType = RequestContext, ParentType exte
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
 }>;
 
+export type DurationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Duration'] = ResolversParentTypes['Duration']> = ResolversObject<{
+  iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type EcosystemGraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EcosystemGraph'] = ResolversParentTypes['EcosystemGraph']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['MapEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['MapNode']>, ParentType, ContextType>;
@@ -2703,6 +2850,15 @@ export type PartnerImpactResolvers<ContextType = RequestContext, ParentType exte
   solutionsAffected?: Resolver<Array<ResolversTypes['Solution']>, ParentType, ContextType>;
 }>;
 
+export type PartnerLifecycleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerLifecycle'] = ResolversParentTypes['PartnerLifecycle']> = ResolversObject<{
+  firstActiveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageTime']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  timeToFirstDeal?: Resolver<Maybe<ResolversTypes['Duration']>, ParentType, ContextType>;
+  timeToFirstWin?: Resolver<Maybe<ResolversTypes['Duration']>, ParentType, ContextType>;
+}>;
+
 export type PartnerMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerMatch'] = ResolversParentTypes['PartnerMatch']> = ResolversObject<{
   complementDemand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   complementaryCapabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
@@ -2752,6 +2908,7 @@ export type ProposalMemberResolvers<ContextType = RequestContext, ParentType ext
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountOverlap?: Resolver<Maybe<ResolversTypes['AccountOverlap']>, ParentType, ContextType, RequireFields<QueryAccountOverlapArgs, 'otherPartnerId' | 'partnerId'>>;
   assembleSolution?: Resolver<ResolversTypes['SolutionAssembly'], ParentType, ContextType, RequireFields<QueryAssembleSolutionArgs, 'input'>>;
+  atRiskPartners?: Resolver<Array<ResolversTypes['AtRiskPartner']>, ParentType, ContextType, RequireFields<QueryAtRiskPartnersArgs, 'first'>>;
   brokerPartners?: Resolver<Maybe<Array<ResolversTypes['BrokerPartner']>>, ParentType, ContextType, RequireFields<QueryBrokerPartnersArgs, 'first'>>;
   capabilities?: Resolver<ResolversTypes['CapabilityConnection'], ParentType, ContextType, RequireFields<QueryCapabilitiesArgs, 'first'>>;
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType, RequireFields<QueryCapabilityArgs, 'id'>>;
@@ -2767,6 +2924,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   ecosystemHealth?: Resolver<Maybe<ResolversTypes['EcosystemHealth']>, ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
   ecosystemMap?: Resolver<Maybe<ResolversTypes['EcosystemGraph']>, ParentType, ContextType, Partial<QueryEcosystemMapArgs>>;
+  ecosystemTrends?: Resolver<Array<ResolversTypes['TrendPeriod']>, ParentType, ContextType, RequireFields<QueryEcosystemTrendsArgs, 'from' | 'interval'>>;
   gapAnalysis?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapAnalysisArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   lookalikePartners?: Resolver<Maybe<Array<ResolversTypes['SimilarPartner']>>, ParentType, ContextType, RequireFields<QueryLookalikePartnersArgs, 'first' | 'partnerId' | 'stages'>>;
@@ -2774,6 +2932,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   partnerByExternalId?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerByExternalIdArgs, 'id' | 'system'>>;
   partnerCommunities?: Resolver<Maybe<ResolversTypes['CommunityPartition']>, ParentType, ContextType>;
   partnerImpact?: Resolver<Maybe<ResolversTypes['PartnerImpact']>, ParentType, ContextType, RequireFields<QueryPartnerImpactArgs, 'partnerId'>>;
+  partnerLifecycle?: Resolver<Maybe<ResolversTypes['PartnerLifecycle']>, ParentType, ContextType, RequireFields<QueryPartnerLifecycleArgs, 'partnerId'>>;
   partnerMatches?: Resolver<Maybe<Array<ResolversTypes['PartnerMatch']>>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
   partnerRevenue?: Resolver<Maybe<ResolversTypes['PartnerRevenue']>, ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'first'>>;
@@ -2885,9 +3044,32 @@ export type StageChangeResolvers<ContextType = RequestContext, ParentType extend
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
 }>;
 
+export type StageTimeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StageTime'] = ResolversParentTypes['StageTime']> = ResolversObject<{
+  duration?: Resolver<ResolversTypes['Duration'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+}>;
+
 export type TierChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierChange'] = ResolversParentTypes['TierChange']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+}>;
+
+export type TrendPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPeriod'] = ResolversParentTypes['TrendPeriod']> = ResolversObject<{
+  accounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  activePartners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capabilitiesCovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capabilitiesInDemand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capabilityCoverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dealsWon?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  multiPartnerDealsWon?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  multiPartnerShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  partnerInfluencedWon?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  partnerSourcedWon?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  partnersActivated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partnersLost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -2898,6 +3080,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   AccountOverlap?: AccountOverlapResolvers<ContextType>;
   AccountPayload?: AccountPayloadResolvers<ContextType>;
+  AtRiskPartner?: AtRiskPartnerResolvers<ContextType>;
   AttributionShare?: AttributionShareResolvers<ContextType>;
   BrokerPartner?: BrokerPartnerResolvers<ContextType>;
   Capability?: CapabilityResolvers<ContextType>;
@@ -2932,6 +3115,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DealParticipation?: DealParticipationResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  Duration?: DurationResolvers<ContextType>;
   EcosystemGraph?: EcosystemGraphResolvers<ContextType>;
   EcosystemHealth?: EcosystemHealthResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
@@ -2949,6 +3133,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
   PartnerEdge?: PartnerEdgeResolvers<ContextType>;
   PartnerImpact?: PartnerImpactResolvers<ContextType>;
+  PartnerLifecycle?: PartnerLifecycleResolvers<ContextType>;
   PartnerMatch?: PartnerMatchResolvers<ContextType>;
   PartnerPayload?: PartnerPayloadResolvers<ContextType>;
   PartnerRevenue?: PartnerRevenueResolvers<ContextType>;
@@ -2971,7 +3156,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SolutionPayload?: SolutionPayloadResolvers<ContextType>;
   SolutionProposal?: SolutionProposalResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
+  StageTime?: StageTimeResolvers<ContextType>;
   TierChange?: TierChangeResolvers<ContextType>;
+  TrendPeriod?: TrendPeriodResolvers<ContextType>;
   URL?: GraphQLScalarType;
 }>;
 

@@ -4,6 +4,7 @@ import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
 import type { MapNodeKind } from '../model/vocabulary.js';
 import { AnalyticsService } from '../analytics/analytics-service.js';
+import { asOfInstant } from '../time/as-of.js';
 
 /** The relationships the map draws (the Cypher file lists the same types). */
 export type MapEdgeKind =
@@ -39,6 +40,8 @@ export interface EcosystemMapRequest {
   limit?: number | null;
   groupBy?: 'NONE' | 'COMMUNITY' | null;
   communityId?: string | null;
+  /** Draw the graph as of this instant (README, "Time"); absent for now. */
+  asOf?: Date | null;
 }
 
 export interface EcosystemGraphRow {
@@ -58,7 +61,9 @@ export class EcosystemMapService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MAP_NODES) {
       throw new BadInputError(`limit must be between 1 and ${MAX_MAP_NODES}`, ['input', 'limit']);
     }
+    const at = asOfInstant(input?.asOf, ['input', 'asOf']);
     if (input?.groupBy === 'COMMUNITY') {
+      if (at !== null) throw new BadInputError('asOf cannot be combined with groupBy COMMUNITY (communities are of the current graph)', ['input', 'asOf']);
       if (centerId !== null)
         throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
       return new AnalyticsService(this.db).communityMap(input.communityId ?? null, limit);
@@ -74,10 +79,13 @@ export class EcosystemMapService {
       limit,
     };
     // One query either way: the overview or the centre's neighbourhood (empty when the centre does not exist).
+    // As of an instant: the same two queries over the relationships that held then (README, "Time").
+    const suffix = at === null ? '' : '-as-of';
+    const timed = at === null ? filters : { ...filters, asOf: at };
     const [row] =
       centerId === null
-        ? await this.db.read<EcosystemGraphRow>('intelligence/get-ecosystem-overview', filters)
-        : await this.db.read<EcosystemGraphRow>('intelligence/get-ecosystem-neighbourhood', { ...filters, centerId, depth });
+        ? await this.db.read<EcosystemGraphRow>(`intelligence/get-ecosystem-overview${suffix}`, timed)
+        : await this.db.read<EcosystemGraphRow>(`intelligence/get-ecosystem-neighbourhood${suffix}`, { ...timed, centerId, depth });
     return row ?? { nodes: [], edges: [], truncated: false };
   }
 }

@@ -2,15 +2,23 @@
 // (eligible partners in scope); the ordering and the status thresholds live in the Cypher file.
 import type { CypherExecutor } from '../db/executor.js';
 import type { CapabilityCoverageRow } from '../model/rows.js';
+import { asOfInstant } from '../time/as-of.js';
 
 export class GapAnalysisService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async gapAnalysis(region?: string | null, industry?: string | null): Promise<{ capabilities: CapabilityCoverageRow[] }> {
-    const capabilities = await this.db.read<CapabilityCoverageRow>('intelligence/analyse-capability-gaps', {
-      region: region ?? null,
-      industry: industry ?? null,
-    });
+  /** With `asOf`, the report on the graph as of that instant (README, "Time"); a future asOf is BAD_USER_INPUT. */
+  async gapAnalysis(
+    region?: string | null,
+    industry?: string | null,
+    asOf?: Date | null,
+  ): Promise<{ capabilities: CapabilityCoverageRow[] }> {
+    const at = asOfInstant(asOf, ['asOf']);
+    const params = { region: region ?? null, industry: industry ?? null };
+    const capabilities =
+      at === null
+        ? await this.db.read<CapabilityCoverageRow>('intelligence/analyse-capability-gaps', params)
+        : await this.db.read<CapabilityCoverageRow>('intelligence/analyse-capability-gaps-as-of', { ...params, asOf: at });
     return { capabilities };
   }
 }

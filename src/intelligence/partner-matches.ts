@@ -4,6 +4,7 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { pageSize } from '../model/pagination.js';
 import type { CapabilityRow, PartnerMatchRow, PartnerRow } from '../model/rows.js';
+import { asOfInstant } from '../time/as-of.js';
 import { plural } from './eligibility.js';
 
 type ComplementaryNeed = { capability: CapabilityRow; neededBy: number };
@@ -47,10 +48,15 @@ export function matchReasons(m: Omit<MatchRecord, 'partner' | 'score'>): string[
 export class PartnerMatchService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async partnerMatches(partnerId: string, first: number | null | undefined): Promise<PartnerMatchRow[]> {
+  /** With `asOf`, the matches on the graph as of that instant (README, "Time"); a future asOf is BAD_USER_INPUT. */
+  async partnerMatches(partnerId: string, first: number | null | undefined, asOf?: Date | null): Promise<PartnerMatchRow[]> {
     const size = pageSize(first, 10);
+    const at = asOfInstant(asOf, ['asOf']);
     if (size === 0) return [];
-    const rows = await this.db.read<MatchRecord>('intelligence/find-partner-matches', { partnerId, first: size });
+    const rows =
+      at === null
+        ? await this.db.read<MatchRecord>('intelligence/find-partner-matches', { partnerId, first: size })
+        : await this.db.read<MatchRecord>('intelligence/find-partner-matches-as-of', { partnerId, first: size, asOf: at });
     return rows.map((r) => ({
       partner: r.partner,
       score: r.score,

@@ -14,6 +14,7 @@ import type { CapabilityRow, PartnerRow, ProposalMemberRow, SolutionAssemblyRow,
 import { type CapabilityLevel, PARTNER_TIERS, type PartnerType } from '../model/vocabulary.js';
 import { LEVEL_POINTS, plural, TIER_POINTS } from './eligibility.js';
 import { findMinimalCovers, type CoverCandidate } from './set-cover.js';
+import { asOfInstant } from '../time/as-of.js';
 
 export interface AssembleSolutionRequest {
   capabilityIds: string[];
@@ -25,6 +26,8 @@ export interface AssembleSolutionRequest {
   excludePartnerIds?: string[] | null;
   limit?: number | null;
   timeBudgetMs?: number | null;
+  /** Assemble from the graph as of this instant (README, "Time"); absent for now. */
+  asOf?: Date | null;
 }
 
 interface CandidateRecord {
@@ -86,13 +89,18 @@ export class SolutionAssemblyService {
       'timeBudgetMs',
     );
 
+    const at = asOfInstant(input.asOf, ['input', 'asOf']);
+    const suffix = at === null ? '' : '-as-of';
+    const timed = at === null ? {} : { asOf: at };
+
     const capabilities = (
       await this.db.read<{ capability: CapabilityRow }>('intelligence/get-capabilities-for-assembly', { ids: capabilityIds })
     ).map((r) => r.capability);
     const unknown = capabilityIds.filter((id) => !capabilities.some((c) => c.id === id));
     check(unknown.length === 0, `No capability with id ${unknown.map((id) => JSON.stringify(id)).join(', ')}`, 'capabilityIds');
 
-    const records = await this.db.read<CandidateRecord>('intelligence/find-solution-candidates', {
+    const records = await this.db.read<CandidateRecord>(`intelligence/find-solution-candidates${suffix}`, {
+      ...timed,
       capabilityIds,
       region: input.region ?? null,
       industry: input.industry ?? null,
@@ -158,7 +166,7 @@ export class SolutionAssemblyService {
 
     const byPartner = new Map(pool.map((r) => [r.partner.id, r]));
     const memberIds = [...new Set(result.covers.flat())].sort();
-    const pairs = await this.db.read<PairRecord>('intelligence/get-proposal-cohesion', { ids: memberIds });
+    const pairs = await this.db.read<PairRecord>(`intelligence/get-proposal-cohesion${suffix}`, { ids: memberIds, ...timed });
     const pairFacts = new Map(pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
     const scored = result.covers.map((ids) =>
       scoreProposal(

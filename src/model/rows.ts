@@ -223,6 +223,8 @@ export interface AccountOverlapRow {
   otherPartnerId: string;
   /** False when the viewer may see the overlap's numbers but not its customers (a COUNTS grant). */
   customersVisible?: boolean;
+  /** The instant the overlap was read as of (a Neo4j DateTime), for its customers page; null or absent for now. */
+  asOf?: unknown;
   sharedCustomerCount: number;
   cells: { status: AccountStatus; otherStatus: AccountStatus; count: number }[];
 }

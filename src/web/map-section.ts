@@ -112,6 +112,18 @@ export interface MapFilters {
   tier: PartnerTier | null;
   capabilityId: string | null;
   showCustomers: boolean;
+  /** A calendar date (YYYY-MM-DD, UTC) to draw the map as of, or null for now. */
+  asOf: string | null;
+}
+
+/**
+ * The instant a chosen date draws the map as of: the end of that day in UTC, or now when that is earlier (the API
+ * refuses an asOf in the future); null for no date (README, "Time").
+ */
+export function asOfInstant(date: string | null, now: number = Date.now()): string | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const end = Date.parse(`${date}T23:59:59.999Z`);
+  return Number.isNaN(end) ? null : new Date(Math.min(end, now)).toISOString();
 }
 
 /** The ecosystemMap input for the filters the API applies itself (tier and capability are applied here). */
@@ -122,6 +134,7 @@ export function mapInput(filters: MapFilters): EcosystemMapInput {
     regions: filters.region ? [filters.region] : null,
     industries: filters.industry ? [filters.industry] : null,
     limit: MAP_NODE_LIMIT,
+    asOf: asOfInstant(filters.asOf),
   };
 }
 
@@ -138,6 +151,7 @@ function filtersFromUrl(): MapFilters {
     tier: pick('tier', PARTNER_TIERS),
     capabilityId: params.get('capability') || null,
     showCustomers: params.get('customers') === '1',
+    asOf: params.get('asof') || null,
   };
 }
 
@@ -149,6 +163,7 @@ function filtersToUrl(filters: MapFilters): void {
   if (filters.tier) params.set('tier', filters.tier);
   if (filters.capabilityId) params.set('capability', filters.capabilityId);
   if (filters.showCustomers) params.set('customers', '1');
+  if (filters.asOf) params.set('asof', filters.asOf);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
@@ -250,6 +265,9 @@ export class MapSection {
       catalog.capabilities.map((c) => option(c.id, c.name, f.capabilityId === c.id)),
     );
     byId<HTMLInputElement>('filter-customers').checked = f.showCustomers;
+    const asOf = byId<HTMLInputElement>('filter-as-of');
+    asOf.max = new Date().toISOString().slice(0, 10);
+    asOf.value = f.asOf ?? '';
   }
 
   private readFilters(): MapFilters {
@@ -261,6 +279,7 @@ export class MapSection {
       tier: value('filter-tier') as PartnerTier | null,
       capabilityId: value('filter-capability'),
       showCustomers: byId<HTMLInputElement>('filter-customers').checked,
+      asOf: byId<HTMLInputElement>('filter-as-of').value || null,
     };
   }
 
@@ -351,7 +370,8 @@ export class MapSection {
     // Too many partners to draw one by one: communities instead (unless the API refuses them to this viewer).
     const count = await execute(MapPartnerCount, { filter: partnerFilter }).catch(() => null);
     const partnerViewer = tokenViewer().role === 'PARTNER'; // the community view is the vendor's: do not ask for it
-    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && (await this.showCommunities(''))) return;
+    // The communities are of the graph of now: a map as of a date draws the entities.
+    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && !filters.asOf && (await this.showCommunities(''))) return;
     this.community = null;
     byId('map-back').hidden = true;
     const request = ++this.request;
@@ -375,7 +395,8 @@ export class MapSection {
       if (filters.showCustomers) parts.push(`${byKind('CUSTOMER')} customers`);
       const hiddenNote = shown !== counts.nodes ? `; ${shown} shown after the tier and capability filters` : '';
       const truncatedNote = ecosystemMap.truncated ? ` (the first ${MAP_NODE_LIMIT} only: narrow the filters to see the rest)` : '';
-      this.setStatus('ready', `${parts.join(', ')}: ${counts.nodes} nodes, ${counts.edges} edges${hiddenNote}${truncatedNote}.`, counts);
+      const asOfNote = filters.asOf ? ` as of ${filters.asOf}` : '';
+      this.setStatus('ready', `${parts.join(', ')}${asOfNote}: ${counts.nodes} nodes, ${counts.edges} edges${hiddenNote}${truncatedNote}.`, counts);
     } catch (error) {
       if (request !== this.request) return;
       this.setStatus('error', `Could not load the map: ${(error as Error).message}`);

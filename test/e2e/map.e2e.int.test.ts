@@ -121,6 +121,34 @@ describe('the map page', () => {
     await mapStatus();
   });
 
+  it('redraws the map as of a chosen date: a relationship ended before today shows on the earlier date, not today', async () => {
+    const MAP_EDGES = `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id } edges { source target kind } } }`;
+    const ended = (edges: { source: string; target: string; kind: string }[]) =>
+      edges.some(
+        (e) => e.kind === 'INTEGRATES_WITH' && [e.source, e.target].sort().join(' ') === [id('p.ironworks'), id('p.kubeguard')].sort().join(' '),
+      );
+    // Ironworks' KubeGuard integration held from 2024-01-07 to 2025-12-10 (the demo's history).
+    await page.locator('#filter-as-of').fill('2025-01-01');
+    await page.locator('#filter-as-of').dispatchEvent('change');
+    await page.waitForFunction('new URLSearchParams(location.search).get("asof") === "2025-01-01"');
+    await page.locator('#map-status[data-state="ready"]', { hasText: 'as of 2025-01-01' }).waitFor({ timeout: 30_000 });
+    const earlier = await mapStatus();
+    const then = await expectData(db, MAP_EDGES, { input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000, asOf: '2025-01-01T23:59:59.999Z' } });
+    expect(earlier.nodes).toBe(then.data.ecosystemMap.nodes.length);
+    expect(earlier.edges).toBe(then.data.ecosystemMap.edges.length);
+    expect(ended(then.data.ecosystemMap.edges)).toBe(true);
+
+    await page.locator('#filter-as-of').fill('');
+    await page.locator('#filter-as-of').dispatchEvent('change');
+    await page.waitForFunction('!new URLSearchParams(location.search).has("asof")');
+    await page.locator('#map-status[data-state="ready"]:not(:has-text("as of"))').waitFor({ timeout: 30_000 });
+    const today = await mapStatus();
+    const now = await expectData(db, MAP_EDGES, { input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 } });
+    expect(today.edges).toBe(now.data.ecosystemMap.edges.length);
+    expect(ended(now.data.ecosystemMap.edges)).toBe(false);
+    expect(today.edges).not.toBe(earlier.edges);
+  });
+
   it('opens a partner panel from the partner list with its matches, impact and account overlap', async () => {
     const partnerId = id('p.harborview');
     await openPanelFromList(partnerId);

@@ -12,6 +12,8 @@ export type AccountStatus =
 
 /** What a solution must cover and where, for assembleSolution. */
 export type AssembleSolutionInput = {
+  /** Assemble from the graph as of this instant: capabilities held then, stages and tiers then (README, "Time"); absent for now. Later than now: BAD_USER_INPUT. */
+  asOf?: string | null | undefined;
   /** The capabilities the solution needs (1 to 20; exact search is guaranteed up to 12). */
   capabilityIds: Array<string | number>;
   /** Partners no proposal may contain. */
@@ -58,6 +60,8 @@ export type DealStage =
 
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
+  /** Draw the map as of this instant: the relationships that held then, no deal created after it (README, "Time"); absent for now. Later than now: BAD_USER_INPUT; not with groupBy COMMUNITY. */
+  asOf?: string | null | undefined;
   /** The centre node's id (any kind); absent for the whole-ecosystem overview. */
   centerId?: string | number | null | undefined;
   /** With groupBy COMMUNITY: open this community (an id from partnerCommunities or a COMMUNITY node); NOT_FOUND when the partition has no such community. */

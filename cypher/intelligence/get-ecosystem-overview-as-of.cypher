@@ -1,0 +1,51 @@
+// Returns one row {nodes, edges, truncated}: get-ecosystem-overview as of the instant $asOf: no deal created after then, weights and edges from the
+// relationships that held then (an ended one drawn with its current kind), a deal's group its stage then (OPEN when it closed after $asOf), and
+// the viewer's scope then (README, "Time"). Params: $labels, $partnerTypes, $regions, $industries (lists or null), $limit, $asOf.
+// One form for both kinds of viewer (the vendor's users have an empty scope that hides nothing): each drawn node's weight is counted
+// relationship by relationship, since an ended relationship still counts in the node's degree.
+{{scope/viewer-scope-at(scope, $asOf)}}
+UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
+                                                 WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
+                                                 WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
+                                                 WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+     + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) WHERE {{time/deal-created-by(n, $asOf)}} RETURN n } ELSE [] END) AS n
+WITH scope, n
+WHERE {{scope/in-viewer-scope(n, scope)}}
+WITH scope, n, 0 AS distance,
+     COUNT { (n)-[r:HAS_CAPABILITY|HAD_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAD_INTEGRATION|HAS_ACCOUNT|HAD_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|HAD_MEMBERSHIP|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-()
+             WHERE {{time/drawn-at(r, $asOf)}} AND {{scope/relationship-in-viewer-scope(r, scope)}} } AS weight,
+     CASE WHEN n:Deal AND {{time/deal-open-at(n, $asOf)}} AND n.stage IN ['CLOSED_WON', 'CLOSED_LOST'] THEN 'OPEN' ELSE n.stage END AS stage
+ORDER BY distance, weight DESC, n.id
+LIMIT $limit + 1
+WITH scope, collect({node: n, distance: distance, weight: weight, stage: stage}) AS found
+WITH scope, found[..$limit] AS picked, size(found) > $limit AS truncated
+WITH scope, picked, truncated, [x IN picked | x.node] AS shown
+// The edges among the kept nodes, each relationship walked from its light end (accounts from the customer, participations from the deal).
+CALL (shown, scope) {
+  CALL (shown, scope) {
+    UNWIND shown AS a
+    UNWIND [(a)-[r:HAS_CAPABILITY|HAD_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAD_INTEGRATION|NEEDS|REQUIRES|MEMBER_OF|HAD_MEMBERSHIP|FOR_CUSTOMER|FOR_SOLUTION]->(b)
+            WHERE b IN shown AND {{time/drawn-at(r, $asOf)}} AND {{scope/relationship-in-viewer-scope(r, scope)}} | {source: a.id, target: b.id, kind: {{time/kind-held(r)}}}] AS edge
+    RETURN edge
+    UNION ALL
+    UNWIND shown AS b
+    UNWIND [(a)-[r:HAS_ACCOUNT|HAD_ACCOUNT|PARTICIPATES_IN]->(b)
+            WHERE a IN shown AND {{time/drawn-at(r, $asOf)}} AND {{scope/relationship-in-viewer-scope(r, scope)}} | {source: a.id, target: b.id, kind: {{time/kind-held(r)}}}] AS edge
+    RETURN edge
+  }
+  RETURN collect(edge) AS edges
+}
+RETURN [x IN picked | {
+          id: x.node.id,
+          kind: CASE WHEN x.node:Partner THEN 'PARTNER' WHEN x.node:Capability THEN 'CAPABILITY' WHEN x.node:Customer THEN 'CUSTOMER'
+                     WHEN x.node:Solution THEN 'SOLUTION' ELSE 'DEAL' END,
+          label: coalesce(x.node.name, x.node.id),
+          group: CASE WHEN x.node:Partner THEN head(x.node.types) WHEN x.node:Capability THEN x.node.category
+                      WHEN x.node:Customer THEN x.node.industry WHEN x.node:Solution THEN x.node.status ELSE x.stage END,
+          weight: x.weight,
+          distance: x.distance
+        }] AS nodes,
+       edges, truncated

@@ -1,0 +1,39 @@
+// The as-of plans (issue 14, README "Time"): the per-entity as-of reads start from an index seek and never scan a
+// label, as their current-time twins do; ecosystemTrends counts accounts through the validity indexes of migration 007.
+import { describe, expect, inject, it } from 'vitest';
+import { testDriver, testExecutor } from './support/db.js';
+
+const db = testExecutor();
+
+async function planOperators(name: string): Promise<string[]> {
+  const { summary } = await testDriver().executeQuery(`EXPLAIN ${db.library.get(name).text}`, {}, { database: inject('neo4jDatabase') });
+  const operators: string[] = [];
+  const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+    operators.push(`${plan.operatorType.replace(/@.*$/, '')} ${String(plan.arguments['Details'] ?? '')}`);
+    for (const child of plan.children) walk(child as typeof plan);
+  };
+  walk(summary.plan as unknown as Parameters<typeof walk>[0]);
+  return operators;
+}
+
+describe('as-of plans', () => {
+  it.each([
+    'intelligence/find-partner-matches-as-of',
+    'intelligence/count-account-overlap-as-of',
+    'intelligence/list-overlap-customers-as-of',
+    'intelligence/get-partner-impact-as-of',
+    'intelligence/get-ecosystem-neighbourhood-as-of',
+    'history/get-partner-lifecycle',
+  ])('%s plans index seeks, no label scan', async (name) => {
+    const operators = await planOperators(name);
+    expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o)), name).toEqual([]);
+    expect(operators.some((o) => /IndexSeek/.test(o)), name).toBe(true);
+  });
+
+  it('ecosystemTrends counts the accounts of each period end through the since and until indexes', async () => {
+    const operators = await planOperators('history/get-trend-periods');
+    const seeks = operators.filter((o) => /RelationshipIndexSeekByRange|RelationshipIndexSeek/.test(o));
+    expect(seeks.some((o) => /HAS_ACCOUNT\(since\)/.test(o)), operators.join('\n')).toBe(true);
+    expect(seeks.some((o) => /HAD_ACCOUNT\(until\)/.test(o)), operators.join('\n')).toBe(true);
+  });
+});
