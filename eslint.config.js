@@ -37,6 +37,21 @@ export default tseslint.config(
       ...graphqlPlugin.configs['flat/schema-recommended'].rules,
       // The schema writes every description as one "quoted line"; keep that one style.
       '@graphql-eslint/description-style': ['error', { style: 'inline' }],
+      // schema-recommended asks for descriptions on types and root fields; every field, argument,
+      // input field and enum value gets one too (issue #16), so a client's tooling documents them all.
+      // `alphabetize` is not turned on: fields stay in the order that reads best (id, name, ... lists).
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+          OperationDefinition: false,
+        },
+      ],
       // An id on every object type is global object identification (issue #16: Node, ids for
       // accounts, holdings, participations); until it lands, value types without ids are allowed.
       '@graphql-eslint/strict-id-in-types': 'off',

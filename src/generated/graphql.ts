@@ -26,15 +26,21 @@ export type Scalars = {
 /** A partner's relationship with a customer. */
 export type Account = {
   __typename?: 'Account';
+  /** The customer the account is on. */
   customer: Customer;
+  /** The partner that holds the account. */
   partner: Partner;
+  /** Customer, open opportunity or prospect; one account per partner and customer. */
   status: AccountStatus;
 };
 
 /** A partner's account on a customer, with its status (an existing account is updated). */
 export type AccountInput = {
+  /** The customer it is on; NOT_FOUND when there is none. */
   customerId: Scalars['ID']['input'];
+  /** The partner holding the account; NOT_FOUND when there is none. */
   partnerId: Scalars['ID']['input'];
+  /** The status to set. */
   status: AccountStatus;
 };
 
@@ -45,6 +51,7 @@ export type AccountOverlap = {
   cells: Array<OverlapCell>;
   /** The shared customers, ordered by id. Null with FORBIDDEN for a partner viewer whose grant from the other side is COUNTS (the counts stay). */
   customers?: Maybe<CustomerConnection>;
+  /** Customers on which both partners have an account (any status). */
   sharedCustomerCount: Scalars['Int']['output'];
 };
 
@@ -58,28 +65,40 @@ export type AccountOverlapCustomersArgs = {
 /** The account after a write, or the errors that prevented it. */
 export type AccountPayload = {
   __typename?: 'AccountPayload';
+  /** The account as written (for removeAccount: as it was before, null when there was none); null when there are errors. */
   account?: Maybe<Account>;
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** An account to remove. */
 export type AccountRemoveInput = {
+  /** The customer it is on. */
   customerId: Scalars['ID']['input'];
+  /** The partner holding the account. */
   partnerId: Scalars['ID']['input'];
 };
 
 /** A partner's relationship with a customer: customer, open opportunity or prospect. */
 export type AccountStatus =
+  /** The company buys from the partner (the strongest status: it wins when mergeCustomers joins two accounts). */
   | 'CUSTOMER'
+  /** The partner has an open opportunity with it. */
   | 'OPPORTUNITY'
+  /** The partner targets it (the weakest status). */
   | 'PROSPECT';
 
 /** A partner to add to an open deal. */
 export type AddDealParticipantInput = {
+  /** The deal; NOT_FOUND when there is none. */
   dealId: Scalars['ID']['input'];
+  /** Why, at most 2000 characters; kept on the PARTICIPANT_ADDED event. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The partner to add; NOT_FOUND when there is none, CONFLICT when it already participates. */
   partnerId: Scalars['ID']['input'];
+  /** The part it plays. */
   role: DealRole;
+  /** Whether it sourced the deal; CONFLICT at input.sourced when another participant already did. */
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -117,16 +136,21 @@ export type AttributionModel =
 /** One participant's share of a deal's amount. */
 export type AttributionShare = {
   __typename?: 'AttributionShare';
+  /** The participant. */
   partner: Partner;
   /** 100 × share / amount (for a zero amount: the model's nominal percentage). */
   percent: Scalars['Float']['output'];
+  /** Its role in the deal. */
   role: DealRole;
+  /** Its part of the amount, exact, in the deal's currency. */
   share: Money;
+  /** Whether it sourced the deal. */
   sourced: Scalars['Boolean']['output'];
 };
 
 /** Overrides of the ROLE_WEIGHTED defaults (see README); roles left out keep their default. */
 export type AttributionWeightsInput = {
+  /** Weights replacing the defaults of their roles; a weight below 1 is BAD_USER_INPUT at weights.roles.<i>.weight. */
   roles?: InputMaybe<Array<RoleWeightInput>>;
   /** Added to the sourcing participant's role weight; a non-negative integer. */
   sourcingBonus?: InputMaybe<Scalars['Int']['input']>;
@@ -137,6 +161,7 @@ export type BrokerPartner = {
   __typename?: 'BrokerPartner';
   /** Its own community (as partnerCommunities computes it). */
   community: Community;
+  /** The broker. */
   partner: Partner;
   /** The communities its neighbours belong to, most neighbours first: which groups it connects. */
   reasons: Array<Scalars['String']['output']>;
@@ -147,20 +172,25 @@ export type BrokerPartner = {
 /** A node of the capability taxonomy (a forest). */
 export type Capability = {
   __typename?: 'Capability';
+  /** A free grouping (e.g. Security), at most 2000 characters; the map colours capabilities by it. Null when none. */
   category?: Maybe<Scalars['String']['output']>;
   /** Direct children, ordered by id. */
   children: Array<Capability>;
+  /** Free text, at most 2000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /** Keys of this capability in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
+  /** The capability's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; chosen at creation or generated. */
   id: Scalars['ID']['output'];
+  /** The display name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
-  /** Customers that need it, ordered by id. */
+  /** Customers that need it, ordered by id (for a PARTNER viewer only customers it may see). */
   neededBy: Array<Customer>;
+  /** The capability it refines; null for a root of the taxonomy. */
   parent?: Maybe<Capability>;
   /** Partners that have this capability, ordered by partner id. */
   partners: Array<CapabilityHolder>;
-  /** Solutions that require it, ordered by id. */
+  /** Solutions that require it, ordered by id (for a PARTNER viewer only solutions it is a member of). */
   requiredBy: Array<Solution>;
 };
 
@@ -173,19 +203,24 @@ export type CapabilityPartnersArgs = {
 /** A page of capabilities (Relay connection), with the total count of matches. */
 export type CapabilityConnection = {
   __typename?: 'CapabilityConnection';
+  /** The capabilities of this page, ordered by id. */
   edges: Array<CapabilityEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Capabilities matching the filter on all pages; counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** Demand and supply of one capability in gapAnalysis. */
 export type CapabilityCoverage = {
   __typename?: 'CapabilityCoverage';
+  /** The capability in demand. */
   capability: Capability;
   /** Customers in scope that need it. */
   customerDemand: Scalars['Int']['output'];
   /** Solutions not retired that require it (unscoped). */
   solutionDemand: Scalars['Int']['output'];
+  /** GAP (supply 0), THIN (1) or COVERED (2 or more). */
   status: CoverageStatus;
   /** Eligible (ACTIVE or ONBOARDING) partners in scope that have it. */
   supply: Scalars['Int']['output'];
@@ -194,14 +229,19 @@ export type CapabilityCoverage = {
 /** One capability in a page of capabilities, with its cursor. */
 export type CapabilityEdge = {
   __typename?: 'CapabilityEdge';
+  /** An opaque cursor for `after` (base64url of the capability id). */
   cursor: Scalars['String']['output'];
+  /** The capability. */
   node: Capability;
 };
 
 /** Conditions on capabilities; all given conditions must hold. */
 export type CapabilityFilter = {
+  /** Capabilities of exactly this category. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Direct children of this capability. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   /** Only the roots of the taxonomy. */
   rootsOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -210,27 +250,36 @@ export type CapabilityFilter = {
 /** A partner that holds a capability, with the level it holds it at. */
 export type CapabilityHolder = {
   __typename?: 'CapabilityHolder';
+  /** The level it holds it at. */
   level: CapabilityLevel;
+  /** The partner holding the capability. */
   partner: Partner;
 };
 
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
+  /** Claimed by the partner (the default). */
   | 'BASIC'
+  /** Certified by the vendor. */
   | 'CERTIFIED'
+  /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
 
 /** The capability after a write, or the errors that prevented it. */
 export type CapabilityPayload = {
   __typename?: 'CapabilityPayload';
+  /** The capability as written; null when there are errors. */
   capability?: Maybe<Capability>;
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** A partner worth adding to a deal, with its score and the reasons. */
 export type CoSellRecommendation = {
   __typename?: 'CoSellRecommendation';
+  /** The partner to bring in (not yet a participant). */
   partner: Partner;
+  /** Each point of the score in words, e.g. "Has an account with Acme (CUSTOMER)". */
   reasons: Array<Scalars['String']['output']>;
   /** See README: account with the customer, needed capabilities covered, integrations and past co-sells with the participants, tier. */
   score: Scalars['Float']['output'];
@@ -265,6 +314,7 @@ export type CommunityMembersArgs = {
 /** A capability common in a community, with how many of its members hold it. */
 export type CommunityCapability = {
   __typename?: 'CommunityCapability';
+  /** The capability. */
   capability: Capability;
   /** Members holding it. */
   members: Scalars['Int']['output'];
@@ -273,15 +323,20 @@ export type CommunityCapability = {
 /** A page of communities (Relay connection), with the total count. */
 export type CommunityConnection = {
   __typename?: 'CommunityConnection';
+  /** The communities of this page, largest first, then by id. */
   edges: Array<CommunityEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Communities in the partition. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One community in a page of communities, with its cursor. */
 export type CommunityEdge = {
   __typename?: 'CommunityEdge';
+  /** An opaque cursor for `after`. */
   cursor: Scalars['String']['output'];
+  /** The community. */
   node: Community;
 };
 
@@ -310,13 +365,17 @@ export type CommunityPartitionCommunitiesArgs = {
 /** A capability a partner lacks and another brings, with how many of the first partner's customers need it. */
 export type ComplementaryNeed = {
   __typename?: 'ComplementaryNeed';
+  /** A capability the candidate has and the partner asked about lacks. */
   capability: Capability;
+  /** How many of the partner's customers (its accounts, any status) need it. */
   neededBy: Scalars['Int']['output'];
 };
 
 /** How a channel manager resolves a registration conflict. */
 export type ConflictDecision =
+  /** The deal's status becomes APPROVED. */
   | 'APPROVE'
+  /** The deal's status becomes REJECTED. */
   | 'REJECT';
 
 /** How well a capability is supplied by eligible partners. */
@@ -330,12 +389,17 @@ export type CoverageStatus =
 
 /** A new capability in the taxonomy; id generated when absent. */
 export type CreateCapabilityInput = {
+  /** A free grouping, at most 2000 characters; empty means none. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Free text, at most 2000 characters; empty means none. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the capability's external ids (absent: none). */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** A stable id (1-128 letters, digits or . _ : -); generated when absent. An existing id updates that capability. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** 1-200 characters after trimming; else BAD_USER_INPUT at input.name. */
   name: Scalars['String']['input'];
+  /** The parent capability; NOT_FOUND at input.parentId when there is none. Absent: a root. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -345,11 +409,17 @@ export type CreateCustomerInput = {
   domain?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the customer's external ids (absent: none). */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** A stable id (1-128 letters, digits or . _ : -); generated when absent. An existing id updates that customer. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** An industry code, 1-200 characters after trimming. */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** 1-200 characters after trimming; else BAD_USER_INPUT at input.name. */
   name: Scalars['String']['input'];
+  /** Ids of the capabilities it needs; each must exist (NOT_FOUND at its path). */
   needs?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A region code, 1-200 characters after trimming. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The size segment. */
   segment?: InputMaybe<CustomerSegment>;
 };
 
@@ -359,46 +429,66 @@ export type CreatePartnerInput = {
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** A stable id; generated when absent. Creating with an existing id updates that partner (idempotent). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Industry codes, each 1-200 characters after trimming; repeats are dropped. */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The lifecycle stage; ACTIVE by default. */
   lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** 1-200 characters after trimming; else BAD_USER_INPUT at input.name. */
   name: Scalars['String']['input'];
+  /** Region codes, each 1-200 characters after trimming; repeats are dropped. */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The program tier; REGISTERED by default. */
   tier?: InputMaybe<PartnerTier>;
+  /** At least one role (BAD_USER_INPUT at input.types otherwise); repeats are dropped. */
   types: Array<PartnerType>;
+  /** An absolute http or https URL of at most 2048 characters. */
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
 /** A new catalog solution; id generated when absent. */
 export type CreateSolutionInput = {
+  /** Free text, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the solution's external ids (absent: none). */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** A stable id (1-128 letters, digits or . _ : -); generated when absent. An existing id updates that solution. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Industry codes, each 1-200 characters after trimming; repeats are dropped. */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Its member partners with their roles. */
   members?: InputMaybe<Array<SolutionMemberInput>>;
+  /** 1-200 characters after trimming; else BAD_USER_INPUT at input.name. */
   name: Scalars['String']['input'];
+  /** Region codes, each 1-200 characters after trimming; repeats are dropped. */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Ids of the capabilities it needs; each must exist. */
   requires?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The status; DRAFT by default. */
   status?: InputMaybe<SolutionStatus>;
 };
 
 /** An end customer that partners hold accounts on and deals are sold to. */
 export type Customer = {
   __typename?: 'Customer';
-  /** Partners' accounts on this customer, ordered by partner id. */
+  /** Partners' accounts on this customer, ordered by partner id; for a PARTNER viewer only the accounts it may see (README, Roles and grants). */
   accounts: Array<Account>;
-  /** Deals on this customer, ordered by id. */
+  /** Deals on this customer, ordered by id; for a PARTNER viewer only deals it is on. */
   deals: Array<Deal>;
   /** The company's primary web domain, normalised (lower case; no scheme, www., path, port or trailing dot); unique. */
   domain?: Maybe<Scalars['String']['output']>;
   /** Keys of this customer in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
+  /** The customer's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; chosen at creation or generated. */
   id: Scalars['ID']['output'];
+  /** Its industry code (free, compared exactly, e.g. Healthcare); null when unknown. */
   industry?: Maybe<Scalars['String']['output']>;
+  /** The company's name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
   /** Capabilities this customer needs, ordered by id. */
   needs: Array<Capability>;
+  /** Its region code (free, compared exactly, e.g. EMEA); null when unknown. */
   region?: Maybe<Scalars['String']['output']>;
+  /** Its size segment; null when unknown. */
   segment?: Maybe<CustomerSegment>;
 };
 
@@ -417,8 +507,11 @@ export type CustomerDealsArgs = {
 /** A page of customers (Relay connection), with the total count of matches. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /** The customers of this page, ordered by id. */
   edges: Array<CustomerEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Matching customers on all pages (that the viewer may see); counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -434,79 +527,108 @@ export type CustomerDuplicateGroup = {
 /** A page of duplicate groups. */
 export type CustomerDuplicateGroupConnection = {
   __typename?: 'CustomerDuplicateGroupConnection';
+  /** The groups of this page, ordered by their smallest member id. */
   edges: Array<CustomerDuplicateGroupEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Duplicate groups on all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One duplicate group and its cursor. */
 export type CustomerDuplicateGroupEdge = {
   __typename?: 'CustomerDuplicateGroupEdge';
+  /** An opaque cursor for `after`. */
   cursor: Scalars['String']['output'];
+  /** The group. */
   node: CustomerDuplicateGroup;
 };
 
 /** One customer in a page of customers, with its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
+  /** An opaque cursor for `after` (base64url of the customer id). */
   cursor: Scalars['String']['output'];
+  /** The customer. */
   node: Customer;
 };
 
 /** Conditions on customers; all given conditions must hold. */
 export type CustomerFilter = {
+  /** Customers in exactly this industry. */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Customers in exactly this region. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Customers in this segment. */
   segment?: InputMaybe<CustomerSegment>;
 };
 
 /** The customer after a write, or the errors that prevented it. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
+  /** The customer as written; null when there are errors. */
   customer?: Maybe<Customer>;
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** A customer's size segment. */
 export type CustomerSegment =
+  /** Large enterprise. */
   | 'ENTERPRISE'
+  /** Mid-market. */
   | 'MID_MARKET'
+  /** Small and medium-sized business. */
   | 'SMB';
 
 /** Customers a mutation changed, or the errors (nothing written). */
 export type CustomersPayload = {
   __typename?: 'CustomersPayload';
+  /** The customers as written, ordered by id; null when there are errors. */
   customers?: Maybe<Array<Customer>>;
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** A deal on a customer, worked by one or more partners. */
 export type Deal = {
   __typename?: 'Deal';
+  /** Its value, exact, in its currency (README, "Money: exact and bounded where it enters"). */
   amount: Money;
+  /** When it closed; null while open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Earlier open APPROVED deals on the same customer (registration order: createdAt, then id) with a RESELLER participant other than this deal's reseller. Computed when asked; empty for closed deals and for deals without a reseller. */
   conflictsWith: Array<Deal>;
+  /** When it was registered: the order of registration the rules of engagement follow. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer it is sold to. */
   customer: Customer;
   /** Keys of this deal in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
   /** Every stage, status and participant change, oldest first. */
   history: Array<DealEvent>;
+  /** The deal's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; generated (deal-3f9a1c2b) unless the vendor gives one. */
   id: Scalars['ID']['output'];
+  /** The deal's name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
   /** Participants, ordered by partner id. */
   participants: Array<DealParticipant>;
+  /** The outcome of registration under the rules of engagement (README, "Rules of engagement"). */
   registrationStatus: RegistrationStatus;
+  /** The catalog solution it sells; null when none, or (for a PARTNER viewer) one it is not a member of. */
   solution?: Maybe<Solution>;
+  /** Its sales stage; CLOSED_WON and CLOSED_LOST are final. */
   stage: DealStage;
 };
 
 /** A deal's amount split among its participants under one model. */
 export type DealAttribution = {
   __typename?: 'DealAttribution';
+  /** The deal whose amount is split. */
   deal: Deal;
+  /** The model the split follows (README, "Attribution models"). */
   model: AttributionModel;
   /** Ordered by partner id; the shares sum exactly to the deal amount. */
   shares: Array<AttributionShare>;
@@ -515,25 +637,33 @@ export type DealAttribution = {
 /** A page of deals (Relay connection), with the total count of matches. */
 export type DealConnection = {
   __typename?: 'DealConnection';
+  /** The deals of this page, ordered by id. */
   edges: Array<DealEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Matching deals on all pages (that the viewer may see); counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One deal in a page of deals, with its cursor. */
 export type DealEdge = {
   __typename?: 'DealEdge';
+  /** An opaque cursor for `after` (base64url of the deal id). */
   cursor: Scalars['String']['output'];
+  /** The deal. */
   node: Deal;
 };
 
 /** One recorded change of a deal: nothing about a deal's stage or status is overwritten without trace. */
 export type DealEvent = {
   __typename?: 'DealEvent';
+  /** When the change was recorded (for REGISTERED and IMPORTED: the deal's createdAt). */
   at: Scalars['DateTime']['output'];
   /** The value before (a stage, a status or a partner id); null when there was none. */
   from?: Maybe<Scalars['String']['output']>;
+  /** What changed; it says what from and to hold. */
   kind: DealEventKind;
+  /** Why, in words: the note given to the mutation, or the rules of engagement's reason; null when none. */
   note?: Maybe<Scalars['String']['output']>;
   /** The value after; null when removed. */
   to?: Maybe<Scalars['String']['output']>;
@@ -558,21 +688,30 @@ export type DealEventKind =
 
 /** Conditions on deals; all given conditions must hold. */
 export type DealFilter = {
+  /** Deals on this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only open deals (true) or only closed ones (false). */
   open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Deals this partner participates in. */
   partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Deals with one of these registration statuses. */
   registrationStatuses?: InputMaybe<Array<RegistrationStatus>>;
+  /** Deals selling this solution. */
   solutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Deals at one of these stages. */
   stages?: InputMaybe<Array<DealStage>>;
 };
 
 /** A partner taking part in a deal, with its role and whether it sourced the deal. */
 export type DealParticipant = {
   __typename?: 'DealParticipant';
+  /** The participating partner. */
   partner: Partner;
+  /** When it joined the deal (the deal's createdAt for its first participants). */
   registeredAt: Scalars['DateTime']['output'];
+  /** The part it plays in the deal. */
   role: DealRole;
+  /** Whether it brought the deal in (at most one participant per deal). */
   sourced: Scalars['Boolean']['output'];
 };
 
@@ -582,43 +721,64 @@ export type DealParticipantInput = {
   partnerExternalId?: InputMaybe<ExternalIdInput>;
   /** The partner by id; exactly one of partnerId and partnerExternalId. */
   partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The part it plays in the deal. */
   role: DealRole;
+  /** Whether it brought the deal in; at most one participant may (CONFLICT), each partner listed once (CONFLICT). */
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A deal a partner takes part in, with its role. */
 export type DealParticipation = {
   __typename?: 'DealParticipation';
+  /** The deal. */
   deal: Deal;
+  /** When the partner joined the deal (the deal's createdAt for its first participants). */
   registeredAt: Scalars['DateTime']['output'];
+  /** The part the partner plays in it. */
   role: DealRole;
+  /** Whether this partner brought the deal in (at most one participant of a deal sourced it). */
   sourced: Scalars['Boolean']['output'];
 };
 
 /** The deal after a write, or the errors that prevented it. */
 export type DealPayload = {
   __typename?: 'DealPayload';
+  /** The deal as written; null when there are errors. */
   deal?: Maybe<Deal>;
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** The part a partner plays in a deal. */
 export type DealRole =
+  /** Supplies the reseller. */
   | 'DISTRIBUTOR'
+  /** Influenced the customer's choice. */
   | 'INFLUENCER'
+  /** Transacts the deal through its marketplace. */
   | 'MARKETPLACE'
+  /** Referred the customer. */
   | 'REFERRAL'
+  /** Sells the deal to the customer; the rules of engagement arbitrate between resellers. */
   | 'RESELLER'
+  /** Implements or integrates. */
   | 'SERVICES'
+  /** Brings an integrated product. */
   | 'TECHNOLOGY';
 
 /** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
+  /** Lost (final; needs closedAt). */
   | 'CLOSED_LOST'
+  /** Won (final; needs closedAt). Only won deals count as revenue. */
   | 'CLOSED_WON'
+  /** Terms are being negotiated. */
   | 'NEGOTIATION'
+  /** A proposal is out. */
   | 'PROPOSAL'
+  /** Qualified by the vendor. */
   | 'QUALIFIED'
+  /** Registered by a partner or the vendor (the only stage a PARTNER may register at). */
   | 'REGISTERED';
 
 /** The result of a delete: the deleted id, or the errors that prevented it. */
@@ -626,6 +786,7 @@ export type DeletePayload = {
   __typename?: 'DeletePayload';
   /** The id that was deleted; null when nothing was deleted. */
   deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why nothing was deleted, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
@@ -641,6 +802,7 @@ export type EcosystemGraph = {
   __typename?: 'EcosystemGraph';
   /** Relationships between shown nodes, directed as stored. */
   edges: Array<MapEdge>;
+  /** The nodes to draw, at most the input's limit. */
   nodes: Array<MapNode>;
   /** More nodes matched than the limit allowed. */
   truncated: Scalars['Boolean']['output'];
@@ -661,6 +823,7 @@ export type EcosystemHealth = {
   partnerSourced: Array<Money>;
   /** Partners that co-sold (took part in the same won deal of the period) with the most distinct other partners; ties by id. */
   topConnectors: Array<Partner>;
+  /** The amounts of those deals, summed exactly per currency. */
   totalWon: Array<Money>;
 };
 
@@ -714,7 +877,9 @@ export type ExternalId = {
 
 /** An external id to set; a (system, id) pair belongs to at most one entity of a kind (CONFLICT otherwise). */
 export type ExternalIdInput = {
+  /** The record's id there: 1-255 characters. */
   id: Scalars['String']['input'];
+  /** The system's name: 1-64 lower-case letters, digits or . _ - (BAD_USER_INPUT otherwise). */
   system: Scalars['String']['input'];
 };
 
@@ -728,29 +893,41 @@ export type GapReport = {
 /** Liveness of the API and its database. */
 export type Health = {
   __typename?: 'Health';
+  /** Whether the database answered a query just now. */
   database: Scalars['Boolean']['output'];
+  /** The API's version, e.g. 0.1.0. */
   version: Scalars['String']['output'];
 };
 
 /** Two technology partners whose products integrate (undirected). */
 export type IntegrationInput = {
+  /** The other partner; not partnerId itself (BAD_USER_INPUT at input.otherPartnerId). */
   otherPartnerId: Scalars['ID']['input'];
+  /** One partner of the pair. */
   partnerId: Scalars['ID']['input'];
 };
 
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
+  /** A working partner (the default); eligible everywhere. */
   | 'ACTIVE'
+  /** Signed but inactive; not counted as supply. */
   | 'DORMANT'
+  /** The partnership has ended: its PARTNER tokens are refused. */
   | 'OFFBOARDED'
+  /** Signed and being enabled; counts as eligible supply in gapAnalysis and the partner network. */
   | 'ONBOARDING'
+  /** Being recruited; not yet a partner (recruitmentCandidates looks among these). */
   | 'PROSPECT';
 
 /** A relationship between two nodes of the ecosystem map. */
 export type MapEdge = {
   __typename?: 'MapEdge';
+  /** The stored relationship type, or PARTNER_NETWORK. */
   kind: MapEdgeKind;
+  /** The id of the node the relationship starts from (as stored). */
   source: Scalars['ID']['output'];
+  /** The id of the node it points to. */
   target: Scalars['ID']['output'];
   /** The edge's weight for PARTNER_NETWORK edges; null for stored relationships. */
   weight?: Maybe<Scalars['Float']['output']>;
@@ -758,17 +935,27 @@ export type MapEdge = {
 
 /** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
+  /** Capability to its parent capability. */
   | 'CHILD_OF'
+  /** Deal to its customer. */
   | 'FOR_CUSTOMER'
+  /** Deal to the solution it sells. */
   | 'FOR_SOLUTION'
+  /** Partner to a customer it has an account on. */
   | 'HAS_ACCOUNT'
+  /** Partner to a capability it holds. */
   | 'HAS_CAPABILITY'
+  /** Partner to a partner it integrates with (stored once, drawn once). */
   | 'INTEGRATES_WITH'
+  /** Partner to a solution it is a member of. */
   | 'MEMBER_OF'
+  /** Customer to a capability it needs. */
   | 'NEEDS'
+  /** Partner to a deal it takes part in. */
   | 'PARTICIPATES_IN'
   /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
   | 'PARTNER_NETWORK'
+  /** Solution to a capability it requires. */
   | 'REQUIRES';
 
 /** How ecosystemMap groups what it draws. */
@@ -785,8 +972,11 @@ export type MapNode = {
   distance: Scalars['Int']['output'];
   /** A colour key: a partner's first type, a capability's category, a customer's industry, a solution's status, a deal's stage. */
   group?: Maybe<Scalars['String']['output']>;
+  /** The drawn entity's id (a community's id for COMMUNITY nodes); edges name nodes by it. */
   id: Scalars['ID']['output'];
+  /** Which kind of entity the node draws. */
   kind: MapNodeKind;
+  /** The entity's name. */
   label: Scalars['String']['output'];
   /** Its number of relationships of the kinds the map draws. */
   weight: Scalars['Float']['output'];
@@ -794,12 +984,17 @@ export type MapNode = {
 
 /** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
+  /** A Capability; its id is the capability's id. */
   | 'CAPABILITY'
   /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
   | 'COMMUNITY'
+  /** A Customer; its id is the customer's id. */
   | 'CUSTOMER'
+  /** A Deal; its id is the deal's id. */
   | 'DEAL'
+  /** A Partner; its id is the partner's id. */
   | 'PARTNER'
+  /** A Solution; its id is the solution's id. */
   | 'SOLUTION';
 
 /** Which customers mergeCustomers merges, and into which. */
@@ -815,13 +1010,16 @@ export type MergeCustomersPayload = {
   __typename?: 'MergeCustomersPayload';
   /** The merged customer. */
   customer?: Maybe<Customer>;
+  /** Why nothing was merged, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
 };
 
 /** Money, exact: `amount` is a decimal string with exactly the currency's minor digits (USD 100.00, JPY 100, BHD 100.000). */
 export type Money = {
   __typename?: 'Money';
+  /** A non-negative decimal string with exactly the currency's minor digits (ISO 4217), e.g. "125000.50" for USD; never a float. */
   amount: Scalars['String']['output'];
+  /** The ISO 4217 currency code of amount, e.g. USD. */
   currency: Scalars['String']['output'];
 };
 
@@ -830,20 +1028,27 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a participant; the rules of engagement run again when a reseller joins an approved open deal. */
   addDealParticipant?: Maybe<DealPayload>;
+  /** Adds a partner to a solution, or changes its role. ADMIN and ALLIANCE_MANAGER. */
   addSolutionMember?: Maybe<SolutionPayload>;
+  /** Adds a capability to the taxonomy (or updates the one with the given id). ADMIN only. */
   createCapability?: Maybe<CapabilityPayload>;
+  /** Creates a customer (or updates the one with the given id). ADMIN only. */
   createCustomer?: Maybe<CustomerPayload>;
+  /** Creates a partner, or updates the one with the given id. ADMIN only. */
   createPartner?: Maybe<PartnerPayload>;
+  /** Creates a catalog solution (or updates the one with the given id). ADMIN and ALLIANCE_MANAGER. */
   createSolution?: Maybe<SolutionPayload>;
   /** Deletes a capability; its children become roots. */
   deleteCapability?: Maybe<DeletePayload>;
   /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
   deleteCustomer?: Maybe<DeletePayload>;
+  /** Deletes a deal with its participations and history. ADMIN and ALLIANCE_MANAGER. */
   deleteDeal?: Maybe<DeletePayload>;
   /** Deletes the partner with its capabilities, accounts, integrations, grants and memberships; it leaves each of its deals with a PARTICIPANT_REMOVED event. CONFLICT (naming the deals) when it is a deal's only participant. */
   deletePartner?: Maybe<DeletePayload>;
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
+  /** Records that two partners integrate (undirected; recording it twice changes nothing); returns the first partner. ADMIN only. */
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
   markCustomersDistinct?: Maybe<CustomersPayload>;
@@ -851,24 +1056,37 @@ export type Mutation = {
   mergeCustomers?: Maybe<MergeCustomersPayload>;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
   registerDeal?: Maybe<DealPayload>;
+  /** Removes a partner's account on a customer (none there: account null, no error). ADMIN only. */
   removeAccount?: Maybe<AccountPayload>;
   /** Removes a participant (never the last one). */
   removeDealParticipant?: Maybe<DealPayload>;
+  /** Takes a capability from a partner. ADMIN only. */
   removePartnerCapability?: Maybe<PartnerPayload>;
+  /** Withdraws a sharing grant; returns the granting partner. A PARTNER may withdraw only its own grants. */
   removeSharingGrant?: Maybe<PartnerPayload>;
+  /** Removes a partner from a solution. ADMIN and ALLIANCE_MANAGER. */
   removeSolutionMember?: Maybe<SolutionPayload>;
   /** Records a channel manager's decision on a deal in CONFLICT. */
   resolveDealConflict?: Maybe<DealPayload>;
   /** Stores a proposal in the catalog as a DRAFT solution with its members and required capabilities. */
   saveSolution?: Maybe<SaveSolutionPayload>;
+  /** Creates a partner's account on a customer, or changes its status. ADMIN only. */
   setAccount?: Maybe<AccountPayload>;
+  /** Gives a partner a capability at a level, or changes the level. ADMIN only. */
   setPartnerCapability?: Maybe<PartnerPayload>;
+  /** Sets what one partner shares of its accounts with another; returns the granting partner. A PARTNER may set only its own grants. */
   setSharingGrant?: Maybe<PartnerPayload>;
+  /** Removes the integration between two partners; returns the first partner. ADMIN only. */
   unlinkIntegration?: Maybe<PartnerPayload>;
+  /** Changes the given fields of a capability, or moves it in the taxonomy (CONFLICT at input.parentId for a cycle). ADMIN only. */
   updateCapability?: Maybe<CapabilityPayload>;
+  /** Changes the given fields of a customer. ADMIN only. */
   updateCustomer?: Maybe<CustomerPayload>;
+  /** Moves a deal to another stage, recording a STAGE_CHANGED event. ADMIN and ALLIANCE_MANAGER. */
   updateDealStage?: Maybe<DealPayload>;
+  /** Changes the given fields of a partner. ADMIN only. */
   updatePartner?: Maybe<PartnerPayload>;
+  /** Changes the given fields of a solution. ADMIN and ALLIANCE_MANAGER. */
   updateSolution?: Maybe<SolutionPayload>;
 };
 
@@ -1061,46 +1279,61 @@ export type MutationUpdateSolutionArgs = {
 /** The number of shared customers with one pair of account statuses. */
 export type OverlapCell = {
   __typename?: 'OverlapCell';
+  /** Shared customers with this pair of statuses (at least 1). */
   count: Scalars['Int']['output'];
+  /** The other partner's account status. */
   otherStatus: AccountStatus;
+  /** The first partner's account status. */
   status: AccountStatus;
 };
 
 /** Where a page stands in its connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item, to pass as after for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page (ask again with after: endCursor). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page (true when the page was asked for with a cursor). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type Partner = {
   __typename?: 'Partner';
-  /** This partner's accounts (the customers it knows), ordered by customer id. */
+  /** This partner's accounts (the customers it knows), ordered by customer id; a PARTNER viewer sees another partner's accounts only as that partner's sharing grant allows (README, Roles and grants). */
   accounts: Array<Account>;
   /** The capabilities this partner has, with their level, ordered by capability id. */
   capabilities: Array<PartnerCapability>;
-  /** Deals this partner participates in, ordered by deal id. */
+  /** Deals this partner participates in, ordered by deal id; for a PARTNER viewer only deals it is on. */
   deals: Array<DealParticipation>;
   /** Keys of this partner in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
+  /** The partner's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; chosen at creation or generated (partner-3f9a1c2b). */
   id: Scalars['ID']['output'];
+  /** Industry codes it serves (free codes such as Healthcare, compared exactly), each once, in the order given. */
   industries: Array<Scalars['String']['output']>;
   /** Partners this one has a technology integration with (undirected), ordered by id. */
   integrations: Array<Partner>;
+  /** Where it is in its lifecycle (ACTIVE when created without one); an OFFBOARDED partner's tokens are refused. */
   lifecycleStage: LifecycleStage;
+  /** The display name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
-  /** Grants other partners give to this one. */
+  /** Grants other partners give to this one; for a PARTNER viewer only grants with itself at one end. */
   receivedSharingGrants: Array<SharingGrant>;
+  /** Region codes it works in (free codes such as EMEA, compared exactly), each once, in the order given. */
   regions: Array<Scalars['String']['output']>;
-  /** Grants this partner gives: what others may see of its accounts. */
+  /** Grants this partner gives: what others may see of its accounts; for a PARTNER viewer only grants with itself at one end. */
   sharingGrants: Array<SharingGrant>;
-  /** Catalog solutions this partner is a member of, ordered by solution id. */
+  /** Catalog solutions this partner is a member of, ordered by solution id; for a PARTNER viewer only solutions it is a member of. */
   solutions: Array<SolutionMembership>;
+  /** Its program tier (REGISTERED when created without one). */
   tier: PartnerTier;
+  /** The roles it plays, at least one, each once, in the order given at the last write. */
   types: Array<PartnerType>;
+  /** Its web site: an absolute http(s) URL of at most 2048 characters; null when unknown. */
   website?: Maybe<Scalars['URL']['output']>;
 };
 
@@ -1119,47 +1352,65 @@ export type PartnerDealsArgs = {
 /** A capability a partner holds, with its level. */
 export type PartnerCapability = {
   __typename?: 'PartnerCapability';
+  /** The capability held. */
   capability: Capability;
+  /** How well the partner masters it (BASIC when set without a level). */
   level: CapabilityLevel;
 };
 
 /** A capability to give a partner, at a level (an existing holding is updated). */
 export type PartnerCapabilityInput = {
+  /** The capability; NOT_FOUND at input.capabilityId when there is none. */
   capabilityId: Scalars['ID']['input'];
+  /** The level it holds the capability at; BASIC by default. */
   level?: InputMaybe<CapabilityLevel>;
+  /** The partner; NOT_FOUND at input.partnerId when there is none. */
   partnerId: Scalars['ID']['input'];
 };
 
 /** A capability to take from a partner. */
 export type PartnerCapabilityRemoveInput = {
+  /** The capability to take away; removing one it does not hold changes nothing. */
   capabilityId: Scalars['ID']['input'];
+  /** The partner that holds it. */
   partnerId: Scalars['ID']['input'];
 };
 
 /** A page of partners (Relay connection), with the total count of matches. */
 export type PartnerConnection = {
   __typename?: 'PartnerConnection';
+  /** The partners of this page, ordered by id. */
   edges: Array<PartnerEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Partners matching the filter on all pages; counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One partner in a page of partners, with its cursor. */
 export type PartnerEdge = {
   __typename?: 'PartnerEdge';
+  /** An opaque cursor for `after` (base64url of the partner id). */
   cursor: Scalars['String']['output'];
+  /** The partner. */
   node: Partner;
 };
 
 /** Every given filter must hold; list filters match any of their values. */
 export type PartnerFilter = {
+  /** Partners holding this capability at any level (the capability itself, not its children). */
   capabilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Partners listing this industry code (exact match). */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** Partners in one of these lifecycle stages. */
   lifecycleStages?: InputMaybe<Array<LifecycleStage>>;
   /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Partners listing this region code (exact match). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Partners at one of these tiers. */
   tiers?: InputMaybe<Array<PartnerTier>>;
+  /** Partners playing at least one of these roles. */
   types?: InputMaybe<Array<PartnerType>>;
 };
 
@@ -1189,6 +1440,7 @@ export type PartnerMatch = {
   complementaryNeeds: Array<ComplementaryNeed>;
   /** Whether the two partners have an integration. */
   integrated: Scalars['Boolean']['output'];
+  /** The complementary partner (never the one asked about). */
   partner: Partner;
   /** The score in words. */
   reasons: Array<Scalars['String']['output']>;
@@ -1205,16 +1457,20 @@ export type PartnerMatch = {
 /** The partner after a write, or the errors that prevented it. */
 export type PartnerPayload = {
   __typename?: 'PartnerPayload';
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
+  /** The partner as written; null when there are errors. */
   partner?: Maybe<Partner>;
 };
 
 /** A partner's won business in a period: sourced and influenced amounts per currency. */
 export type PartnerRevenue = {
   __typename?: 'PartnerRevenue';
+  /** CLOSED_WON deals closed in [from, to) this partner took part in. */
   closedWonDeals: Scalars['Int']['output'];
   /** CLOSED_WON deals closed in [from, to) this partner took part in without sourcing, per currency. */
   influenced: Array<Money>;
+  /** The partner whose revenue this is. */
   partner: Partner;
   /** Open deals with this partner, per currency. */
   pipeline: Array<Money>;
@@ -1226,29 +1482,46 @@ export type PartnerRevenue = {
 
 /** A partner's program tier, lowest to highest. */
 export type PartnerTier =
+  /** Third tier. */
   | 'GOLD'
+  /** Highest tier. */
   | 'PLATINUM'
+  /** Entry tier: signed up, no program commitments (the default). */
   | 'REGISTERED'
+  /** Second tier. */
   | 'SILVER';
 
 /** A role a company plays in the ecosystem; one partner may play several. */
 export type PartnerType =
+  /** Supplies resellers (two-tier distribution). */
   | 'DISTRIBUTOR'
+  /** A cloud provider and its marketplace. */
   | 'HYPERSCALER'
+  /** Shapes customers' choices (advisers, analysts) without selling. */
   | 'INFLUENCER'
+  /** Runs the products for customers as a managed service provider. */
   | 'MSP'
+  /** Refers customers for a fee without selling. */
   | 'REFERRAL'
+  /** Resells the vendor's products to customers; the rules of engagement arbitrate between resellers of one customer. */
   | 'RESELLER'
+  /** Implements, integrates and consults (systems integrators, agencies). */
   | 'SERVICES'
+  /** A strategic alliance: joint go-to-market at the executive level. */
   | 'STRATEGIC_ALLIANCE'
+  /** Builds a product that integrates with the vendor's (integrations are between technology partners). */
   | 'TECHNOLOGY'
+  /** Trains and certifies customers and other partners. */
   | 'TRAINING';
 
 /** An expected failure of a mutation: the path of the bad value in the input, what is wrong, and a code. */
 export type PayloadError = {
   __typename?: 'PayloadError';
+  /** What is wrong, for a program. */
   code: ErrorCode;
+  /** What is wrong, in words, for a person. */
   message: Scalars['String']['output'];
+  /** Where the bad value is, from the argument down, e.g. ["input", "participants", "0", "partnerId"]. */
   path: Array<Scalars['String']['output']>;
 };
 
@@ -1257,6 +1530,7 @@ export type PredictedIntegration = {
   __typename?: 'PredictedIntegration';
   /** Common neighbours in the partner network. */
   commonNeighbours: Scalars['Int']['output'];
+  /** The TECHNOLOGY partner to integrate with. */
   partner: Partner;
   /** Adamic–Adar index on the unweighted partner network: Σ over common neighbours z of 1 / ln deg(z). */
   score: Scalars['Float']['output'];
@@ -1269,6 +1543,7 @@ export type ProposalMember = {
   covers: Array<Capability>;
   /** It was asked for in includePartnerIds. */
   included: Scalars['Boolean']['output'];
+  /** The member partner. */
   partner: Partner;
   /** The role to give it when the proposal is saved: a required type it brings, else TECHNOLOGY or SERVICES when it has it, else its first type. */
   suggestedRole: PartnerType;
@@ -1276,6 +1551,7 @@ export type ProposalMember = {
 
 /** A partner to save as a member of a solution. */
 export type ProposalMemberInput = {
+  /** The partner; NOT_FOUND when there is none. */
   partnerId: Scalars['ID']['input'];
   /** What the partner contributes; default its first type. */
   role?: InputMaybe<PartnerType>;
@@ -1290,23 +1566,29 @@ export type Query = {
   assembleSolution: SolutionAssembly;
   /** Partners by exact betweenness on the unweighted partner network, only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
   brokerPartners?: Maybe<Array<BrokerPartner>>;
+  /** A page of capabilities matching the filter, ordered by id. */
   capabilities: CapabilityConnection;
+  /** One capability by id; null when there is none. The taxonomy is visible to every viewer. */
   capability?: Maybe<Capability>;
   /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   coSellRecommendations?: Maybe<Array<CoSellRecommendation>>;
+  /** One customer by id; null when there is none or the viewer may not see it. */
   customer?: Maybe<Customer>;
   /** The customer with this external id; null when unknown (or not visible to the viewer). */
   customerByExternalId?: Maybe<Customer>;
   /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link. Null (with a FORBIDDEN error) for a PARTNER. */
   customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
+  /** A page of the customers the viewer may see that match the filter, ordered by id. */
   customers: CustomerConnection;
+  /** One deal by id; null when there is none or the viewer may not see it (a PARTNER sees only deals it participates in). */
   deal?: Maybe<Deal>;
-  /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
+  /** A deal's amount split among its participants under a model; the shares sum exactly to the amount. Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   dealAttribution?: Maybe<DealAttribution>;
   /** The deal with this external id; null when unknown (or not visible to the viewer). */
   dealByExternalId?: Maybe<Deal>;
   /** Deals whose registration status is CONFLICT, ordered by id. */
   dealConflicts: DealConnection;
+  /** A page of the deals the viewer may see that match the filter, ordered by id. */
   deals: DealConnection;
   /** The vendor's view: null with FORBIDDEN for a partner viewer. */
   ecosystemHealth?: Maybe<EcosystemHealth>;
@@ -1318,6 +1600,7 @@ export type Query = {
   health: Health;
   /** Partners in the given lifecycle stages most like partnerId by Jaccard similarity of features, only above 0, ties by id, itself excluded; first 0 to 100. A PARTNER may ask only for itself. NOT_FOUND for an unknown partner. */
   lookalikePartners?: Maybe<Array<SimilarPartner>>;
+  /** One partner by id; null when there is none. Every partner's public profile is visible to every viewer. */
   partner?: Maybe<Partner>;
   /** The partner with this external id; null when unknown (or not visible to the viewer). */
   partnerByExternalId?: Maybe<Partner>;
@@ -1329,6 +1612,7 @@ export type Query = {
   partnerMatches?: Maybe<Array<PartnerMatch>>;
   /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerRevenue?: Maybe<PartnerRevenue>;
+  /** A page of partners matching the filter, ordered by id. */
   partners: PartnerConnection;
   /** TECHNOLOGY partners not integrated with partnerId by the Adamic–Adar index on the partner network, only above 0, ties by id; first 0 to 100. A PARTNER may ask only for itself; its network counts only accounts and deals it may see. */
   predictedIntegrations?: Maybe<Array<PredictedIntegration>>;
@@ -1336,7 +1620,9 @@ export type Query = {
   recruitmentCandidates?: Maybe<Array<RecruitmentCandidate>>;
   /** Full-text search over the names of partners, capabilities, customers and solutions, best first: every word of `text` must match a word of the name by prefix or with one typo, in any script, ignoring case and Latin, Greek and Cyrillic accents (README, "Search"). `text` at most 2000 characters, else BAD_USER_INPUT; `first` 1 to 100. */
   search: Array<SearchHit>;
+  /** One solution by id; null when there is none or the viewer may not see it (a PARTNER sees only solutions it is a member of). */
   solution?: Maybe<Solution>;
+  /** A page of the solutions the viewer may see that match the filter, ordered by id. */
   solutions: SolutionConnection;
 };
 
@@ -1554,6 +1840,7 @@ export type RecruitmentCandidate = {
   __typename?: 'RecruitmentCandidate';
   /** Capabilities it holds whose status in the whole-ecosystem gapAnalysis is GAP or THIN, ordered by id. */
   closesGaps: Array<Capability>;
+  /** The PROSPECT partner. */
   partner: Partner;
   /** The mean Jaccard similarity of its features to the exemplars' (as SimilarPartner.similarity). */
   similarity: Scalars['Float']['output'];
@@ -1567,6 +1854,7 @@ export type RegisterDealInput = {
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Defaults to now (and never before the customer's latest deal, so registrations are ordered as they arrive). Not in the future (5 minutes of clock skew allowed); a partner viewer may not give it (FORBIDDEN). */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The ISO 4217 code of the amount (XXX and XTS are refused); it fixes the minor digits. */
   currency: Scalars['Currency']['input'];
   /** The customer by its domain, normalised like Customer.domain (instead of customerId or customerExternalId). */
   customerDomain?: InputMaybe<Scalars['String']['input']>;
@@ -1578,9 +1866,11 @@ export type RegisterDealInput = {
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** A stable id; generated when absent. An id already used is refused (CONFLICT). A partner viewer may not give one (FORBIDDEN). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** 1-200 characters after trimming; else BAD_USER_INPUT at input.name. */
   name: Scalars['String']['input'];
   /** At least one; one entry per partner; at most one sourcing. */
   participants: Array<DealParticipantInput>;
+  /** The catalog solution it sells; NOT_FOUND when missing or not visible to the viewer. */
   solutionId?: InputMaybe<Scalars['ID']['input']>;
   /** A partner viewer may register only at REGISTERED (any other stage is FORBIDDEN): stages and closing are the vendor's. */
   stage?: InputMaybe<DealStage>;
@@ -1588,26 +1878,36 @@ export type RegisterDealInput = {
 
 /** The outcome of deal registration under the rules of engagement. */
 export type RegistrationStatus =
+  /** The registration stands (the first reseller on a customer, or a channel manager's APPROVE). */
   | 'APPROVED'
+  /** Another reseller registered an open deal on the customer first; a channel manager decides (resolveDealConflict). */
   | 'CONFLICT'
+  /** Refused by a channel manager. */
   | 'REJECTED';
 
 /** A partner to remove from an open deal (a deal keeps at least one). */
 export type RemoveDealParticipantInput = {
+  /** The deal; NOT_FOUND when there is none. */
   dealId: Scalars['ID']['input'];
+  /** Why, at most 2000 characters; kept on the PARTICIPANT_REMOVED event. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The participant to remove; NOT_FOUND when it does not take part, CONFLICT when it is the last one. */
   partnerId: Scalars['ID']['input'];
 };
 
 /** The decision on a deal in CONFLICT. */
 export type ResolveDealConflictInput = {
+  /** The deal; it must be in CONFLICT (CONFLICT otherwise), NOT_FOUND when there is none. */
   dealId: Scalars['ID']['input'];
+  /** Approve or reject the registration. */
   decision: ConflictDecision;
+  /** Why, at most 2000 characters; kept on the STATUS_CHANGED event. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A weight for one deal role in the ROLE_WEIGHTED model. */
 export type RoleWeightInput = {
+  /** The role whose default weight to replace. */
   role: DealRole;
   /** A positive integer weight. */
   weight: Scalars['Int']['input'];
@@ -1615,19 +1915,26 @@ export type RoleWeightInput = {
 
 /** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
+  /** The capabilities it requires; each must exist. */
   capabilityIds: Array<Scalars['ID']['input']>;
+  /** Free text, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** A stable id; generated when absent. An existing id is refused (CONFLICT). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Industry codes it is sold to. */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Its members with their roles, each partner once. */
   members: Array<ProposalMemberInput>;
+  /** 1-200 characters after trimming. */
   name: Scalars['String']['input'];
+  /** Region codes it is sold in. */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** The saved solution, or the errors that prevented it. */
 export type SaveSolutionPayload = {
   __typename?: 'SaveSolutionPayload';
+  /** Why nothing was saved, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
   /** The new DRAFT solution. */
   solution?: Maybe<Solution>;
@@ -1636,6 +1943,7 @@ export type SaveSolutionPayload = {
 /** A search result with its relevance score. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The partner, capability, customer or solution found (customers and solutions only those the viewer may see). */
   node: SearchResult;
   /** The full-text relevance score (higher is better). */
   score: Scalars['Float']['output'];
@@ -1649,6 +1957,7 @@ export type SharingGrant = {
   __typename?: 'SharingGrant';
   /** The partner whose accounts are shared. */
   from: Partner;
+  /** How much `to` sees of `from`'s accounts (README, Roles and grants). */
   level: SharingLevel;
   /** The partner who may see them. */
   to: Partner;
@@ -1656,16 +1965,19 @@ export type SharingGrant = {
 
 /** A grant from one partner to another at a level (an existing grant is updated). */
 export type SharingGrantInput = {
+  /** How much the other partner sees. */
   level: SharingLevel;
-  /** The partner whose accounts are shared. */
+  /** The partner whose accounts are shared (a PARTNER viewer may grant only its own). */
   partnerId: Scalars['ID']['input'];
-  /** The partner who may see them. */
+  /** The partner who may see them; not partnerId itself (BAD_USER_INPUT). */
   withPartnerId: Scalars['ID']['input'];
 };
 
 /** A grant to withdraw. */
 export type SharingGrantRemoveInput = {
+  /** The partner that gave the grant (a PARTNER viewer may withdraw only its own). */
   partnerId: Scalars['ID']['input'];
+  /** The partner it was given to. */
   withPartnerId: Scalars['ID']['input'];
 };
 
@@ -1681,6 +1993,7 @@ export type SharingLevel =
 /** A partner that looks like another on directory data. */
 export type SimilarPartner = {
   __typename?: 'SimilarPartner';
+  /** The look-alike partner. */
   partner: Partner;
   /** The shared features, prefixed by kind (capability:, type:, region:, industry:), sorted. */
   sharedFeatures: Array<Scalars['String']['output']>;
@@ -1691,19 +2004,25 @@ export type SimilarPartner = {
 /** A catalog offering assembled from partners' capabilities. */
 export type Solution = {
   __typename?: 'Solution';
-  /** Deals selling it, ordered by id. */
+  /** Deals selling it, ordered by id; for a PARTNER viewer only deals it is on. */
   deals: Array<Deal>;
+  /** Free text, at most 2000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /** Keys of this solution in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
+  /** The solution's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; chosen at creation or generated. */
   id: Scalars['ID']['output'];
+  /** Industry codes it is sold to, each once. */
   industries: Array<Scalars['String']['output']>;
   /** Partners contributing to it, ordered by partner id. */
   members: Array<SolutionMember>;
+  /** The display name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
+  /** Region codes it is sold in, each once. */
   regions: Array<Scalars['String']['output']>;
   /** Capabilities the offering needs, ordered by id. */
   requires: Array<Capability>;
+  /** Where it is in its life (DRAFT when created without one). */
   status: SolutionStatus;
 };
 
@@ -1727,64 +2046,87 @@ export type SolutionAssembly = {
 /** A page of solutions (Relay connection), with the total count of matches. */
 export type SolutionConnection = {
   __typename?: 'SolutionConnection';
+  /** The solutions of this page, ordered by id. */
   edges: Array<SolutionEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
+  /** Matching solutions on all pages (that the viewer may see); counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One solution in a page of solutions, with its cursor. */
 export type SolutionEdge = {
   __typename?: 'SolutionEdge';
+  /** An opaque cursor for `after` (base64url of the solution id). */
   cursor: Scalars['String']['output'];
+  /** The solution. */
   node: Solution;
 };
 
 /** Conditions on solutions; all given conditions must hold. */
 export type SolutionFilter = {
+  /** Solutions requiring this capability. */
   capabilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Solutions listing this industry code (exact match). */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** Solutions this partner is a member of. */
   partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Solutions listing this region code (exact match). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Solutions in one of these statuses. */
   statuses?: InputMaybe<Array<SolutionStatus>>;
 };
 
 /** A partner in a solution, with its role. */
 export type SolutionMember = {
   __typename?: 'SolutionMember';
+  /** The member partner. */
   partner: Partner;
+  /** What it contributes (one role per partner and solution). */
   role: PartnerType;
 };
 
 /** A partner and its role in a solution. */
 export type SolutionMemberInput = {
+  /** The partner; each partner at most once per list (BAD_USER_INPUT at its path), NOT_FOUND when there is none. */
   partnerId: Scalars['ID']['input'];
+  /** What it contributes. */
   role: PartnerType;
 };
 
 /** A solution a partner belongs to, with its role in it. */
 export type SolutionMembership = {
   __typename?: 'SolutionMembership';
+  /** What the partner contributes to it. */
   role: PartnerType;
+  /** The catalog solution. */
   solution: Solution;
 };
 
 /** A partner to add to a solution, with its role. */
 export type SolutionMembershipInput = {
+  /** The partner; NOT_FOUND when there is none. A member already there gets the new role. */
   partnerId: Scalars['ID']['input'];
+  /** What it contributes. */
   role: PartnerType;
+  /** The solution; NOT_FOUND when there is none. */
   solutionId: Scalars['ID']['input'];
 };
 
 /** A partner to remove from a solution. */
 export type SolutionMembershipRemoveInput = {
+  /** The member to remove. */
   partnerId: Scalars['ID']['input'];
+  /** The solution. */
   solutionId: Scalars['ID']['input'];
 };
 
 /** The solution after a write, or the errors that prevented it. */
 export type SolutionPayload = {
   __typename?: 'SolutionPayload';
+  /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
+  /** The solution as written; null when there are errors. */
   solution?: Maybe<Solution>;
 };
 
@@ -1795,8 +2137,11 @@ export type SolutionProposal = {
   integratedPairs: Scalars['Int']['output'];
   /** Member pairs with at least one shared customer. */
   pairsWithSharedCustomers: Scalars['Int']['output'];
+  /** How many partners the proposal has. */
   partnerCount: Scalars['Int']['output'];
+  /** The members, ordered by partner id. */
   partners: Array<ProposalMember>;
+  /** The score in words. */
   reasons: Array<Scalars['String']['output']>;
   /** 100 − 10 × partner count + quality (0 to 9: integrations, shared customers, tier, capability levels); see the README. */
   score: Scalars['Float']['output'];
@@ -1804,17 +2149,24 @@ export type SolutionProposal = {
 
 /** Where a catalog solution is in its life. */
 export type SolutionStatus =
+  /** Being put together (saveSolution creates drafts; the default). */
   | 'DRAFT'
+  /** Offered to customers. */
   | 'PUBLISHED'
+  /** No longer offered: not counted as demand in gapAnalysis or partnerImpact; retire a solution that deals sell instead of deleting it. */
   | 'RETIRED';
 
 /** Changes to a capability: fields left out keep their value, null clears optional ones. */
 export type UpdateCapabilityInput = {
+  /** A new category (at most 2000 characters); null clears it. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description (at most 2000 characters); null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Given: replaces the capability's external ids; absent: unchanged. */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** The capability to change; NOT_FOUND at input.id when there is none. */
   id: Scalars['ID']['input'];
+  /** A new name, 1-200 characters after trimming. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Set to move the capability; null makes it a root. A move that would make a cycle is refused. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -1826,11 +2178,17 @@ export type UpdateCustomerInput = {
   domain?: InputMaybe<Scalars['String']['input']>;
   /** Given: replaces the customer's external ids; absent: unchanged. */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** The customer to change; NOT_FOUND at input.id when there is none. */
   id: Scalars['ID']['input'];
+  /** A new industry code; null clears it. */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** A new name, 1-200 characters after trimming. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Capability ids replacing the old needs; each must exist. */
   needs?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new region code; null clears it. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** A new segment; null clears it. */
   segment?: InputMaybe<CustomerSegment>;
 };
 
@@ -1838,8 +2196,11 @@ export type UpdateCustomerInput = {
 export type UpdateDealStageInput = {
   /** Required when closing (CLOSED_WON, CLOSED_LOST), refused otherwise; not in the future (5 minutes of clock skew allowed). */
   closedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The deal; NOT_FOUND when there is none. A closed deal is final (CONFLICT). */
   dealId: Scalars['ID']['input'];
+  /** Why, at most 2000 characters; kept on the STAGE_CHANGED event. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The new stage; a STAGE_CHANGED event records the move. */
   stage: DealStage;
 };
 
@@ -1847,27 +2208,43 @@ export type UpdateDealStageInput = {
 export type UpdatePartnerInput = {
   /** Given: replaces the partner's external ids; absent: unchanged. */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** The partner to change; NOT_FOUND at input.id when there is none. */
   id: Scalars['ID']['input'];
+  /** The new industry codes (replacing the old ones). */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new lifecycle stage; null is refused. */
   lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** A new name, 1-200 characters after trimming; null is refused. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The new region codes (replacing the old ones). */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new tier; null is refused. */
   tier?: InputMaybe<PartnerTier>;
+  /** The new roles, at least one; null is refused. */
   types?: InputMaybe<Array<PartnerType>>;
+  /** A new http(s) URL of at most 2048 characters; null clears it. */
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
 /** Changes to a solution: fields left out keep their value, null clears optional ones. */
 export type UpdateSolutionInput = {
+  /** A new description (at most 2000 characters); null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Given: replaces the solution's external ids; absent: unchanged. */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  /** The solution to change; NOT_FOUND at input.id when there is none. */
   id: Scalars['ID']['input'];
+  /** Industry codes replacing the old ones. */
   industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Members replacing the old ones. */
   members?: InputMaybe<Array<SolutionMemberInput>>;
+  /** A new name, 1-200 characters after trimming. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Region codes replacing the old ones. */
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Capability ids replacing the old requirements. */
   requires?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new status. */
   status?: InputMaybe<SolutionStatus>;
 };
 

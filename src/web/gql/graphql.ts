@@ -6,8 +6,11 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A partner's relationship with a customer: customer, open opportunity or prospect. */
 export type AccountStatus =
+  /** The company buys from the partner (the strongest status: it wins when mergeCustomers joins two accounts). */
   | 'CUSTOMER'
+  /** The partner has an open opportunity with it. */
   | 'OPPORTUNITY'
+  /** The partner targets it (the weakest status). */
   | 'PROSPECT';
 
 /** What a solution must cover and where, for assembleSolution. */
@@ -34,8 +37,11 @@ export type AssembleSolutionInput = {
 
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
+  /** Claimed by the partner (the default). */
   | 'BASIC'
+  /** Certified by the vendor. */
   | 'CERTIFIED'
+  /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
 
 /** How well a capability is supplied by eligible partners. */
@@ -49,11 +55,17 @@ export type CoverageStatus =
 
 /** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
+  /** Lost (final; needs closedAt). */
   | 'CLOSED_LOST'
+  /** Won (final; needs closedAt). Only won deals count as revenue. */
   | 'CLOSED_WON'
+  /** Terms are being negotiated. */
   | 'NEGOTIATION'
+  /** A proposal is out. */
   | 'PROPOSAL'
+  /** Qualified by the vendor. */
   | 'QUALIFIED'
+  /** Registered by a partner or the vendor (the only stage a PARTNER may register at). */
   | 'REGISTERED';
 
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
@@ -91,25 +103,40 @@ export type ErrorCode =
 
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
+  /** A working partner (the default); eligible everywhere. */
   | 'ACTIVE'
+  /** Signed but inactive; not counted as supply. */
   | 'DORMANT'
+  /** The partnership has ended: its PARTNER tokens are refused. */
   | 'OFFBOARDED'
+  /** Signed and being enabled; counts as eligible supply in gapAnalysis and the partner network. */
   | 'ONBOARDING'
+  /** Being recruited; not yet a partner (recruitmentCandidates looks among these). */
   | 'PROSPECT';
 
 /** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
+  /** Capability to its parent capability. */
   | 'CHILD_OF'
+  /** Deal to its customer. */
   | 'FOR_CUSTOMER'
+  /** Deal to the solution it sells. */
   | 'FOR_SOLUTION'
+  /** Partner to a customer it has an account on. */
   | 'HAS_ACCOUNT'
+  /** Partner to a capability it holds. */
   | 'HAS_CAPABILITY'
+  /** Partner to a partner it integrates with (stored once, drawn once). */
   | 'INTEGRATES_WITH'
+  /** Partner to a solution it is a member of. */
   | 'MEMBER_OF'
+  /** Customer to a capability it needs. */
   | 'NEEDS'
+  /** Partner to a deal it takes part in. */
   | 'PARTICIPATES_IN'
   /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
   | 'PARTNER_NETWORK'
+  /** Solution to a capability it requires. */
   | 'REQUIRES';
 
 /** How ecosystemMap groups what it draws. */
@@ -121,48 +148,74 @@ export type MapGrouping =
 
 /** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
+  /** A Capability; its id is the capability's id. */
   | 'CAPABILITY'
   /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
   | 'COMMUNITY'
+  /** A Customer; its id is the customer's id. */
   | 'CUSTOMER'
+  /** A Deal; its id is the deal's id. */
   | 'DEAL'
+  /** A Partner; its id is the partner's id. */
   | 'PARTNER'
+  /** A Solution; its id is the solution's id. */
   | 'SOLUTION';
 
 /** Every given filter must hold; list filters match any of their values. */
 export type PartnerFilter = {
+  /** Partners holding this capability at any level (the capability itself, not its children). */
   capabilityId?: string | number | null | undefined;
+  /** Partners listing this industry code (exact match). */
   industry?: string | null | undefined;
+  /** Partners in one of these lifecycle stages. */
   lifecycleStages?: Array<LifecycleStage> | null | undefined;
   /** Case-insensitive substring of the name. */
   nameContains?: string | null | undefined;
+  /** Partners listing this region code (exact match). */
   region?: string | null | undefined;
+  /** Partners at one of these tiers. */
   tiers?: Array<PartnerTier> | null | undefined;
+  /** Partners playing at least one of these roles. */
   types?: Array<PartnerType> | null | undefined;
 };
 
 /** A partner's program tier, lowest to highest. */
 export type PartnerTier =
+  /** Third tier. */
   | 'GOLD'
+  /** Highest tier. */
   | 'PLATINUM'
+  /** Entry tier: signed up, no program commitments (the default). */
   | 'REGISTERED'
+  /** Second tier. */
   | 'SILVER';
 
 /** A role a company plays in the ecosystem; one partner may play several. */
 export type PartnerType =
+  /** Supplies resellers (two-tier distribution). */
   | 'DISTRIBUTOR'
+  /** A cloud provider and its marketplace. */
   | 'HYPERSCALER'
+  /** Shapes customers' choices (advisers, analysts) without selling. */
   | 'INFLUENCER'
+  /** Runs the products for customers as a managed service provider. */
   | 'MSP'
+  /** Refers customers for a fee without selling. */
   | 'REFERRAL'
+  /** Resells the vendor's products to customers; the rules of engagement arbitrate between resellers of one customer. */
   | 'RESELLER'
+  /** Implements, integrates and consults (systems integrators, agencies). */
   | 'SERVICES'
+  /** A strategic alliance: joint go-to-market at the executive level. */
   | 'STRATEGIC_ALLIANCE'
+  /** Builds a product that integrates with the vendor's (integrations are between technology partners). */
   | 'TECHNOLOGY'
+  /** Trains and certifies customers and other partners. */
   | 'TRAINING';
 
 /** A partner to save as a member of a solution. */
 export type ProposalMemberInput = {
+  /** The partner; NOT_FOUND when there is none. */
   partnerId: string | number;
   /** What the partner contributes; default its first type. */
   role?: PartnerType | null | undefined;
@@ -170,20 +223,29 @@ export type ProposalMemberInput = {
 
 /** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
+  /** The capabilities it requires; each must exist. */
   capabilityIds: Array<string | number>;
+  /** Free text, at most 2000 characters. */
   description?: string | null | undefined;
   /** A stable id; generated when absent. An existing id is refused (CONFLICT). */
   id?: string | number | null | undefined;
+  /** Industry codes it is sold to. */
   industries?: Array<string> | null | undefined;
+  /** Its members with their roles, each partner once. */
   members: Array<ProposalMemberInput>;
+  /** 1-200 characters after trimming. */
   name: string;
+  /** Region codes it is sold in. */
   regions?: Array<string> | null | undefined;
 };
 
 /** Where a catalog solution is in its life. */
 export type SolutionStatus =
+  /** Being put together (saveSolution creates drafts; the default). */
   | 'DRAFT'
+  /** Offered to customers. */
   | 'PUBLISHED'
+  /** No longer offered: not counted as demand in gapAnalysis or partnerImpact; retire a solution that deals sell instead of deleting it. */
   | 'RETIRED';
 
 export type MapCapabilityPageQueryVariables = Exact<{
