@@ -6,7 +6,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'neo4j/lib/', 'neo4j/target/', '.data/', 'dist/', 'coverage/', 'src/generated/', 'src/web/gql/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'neo4j/lib/',
+      'neo4j/target/',
+      '.data/',
+      'dist/',
+      'coverage/',
+      'src/generated/',
+      'src/web/gql/',
+      'test/clients/relay/__generated__/',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
