@@ -2,6 +2,21 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "Node": [
+      "Account",
+      "Capability",
+      "CapabilityHolder",
+      "Customer",
+      "Deal",
+      "DealParticipant",
+      "DealParticipation",
+      "Partner",
+      "PartnerCapability",
+      "SharingGrant",
+      "Solution",
+      "SolutionMember",
+      "SolutionMembership"
+    ],
     "SearchResult": [
       "Capability",
       "Customer",
@@ -12,6 +27,21 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "Node": [
+      "Account",
+      "Capability",
+      "CapabilityHolder",
+      "Customer",
+      "Deal",
+      "DealParticipant",
+      "DealParticipation",
+      "Partner",
+      "PartnerCapability",
+      "SharingGrant",
+      "Solution",
+      "SolutionMember",
+      "SolutionMembership"
+    ],
     "SearchResult": [
       "Capability",
       "Customer",

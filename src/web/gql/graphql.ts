@@ -44,6 +44,14 @@ export type CapabilityLevel =
   /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
 
+/** A capability a partner must hold at a minimum level. */
+export type CapabilityLevelFilter = {
+  /** The capability's id. */
+  capabilityId: string | number;
+  /** The lowest level that counts (BASIC < CERTIFIED < EXPERT). */
+  minLevel?: CapabilityLevel | null | undefined;
+};
+
 /** How well a capability is supplied by eligible partners. */
 export type CoverageStatus =
   /** Two or more partners supply it. */
@@ -100,6 +108,14 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
+
+/** An external id to set; a (system, id) pair belongs to at most one entity of a kind (CONFLICT otherwise). */
+export type ExternalIdInput = {
+  /** The record's id there: 1-255 characters. */
+  id: string;
+  /** The system's name: 1-64 lower-case letters, digits or . _ - (BAD_USER_INPUT otherwise). */
+  system: string;
+};
 
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
@@ -163,20 +179,32 @@ export type MapNodeKind =
 
 /** Every given filter must hold; list filters match any of their values. */
 export type PartnerFilter = {
+  /** Only partners holding each of these capabilities at its minimum level (1 to 20). */
+  capabilities?: Array<CapabilityLevelFilter> | null | undefined;
   /** Partners holding this capability at any level (the capability itself, not its children). */
   capabilityId?: string | number | null | undefined;
+  /** Only the partner with this external id. */
+  externalId?: ExternalIdInput | null | undefined;
+  /** Only partners listing at least one of these industries (1 to 50 values). */
+  industries?: Array<string> | null | undefined;
   /** Partners listing this industry code (exact match). */
   industry?: string | null | undefined;
   /** Partners in one of these lifecycle stages. */
   lifecycleStages?: Array<LifecycleStage> | null | undefined;
   /** Case-insensitive substring of the name. */
   nameContains?: string | null | undefined;
+  /** Only partners whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: string | null | undefined;
   /** Partners listing this region code (exact match). */
   region?: string | null | undefined;
+  /** Only partners listing at least one of these regions (1 to 50 values). */
+  regions?: Array<string> | null | undefined;
   /** Partners at one of these tiers. */
   tiers?: Array<PartnerTier> | null | undefined;
   /** Partners playing at least one of these roles. */
   types?: Array<PartnerType> | null | undefined;
+  /** Only partners that play every one of these types (`types` matches any of its values). */
+  typesAll?: Array<PartnerType> | null | undefined;
 };
 
 /** A partner's program tier, lowest to highest. */
@@ -280,14 +308,14 @@ export type EcosystemMapViewQueryVariables = Exact<{
 }>;
 
 
-export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
 
 export type CommunityMapViewQueryVariables = Exact<{
   input?: EcosystemMapInput | null | undefined;
 }>;
 
 
-export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -460,6 +488,7 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
@@ -479,6 +508,7 @@ export const CommunityMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
