@@ -35,3 +35,47 @@ export const partnerList = graphql`
     }
   }
 `;
+
+export const partnerAccounts = graphql`
+  fragment operationsPartnerAccounts_partner on Partner
+  @refetchable(queryName: "operationsPartnerAccountsRefetchQuery")
+  @argumentDefinitions(first: { type: "Int", defaultValue: 2 }, after: { type: "String" }) {
+    id
+    name
+    accountsConnection(first: $first, after: $after) @connection(key: "operationsPartnerAccounts_accountsConnection") {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          customer {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const partnerWithAccountsQuery = graphql`
+  query operationsPartnerWithAccountsQuery($id: ID!) {
+    partner(id: $id) {
+      ...operationsPartnerAccounts_partner
+    }
+  }
+`;
+
+export const mapQuery = graphql`
+  query operationsMapQuery($centerId: ID!) {
+    ecosystemMap(input: { centerId: $centerId, depth: 1 }) {
+      nodes {
+        id
+        entityId
+        kind
+        label
+        distance
+      }
+    }
+  }
+`;
