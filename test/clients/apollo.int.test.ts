@@ -20,6 +20,14 @@ beforeAll(() =>
   loadFixture(
     db,
     prefixed(px, {
+      customers: [
+        { id: 'c1', name: 'Customer One' },
+        { id: 'c2', name: 'Customer Two' },
+      ],
+      accounts: [
+        { partnerId: 'p1', customerId: 'c1', status: 'CUSTOMER' },
+        { partnerId: 'p1', customerId: 'c2', status: 'PROSPECT' },
+      ],
       capabilities: [
         { id: 'cap1', name: 'Identity' },
         { id: 'cap2', name: 'Storage' },
@@ -178,5 +186,121 @@ describe('Apollo Client with a normalised cache', () => {
       .query<any>({ query: SEARCH, variables: { text: word }, fetchPolicy: 'cache-only' })
       .catch(() => undefined);
     expect(partial?.data?.search?.[0]?.node?.name).toBeUndefined();
+  });
+
+  it('keeps map nodes apart from the partner they draw, and each map its own distances', async () => {
+    const apollo = client(generated.possibleTypes);
+    const MAP = gql`
+      query Map($centerId: ID!) {
+        ecosystemMap(input: { centerId: $centerId, depth: 1 }) {
+          nodes {
+            id
+            entityId
+            kind
+            distance
+          }
+        }
+      }
+    `;
+    const distanceOf = (data: any, entityId: string) => data.ecosystemMap.nodes.find((n: any) => n.entityId === entityId)?.distance;
+    await apollo.query<any>({ query: MAP, variables: { centerId: id('p1') } });
+    await apollo.query<any>({ query: MAP, variables: { centerId: id('c1') } });
+    // Read back from the cache after both: a map node keyed by the entity's id would carry the last map's distance.
+    const aroundPartner = await apollo.query<any>({ query: MAP, variables: { centerId: id('p1') }, fetchPolicy: 'cache-only' });
+    const aroundCustomer = await apollo.query<any>({ query: MAP, variables: { centerId: id('c1') }, fetchPolicy: 'cache-only' });
+    expect(distanceOf(aroundPartner.data, id('p1'))).toBe(0);
+    expect(distanceOf(aroundPartner.data, id('c1'))).toBe(1);
+    expect(distanceOf(aroundCustomer.data, id('p1'))).toBe(1);
+    expect(distanceOf(aroundCustomer.data, id('c1'))).toBe(0);
+  });
+
+  it('normalises accounts by their own ids, so two queries of the accounts of one partner share them', async () => {
+    const apollo = client(generated.possibleTypes);
+    await apollo.query<any>({
+      query: gql`
+        query AccountStatuses($id: ID!) {
+          partner(id: $id) {
+            id
+            accounts {
+              id
+              status
+            }
+          }
+        }
+      `,
+      variables: { id: id('p1') },
+    });
+    await apollo.query<any>({
+      query: gql`
+        query AccountCustomers($id: ID!) {
+          partner(id: $id) {
+            id
+            accounts {
+              id
+              customer {
+                id
+                name
+              }
+            }
+          }
+        }
+      `,
+      variables: { id: id('p1') },
+    });
+    const both = await apollo.query<any>({
+      query: gql`
+        query AccountsMerged($id: ID!) {
+          partner(id: $id) {
+            id
+            accounts {
+              id
+              status
+              customer {
+                id
+                name
+              }
+            }
+          }
+        }
+      `,
+      variables: { id: id('p1') },
+      fetchPolicy: 'cache-only',
+    });
+    expect(both.data.partner.accounts.map((a: any) => [a.customer.name, a.status])).toEqual([
+      ['Customer One', 'CUSTOMER'],
+      ['Customer Two', 'PROSPECT'],
+    ]);
+    const accountKeys = Object.keys(apollo.cache.extract() as object).filter((k) => k.startsWith('Account:'));
+    expect(accountKeys).toHaveLength(2);
+  });
+
+  it('reads any object back through the Node interface with the generated possibleTypes', async () => {
+    const apollo = client(generated.possibleTypes);
+    const NODE = gql`
+      query NodeById($id: ID!) {
+        node(id: $id) {
+          id
+          ... on Partner {
+            name
+            tier
+          }
+        }
+      }
+    `;
+    const fetched = await apollo.query<any>({ query: NODE, variables: { id: id('p1') } });
+    expect(fetched.data.node).toEqual({ __typename: 'Partner', id: id('p1'), name: `${word} Networks`, tier: 'GOLD' });
+    expect(generated.possibleTypes.Node).toEqual(expect.arrayContaining(['Partner', 'Account', 'Customer']));
+    const fragment = apollo.cache.readFragment<any>({
+      id: `Partner:${id('p1')}`,
+      fragment: gql`
+        fragment NodeName on Node {
+          id
+          ... on Partner {
+            name
+          }
+        }
+      `,
+    });
+    expect(fragment).toMatchObject({ id: id('p1'), name: `${word} Networks` });
   });
 });
