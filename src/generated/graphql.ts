@@ -41,7 +41,9 @@ export type Account = Node & {
 /** A page of accounts (Relay connection). `totalCount` counts every account that passes the filter without fetching them, and only when asked. */
 export type AccountConnection = {
   __typename?: 'AccountConnection';
+  /** The accounts of this page, in the order asked for. */
   edges: Array<AccountEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
   /** Accounts that pass the filter, the viewer's scope applied (as the plain list). */
   totalCount: Scalars['Int']['output'];
@@ -52,6 +54,7 @@ export type AccountEdge = {
   __typename?: 'AccountEdge';
   /** Where this account stands in the order asked for; pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The account. */
   node: Account;
 };
 
@@ -73,7 +76,9 @@ export type AccountInput = {
 
 /** An order for accounts. */
 export type AccountOrder = {
+  /** Which way; ascending by default. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: AccountOrderField;
 };
 
@@ -1560,7 +1565,9 @@ export type PartnerMatch = {
 
 /** An order for partners: a field and a direction. */
 export type PartnerOrder = {
+  /** Which way; ascending by default. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: PartnerOrderField;
 };
 

@@ -23,6 +23,7 @@ const EcosystemMapView = graphql(`
         weight
       }
       edges {
+        id
         source
         target
         kind
@@ -44,6 +45,7 @@ const CommunityMapView = graphql(`
         weight
       }
       edges {
+        id
         source
         target
         kind

@@ -308,14 +308,14 @@ export type EcosystemMapViewQueryVariables = Exact<{
 }>;
 
 
-export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ id: string, source: string, target: string, kind: MapEdgeKind }> } | null };
 
 export type CommunityMapViewQueryVariables = Exact<{
   input?: EcosystemMapInput | null | undefined;
 }>;
 
 
-export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ id: string, source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -342,7 +342,7 @@ export type PartnerProfileQueryVariables = Exact<{
 }>;
 
 
-export type PartnerProfileQuery = { partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier, lifecycleStage: LifecycleStage, regions: Array<string>, industries: Array<string>, website: string | null, capabilities: Array<{ level: CapabilityLevel, capability: { id: string, name: string, category: string | null } }>, integrations: Array<{ id: string, name: string }> } | null };
+export type PartnerProfileQuery = { partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier, lifecycleStage: LifecycleStage, regions: Array<string>, industries: Array<string>, website: string | null, capabilities: Array<{ id: string, level: CapabilityLevel, capability: { id: string, name: string, category: string | null } }>, integrations: Array<{ id: string, name: string }> } | null };
 
 export type PartnerMatchesPanelQueryVariables = Exact<{
   id: string | number;
@@ -495,6 +495,7 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
       weight
     }
     edges {
+      id
       source
       target
       kind
@@ -515,6 +516,7 @@ export const CommunityMapViewDocument = new TypedDocumentString(`
       weight
     }
     edges {
+      id
       source
       target
       kind
@@ -578,6 +580,7 @@ export const PartnerProfileDocument = new TypedDocumentString(`
     industries
     website
     capabilities {
+      id
       level
       capability {
         id
