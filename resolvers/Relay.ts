@@ -62,9 +62,10 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Tagged | null>
     CapabilityHolder: async () => (await l.capabilityHolders.load(a)).find((x) => x.partner.id === b),
     SharingGrant: async () => (await l.partnerSharingGrants.load(a)).find((x) => x.toId === b),
     SolutionMembership: async () => (await l.partnerSolutions.load(a)).find((x) => x.solution.id === b),
-    SolutionMember: async () => (await l.solutionMembers.load(a)).find((x) => x.partner.id === b),
+    // The member and participant lists are read through a solution or deal already checked visible: check it here.
+    SolutionMember: async () => ((await l.solution.load(a)) ? (await l.solutionMembers.load(a)).find((x) => x.partner.id === b) : undefined),
     DealParticipation: async () => (await l.partnerDeals.load(a)).find((x) => x.deal.id === b),
-    DealParticipant: async () => (await l.dealParticipants.load(a)).find((x) => x.partner.id === b),
+    DealParticipant: async () => ((await l.deal.load(a)) ? (await l.dealParticipants.load(a)).find((x) => x.partner.id === b) : undefined),
   };
   return tag(rel.kind, await found[rel.kind]());
 }

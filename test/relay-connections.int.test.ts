@@ -253,7 +253,7 @@ describe('accountsConnection', () => {
     for (const p of partners.slice(0, 5)) {
       for (const field of ['ID', 'NAME'] as const) {
         for (const direction of ['ASC', 'DESC'] as const) {
-          const statuses = random() < 0.5 ? null : [pick(STATUSES), pick(STATUSES)];
+          const statuses: string[] | null = random() < 0.5 ? null : [pick(STATUSES), pick(STATUSES)];
           const mine = accounts.filter((a) => a.partnerId === p.id && (!statuses || statuses.includes(a.status)));
           const key = (a: A) => (field === 'NAME' ? customerName.get(a.customerId)! : a.customerId);
           const expected = [...mine].sort((a, b) => cmp(key(a), key(b)) || cmp(a.customerId, b.customerId)).map((a) => a.customerId);
