@@ -725,7 +725,7 @@ export type DealEdge = {
 /** One recorded change of a deal: nothing about a deal's stage or status is overwritten without trace. */
 export type DealEvent = {
   __typename?: 'DealEvent';
-  /** When the change was recorded (for REGISTERED and IMPORTED: the deal's createdAt). */
+  /** When the change was recorded, by the server's clock (an IMPORTED event: when the import ran, not the deal's createdAt). */
   at: Scalars['DateTime']['output'];
   /** The value before (a stage, a status or a partner id); null when there was none. */
   from?: Maybe<Scalars['String']['output']>;
