@@ -230,13 +230,13 @@ export type PartnerType =
   | 'MSP'
   /** Refers customers for a fee without selling. */
   | 'REFERRAL'
-  /** Resells the vendor's products to customers; the rules of engagement arbitrate between resellers of one customer. */
+  /** Resells the vendor's products to customers (on a deal, the RESELLER role is the one the rules of engagement arbitrate). */
   | 'RESELLER'
   /** Implements, integrates and consults (systems integrators, agencies). */
   | 'SERVICES'
   /** A strategic alliance: joint go-to-market at the executive level. */
   | 'STRATEGIC_ALLIANCE'
-  /** Builds a product that integrates with the vendor's (integrations are between technology partners). */
+  /** Builds a product that works with the vendor's (predictedIntegrations suggests technology partners to integrate with). */
   | 'TECHNOLOGY'
   /** Trains and certifies customers and other partners. */
   | 'TRAINING';
