@@ -1,6 +1,6 @@
 // Returns {count}: creates each partner (a fresh load: none of these ids exists). Params: $rows [{id, name, searchName, types, tier, lifecycleStage, regions, industries, website, stageHistoryStages, stageHistoryAt, tierHistoryTiers, tierHistoryAt}] (histories as parallel lists or null, README "Time").
 UNWIND $rows AS row
-CREATE (:Partner {id: row.id, name: row.name, searchName: row.searchName, types: row.types, tier: row.tier, lifecycleStage: row.lifecycleStage,
+CREATE (:Partner:Entity {id: row.id, name: row.name, searchName: row.searchName, types: row.types, tier: row.tier, lifecycleStage: row.lifecycleStage,
                   regions: row.regions, industries: row.industries, website: row.website,
                   stageHistoryStages: row.stageHistoryStages, stageHistoryAt: [at IN row.stageHistoryAt | datetime(at)],
                   tierHistoryTiers: row.tierHistoryTiers, tierHistoryAt: [at IN row.tierHistoryAt | datetime(at)]})

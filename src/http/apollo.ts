@@ -12,6 +12,19 @@ import { unexpectedErrorLogPlugin } from './error-log.js';
 import { armorProtection, costLimitPlugin } from './request-limits.js';
 import { maxTokensRule } from './token-limit.js';
 
+/**
+ * Cross-site request forgery: Apollo runs a request only when a browser would have sent a CORS
+ * preflight for it first (which this API never answers with Access-Control-Allow-*, so a page on
+ * another origin never gets that far): a JSON content-type, or a non-empty value for one of these
+ * headers. `authorization` is one: a `<form>`, `<img>` or `<script src>` on another site cannot set
+ * it, fetch() and XMLHttpRequest must preflight to send it (it is not a CORS-safelisted header), and
+ * the browser sends it on its own only after a WWW-Authenticate challenge, which this API never
+ * issues. So clients that send queries as GET with their bearer token (urql's default) are served;
+ * Apollo's two headers stay for clients without a token (AUTH=off). Mutations never run over GET
+ * (Apollo answers 405): a GET must not change anything. README, "Cross-site requests and GET".
+ */
+export const CSRF_PREFLIGHT_HEADERS = ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'];
+
 export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 1_000_000, maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxCost: 20000 };
 
 /** Every error leaves with an extensions.code; in production unexpected ones say only that. */
@@ -41,6 +54,7 @@ export function createApollo(
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     // src/main.ts owns SIGINT/SIGTERM (drain, close the driver, stop the local Neo4j); Apollo's own
     // handlers would race it and leave stop() waiting forever.
     stopOnTerminationSignals: false,

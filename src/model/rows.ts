@@ -92,11 +92,15 @@ export interface AccountRow extends ValidityRow {
 }
 
 export interface PartnerCapabilityRow extends ValidityRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   capability: CapabilityRow;
   level: CapabilityLevel;
 }
 
 export interface CapabilityHolderRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  capabilityId?: string;
   partner: PartnerRow;
   level: CapabilityLevel;
 }
@@ -110,16 +114,22 @@ export interface SharingGrantRow extends ValidityRow {
 }
 
 export interface SolutionMembershipRow extends ValidityRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   solution: SolutionRow;
   role: PartnerType;
 }
 
 export interface SolutionMemberRow extends ValidityRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  solutionId?: string;
   partner: PartnerRow;
   role: PartnerType;
 }
 
 export interface DealParticipationRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   deal: DealRow;
   role: DealRole;
   sourced: boolean;
@@ -127,6 +137,8 @@ export interface DealParticipationRow {
 }
 
 export interface DealParticipantRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  dealId?: string;
   partner: PartnerRow;
   role: DealRole;
   sourced: boolean;

@@ -21,6 +21,7 @@ const PartnerProfile = graphql(`
       industries
       website
       capabilities {
+        id
         level
         capability {
           id

@@ -6,8 +6,11 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A partner's relationship with a customer: customer, open opportunity or prospect. */
 export type AccountStatus =
+  /** The company buys from the partner (the strongest status: it wins when mergeCustomers joins two accounts). */
   | 'CUSTOMER'
+  /** The partner has an open opportunity with it. */
   | 'OPPORTUNITY'
+  /** The partner targets it (the weakest status). */
   | 'PROSPECT';
 
 /** What a solution must cover and where, for assembleSolution. */
@@ -36,9 +39,20 @@ export type AssembleSolutionInput = {
 
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
+  /** Claimed by the partner (the default). */
   | 'BASIC'
+  /** Certified by the vendor. */
   | 'CERTIFIED'
+  /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
+
+/** A capability a partner must hold at a minimum level. */
+export type CapabilityLevelFilter = {
+  /** The capability's id. */
+  capabilityId: string | number;
+  /** The lowest level that counts (BASIC < CERTIFIED < EXPERT). */
+  minLevel?: CapabilityLevel | null | undefined;
+};
 
 /** How well a capability is supplied by eligible partners. */
 export type CoverageStatus =
@@ -51,11 +65,17 @@ export type CoverageStatus =
 
 /** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
+  /** Lost (final; needs closedAt). */
   | 'CLOSED_LOST'
+  /** Won (final; needs closedAt). Only won deals count as revenue. */
   | 'CLOSED_WON'
+  /** Terms are being negotiated. */
   | 'NEGOTIATION'
+  /** A proposal is out. */
   | 'PROPOSAL'
+  /** Qualified by the vendor. */
   | 'QUALIFIED'
+  /** Registered by a partner or the vendor (the only stage a PARTNER may register at). */
   | 'REGISTERED';
 
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
@@ -93,27 +113,50 @@ export type ErrorCode =
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
 
+/** An external id to set; a (system, id) pair belongs to at most one entity of a kind (CONFLICT otherwise). */
+export type ExternalIdInput = {
+  /** The record's id there: 1-255 characters. */
+  id: string;
+  /** The system's name: 1-64 lower-case letters, digits or . _ - (BAD_USER_INPUT otherwise). */
+  system: string;
+};
+
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
+  /** A working partner (the default); eligible everywhere. */
   | 'ACTIVE'
+  /** Signed but inactive; not counted as supply. */
   | 'DORMANT'
+  /** The partnership has ended: its PARTNER tokens are refused. */
   | 'OFFBOARDED'
+  /** Signed and being enabled; counts as eligible supply in gapAnalysis and the partner network. */
   | 'ONBOARDING'
+  /** Being recruited; not yet a partner (recruitmentCandidates looks among these). */
   | 'PROSPECT';
 
 /** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
+  /** Capability to its parent capability. */
   | 'CHILD_OF'
+  /** Deal to its customer. */
   | 'FOR_CUSTOMER'
+  /** Deal to the solution it sells. */
   | 'FOR_SOLUTION'
+  /** Partner to a customer it has an account on. */
   | 'HAS_ACCOUNT'
+  /** Partner to a capability it holds. */
   | 'HAS_CAPABILITY'
+  /** Partner to a partner it integrates with (stored once, drawn once). */
   | 'INTEGRATES_WITH'
+  /** Partner to a solution it is a member of. */
   | 'MEMBER_OF'
+  /** Customer to a capability it needs. */
   | 'NEEDS'
+  /** Partner to a deal it takes part in. */
   | 'PARTICIPATES_IN'
   /** The partner network: between two partners w(p, q); between two communities the sum of w over the edges joining them. */
   | 'PARTNER_NETWORK'
+  /** Solution to a capability it requires. */
   | 'REQUIRES';
 
 /** How ecosystemMap groups what it draws. */
@@ -125,48 +168,86 @@ export type MapGrouping =
 
 /** The kinds of node the ecosystem map draws. */
 export type MapNodeKind =
+  /** A Capability; its id is the capability's id. */
   | 'CAPABILITY'
   /** A community of the partner network: label as Community.label, weight = its size, group = its id. */
   | 'COMMUNITY'
+  /** A Customer; its id is the customer's id. */
   | 'CUSTOMER'
+  /** A Deal; its id is the deal's id. */
   | 'DEAL'
+  /** A Partner; its id is the partner's id. */
   | 'PARTNER'
+  /** A Solution; its id is the solution's id. */
   | 'SOLUTION';
 
 /** Every given filter must hold; list filters match any of their values. */
 export type PartnerFilter = {
+  /** Only partners holding each of these capabilities at its minimum level (1 to 20). */
+  capabilities?: Array<CapabilityLevelFilter> | null | undefined;
+  /** Partners holding this capability at any level (the capability itself, not its children). */
   capabilityId?: string | number | null | undefined;
+  /** Only the partner with this external id. */
+  externalId?: ExternalIdInput | null | undefined;
+  /** Only partners listing at least one of these industries (1 to 50 values). */
+  industries?: Array<string> | null | undefined;
+  /** Partners listing this industry code (exact match). */
   industry?: string | null | undefined;
+  /** Partners in one of these lifecycle stages. */
   lifecycleStages?: Array<LifecycleStage> | null | undefined;
   /** Case-insensitive substring of the name. */
   nameContains?: string | null | undefined;
+  /** Only partners whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: string | null | undefined;
+  /** Partners listing this region code (exact match). */
   region?: string | null | undefined;
+  /** Only partners listing at least one of these regions (1 to 50 values). */
+  regions?: Array<string> | null | undefined;
+  /** Partners at one of these tiers. */
   tiers?: Array<PartnerTier> | null | undefined;
+  /** Partners playing at least one of these roles. */
   types?: Array<PartnerType> | null | undefined;
+  /** Only partners that play every one of these types (`types` matches any of its values). */
+  typesAll?: Array<PartnerType> | null | undefined;
 };
 
 /** A partner's program tier, lowest to highest. */
 export type PartnerTier =
+  /** Third tier. */
   | 'GOLD'
+  /** Highest tier. */
   | 'PLATINUM'
+  /** Entry tier: signed up, no program commitments (the default). */
   | 'REGISTERED'
+  /** Second tier. */
   | 'SILVER';
 
 /** A role a company plays in the ecosystem; one partner may play several. */
 export type PartnerType =
+  /** Supplies resellers (two-tier distribution). */
   | 'DISTRIBUTOR'
+  /** A cloud provider and its marketplace. */
   | 'HYPERSCALER'
+  /** Shapes customers' choices (advisers, analysts) without selling. */
   | 'INFLUENCER'
+  /** Runs the products for customers as a managed service provider. */
   | 'MSP'
+  /** Refers customers for a fee without selling. */
   | 'REFERRAL'
+  /** Resells the vendor's products to customers (on a deal, the RESELLER role is the one the rules of engagement arbitrate). */
   | 'RESELLER'
+  /** Implements, integrates and consults (systems integrators, agencies). */
   | 'SERVICES'
+  /** A strategic alliance: joint go-to-market at the executive level. */
   | 'STRATEGIC_ALLIANCE'
+  /** Builds a product that works with the vendor's (predictedIntegrations suggests technology partners to integrate with). */
   | 'TECHNOLOGY'
+  /** Trains and certifies customers and other partners. */
   | 'TRAINING';
 
 /** A partner to save as a member of a solution. */
 export type ProposalMemberInput = {
+  /** The partner; NOT_FOUND when there is none. */
   partnerId: string | number;
   /** What the partner contributes; default its first type. */
   role?: PartnerType | null | undefined;
@@ -174,20 +255,29 @@ export type ProposalMemberInput = {
 
 /** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
+  /** The capabilities it requires; each must exist. */
   capabilityIds: Array<string | number>;
+  /** Free text, at most 2000 characters. */
   description?: string | null | undefined;
   /** A stable id; generated when absent. An existing id is refused (CONFLICT). */
   id?: string | number | null | undefined;
+  /** Industry codes it is sold to. */
   industries?: Array<string> | null | undefined;
+  /** Its members with their roles, each partner once. */
   members: Array<ProposalMemberInput>;
+  /** 1-200 characters after trimming. */
   name: string;
+  /** Region codes it is sold in. */
   regions?: Array<string> | null | undefined;
 };
 
 /** Where a catalog solution is in its life. */
 export type SolutionStatus =
+  /** Being put together (saveSolution creates drafts; the default). */
   | 'DRAFT'
+  /** Offered to customers. */
   | 'PUBLISHED'
+  /** No longer offered: not counted as demand in gapAnalysis or partnerImpact; retire a solution that deals sell instead of deleting it. */
   | 'RETIRED';
 
 export type MapCapabilityPageQueryVariables = Exact<{
@@ -222,14 +312,14 @@ export type EcosystemMapViewQueryVariables = Exact<{
 }>;
 
 
-export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ id: string, source: string, target: string, kind: MapEdgeKind }> } | null };
 
 export type CommunityMapViewQueryVariables = Exact<{
   input?: EcosystemMapInput | null | undefined;
 }>;
 
 
-export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ id: string, source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -256,7 +346,7 @@ export type PartnerProfileQueryVariables = Exact<{
 }>;
 
 
-export type PartnerProfileQuery = { partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier, lifecycleStage: LifecycleStage, regions: Array<string>, industries: Array<string>, website: string | null, capabilities: Array<{ level: CapabilityLevel, capability: { id: string, name: string, category: string | null } }>, integrations: Array<{ id: string, name: string }> } | null };
+export type PartnerProfileQuery = { partner: { id: string, name: string, types: Array<PartnerType>, tier: PartnerTier, lifecycleStage: LifecycleStage, regions: Array<string>, industries: Array<string>, website: string | null, capabilities: Array<{ id: string, level: CapabilityLevel, capability: { id: string, name: string, category: string | null } }>, integrations: Array<{ id: string, name: string }> } | null };
 
 export type PartnerMatchesPanelQueryVariables = Exact<{
   id: string | number;
@@ -402,12 +492,14 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
       weight
     }
     edges {
+      id
       source
       target
       kind
@@ -421,12 +513,14 @@ export const CommunityMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
       weight
     }
     edges {
+      id
       source
       target
       kind
@@ -490,6 +584,7 @@ export const PartnerProfileDocument = new TypedDocumentString(`
     industries
     website
     capabilities {
+      id
       level
       capability {
         id
