@@ -250,12 +250,33 @@ export function operationCost(
   return estimateOperationCost(schema, document, operationName, variables).cost;
 }
 
+/** Costs remembered per variables for one document: a document asked with many different variables keeps the latest. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Refuses an operation whose cost (operationCost) is over maxCost with QUERY_TOO_COMPLEX. The cost is computed
+ * once per document, operation name and variables: Apollo hands every request of the same text the same parsed
+ * and validated document (its document store), so a repeated query costs a map look-up.
+ */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  const remembered = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let costs = remembered.get(document);
+    const known = costs?.get(key);
+    if (known !== undefined) return known;
+    // An error (a `first` over the maximum) is thrown every time, not remembered.
+    const cost = operationCost(schema, document, operationName, variables);
+    if (!costs) remembered.set(document, (costs = new Map()));
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const cost = operationCost(schema, document, operationName, request.variables ?? {});
+          const cost = costOf(schema, document, operationName, request.variables ?? {});
           if (cost > maxCost)
             throw new LimitError(
               `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`,
