@@ -6,7 +6,6 @@ const byId = <T>(id: string | null, loader: { load(id: string): Promise<T | null
 export const Query: QueryResolvers = {
   health: (_p, _a, ctx) => ctx.services.health.check(),
   partner: (_p, { id }, ctx) => ctx.loaders.partner.load(id),
-  partners: (_p, { filter, first, after }, ctx) => ctx.services.partners.listPartners(filter, first, after),
   capability: (_p, { id }, ctx) => ctx.loaders.capability.load(id),
   capabilities: (_p, { filter, first, after }, ctx) => ctx.services.capabilities.listCapabilities(filter, first, after),
   customer: (_p, { id }, ctx) => ctx.loaders.customer.load(id),

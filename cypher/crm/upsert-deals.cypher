@@ -2,6 +2,7 @@
 UNWIND $rows AS row
 MATCH (c:Customer {id: row.customerId})
 MERGE (d:Deal {id: row.id})
+SET d:Entity
 WITH d, c, row, d.stage AS before, COUNT { (d)-[:HAS_EVENT]->(:DealEvent) } AS events
 SET d.name = row.name, d.stage = row.stage, d.amountMinor = row.amountMinor, d.currency = row.currency,
     d.createdAt = datetime(row.createdAt), d.closedAt = datetime(row.closedAt)

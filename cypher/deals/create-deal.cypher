@@ -1,7 +1,7 @@
 // Creates a deal with its customer, solution, participants and its REGISTERED event; returns {id}. Params: $id, $name, $customerId, $solutionId (or null), $stage, $amountMinor, $currency, $createdAt, $closedAt (or null), $registrationStatus, $participants [{partnerId, role, sourced}], $at, $note (or null).
 MATCH (c:Customer {id: $customerId})
 OPTIONAL MATCH (s:Solution {id: $solutionId})
-CREATE (d:Deal {id: $id, name: $name, stage: $stage, amountMinor: $amountMinor, currency: $currency,
+CREATE (d:Deal:Entity {id: $id, name: $name, stage: $stage, amountMinor: $amountMinor, currency: $currency,
                 createdAt: datetime($createdAt), registrationStatus: $registrationStatus})
 SET d.closedAt = datetime($closedAt)
 CREATE (d)-[:FOR_CUSTOMER]->(c)

@@ -1,5 +1,5 @@
 // Creates a DRAFT solution requiring $capabilityIds with $members ([{partnerId, role or null}]; role defaults to the partner's first type); returns {node}. Params: $id, $name, $searchName, $description, $regions, $industries, $capabilityIds, $members.
-CREATE (s:Solution {id: $id, name: $name, searchName: $searchName, status: 'DRAFT', regions: $regions, industries: $industries})
+CREATE (s:Solution:Entity {id: $id, name: $name, searchName: $searchName, status: 'DRAFT', regions: $regions, industries: $industries})
 SET s.description = $description
 WITH s
 CALL (s) {

@@ -2,6 +2,7 @@
 // Params: $rows [{id, isNew, name, customerId, solutionId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus, participants: [{partnerId, role, sourced, registeredAt}]}] (datetimes as ISO strings).
 UNWIND $rows AS row
 MERGE (d:Deal {id: row.id})
+SET d:Entity
 SET d.name = row.name, d.stage = row.stage, d.amountMinor = row.amountMinor, d.currency = row.currency,
     d.createdAt = datetime(row.createdAt), d.closedAt = datetime(row.closedAt), d.registrationStatus = row.registrationStatus
 WITH d, row

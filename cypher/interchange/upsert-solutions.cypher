@@ -1,6 +1,7 @@
 // Returns {count}: creates or updates each solution by id and replaces its REQUIRES links and members. Params: $rows [{id, name, searchName, description, status, regions, industries, requires: [capability id], members: [{partnerId, role}]}].
 UNWIND $rows AS row
 MERGE (s:Solution {id: row.id})
+SET s:Entity
 SET s.name = row.name, s.searchName = row.searchName, s.description = row.description, s.status = row.status, s.regions = row.regions, s.industries = row.industries
 WITH s, row
 CALL (s) {

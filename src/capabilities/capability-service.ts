@@ -6,7 +6,7 @@ import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
-import { requireReferences } from '../validation/references.js';
+import { requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import { CreateCapabilityInput, UpdateCapabilityInput } from './capability-inputs.js';
 import { searchName, withSearchName } from '../search/search-name.js';
 
@@ -43,6 +43,7 @@ export class CapabilityService {
     return attempt(CreateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('capability');
+        if (i.id) await requireIdNotOtherKind(tx, 'Capability', id, ['input', 'id']);
         await this.checkParent(tx, id, i.parentId);
         await tx.run('capabilities/upsert-capability', {
           id,

@@ -6,7 +6,7 @@ import { normalizeCustomerName, writeExternalIds } from '../identity/identity.js
 import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
-import { fail, requireReferences } from '../validation/references.js';
+import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import { CreateCustomerInput, UpdateCustomerInput } from './customer-inputs.js';
 import { searchName, withSearchName } from '../search/search-name.js';
 
@@ -41,6 +41,7 @@ export class CustomerService {
     return attempt(CreateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('customer');
+        if (i.id) await requireIdNotOtherKind(tx, 'Customer', id, ['input', 'id']);
         await this.requireNeeds(tx, i.needs);
         await requireFreeDomain(tx, id, i.domain);
         const { needs, externalIds, ...fields } = i;

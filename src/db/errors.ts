@@ -29,6 +29,12 @@ export function mapDriverError(err: unknown): Error {
       });
     }
     if (err.code.startsWith('Neo.TransientError.')) return new ServiceUnavailableError('The database is busy; try again.');
+    if (isConstraintViolation(err) && /label `Entity`/.test(err.message)) {
+      // Migration 008's constraint: an import or a race gave an entity an id another kind has.
+      return new GraphQLError('The change gives an entity an id that an entity of another kind has: ids are unique across kinds.', {
+        extensions: { code: 'CONFLICT' },
+      });
+    }
     if (isConstraintViolation(err)) {
       return new GraphQLError('The change conflicts with existing data.', { extensions: { code: 'CONFLICT' } });
     }

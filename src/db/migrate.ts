@@ -9,6 +9,7 @@ import type { CypherExecutor } from './executor.js';
 export async function applyMigrations(executor: CypherExecutor): Promise<string[]> {
   const applied: string[] = [];
   for (const file of executor.library.under('migrations')) {
+    if (file.name === GLOBAL_IDS_MIGRATION) await requireNoIdClashes(executor);
     // Schema statements cannot share a transaction with data writes: one transaction each.
     for (const statement of statementsOf(file.text)) await executor.runText(statement, {}, 'WRITE');
     await executor.runText('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: file.name }, 'WRITE');
@@ -18,6 +19,27 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
   await executor.runText('CALL db.awaitIndexes(300)', {}, 'READ');
   await backfillNormalizedNames(executor);
   return applied;
+}
+
+/** The migration that makes ids unique across kinds (README, "Global object identification"). */
+export const GLOBAL_IDS_MIGRATION = 'migrations/008-global-ids';
+
+/** How many clashing ids the refusal lists. */
+const CLASHES_LISTED = 50;
+
+/**
+ * Before migration 008 adds the Entity uniqueness constraint: throws, listing up to 50 ids with the kinds that share
+ * each (`"x.1" (Partner, Customer)`), when an id names more than one entity; the constraint would otherwise fail with
+ * the driver's bare "already exists with label Entity". Nothing is written then; rename the entities and start again.
+ */
+export async function requireNoIdClashes(executor: CypherExecutor): Promise<void> {
+  const clashes = await executor.read<{ id: string; kinds: string[] }>('relay/find-id-clashes', { limit: CLASHES_LISTED + 1 });
+  if (clashes.length === 0) return;
+  const listed = clashes.slice(0, CLASHES_LISTED).map((c) => `${JSON.stringify(c.id)} (${c.kinds.join(', ')})`);
+  throw new Error(
+    `Migration 008-global-ids: ids must be unique across kinds, but ${clashes.length > CLASHES_LISTED ? 'more than ' + CLASHES_LISTED : clashes.length} ` +
+      `name several entities: ${listed.join('; ')}. Give each entity an id of its own (README, "Global object identification") and start again.`,
+  );
 }
 
 /** Customers written before migration 005-identity get their normalizedName (computed in TypeScript: identity.ts). */

@@ -18,7 +18,7 @@ import { ProblemsError, type Problem } from '../errors.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
 import { attempt, generateId, type Outcome } from '../validation/problems.js';
-import { fail, requireReferences } from '../validation/references.js';
+import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import {
   compareRegistrationOrder,
   conflictsWithApproved,
@@ -172,6 +172,7 @@ export class DealRegistrationService {
           problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
         }
         if (problems.length > 0) throw new ProblemsError(problems);
+        if (input.id) await requireIdNotOtherKind(tx, 'Deal', id, [...BASE, 'id']);
         // Read only after the locks: a registration racing this one has committed or waits.
         const { others, group } = await lockedGroupDeals(tx, customerId, null);
         const now = new Date();

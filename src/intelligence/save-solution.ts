@@ -14,7 +14,7 @@ import {
   optionalTextSchema,
   type Outcome,
 } from '../validation/problems.js';
-import { fail, requireReferences } from '../validation/references.js';
+import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import { searchName } from '../search/search-name.js';
 
 const codes = z
@@ -60,6 +60,7 @@ export class SaveSolutionService {
         if (i.id && (await tx.run('solutions/find-existing-solutions', { ids: [i.id] })).length > 0) {
           fail({ path: ['input', 'id'], message: `A solution with id ${JSON.stringify(i.id)} already exists`, code: 'CONFLICT' });
         }
+        if (i.id) await requireIdNotOtherKind(tx, 'Solution', id, ['input', 'id']);
         await requireReferences(tx, [
           ...i.capabilityIds.map((cid, index) => ({
             kind: 'capability' as const,

@@ -14,11 +14,15 @@ export function entityLoader<T extends { id: string }>(executor: CypherExecutor,
   }, options);
 }
 
-/** A list per id: the Cypher returns rows `{ key, items }`, items already ordered. */
-export function listLoader<T>(executor: CypherExecutor, cypher: string): DataLoader<string, T[]> {
+/**
+ * A list per id: the Cypher returns rows `{ key, items }`, items already ordered. With `ownerKey`, each item also gets
+ * the id it was loaded for under that name (a relationship object's id names both ends: README, "Global object
+ * identification").
+ */
+export function listLoader<T>(executor: CypherExecutor, cypher: string, ownerKey?: string): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await executor.read<{ key: string; items: T[] }>(cypher, { ids: [...ids] });
-    const byKey = new Map(rows.map((r) => [r.key, r.items]));
+    const byKey = new Map(rows.map((r) => [r.key, ownerKey ? r.items.map((item) => ({ ...item, [ownerKey]: r.key })) : r.items]));
     return ids.map((id) => byKey.get(id) ?? []);
   }, options);
 }

@@ -18,20 +18,21 @@ import type {
 } from '../model/rows.js';
 import type { ExternalIdValue } from '../identity/identity.js';
 import { entityLoader, listLoader } from './batch.js';
+import { createRelayLoaders } from '../relay/relay-loaders.js';
 
 export function createLoaders(db: CypherExecutor) {
   return {
     partner: entityLoader<PartnerRow>(db, 'partners/get-partners-by-ids'),
-    partnerCapabilities: listLoader<PartnerCapabilityRow>(db, 'partners/get-partner-capabilities'),
+    partnerCapabilities: listLoader<PartnerCapabilityRow>(db, 'partners/get-partner-capabilities', 'partnerId'),
     partnerIntegrations: listLoader<PartnerRow>(db, 'partners/get-partner-integrations'),
     partnerAccounts: listLoader<AccountRow>(db, 'partners/get-partner-accounts'),
-    partnerSolutions: listLoader<SolutionMembershipRow>(db, 'partners/get-partner-solutions'),
-    partnerDeals: listLoader<DealParticipationRow>(db, 'partners/get-partner-deals'),
+    partnerSolutions: listLoader<SolutionMembershipRow>(db, 'partners/get-partner-solutions', 'partnerId'),
+    partnerDeals: listLoader<DealParticipationRow>(db, 'partners/get-partner-deals', 'partnerId'),
     partnerSharingGrants: listLoader<SharingGrantRow>(db, 'partners/get-partner-sharing-grants'),
     partnerReceivedSharingGrants: listLoader<SharingGrantRow>(db, 'partners/get-partner-received-sharing-grants'),
     capability: entityLoader<CapabilityRow>(db, 'capabilities/get-capabilities-by-ids'),
     capabilityChildren: listLoader<CapabilityRow>(db, 'capabilities/get-capability-children'),
-    capabilityHolders: listLoader<CapabilityHolderRow>(db, 'capabilities/get-capability-holders'),
+    capabilityHolders: listLoader<CapabilityHolderRow>(db, 'capabilities/get-capability-holders', 'capabilityId'),
     capabilityNeededBy: listLoader<CustomerRow>(db, 'capabilities/get-capability-needed-by'),
     capabilityRequiredBy: listLoader<SolutionRow>(db, 'capabilities/get-capability-required-by'),
     customer: entityLoader<CustomerRow>(db, 'customers/get-customers-by-ids'),
@@ -40,10 +41,10 @@ export function createLoaders(db: CypherExecutor) {
     customerDeals: listLoader<DealRow>(db, 'customers/get-customer-deals'),
     solution: entityLoader<SolutionRow>(db, 'solutions/get-solutions-by-ids'),
     solutionRequires: listLoader<CapabilityRow>(db, 'solutions/get-solution-requires'),
-    solutionMembers: listLoader<SolutionMemberRow>(db, 'solutions/get-solution-members'),
+    solutionMembers: listLoader<SolutionMemberRow>(db, 'solutions/get-solution-members', 'solutionId'),
     solutionDeals: listLoader<DealRow>(db, 'solutions/get-solution-deals'),
     deal: entityLoader<DealRow>(db, 'deals/get-deals-by-ids'),
-    dealParticipants: listLoader<DealParticipantRow>(db, 'deals/get-deal-participants'),
+    dealParticipants: listLoader<DealParticipantRow>(db, 'deals/get-deal-participants', 'dealId'),
     dealConflictsWith: listLoader<DealRow>(db, 'deals/get-deal-conflicts-with'),
     dealHistory: listLoader<DealEventRow>(db, 'deals/get-deal-history'),
     partnerExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-partner-external-ids'),
@@ -51,6 +52,7 @@ export function createLoaders(db: CypherExecutor) {
     customerExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-customer-external-ids'),
     solutionExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-solution-external-ids'),
     dealExternalIds: listLoader<ExternalIdValue>(db, 'identity/get-deal-external-ids'),
+    relay: createRelayLoaders(db),
   };
 }
 

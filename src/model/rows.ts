@@ -86,11 +86,15 @@ export interface AccountRow {
 }
 
 export interface PartnerCapabilityRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   capability: CapabilityRow;
   level: CapabilityLevel;
 }
 
 export interface CapabilityHolderRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  capabilityId?: string;
   partner: PartnerRow;
   level: CapabilityLevel;
 }
@@ -104,16 +108,22 @@ export interface SharingGrantRow {
 }
 
 export interface SolutionMembershipRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   solution: SolutionRow;
   role: PartnerType;
 }
 
 export interface SolutionMemberRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  solutionId?: string;
   partner: PartnerRow;
   role: PartnerType;
 }
 
 export interface DealParticipationRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  partnerId?: string;
   deal: DealRow;
   role: DealRole;
   sourced: boolean;
@@ -121,6 +131,8 @@ export interface DealParticipationRow {
 }
 
 export interface DealParticipantRow {
+  /** The id it was loaded for (the other end), for its Node id. */
+  dealId?: string;
   partner: PartnerRow;
   role: DealRole;
   sourced: boolean;

@@ -5,7 +5,7 @@ import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { AccountRow, Connection, PartnerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
-import { fail, requireReferences } from '../validation/references.js';
+import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import {
   AccountInput,
   AccountRemoveInput,
@@ -57,6 +57,7 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
+        if (i.id) await requireIdNotOtherKind(tx, 'Partner', id, ['input', 'id']);
         const row = onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }),
           at('id'),

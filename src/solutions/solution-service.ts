@@ -4,7 +4,7 @@ import { writeExternalIds } from '../identity/identity.js';
 import { filterParams, readPage } from '../model/pagination.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
-import { fail, requireReferences, type Reference } from '../validation/references.js';
+import { fail, requireIdNotOtherKind, requireReferences, type Reference } from '../validation/references.js';
 import { CreateSolutionInput, SolutionMembershipInput, SolutionMembershipRemoveInput, UpdateSolutionInput } from './solution-inputs.js';
 import { searchName, withSearchName } from '../search/search-name.js';
 
@@ -45,6 +45,7 @@ export class SolutionService {
     return attempt(CreateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
+        if (i.id) await requireIdNotOtherKind(tx, 'Solution', id, ['input', 'id']);
         const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
         const row = onlyRow(

@@ -37,3 +37,23 @@ export async function requireReferences(tx: CypherTransaction, references: Refer
 export function fail(problem: Problem): never {
   throw new ProblemsError([problem]);
 }
+
+/** The GraphQL type names of the entity kinds, as relay/get-id-kinds answers them. */
+export type EntityTypeName = 'Partner' | 'Capability' | 'Customer' | 'Solution' | 'Deal';
+
+/**
+ * Ids are unique across kinds (README, "Global object identification"): throws ProblemsError with a CONFLICT at
+ * `path` when `id` already names an entity of a kind other than `kind`. The Entity uniqueness constraint of
+ * migration 008 enforces the same at commit; this check names the path and the other kind first.
+ */
+export async function requireIdNotOtherKind(tx: CypherTransaction, kind: EntityTypeName, id: string, path: string[]): Promise<void> {
+  const rows = await tx.run<{ kind: EntityTypeName }>('relay/get-id-kinds', { ids: [id] });
+  const other = rows.find((r) => r.kind !== kind);
+  if (other) {
+    fail({
+      path,
+      message: `The id ${JSON.stringify(id)} is already a ${other.kind}'s: ids are unique across kinds`,
+      code: 'CONFLICT',
+    });
+  }
+}

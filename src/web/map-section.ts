@@ -16,6 +16,7 @@ const EcosystemMapView = graphql(`
     ecosystemMap(input: $input) {
       nodes {
         id
+        entityId
         kind
         label
         group
@@ -36,6 +37,7 @@ const CommunityMapView = graphql(`
     ecosystemMap(input: $input) {
       nodes {
         id
+        entityId
         kind
         label
         group
@@ -112,6 +114,11 @@ export interface MapFilters {
   tier: PartnerTier | null;
   capabilityId: string | null;
   showCustomers: boolean;
+}
+
+/** A map answer whose nodes go by the entity they draw (MapNode.id is the map node's own id, README "Global object identification"). */
+function byEntityId<N extends { entityId: string }, G extends { nodes: N[] }>(graph: G): G {
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, id: n.entityId })) };
 }
 
 /** The ecosystemMap input for the filters the API applies itself (tier and capability are applied here). */
@@ -308,9 +315,10 @@ export class MapSection {
     const request = ++this.request;
     this.setStatus('loading', id ? 'Loading the community…' : 'Loading the communities…');
     try {
-      const { ecosystemMap } = await execute(CommunityMapView, {
+      const { ecosystemMap: answer } = await execute(CommunityMapView, {
         input: { groupBy: 'COMMUNITY', communityId: id || null, limit: id ? MAP_NODE_LIMIT : COMMUNITY_THRESHOLD },
       });
+      const ecosystemMap = answer && byEntityId(answer);
       if (!ecosystemMap) throw new Error('The community map was refused');
       if (request !== this.request) return true;
       this.community = id;
@@ -359,11 +367,12 @@ export class MapSection {
     byId('map-status').dataset.view = 'entities';
     byId('map-region').setAttribute('aria-busy', 'true');
     try {
-      const [{ ecosystemMap }, allowed] = await Promise.all([
+      const [{ ecosystemMap: answer }, allowed] = await Promise.all([
         execute(EcosystemMapView, { input: mapInput(filters) }),
         filters.tier || filters.capabilityId ? partnerIdsMatching(partnerFilter) : Promise.resolve(null),
       ]);
       if (request !== this.request) return;
+      const ecosystemMap = answer && byEntityId(answer);
       if (!ecosystemMap) throw new Error('The map was refused');
       this.view.show(ecosystemMap.nodes, ecosystemMap.edges, (n) => this.colourOf(n));
       const shown = allowed ? this.view.setVisible(this.visibleWith(allowed, filters.capabilityId)) : ecosystemMap.nodes.length;

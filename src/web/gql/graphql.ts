@@ -38,6 +38,14 @@ export type CapabilityLevel =
   | 'CERTIFIED'
   | 'EXPERT';
 
+/** A capability a partner must hold at a minimum level. */
+export type CapabilityLevelFilter = {
+  /** The capability's id. */
+  capabilityId: string | number;
+  /** The lowest level that counts (BASIC < CERTIFIED < EXPERT). */
+  minLevel?: CapabilityLevel | null | undefined;
+};
+
 /** How well a capability is supplied by eligible partners. */
 export type CoverageStatus =
   /** Two or more partners supply it. */
@@ -89,6 +97,12 @@ export type ErrorCode =
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
 
+/** An external id to set; a (system, id) pair belongs to at most one entity of a kind (CONFLICT otherwise). */
+export type ExternalIdInput = {
+  id: string;
+  system: string;
+};
+
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
 export type LifecycleStage =
   | 'ACTIVE'
@@ -131,14 +145,26 @@ export type MapNodeKind =
 
 /** Every given filter must hold; list filters match any of their values. */
 export type PartnerFilter = {
+  /** Only partners holding each of these capabilities at its minimum level (1 to 20). */
+  capabilities?: Array<CapabilityLevelFilter> | null | undefined;
   capabilityId?: string | number | null | undefined;
+  /** Only the partner with this external id. */
+  externalId?: ExternalIdInput | null | undefined;
+  /** Only partners listing at least one of these industries (1 to 50 values). */
+  industries?: Array<string> | null | undefined;
   industry?: string | null | undefined;
   lifecycleStages?: Array<LifecycleStage> | null | undefined;
   /** Case-insensitive substring of the name. */
   nameContains?: string | null | undefined;
+  /** Only partners whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: string | null | undefined;
   region?: string | null | undefined;
+  /** Only partners listing at least one of these regions (1 to 50 values). */
+  regions?: Array<string> | null | undefined;
   tiers?: Array<PartnerTier> | null | undefined;
   types?: Array<PartnerType> | null | undefined;
+  /** Only partners that play every one of these types (`types` matches any of its values). */
+  typesAll?: Array<PartnerType> | null | undefined;
 };
 
 /** A partner's program tier, lowest to highest. */
@@ -218,14 +244,14 @@ export type EcosystemMapViewQueryVariables = Exact<{
 }>;
 
 
-export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
+export type EcosystemMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind }> } | null };
 
 export type CommunityMapViewQueryVariables = Exact<{
   input?: EcosystemMapInput | null | undefined;
 }>;
 
 
-export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
+export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -398,6 +424,7 @@ export const EcosystemMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
@@ -417,6 +444,7 @@ export const CommunityMapViewDocument = new TypedDocumentString(`
   ecosystemMap(input: $input) {
     nodes {
       id
+      entityId
       kind
       label
       group
