@@ -30,6 +30,9 @@ import {
 import type { RequestLimits } from '../config.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
 
+/** The page a connection with `last` reads when neither `first` nor `last` is given (src/relay/keyset.ts). */
+const CONNECTION_PAGE_SIZE = 20;
+
 /** Lists without a `first` argument (or a length given by their parent) are assumed to hold this many items. */
 const UNPAGED_LIST_SIZE = 10;
 
@@ -170,8 +173,11 @@ class CostEstimator {
     if (!def) return NOTHING;
     const args = this.argumentValues(def, sel);
     const firstDef = def.args.find((a) => a.name === 'first');
-    // Explicit null is the default, as the resolvers read it.
-    const first: unknown = firstDef ? (args.first ?? firstDef.defaultValue) : undefined;
+    const lastDef = def.args.find((a) => a.name === 'last');
+    // Explicit null is the default, as the resolvers read it; a connection read backward holds `last` items, and one
+    // with last/before and no default for `first` holds CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
+    const given = args.first ?? firstDef?.defaultValue ?? (lastDef ? args.last : undefined);
+    const first: unknown = firstDef ? (given ?? (lastDef ? CONNECTION_PAGE_SIZE : undefined)) : undefined;
     if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
       throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
     }
