@@ -182,7 +182,7 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         const firstDef = def.args.find((a) => a.name === 'first');
         // A connection with last/before has no default for first: it reads `last`, or 20 when neither is given.
         const lastDef = def.args.find((a) => a.name === 'last');
-        const backward = lastDef ? ((args.last as number | null) ?? 20) : undefined;
+        const backward = lastDef ? Math.min((args.last as number | null) ?? 20, 100) : undefined;
         const first = firstDef ? ((args.first as number | null) ?? (firstDef.defaultValue as number | undefined) ?? backward) : undefined;
         const list = isListType(getNullableType(def.type));
         const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);

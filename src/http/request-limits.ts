@@ -174,14 +174,21 @@ class CostEstimator {
     const args = this.argumentValues(def, sel);
     const firstDef = def.args.find((a) => a.name === 'first');
     const lastDef = def.args.find((a) => a.name === 'last');
-    // Explicit null is the default, as the resolvers read it; a connection read backward holds `last` items, and one
-    // with last/before and no default for `first` holds CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
-    const given = args.first ?? firstDef?.defaultValue ?? (lastDef ? args.last : undefined);
-    const first: unknown = firstDef ? (given ?? (lastDef ? CONNECTION_PAGE_SIZE : undefined)) : undefined;
+    // Explicit null is the default, as the resolvers read it.
+    const first: unknown = firstDef ? (args.first ?? firstDef.defaultValue) : undefined;
     if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
       throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
     }
-    const pageSize = typeof first === 'number' ? Math.max(first, 1) : undefined;
+    // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`); one with
+    // last/before and no default for `first` holds CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
+    const backward =
+      firstDef && first == null && lastDef
+        ? typeof args.last === 'number'
+          ? Math.min(args.last, MAX_PAGE_SIZE)
+          : CONNECTION_PAGE_SIZE
+        : undefined;
+    const size = typeof first === 'number' ? first : backward;
+    const pageSize = size !== undefined ? Math.max(size, 1) : undefined;
     const list = isListType(getNullableType(def.type));
     const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);
     // A connection's `first` is the length of its lists (edges, nodes); a list's `first` is its own.
