@@ -19,10 +19,19 @@ const schema = buildSchema(`
   type Capability { id: ID! }
 `);
 
-async function check(plugin: ApolloServerPlugin<RequestContext>, document: DocumentNode, variables: Record<string, unknown>): Promise<string> {
+async function check(
+  plugin: ApolloServerPlugin<RequestContext>,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): Promise<string> {
   const listener = (await plugin.requestDidStart!({} as never)) as GraphQLRequestListener<RequestContext>;
   try {
-    await listener.didResolveOperation!({ schema, document, operationName: null, request: { variables } } as unknown as GraphQLRequestContextDidResolveOperation<RequestContext>);
+    await listener.didResolveOperation!({
+      schema,
+      document,
+      operationName: null,
+      request: { variables },
+    } as unknown as GraphQLRequestContextDidResolveOperation<RequestContext>);
     return 'ok';
   } catch (err) {
     return (err as { extensions?: { code?: string } }).extensions?.code ?? String(err);

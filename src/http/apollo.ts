@@ -48,6 +48,12 @@ export function createApollo(
     formatError: formatError(production),
     // No HTTP caching of answers (every answer depends on the bearer's scope), so no cache-control plugin: Apollo
     // installs it by default and it wraps every field's resolver, a cost per object in every list (BENCHMARKS.md).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, costLimitPlugin(limits.maxCost), unexpectedErrorLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
+      costLimitPlugin(limits.maxCost),
+      unexpectedErrorLogPlugin(logger),
+    ],
   });
 }

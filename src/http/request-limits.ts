@@ -273,7 +273,12 @@ const COSTS_PER_DOCUMENT = 64;
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   const remembered = new WeakMap<DocumentNode, Map<string, number>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) => {
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ) => {
     const key = JSON.stringify([operationName ?? null, variables]);
     let costs = remembered.get(document);
     const known = costs?.get(key);
