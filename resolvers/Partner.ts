@@ -43,8 +43,8 @@ export const Partner: PartnerResolvers = {
 export const PartnerCapability: PartnerCapabilityResolvers = {};
 
 export const SharingGrant: SharingGrantResolvers = {
-  from: async (g, _a, ctx) => g.from ?? required(await ctx.loaders.partner.load(g.fromId), 'partner', g.fromId),
-  to: async (g, _a, ctx) => g.to ?? required(await ctx.loaders.partner.load(g.toId), 'partner', g.toId),
+  from: (g, _a, ctx) => g.from ?? ctx.loaders.partner.load(g.fromId).then((p) => required(p, 'partner', g.fromId)),
+  to: (g, _a, ctx) => g.to ?? ctx.loaders.partner.load(g.toId).then((p) => required(p, 'partner', g.toId)),
 };
 
 export const PartnerConnection: PartnerConnectionResolvers = {

@@ -180,7 +180,10 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         if (!def) continue;
         const args = getArgumentValues(def, sel, vars);
         const firstDef = def.args.find((a) => a.name === 'first');
-        const first = firstDef ? ((args.first as number | null) ?? (firstDef.defaultValue as number)) : undefined;
+        // A connection with last/before has no default for first: it reads `last`, or 20 when neither is given.
+        const lastDef = def.args.find((a) => a.name === 'last');
+        const backward = lastDef ? Math.min((args.last as number | null) ?? 20, 100) : undefined;
+        const first = firstDef ? ((args.first as number | null) ?? (firstDef.defaultValue as number | undefined) ?? backward) : undefined;
         const list = isListType(getNullableType(def.type));
         const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);
         const childItems = extra?.items ?? (!list && first !== undefined ? Math.max(first, 1) : 10);

@@ -1,7 +1,7 @@
 // Returns {node} for one page of capabilities ordered by id, matching the filter.
 // Params: $after (id or null), $limit, $category, $parentId, $rootsOnly, $nameContains (or null).
 MATCH (c:Capability)
-WHERE ($after IS NULL OR c.id > $after)
+WHERE c.id > coalesce($after, '')
   AND ($category IS NULL OR c.category = $category)
   AND ($parentId IS NULL OR EXISTS { (c)-[:CHILD_OF]->(:Capability {id: $parentId}) })
   AND (coalesce($rootsOnly, false) = false OR NOT EXISTS { (c)-[:CHILD_OF]->(:Capability) })

@@ -2,7 +2,7 @@
 // Params: $after (id or null), $limit, $industry, $region, $segment, $nameContains (or null).
 MATCH (c:Customer)
 WHERE {{scope/customer-visible(c)}}
-  AND ($after IS NULL OR c.id > $after)
+  AND c.id > coalesce($after, '')
   AND ($industry IS NULL OR c.industry = $industry)
   AND ($region IS NULL OR c.region = $region)
   AND ($segment IS NULL OR c.segment = $segment)

@@ -2,7 +2,7 @@
 // Params: $after (id or null), $limit, $stages, $registrationStatuses (lists or null), $open (boolean or null), $customerId, $partnerId, $solutionId (or null).
 MATCH (d:Deal)
 WHERE {{scope/deal-visible(d)}}
-  AND ($after IS NULL OR d.id > $after)
+  AND d.id > coalesce($after, '')
   AND ($stages IS NULL OR d.stage IN $stages)
   AND ($open IS NULL OR (NOT d.stage IN ["CLOSED_WON", "CLOSED_LOST"]) = $open)
   AND ($registrationStatuses IS NULL OR d.registrationStatus IN $registrationStatuses)

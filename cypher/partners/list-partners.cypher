@@ -1,7 +1,7 @@
 // Returns {node} for one page of partners ordered by id, matching the filter.
 // Params: $after (id or null), $limit, $types, $tiers, $lifecycleStages (lists or null), $region, $industry, $capabilityId, $nameContains (or null).
 MATCH (p:Partner)
-WHERE ($after IS NULL OR p.id > $after)
+WHERE p.id > coalesce($after, '')
   AND ($types IS NULL OR any(t IN p.types WHERE t IN $types))
   AND ($tiers IS NULL OR p.tier IN $tiers)
   AND ($lifecycleStages IS NULL OR p.lifecycleStage IN $lifecycleStages)

@@ -2,7 +2,7 @@
 // Params: $after (id or null), $limit, $statuses (list or null), $region, $industry, $partnerId, $capabilityId (or null).
 MATCH (s:Solution)
 WHERE {{scope/solution-visible(s)}}
-  AND ($after IS NULL OR s.id > $after)
+  AND s.id > coalesce($after, '')
   AND ($statuses IS NULL OR s.status IN $statuses)
   AND ($region IS NULL OR $region IN s.regions)
   AND ($industry IS NULL OR $industry IN s.industries)

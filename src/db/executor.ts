@@ -1,8 +1,9 @@
-// The one place Cypher runs. It always names the database, reads through executeRead (a cluster
+// The one place Cypher runs. It always names the database, reads in READ sessions (a cluster
 // routes them to readers) and writes through executeWrite, closes sessions in finally, tags
 // each transaction with the operation name, logs Cypher at debug level, converts values once
-// and maps driver errors to API errors.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+// and maps driver errors to API errors. A single read (`read`: the loaders, the pages) is one
+// auto-commit transaction, the cheapest round-trip the driver has.
+import { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import type { CypherLibrary } from './cypher-library.js';
 import { mapDriverError } from './errors.js';
@@ -58,8 +59,38 @@ export class CypherExecutor {
     return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats, scope);
   }
 
-  read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    return this.readTransaction((tx) => tx.run<R>(name, params));
+  /**
+   * One statement's rows, in an auto-commit READ transaction: the driver sends RUN and PULL in one write and reads
+   * one answer, where a managed transaction writes BEGIN, RUN and COMMIT apart and waits for each (BENCHMARKS.md,
+   * "Read speed"). Each statement is still its own transaction, as it was. A statement failing with an error the driver
+   * would retry (the server unavailable, a leader switch) runs again in a managed transaction, which retries it as
+   * every read did before.
+   */
+  async read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    const text = this.library.get(name).text;
+    this.stats.roundTrips += 1;
+    if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
+    try {
+      // The driver formats a stack trace for every result it creates, to give a later Neo4j error the caller's
+      // stack: 5 % of the API's time for a partner with its lists (source-mapped frames under tsx). Neo4j errors
+      // never reach a client and are logged without a stack (src/http/error-log.ts), so reads skip it.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      let running;
+      try {
+        running = session.run(text, this.withScope(params), this.txConfig(this.operation));
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+      }
+      const result = await running;
+      return result.records.map((r) => toPlain(r.toObject()) as R);
+    } catch (err) {
+      if (isRetryableError(err)) return this.managed('READ', (tx) => this.runOn<R>(tx, text, params, name));
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
   }
 
   write<R = Row>(name: string, params: Params = {}): Promise<R[]> {
@@ -114,10 +145,7 @@ export class CypherExecutor {
 
   private async managed<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
-    const config = {
-      timeout: this.options.timeoutMs,
-      metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
-    };
+    const config = this.txConfig(this.operation);
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (err) {
@@ -127,10 +155,19 @@ export class CypherExecutor {
     }
   }
 
+  private txConfig(operation: string) {
+    return { timeout: this.options.timeoutMs, metadata: { app: this.options.appName ?? 'ecosystem-graph', operation } };
+  }
+
+  /** The statement's parameters as the driver takes them, with the viewer's scope. */
+  private withScope(params: Params): Params {
+    return toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params;
+  }
+
   private async runOn<R>(tx: ManagedTransaction, text: string, params: Params, name: string): Promise<R[]> {
     this.stats.roundTrips += 1;
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
-    const result = await tx.run(text, toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params);
+    const result = await tx.run(text, this.withScope(params));
     return result.records.map((r) => toPlain(r.toObject()) as R);
   }
 }

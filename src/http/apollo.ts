@@ -1,7 +1,7 @@
 // The Apollo server: the schema and the typed resolver map, the request limits (graphql-armor,
 // the token limit, the cost limit), error formatting and the log line of unexpected errors.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
 import type { RequestLimits } from '../config.js';
@@ -60,6 +60,14 @@ export function createApollo(
     stopOnTerminationSignals: false,
     validationRules: [...armor.validationRules, maxTokensRule(limits.maxTokens)],
     formatError: formatError(production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, costLimitPlugin(limits.maxCost), unexpectedErrorLogPlugin(logger)],
+    // No HTTP caching of answers (every answer depends on the bearer's scope), so no cache-control plugin: Apollo
+    // installs it by default and it wraps every field's resolver, a cost per object in every list (BENCHMARKS.md).
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
+      costLimitPlugin(limits.maxCost),
+      unexpectedErrorLogPlugin(logger),
+    ],
   });
 }

@@ -30,6 +30,9 @@ import {
 import type { RequestLimits } from '../config.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
 
+/** The page a connection with `last` reads when neither `first` nor `last` is given (src/relay/keyset.ts). */
+const CONNECTION_PAGE_SIZE = 20;
+
 /** Lists without a `first` argument (or a length given by their parent) are assumed to hold this many items. */
 const UNPAGED_LIST_SIZE = 10;
 
@@ -170,12 +173,22 @@ class CostEstimator {
     if (!def) return NOTHING;
     const args = this.argumentValues(def, sel);
     const firstDef = def.args.find((a) => a.name === 'first');
+    const lastDef = def.args.find((a) => a.name === 'last');
     // Explicit null is the default, as the resolvers read it.
     const first: unknown = firstDef ? (args.first ?? firstDef.defaultValue) : undefined;
     if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
       throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
     }
-    const pageSize = typeof first === 'number' ? Math.max(first, 1) : undefined;
+    // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`); one with
+    // last/before and no default for `first` holds CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
+    const backward =
+      firstDef && first == null && lastDef
+        ? typeof args.last === 'number'
+          ? Math.min(args.last, MAX_PAGE_SIZE)
+          : CONNECTION_PAGE_SIZE
+        : undefined;
+    const size = typeof first === 'number' ? first : backward;
+    const pageSize = size !== undefined ? Math.max(size, 1) : undefined;
     const list = isListType(getNullableType(def.type));
     const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);
     // A connection's `first` is the length of its lists (edges, nodes); a list's `first` is its own.
@@ -250,12 +263,38 @@ export function operationCost(
   return estimateOperationCost(schema, document, operationName, variables).cost;
 }
 
+/** Costs remembered per variables for one document: a document asked with many different variables keeps the latest. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Refuses an operation whose cost (operationCost) is over maxCost with QUERY_TOO_COMPLEX. The cost is computed
+ * once per document, operation name and variables: Apollo hands every request of the same text the same parsed
+ * and validated document (its document store), so a repeated query costs a map look-up.
+ */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  const remembered = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ) => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let costs = remembered.get(document);
+    const known = costs?.get(key);
+    if (known !== undefined) return known;
+    // An error (a `first` over the maximum) is thrown every time, not remembered.
+    const cost = operationCost(schema, document, operationName, variables);
+    if (!costs) remembered.set(document, (costs = new Map()));
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const cost = operationCost(schema, document, operationName, request.variables ?? {});
+          const cost = costOf(schema, document, operationName, request.variables ?? {});
           if (cost > maxCost)
             throw new LimitError(
               `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`,

@@ -72,19 +72,22 @@ export function toConnection<T extends { id: string }>(rows: T[], page: PageRequ
 /**
  * One page from a list file (the filter params plus $after and $limit, rows `{ node }` ordered by id)
  * and its count file (the same filter params, a row `{ count }`) for totalCount, run only when asked.
+ * `countAll` (no params, a row `{ count }`) counts when no filter is set: a file without the filter's
+ * `$x IS NULL OR …` conditions can read Neo4j's count store instead of visiting every node.
  */
 export async function readPage<T extends { id: string }>(
   db: CypherExecutor,
-  files: { list: string; count: string },
+  files: { list: string; count: string; countAll?: string },
   params: Params,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<T>> {
   const page = pageRequest(first, after);
   const rows = await db.read<{ node: T }>(files.list, { ...params, after: page.after, limit: page.limit });
+  const unfiltered = files.countAll !== undefined && Object.values(params).every((v) => v === null);
   return toConnection(
     rows.map((r) => r.node),
     page,
-    async () => (await db.read<{ count: number }>(files.count, params))[0]?.count ?? 0,
+    async () => (await db.read<{ count: number }>(unfiltered ? files.countAll! : files.count, unfiltered ? {} : params))[0]?.count ?? 0,
   );
 }

@@ -44,7 +44,7 @@ export class PartnerService {
   ): Promise<Connection<PartnerRow>> {
     return readPage<PartnerRow>(
       this.db,
-      { list: 'partners/list-partners', count: 'partners/count-partners' },
+      { list: 'partners/list-partners', count: 'partners/count-partners', countAll: 'partners/count-all-partners' },
       filterParams(filter, FILTER_KEYS),
       first,
       after,

@@ -92,7 +92,9 @@ export async function listPartnersOrdered(
   const field = orderBy?.field ?? 'ID';
   const order = `PARTNER:${field}`;
   const request = keysetRequest(order, orderBy?.direction === 'DESC', args);
-  const rows = await db.read<{ node: PartnerRow; sortKey: string | number }>('relay/list-partners-ordered', {
+  // The id order read forward (the default) comes from the id index in order and stops after the page.
+  const byId = field === 'ID' && !request.descending;
+  const rows = await db.read<{ node: PartnerRow; sortKey: string | number }>(byId ? 'relay/list-partners-by-id' : 'relay/list-partners-ordered', {
     ...params,
     ...keysetParams(request),
     orderField: field,
@@ -102,6 +104,12 @@ export async function listPartnersOrdered(
   return {
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node })),
     pageInfo: page.pageInfo,
-    totalCount: () => (counted ??= db.read<{ count: number }>('relay/count-partners-filtered', params).then((r) => r[0]?.count ?? 0)),
+    // Without a filter, from Neo4j's count store (a file without the filter's conditions).
+    totalCount: () =>
+      (counted ??= (
+        Object.values(params).every((v) => v === null)
+          ? db.read<{ count: number }>('partners/count-all-partners')
+          : db.read<{ count: number }>('relay/count-partners-filtered', params)
+      ).then((r) => r[0]?.count ?? 0)),
   };
 }
