@@ -109,6 +109,13 @@ export type LifecycleStage =
   | 'ONBOARDING'
   | 'PROSPECT';
 
+/** What the items of a nested connection are ordered by; ties by id in the same direction. */
+export type ListOrderField =
+  /** The item's id (for a relationship object, its far end's id): the plain list's order. */
+  | 'ID'
+  /** The item's name (for a relationship object, its far end's name). */
+  | 'NAME';
+
 /** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
   | 'CHILD_OF'
