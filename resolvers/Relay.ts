@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import type {
   AccountConnectionResolvers,
   AccountResolvers,
+  CapabilityResolvers,
+  DealResolvers,
+  SolutionResolvers,
   CapabilityHolderResolvers,
   CustomerResolvers,
   DealParticipantResolvers,
@@ -21,7 +24,7 @@ import type {
 import type { RequestContext } from '../src/context.js';
 import { BadInputError } from '../src/errors.js';
 import { MAX_PAGE_SIZE } from '../src/model/pagination.js';
-import { accountConnection } from '../src/relay/nested-connections.js';
+import { accountConnection, listConnection, type LazyConnection } from '../src/relay/nested-connections.js';
 import { isCompositeId, mapElementId, parseRelationshipId, relationshipId, type RelationshipKind } from '../src/relay/node-ids.js';
 import { listPartnersOrdered } from '../src/relay/partner-pages.js';
 import { Query } from './Query.js';
@@ -63,7 +66,8 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Tagged | null>
     SharingGrant: async () => (await l.partnerSharingGrants.load(a)).find((x) => x.toId === b),
     SolutionMembership: async () => (await l.partnerSolutions.load(a)).find((x) => x.solution.id === b),
     // The member and participant lists are read through a solution or deal already checked visible: check it here.
-    SolutionMember: async () => ((await l.solution.load(a)) ? (await l.solutionMembers.load(a)).find((x) => x.partner.id === b) : undefined),
+    SolutionMember: async () =>
+      (await l.solution.load(a)) ? (await l.solutionMembers.load(a)).find((x) => x.partner.id === b) : undefined,
     DealParticipation: async () => (await l.partnerDeals.load(a)).find((x) => x.deal.id === b),
     DealParticipant: async () => ((await l.deal.load(a)) ? (await l.dealParticipants.load(a)).find((x) => x.partner.id === b) : undefined),
   };
@@ -87,8 +91,9 @@ export const RelayQuery: Pick<QueryResolvers, 'node' | 'nodes' | 'partners' | 'e
     if (ids.length === 0 || ids.length > MAX_PAGE_SIZE) throw new BadInputError(`ids must have 1 to ${MAX_PAGE_SIZE} ids`, ['ids']);
     return Promise.all(ids.map((id) => loadNode(ctx, id))) as never;
   },
+  // first has the schema's default (20), so a backward page (last or before given) leaves it out.
   partners: (_p, { filter, orderBy, first, after, last, before }, ctx) =>
-    listPartnersOrdered(ctx.db, filter, orderBy, { first, after, last, before }),
+    listPartnersOrdered(ctx.db, filter, orderBy, last != null || before != null ? { after, last, before } : { first, after }),
   // The map's answer as before, each node and edge tagged with the view its own id is made from.
   ecosystemMap: async (parent, args, ctx, info) => {
     const graph = await (Query.ecosystemMap as (...a: unknown[]) => Promise<{ nodes: object[]; edges: object[] } | null>)(
@@ -153,4 +158,173 @@ export const MapNode: MapNodeResolvers = {
 
 export const MapEdge: MapEdgeResolvers = {
   id: (e) => mapElementId('MapEdge', owner(e.view, 'map view'), e.kind, e.source, e.target),
+};
+
+type Args = Parameters<typeof listConnection>[2];
+const conn = <T>(order: string, load: () => Promise<T[]>, id: (x: T) => string, name: (x: T) => string, args: Args) =>
+  listConnection(order, { load, id, name }, args);
+
+/** The nested list connections (schema/relay-lists.graphql): each reads its plain list's loader. */
+export const ListConnections = {
+  Partner: {
+    capabilitiesConnection: (p, a, ctx) =>
+      conn(
+        'Partner.capabilities',
+        () => ctx.loaders.partnerCapabilities.load(p.id),
+        (x) => x.capability.id,
+        (x) => x.capability.name,
+        a,
+      ),
+    integrationsConnection: (p, a, ctx) =>
+      conn(
+        'Partner.integrations',
+        () => ctx.loaders.partnerIntegrations.load(p.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+    solutionsConnection: (p, a, ctx) =>
+      conn(
+        'Partner.solutions',
+        () => ctx.loaders.partnerSolutions.load(p.id),
+        (x) => x.solution.id,
+        (x) => x.solution.name,
+        a,
+      ),
+    dealsConnection: (p, a, ctx) =>
+      conn(
+        'Partner.deals',
+        () => ctx.loaders.partnerDeals.load(p.id),
+        (x) => x.deal.id,
+        (x) => x.deal.name,
+        a,
+      ),
+    sharingGrantsConnection: (p, a, ctx) =>
+      conn(
+        'Partner.sharingGrants',
+        () => ctx.loaders.partnerSharingGrants.load(p.id),
+        (x) => x.toId,
+        (x) => x.to?.name ?? x.toId,
+        a,
+      ),
+    receivedSharingGrantsConnection: (p, a, ctx) =>
+      conn(
+        'Partner.receivedSharingGrants',
+        () => ctx.loaders.partnerReceivedSharingGrants.load(p.id),
+        (x) => x.fromId,
+        (x) => x.from?.name ?? x.fromId,
+        a,
+      ),
+  } satisfies Pick<
+    PartnerResolvers,
+    | 'capabilitiesConnection'
+    | 'integrationsConnection'
+    | 'solutionsConnection'
+    | 'dealsConnection'
+    | 'sharingGrantsConnection'
+    | 'receivedSharingGrantsConnection'
+  >,
+  Capability: {
+    childrenConnection: (c, a, ctx) =>
+      conn(
+        'Capability.children',
+        () => ctx.loaders.capabilityChildren.load(c.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+    partnersConnection: (c, a, ctx) =>
+      conn(
+        'Capability.partners',
+        () => ctx.loaders.capabilityHolders.load(c.id),
+        (x) => x.partner.id,
+        (x) => x.partner.name,
+        a,
+      ),
+    neededByConnection: (c, a, ctx) =>
+      conn(
+        'Capability.neededBy',
+        () => ctx.loaders.capabilityNeededBy.load(c.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+    requiredByConnection: (c, a, ctx) =>
+      conn(
+        'Capability.requiredBy',
+        () => ctx.loaders.capabilityRequiredBy.load(c.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+  } satisfies Pick<CapabilityResolvers, 'childrenConnection' | 'partnersConnection' | 'neededByConnection' | 'requiredByConnection'>,
+  Customer: {
+    needsConnection: (c, a, ctx) =>
+      conn(
+        'Customer.needs',
+        () => ctx.loaders.customerNeeds.load(c.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+    dealsConnection: (c, a, ctx) =>
+      conn(
+        'Customer.deals',
+        () => ctx.loaders.customerDeals.load(c.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+  } satisfies Pick<CustomerResolvers, 'needsConnection' | 'dealsConnection'>,
+  Solution: {
+    requiresConnection: (s, a, ctx) =>
+      conn(
+        'Solution.requires',
+        () => ctx.loaders.solutionRequires.load(s.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+    membersConnection: (s, a, ctx) =>
+      conn(
+        'Solution.members',
+        () => ctx.loaders.solutionMembers.load(s.id),
+        (x) => x.partner.id,
+        (x) => x.partner.name,
+        a,
+      ),
+    dealsConnection: (s, a, ctx) =>
+      conn(
+        'Solution.deals',
+        () => ctx.loaders.solutionDeals.load(s.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+  } satisfies Pick<SolutionResolvers, 'requiresConnection' | 'membersConnection' | 'dealsConnection'>,
+  Deal: {
+    participantsConnection: (d, a, ctx) =>
+      conn(
+        'Deal.participants',
+        () => ctx.loaders.dealParticipants.load(d.id),
+        (x) => x.partner.id,
+        (x) => x.partner.name,
+        a,
+      ),
+    conflictsWithConnection: (d, a, ctx) =>
+      conn(
+        'Deal.conflictsWith',
+        () => ctx.loaders.dealConflictsWith.load(d.id),
+        (x) => x.id,
+        (x) => x.name,
+        a,
+      ),
+  } satisfies Pick<DealResolvers, 'participantsConnection' | 'conflictsWithConnection'>,
+};
+
+/** Every list connection type reads its lazy page and count alike. */
+export const lazyConnectionResolvers = {
+  edges: <T>(c: LazyConnection<T>) => c.edges(),
+  pageInfo: <T>(c: LazyConnection<T>) => c.pageInfo(),
+  totalCount: <T>(c: LazyConnection<T>) => c.totalCount(),
 };

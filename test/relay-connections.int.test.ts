@@ -66,10 +66,12 @@ beforeAll(async () => {
     });
   }
   for (const p of partners) {
-    for (const q of some(partners, 0.08)) if (q.id !== p.id) p.sharing.push({ partnerId: q.id, level: pick(['COUNTS', 'OVERLAPS', 'FULL'] as const) });
+    for (const q of some(partners, 0.08))
+      if (q.id !== p.id) p.sharing.push({ partnerId: q.id, level: pick(['COUNTS', 'OVERLAPS', 'FULL'] as const) });
   }
   for (let i = 0; i < 14; i++) customers.push({ id: `${px}c${String(i).padStart(2, '0')}`, name: `${pick(NAME_STEMS)} Corp` });
-  for (const p of partners) for (const c of some(customers, 0.35)) accounts.push({ partnerId: p.id, customerId: c.id, status: pick(STATUSES) });
+  for (const p of partners)
+    for (const c of some(customers, 0.35)) accounts.push({ partnerId: p.id, customerId: c.id, status: pick(STATUSES) });
   await loadFixture(db, {
     capabilities: CAPS.map((id) => ({ id, name: id })),
     partners: partners.map((p) => ({ ...p, name: p.name })),
@@ -107,7 +109,12 @@ const PAGE = `query($filter: PartnerFilter, $orderBy: PartnerOrder, $first: Int,
   partners(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
     totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
-async function pageThrough(vars: Record<string, unknown>, size: number, backward: boolean, viewer?: Viewer): Promise<{ ids: string[]; totals: number[] }> {
+async function pageThrough(
+  vars: Record<string, unknown>,
+  size: number,
+  backward: boolean,
+  viewer?: Viewer,
+): Promise<{ ids: string[]; totals: number[] }> {
   const ids: string[] = [];
   const totals: number[] = [];
   let cursor: string | null = null;
@@ -157,23 +164,32 @@ describe('partners: keyset paging under every order', () => {
     const all = await expectData(db, PAGE, { filter: mine, orderBy: { field: 'NAME', direction: 'DESC' }, first: 100 });
     const edges = all.data.partners.edges;
     for (const k of [0, 5, 17, edges.length - 1]) {
-      const after = await expectData(db, PAGE, { filter: mine, orderBy: { field: 'NAME', direction: 'DESC' }, first: 3, after: edges[k].cursor });
+      const after = await expectData(db, PAGE, {
+        filter: mine,
+        orderBy: { field: 'NAME', direction: 'DESC' },
+        first: 3,
+        after: edges[k].cursor,
+      });
       expect(after.data.partners.edges.map((e: any) => e.node.id)).toEqual(expected.slice(k + 1, k + 4));
-      const before = await expectData(db, PAGE, { filter: mine, orderBy: { field: 'NAME', direction: 'DESC' }, last: 3, before: edges[k].cursor });
+      const before = await expectData(db, PAGE, {
+        filter: mine,
+        orderBy: { field: 'NAME', direction: 'DESC' },
+        last: 3,
+        before: edges[k].cursor,
+      });
       expect(before.data.partners.edges.map((e: any) => e.node.id)).toEqual(expected.slice(Math.max(0, k - 3), k));
     }
   });
 
-  it('refuses a cursor of another order, first with last, and sizes out of range, at the argument', async () => {
+  it('refuses a cursor of another order, a cursor with the wrong direction, and sizes out of range, at the argument', async () => {
     const byName = await expectData(db, PAGE, { filter: mine, orderBy: { field: 'NAME' }, first: 2 });
     const cursor = byName.data.partners.pageInfo.endCursor;
     const cases: [Record<string, unknown>, string][] = [
       [{ orderBy: { field: 'TIER' }, first: 2, after: cursor }, 'after'],
       [{ orderBy: { field: 'ID' }, first: 2, after: cursor }, 'after'],
-      [{ first: 2, last: 2 }, 'last'],
       [{ last: 101 }, 'last'],
       [{ first: -1 }, 'first'],
-      [{ first: 2, before: cursor, orderBy: { field: 'NAME' } }, 'before'],
+      [{ last: 2, after: cursor, orderBy: { field: 'NAME' } }, 'after'],
       [{ after: 'not a cursor!' }, 'after'],
       [{ filter: { regions: [] } }, 'filter'],
       [{ filter: { namePrefix: 'x'.repeat(201) } }, 'filter'],
@@ -219,7 +235,11 @@ describe('partners: filters against a brute force', () => {
     maybe(0.3, () => [pick(TIERS), pick(TIERS)], 'tiers');
     maybe(0.3, () => [pick(STAGES), pick(STAGES), pick(STAGES)], 'lifecycleStages');
     maybe(0.3, () => [pick(INDUSTRIES)], 'industries');
-    maybe(0.4, () => [{ capabilityId: pick(CAPS), minLevel: pick(LEVELS) }, ...(random() < 0.4 ? [{ capabilityId: pick(CAPS) }] : [])], 'capabilities');
+    maybe(
+      0.4,
+      () => [{ capabilityId: pick(CAPS), minLevel: pick(LEVELS) }, ...(random() < 0.4 ? [{ capabilityId: pick(CAPS) }] : [])],
+      'capabilities',
+    );
     maybe(0.3, () => pick(['al', 'BE', 'gam', 'Alpha t']), 'namePrefix');
     maybe(0.2, () => pick(['ha', 'ONE', 'ta T']), 'nameContains');
     maybe(0.1, () => ({ system: 'crm', id: `${px}x${pick([0, 1, 2])}` }), 'externalId');
@@ -248,7 +268,7 @@ const NESTED = `query($ids: [ID!]!, $first: Int, $after: String, $last: Int, $be
     totalCount edges { cursor node { id status customer { id name } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
 
 describe('accountsConnection', () => {
-  it('pages each partner\'s accounts forward and backward under ID and NAME, with status filters, as a brute force', async () => {
+  it("pages each partner's accounts forward and backward under ID and NAME, with status filters, as a brute force", async () => {
     const customerName = new Map(customers.map((c) => [c.id, c.name]));
     for (const p of partners.slice(0, 5)) {
       for (const field of ['ID', 'NAME'] as const) {
@@ -311,7 +331,9 @@ describe('accountsConnection', () => {
   }, 120_000);
 
   it('totalCount alone reads no account: only the count statement runs', async () => {
-    const { stats } = await expectData(db, `query($id: ID!) { partner(id: $id) { accountsConnection { totalCount } } }`, { id: partners[0]!.id });
+    const { stats } = await expectData(db, `query($id: ID!) { partner(id: $id) { accountsConnection { totalCount } } }`, {
+      id: partners[0]!.id,
+    });
     expect(stats.roundTrips).toBe(2);
   });
 });
@@ -334,10 +356,13 @@ describe('scope: a PARTNER counts and pages what it may see', () => {
         visible.set(n.id, n.accounts.length);
       }
       expect([...visible.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(accounts.length);
-      const expected = [...partners]
-        .sort((a, b) => cmp(visible.get(b.id)!, visible.get(a.id)!) || cmp(b.id, a.id))
-        .map((p) => p.id);
-      const { ids } = await pageThrough({ filter: { regions: REGIONS }, orderBy: { field: 'ACCOUNT_COUNT', direction: 'DESC' } }, 7, false, viewer);
+      const expected = [...partners].sort((a, b) => cmp(visible.get(b.id)!, visible.get(a.id)!) || cmp(b.id, a.id)).map((p) => p.id);
+      const { ids } = await pageThrough(
+        { filter: { regions: REGIONS }, orderBy: { field: 'ACCOUNT_COUNT', direction: 'DESC' } },
+        7,
+        false,
+        viewer,
+      );
       expect(ids).toEqual(expected);
     }
   }, 300_000);

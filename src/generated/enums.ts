@@ -149,6 +149,13 @@ export type LifecycleStage =
   /** Being recruited; not yet a partner (recruitmentCandidates looks among these). */
   | 'PROSPECT';
 
+/** What the items of a nested connection are ordered by; ties by id in the same direction. */
+export type ListOrderField =
+  /** The item's id (for a relationship object, its far end's id): the plain list's order. */
+  | 'ID'
+  /** The item's name (for a relationship object, its far end's name). */
+  | 'NAME';
+
 /** The kinds of relationship the ecosystem map draws (the stored relationship types). */
 export type MapEdgeKind =
   /** Capability to its parent capability. */

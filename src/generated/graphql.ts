@@ -240,6 +240,8 @@ export type Capability = Node & {
   category?: Maybe<Scalars['String']['output']>;
   /** Direct children, ordered by id. */
   children: Array<Capability>;
+  /** Its direct children, as a connection beside the plain `children` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  childrenConnection: CapabilityChildrenConnection;
   /** Free text, at most 2000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /** Keys of this capability in other systems, sorted by system, then id. */
@@ -250,18 +252,84 @@ export type Capability = Node & {
   name: Scalars['String']['output'];
   /** Customers that need it, ordered by id (for a PARTNER viewer only customers it may see). */
   neededBy: Array<Customer>;
+  /** The customers needing it, as a connection beside the plain `neededBy` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  neededByConnection: CapabilityNeededByConnection;
   /** The capability it refines; null for a root of the taxonomy. */
   parent?: Maybe<Capability>;
   /** Partners that have this capability, ordered by partner id. */
   partners: Array<CapabilityHolder>;
+  /** The partners holding it (ID and NAME: the partner's), as a connection beside the plain `partners` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  partnersConnection: CapabilityPartnersConnection;
   /** Solutions that require it, ordered by id (for a PARTNER viewer only solutions it is a member of). */
   requiredBy: Array<Solution>;
+  /** The solutions requiring it, as a connection beside the plain `requiredBy` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  requiredByConnection: CapabilityRequiredByConnection;
+};
+
+
+/** A node of the capability taxonomy (a forest). */
+export type CapabilityChildrenConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A node of the capability taxonomy (a forest). */
+export type CapabilityNeededByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
 };
 
 
 /** A node of the capability taxonomy (a forest). */
 export type CapabilityPartnersArgs = {
   level?: InputMaybe<CapabilityLevel>;
+};
+
+
+/** A node of the capability taxonomy (a forest). */
+export type CapabilityPartnersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A node of the capability taxonomy (a forest). */
+export type CapabilityRequiredByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+/** A page of Capability.children (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CapabilityChildrenConnection = {
+  __typename?: 'CapabilityChildrenConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CapabilityChildrenEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Capability.childrenConnection, with its cursor. */
+export type CapabilityChildrenEdge = {
+  __typename?: 'CapabilityChildrenEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Capability at this place in the page. */
+  node: Capability;
 };
 
 /** A page of capabilities (Relay connection), with the total count of matches. */
@@ -339,6 +407,46 @@ export type CapabilityLevelFilter = {
   minLevel?: InputMaybe<CapabilityLevel>;
 };
 
+/** A page of Capability.neededBy (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CapabilityNeededByConnection = {
+  __typename?: 'CapabilityNeededByConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CapabilityNeededByEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Capability.neededByConnection, with its cursor. */
+export type CapabilityNeededByEdge = {
+  __typename?: 'CapabilityNeededByEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Customer at this place in the page. */
+  node: Customer;
+};
+
+/** A page of Capability.partners (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CapabilityPartnersConnection = {
+  __typename?: 'CapabilityPartnersConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CapabilityPartnersEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Capability.partnersConnection, with its cursor. */
+export type CapabilityPartnersEdge = {
+  __typename?: 'CapabilityPartnersEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The CapabilityHolder at this place in the page. */
+  node: CapabilityHolder;
+};
+
 /** The capability after a write, or the errors that prevented it. */
 export type CapabilityPayload = {
   __typename?: 'CapabilityPayload';
@@ -346,6 +454,26 @@ export type CapabilityPayload = {
   capability?: Maybe<Capability>;
   /** Why nothing was written, with the path of each bad value; empty on success. */
   errors: Array<PayloadError>;
+};
+
+/** A page of Capability.requiredBy (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CapabilityRequiredByConnection = {
+  __typename?: 'CapabilityRequiredByConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CapabilityRequiredByEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Capability.requiredByConnection, with its cursor. */
+export type CapabilityRequiredByEdge = {
+  __typename?: 'CapabilityRequiredByEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Solution at this place in the page. */
+  node: Solution;
 };
 
 /** A churn signal of atRiskPartners (README, "Time"). Windows are half-open [asOf − n days, asOf), days of 86 400 s. */
@@ -561,6 +689,8 @@ export type Customer = Node & {
   accountsConnection: AccountConnection;
   /** Deals on this customer, ordered by id; for a PARTNER viewer only deals it is on. */
   deals: Array<Deal>;
+  /** The deals on it, as a connection beside the plain `deals` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  dealsConnection: CustomerDealsConnection;
   /** The company's primary web domain, normalised (lower case; no scheme, www., path, port or trailing dot); unique. */
   domain?: Maybe<Scalars['String']['output']>;
   /** Keys of this customer in other systems, sorted by system, then id. */
@@ -573,6 +703,8 @@ export type Customer = Node & {
   name: Scalars['String']['output'];
   /** Capabilities this customer needs, ordered by id. */
   needs: Array<Capability>;
+  /** The capabilities it needs, as a connection beside the plain `needs` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  needsConnection: CustomerNeedsConnection;
   /** Its region code (free, compared exactly, e.g. EMEA); null when unknown. */
   region?: Maybe<Scalars['String']['output']>;
   /** Its size segment; null when unknown. */
@@ -603,6 +735,26 @@ export type CustomerDealsArgs = {
   stage?: InputMaybe<DealStage>;
 };
 
+
+/** An end customer that partners hold accounts on and deals are sold to. */
+export type CustomerDealsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** An end customer that partners hold accounts on and deals are sold to. */
+export type CustomerNeedsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
 /** A page of customers (Relay connection), with the total count of matches. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -612,6 +764,26 @@ export type CustomerConnection = {
   pageInfo: PageInfo;
   /** Matching customers on all pages (that the viewer may see); counted only when asked for. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A page of Customer.deals (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CustomerDealsConnection = {
+  __typename?: 'CustomerDealsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CustomerDealsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Customer.dealsConnection, with its cursor. */
+export type CustomerDealsEdge = {
+  __typename?: 'CustomerDealsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Deal at this place in the page. */
+  node: Deal;
 };
 
 /** Customers that are probably one company: a connected component of 'same domain or same normalised name', at least two. */
@@ -664,6 +836,26 @@ export type CustomerFilter = {
   segment?: InputMaybe<CustomerSegment>;
 };
 
+/** A page of Customer.needs (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type CustomerNeedsConnection = {
+  __typename?: 'CustomerNeedsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<CustomerNeedsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Customer.needsConnection, with its cursor. */
+export type CustomerNeedsEdge = {
+  __typename?: 'CustomerNeedsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Capability at this place in the page. */
+  node: Capability;
+};
+
 /** The customer after a write, or the errors that prevented it. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
@@ -700,6 +892,8 @@ export type Deal = Node & {
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Earlier open APPROVED deals on the same customer (registration order: createdAt, then id) with a RESELLER participant other than this deal's reseller. Computed when asked; empty for closed deals and for deals without a reseller. */
   conflictsWith: Array<Deal>;
+  /** The deals it conflicts with, as a connection beside the plain `conflictsWith` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  conflictsWithConnection: DealConflictsWithConnection;
   /** When it was registered: the order of registration the rules of engagement follow. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer it is sold to. */
@@ -714,12 +908,34 @@ export type Deal = Node & {
   name: Scalars['String']['output'];
   /** Participants, ordered by partner id. */
   participants: Array<DealParticipant>;
+  /** Its participants (ID and NAME: the partner's), as a connection beside the plain `participants` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  participantsConnection: DealParticipantsConnection;
   /** The outcome of registration under the rules of engagement (README, "Rules of engagement"). */
   registrationStatus: RegistrationStatus;
   /** The catalog solution it sells; null when none, or (for a PARTNER viewer) one it is not a member of. */
   solution?: Maybe<Solution>;
   /** Its sales stage; CLOSED_WON and CLOSED_LOST are final. */
   stage: DealStage;
+};
+
+
+/** A deal on a customer, worked by one or more partners. */
+export type DealConflictsWithConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A deal on a customer, worked by one or more partners. */
+export type DealParticipantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
 };
 
 /** A deal's amount split among its participants under one model. */
@@ -731,6 +947,26 @@ export type DealAttribution = {
   model: AttributionModel;
   /** Ordered by partner id; the shares sum exactly to the deal amount. */
   shares: Array<AttributionShare>;
+};
+
+/** A page of Deal.conflictsWith (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type DealConflictsWithConnection = {
+  __typename?: 'DealConflictsWithConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<DealConflictsWithEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Deal.conflictsWithConnection, with its cursor. */
+export type DealConflictsWithEdge = {
+  __typename?: 'DealConflictsWithEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Deal at this place in the page. */
+  node: Deal;
 };
 
 /** A page of deals (Relay connection), with the total count of matches. */
@@ -826,6 +1062,26 @@ export type DealParticipantInput = {
   role: DealRole;
   /** Whether it brought the deal in; at most one participant may (CONFLICT), each partner listed once (CONFLICT). */
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A page of Deal.participants (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type DealParticipantsConnection = {
+  __typename?: 'DealParticipantsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<DealParticipantsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Deal.participantsConnection, with its cursor. */
+export type DealParticipantsEdge = {
+  __typename?: 'DealParticipantsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The DealParticipant at this place in the page. */
+  node: DealParticipant;
 };
 
 /** A deal a partner takes part in, with its role. */
@@ -1033,6 +1289,21 @@ export type LifecycleStage =
   | 'ONBOARDING'
   /** Being recruited; not yet a partner (recruitmentCandidates looks among these). */
   | 'PROSPECT';
+
+/** An order for a nested connection. */
+export type ListOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: ListOrderField;
+};
+
+/** What the items of a nested connection are ordered by; ties by id in the same direction. */
+export type ListOrderField =
+  /** The item's id (for a relationship object, its far end's id): the plain list's order. */
+  | 'ID'
+  /** The item's name (for a relationship object, its far end's name). */
+  | 'NAME';
 
 /** A relationship between two nodes of the ecosystem map. */
 export type MapEdge = {
@@ -1433,8 +1704,12 @@ export type Partner = Node & {
   accountsConnection: AccountConnection;
   /** The capabilities this partner has, with their level, ordered by capability id (then since). includeEnded: also the holdings that have ended (with until; README "Time"). */
   capabilities: Array<PartnerCapability>;
+  /** Its capabilities (ID and NAME: the capability's), as a connection beside the plain `capabilities` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  capabilitiesConnection: PartnerCapabilitiesConnection;
   /** Deals this partner participates in, ordered by deal id; for a PARTNER viewer only deals it is on. */
   deals: Array<DealParticipation>;
+  /** The deals it takes part in (ID and NAME: the deal's), as a connection beside the plain `deals` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  dealsConnection: PartnerDealsConnection;
   /** Keys of this partner in other systems, sorted by system, then id. */
   externalIds: Array<ExternalId>;
   /** The partner's id: 1-128 letters, digits or . _ : -, starting with a letter or digit; chosen at creation or generated (partner-3f9a1c2b). */
@@ -1443,18 +1718,26 @@ export type Partner = Node & {
   industries: Array<Scalars['String']['output']>;
   /** Partners this one has a technology integration with (undirected), ordered by id. includeEnded: also partners whose integration with this one has ended (each partner once). */
   integrations: Array<Partner>;
+  /** The partners it integrates with, as a connection beside the plain `integrations` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  integrationsConnection: PartnerIntegrationsConnection;
   /** Where it is in its lifecycle (ACTIVE when created without one); an OFFBOARDED partner's tokens are refused. */
   lifecycleStage: LifecycleStage;
   /** The display name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
   /** Grants other partners give to this one; for a PARTNER viewer only grants with itself at one end. includeEnded: also grants that have ended (with until). */
   receivedSharingGrants: Array<SharingGrant>;
+  /** The grants it receives (ID and NAME: the granting partner's), as a connection beside the plain `receivedSharingGrants` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  receivedSharingGrantsConnection: PartnerReceivedSharingGrantsConnection;
   /** Region codes it works in (free codes such as EMEA, compared exactly), each once, in the order given. */
   regions: Array<Scalars['String']['output']>;
   /** Grants this partner gives: what others may see of its accounts; for a PARTNER viewer only grants with itself at one end. includeEnded: also grants that have ended (with until). */
   sharingGrants: Array<SharingGrant>;
+  /** The grants it gives (ID and NAME: the receiving partner's), as a connection beside the plain `sharingGrants` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  sharingGrantsConnection: PartnerSharingGrantsConnection;
   /** Catalog solutions this partner is a member of, ordered by solution id (then since); for a PARTNER viewer only solutions it is a member of. includeEnded: also ended memberships. */
   solutions: Array<SolutionMembership>;
+  /** The solutions it is a member of (ID and NAME: the solution's), as a connection beside the plain `solutions` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  solutionsConnection: PartnerSolutionsConnection;
   /** Every lifecycle stage the partner has had, oldest first; the last entry is lifecycleStage. Creating a partner starts it, each change of stage appends (stage, now). Empty for a partner loaded without history (before its first entry its stage counts as the current one). */
   stageHistory: Array<StageChange>;
   /** Its program tier (REGISTERED when created without one). */
@@ -1493,8 +1776,28 @@ export type PartnerCapabilitiesArgs = {
 
 
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerCapabilitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type PartnerDealsArgs = {
   stage?: InputMaybe<DealStage>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerDealsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
 };
 
 
@@ -1505,8 +1808,28 @@ export type PartnerIntegrationsArgs = {
 
 
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerIntegrationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type PartnerReceivedSharingGrantsArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerReceivedSharingGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
 };
 
 
@@ -1517,8 +1840,48 @@ export type PartnerSharingGrantsArgs = {
 
 
 /** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerSharingGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
 export type PartnerSolutionsArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A company in the vendor's ecosystem; one partner may play several roles (types). */
+export type PartnerSolutionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+/** A page of Partner.capabilities (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerCapabilitiesConnection = {
+  __typename?: 'PartnerCapabilitiesConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerCapabilitiesEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.capabilitiesConnection, with its cursor. */
+export type PartnerCapabilitiesEdge = {
+  __typename?: 'PartnerCapabilitiesEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The PartnerCapability at this place in the page. */
+  node: PartnerCapability;
 };
 
 /** A capability a partner holds, with its level. */
@@ -1563,6 +1926,26 @@ export type PartnerConnection = {
   pageInfo: PageInfo;
   /** Partners matching the filter on all pages; counted only when asked for. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A page of Partner.deals (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerDealsConnection = {
+  __typename?: 'PartnerDealsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerDealsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.dealsConnection, with its cursor. */
+export type PartnerDealsEdge = {
+  __typename?: 'PartnerDealsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The DealParticipation at this place in the page. */
+  node: DealParticipation;
 };
 
 /** One partner in a page of partners, with its cursor. */
@@ -1617,6 +2000,26 @@ export type PartnerImpact = {
   revenueAtRisk: Array<Money>;
   /** Solutions not retired with it as a member, ordered by id. */
   solutionsAffected: Array<Solution>;
+};
+
+/** A page of Partner.integrations (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerIntegrationsConnection = {
+  __typename?: 'PartnerIntegrationsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerIntegrationsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.integrationsConnection, with its cursor. */
+export type PartnerIntegrationsEdge = {
+  __typename?: 'PartnerIntegrationsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Partner at this place in the page. */
+  node: Partner;
 };
 
 /** A partner's lifecycle from its stage history (README, "Time"). */
@@ -1693,6 +2096,26 @@ export type PartnerPayload = {
   partner?: Maybe<Partner>;
 };
 
+/** A page of Partner.receivedSharingGrants (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerReceivedSharingGrantsConnection = {
+  __typename?: 'PartnerReceivedSharingGrantsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerReceivedSharingGrantsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.receivedSharingGrantsConnection, with its cursor. */
+export type PartnerReceivedSharingGrantsEdge = {
+  __typename?: 'PartnerReceivedSharingGrantsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SharingGrant at this place in the page. */
+  node: SharingGrant;
+};
+
 /** A partner's won business in a period: sourced and influenced amounts per currency. */
 export type PartnerRevenue = {
   __typename?: 'PartnerRevenue';
@@ -1708,6 +2131,46 @@ export type PartnerRevenue = {
   sourced: Array<Money>;
   /** won / (won + lost) over this partner's deals closed in [from, to); null when none closed. */
   winRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A page of Partner.sharingGrants (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerSharingGrantsConnection = {
+  __typename?: 'PartnerSharingGrantsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerSharingGrantsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.sharingGrantsConnection, with its cursor. */
+export type PartnerSharingGrantsEdge = {
+  __typename?: 'PartnerSharingGrantsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SharingGrant at this place in the page. */
+  node: SharingGrant;
+};
+
+/** A page of Partner.solutions (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type PartnerSolutionsConnection = {
+  __typename?: 'PartnerSolutionsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<PartnerSolutionsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Partner.solutionsConnection, with its cursor. */
+export type PartnerSolutionsEdge = {
+  __typename?: 'PartnerSolutionsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SolutionMembership at this place in the page. */
+  node: SolutionMembership;
 };
 
 /** A partner's program tier, lowest to highest. */
@@ -1852,7 +2315,7 @@ export type Query = {
   partnerMatches?: Maybe<Array<PartnerMatch>>;
   /** Revenue of one partner over deals closed in [from, to). Null with FORBIDDEN for a partner viewer asking about another partner. */
   partnerRevenue?: Maybe<PartnerRevenue>;
-  /** Partners matching the filter, in pages: forward (`first`, `after`) or backward (`last`, `before`), at most 100 a page (20 when neither is given), ordered by `orderBy` (default ID ascending). A cursor holds its order's sort key and the id, so keyset paging stays exact under every order; a cursor made for another order is BAD_USER_INPUT at after or before (README, "Connections, filters and orders"). */
+  /** Partners matching the filter, in pages: forward (`first`, `after`) or backward (`last`, `before`), at most 100 a page (`first` is not used for a backward page), ordered by `orderBy` (default ID ascending). A cursor holds its order's sort key and the id, so keyset paging stays exact under every order; a cursor made for another order is BAD_USER_INPUT at after or before (README, "Connections, filters and orders"). */
   partners: PartnerConnection;
   /** TECHNOLOGY partners not integrated with partnerId by the Adamic–Adar index on the partner network, only above 0, ties by id; first 0 to 100. A PARTNER may ask only for itself; its network counts only accounts and deals it may see. */
   predictedIntegrations?: Maybe<Array<PredictedIntegration>>;
@@ -2293,6 +2756,8 @@ export type Solution = Node & {
   __typename?: 'Solution';
   /** Deals selling it, ordered by id; for a PARTNER viewer only deals it is on. */
   deals: Array<Deal>;
+  /** The deals selling it, as a connection beside the plain `deals` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  dealsConnection: SolutionDealsConnection;
   /** Free text, at most 2000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /** Keys of this solution in other systems, sorted by system, then id. */
@@ -2303,20 +2768,54 @@ export type Solution = Node & {
   industries: Array<Scalars['String']['output']>;
   /** Partners contributing to it, ordered by partner id (then since). includeEnded: also memberships that have ended (with until; README "Time"). */
   members: Array<SolutionMember>;
+  /** Its members (ID and NAME: the partner's), as a connection beside the plain `members` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  membersConnection: SolutionMembersConnection;
   /** The display name: 1-200 characters, trimmed. */
   name: Scalars['String']['output'];
   /** Region codes it is sold in, each once. */
   regions: Array<Scalars['String']['output']>;
   /** Capabilities the offering needs, ordered by id. */
   requires: Array<Capability>;
+  /** The capabilities it requires, as a connection beside the plain `requires` list: `first`/`after` or `last`/`before` (0 to 100, default 20), `orderBy` ID (default) or NAME. */
+  requiresConnection: SolutionRequiresConnection;
   /** Where it is in its life (DRAFT when created without one). */
   status: SolutionStatus;
 };
 
 
 /** A catalog offering assembled from partners' capabilities. */
+export type SolutionDealsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A catalog offering assembled from partners' capabilities. */
 export type SolutionMembersArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A catalog offering assembled from partners' capabilities. */
+export type SolutionMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
+};
+
+
+/** A catalog offering assembled from partners' capabilities. */
+export type SolutionRequiresConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ListOrder>;
 };
 
 /** Ranked proposals of partner sets that cover a solution's capabilities. */
@@ -2345,6 +2844,26 @@ export type SolutionConnection = {
   pageInfo: PageInfo;
   /** Matching solutions on all pages (that the viewer may see); counted only when asked for. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A page of Solution.deals (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type SolutionDealsConnection = {
+  __typename?: 'SolutionDealsConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<SolutionDealsEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Solution.dealsConnection, with its cursor. */
+export type SolutionDealsEdge = {
+  __typename?: 'SolutionDealsEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Deal at this place in the page. */
+  node: Deal;
 };
 
 /** One solution in a page of solutions, with its cursor. */
@@ -2391,6 +2910,26 @@ export type SolutionMemberInput = {
   partnerId: Scalars['ID']['input'];
   /** What it contributes. */
   role: PartnerType;
+};
+
+/** A page of Solution.members (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type SolutionMembersConnection = {
+  __typename?: 'SolutionMembersConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<SolutionMembersEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Solution.membersConnection, with its cursor. */
+export type SolutionMembersEdge = {
+  __typename?: 'SolutionMembersEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SolutionMember at this place in the page. */
+  node: SolutionMember;
 };
 
 /** A solution a partner belongs to, with its role in it. */
@@ -2450,6 +2989,26 @@ export type SolutionProposal = {
   reasons: Array<Scalars['String']['output']>;
   /** 100 − 10 × partner count + quality (0 to 9: integrations, shared customers, tier, capability levels); see the README. */
   score: Scalars['Float']['output'];
+};
+
+/** A page of Solution.requires (Relay connection): the plain list, scoped alike, paged by keyset. */
+export type SolutionRequiresConnection = {
+  __typename?: 'SolutionRequiresConnection';
+  /** The items of this page, in the order asked for. */
+  edges: Array<SolutionRequiresEdge>;
+  /** Whether there are pages after and before this one, and its first and last cursors. */
+  pageInfo: PageInfo;
+  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of Solution.requiresConnection, with its cursor. */
+export type SolutionRequiresEdge = {
+  __typename?: 'SolutionRequiresEdge';
+  /** Where this item stands in the order asked for; pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Capability at this place in the page. */
+  node: Capability;
 };
 
 /** Where a catalog solution is in its life. */
@@ -2750,6 +3309,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BrokerPartner: ResolverTypeWrapper<Omit<BrokerPartner, 'community' | 'partner'> & { community: ResolversTypes['Community'], partner: ResolversTypes['Partner'] }>;
   Capability: ResolverTypeWrapper<CapabilityRow>;
+  CapabilityChildrenConnection: ResolverTypeWrapper<LazyConnection<CapabilityRow>>;
+  CapabilityChildrenEdge: ResolverTypeWrapper<Edge<CapabilityRow>>;
   CapabilityConnection: ResolverTypeWrapper<CapabilityConnectionRow>;
   CapabilityCoverage: ResolverTypeWrapper<CapabilityCoverageRow>;
   CapabilityEdge: ResolverTypeWrapper<Omit<CapabilityEdge, 'node'> & { node: ResolversTypes['Capability'] }>;
@@ -2757,7 +3318,13 @@ export type ResolversTypes = ResolversObject<{
   CapabilityHolder: ResolverTypeWrapper<CapabilityHolderRow>;
   CapabilityLevel: CapabilityLevel;
   CapabilityLevelFilter: CapabilityLevelFilter;
+  CapabilityNeededByConnection: ResolverTypeWrapper<LazyConnection<CustomerRow>>;
+  CapabilityNeededByEdge: ResolverTypeWrapper<Edge<CustomerRow>>;
+  CapabilityPartnersConnection: ResolverTypeWrapper<LazyConnection<CapabilityHolderRow>>;
+  CapabilityPartnersEdge: ResolverTypeWrapper<Edge<CapabilityHolderRow>>;
   CapabilityPayload: ResolverTypeWrapper<Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversTypes['Capability']> }>;
+  CapabilityRequiredByConnection: ResolverTypeWrapper<LazyConnection<SolutionRow>>;
+  CapabilityRequiredByEdge: ResolverTypeWrapper<Edge<SolutionRow>>;
   ChurnSignal: ChurnSignal;
   CoSellRecommendation: ResolverTypeWrapper<CoSellRecommendationRow>;
   Community: ResolverTypeWrapper<CommunityRow>;
@@ -2775,17 +3342,23 @@ export type ResolversTypes = ResolversObject<{
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRow>;
+  CustomerDealsConnection: ResolverTypeWrapper<LazyConnection<DealRow>>;
+  CustomerDealsEdge: ResolverTypeWrapper<Edge<DealRow>>;
   CustomerDuplicateGroup: ResolverTypeWrapper<DuplicateGroup>;
   CustomerDuplicateGroupConnection: ResolverTypeWrapper<DuplicateGroupConnection>;
   CustomerDuplicateGroupEdge: ResolverTypeWrapper<Omit<CustomerDuplicateGroupEdge, 'node'> & { node: ResolversTypes['CustomerDuplicateGroup'] }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerFilter: CustomerFilter;
+  CustomerNeedsConnection: ResolverTypeWrapper<LazyConnection<CapabilityRow>>;
+  CustomerNeedsEdge: ResolverTypeWrapper<Edge<CapabilityRow>>;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSegment: CustomerSegment;
   CustomersPayload: ResolverTypeWrapper<Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversTypes['Customer']>> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealRow>;
   DealAttribution: ResolverTypeWrapper<DealAttributionRow>;
+  DealConflictsWithConnection: ResolverTypeWrapper<LazyConnection<DealRow>>;
+  DealConflictsWithEdge: ResolverTypeWrapper<Edge<DealRow>>;
   DealConnection: ResolverTypeWrapper<DealConnectionRow>;
   DealEdge: ResolverTypeWrapper<Omit<DealEdge, 'node'> & { node: ResolversTypes['Deal'] }>;
   DealEvent: ResolverTypeWrapper<DealEventRow>;
@@ -2793,6 +3366,8 @@ export type ResolversTypes = ResolversObject<{
   DealFilter: DealFilter;
   DealParticipant: ResolverTypeWrapper<DealParticipantRow>;
   DealParticipantInput: DealParticipantInput;
+  DealParticipantsConnection: ResolverTypeWrapper<LazyConnection<DealParticipantRow>>;
+  DealParticipantsEdge: ResolverTypeWrapper<Edge<DealParticipantRow>>;
   DealParticipation: ResolverTypeWrapper<DealParticipationRow>;
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal?: Maybe<ResolversTypes['Deal']> }>;
   DealRole: DealRole;
@@ -2813,6 +3388,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationInput: IntegrationInput;
   LifecycleStage: LifecycleStage;
+  ListOrder: ListOrder;
+  ListOrderField: ListOrderField;
   MapEdge: ResolverTypeWrapper<MapEdgeRow>;
   MapEdgeKind: MapEdgeKind;
   MapGrouping: MapGrouping;
@@ -2826,19 +3403,31 @@ export type ResolversTypes = ResolversObject<{
   OverlapCell: ResolverTypeWrapper<OverlapCell>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerRow>;
+  PartnerCapabilitiesConnection: ResolverTypeWrapper<LazyConnection<PartnerCapabilityRow>>;
+  PartnerCapabilitiesEdge: ResolverTypeWrapper<Edge<PartnerCapabilityRow>>;
   PartnerCapability: ResolverTypeWrapper<PartnerCapabilityRow>;
   PartnerCapabilityInput: PartnerCapabilityInput;
   PartnerCapabilityRemoveInput: PartnerCapabilityRemoveInput;
   PartnerConnection: ResolverTypeWrapper<PartnerConnectionRow>;
+  PartnerDealsConnection: ResolverTypeWrapper<LazyConnection<DealParticipationRow>>;
+  PartnerDealsEdge: ResolverTypeWrapper<Edge<DealParticipationRow>>;
   PartnerEdge: ResolverTypeWrapper<Omit<PartnerEdge, 'node'> & { node: ResolversTypes['Partner'] }>;
   PartnerFilter: PartnerFilter;
   PartnerImpact: ResolverTypeWrapper<PartnerImpactRow>;
+  PartnerIntegrationsConnection: ResolverTypeWrapper<LazyConnection<PartnerRow>>;
+  PartnerIntegrationsEdge: ResolverTypeWrapper<Edge<PartnerRow>>;
   PartnerLifecycle: ResolverTypeWrapper<Omit<PartnerLifecycle, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   PartnerMatch: ResolverTypeWrapper<PartnerMatchRow>;
   PartnerOrder: PartnerOrder;
   PartnerOrderField: PartnerOrderField;
   PartnerPayload: ResolverTypeWrapper<Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
+  PartnerReceivedSharingGrantsConnection: ResolverTypeWrapper<LazyConnection<SharingGrantRow>>;
+  PartnerReceivedSharingGrantsEdge: ResolverTypeWrapper<Edge<SharingGrantRow>>;
   PartnerRevenue: ResolverTypeWrapper<PartnerRevenueRow>;
+  PartnerSharingGrantsConnection: ResolverTypeWrapper<LazyConnection<SharingGrantRow>>;
+  PartnerSharingGrantsEdge: ResolverTypeWrapper<Edge<SharingGrantRow>>;
+  PartnerSolutionsConnection: ResolverTypeWrapper<LazyConnection<SolutionMembershipRow>>;
+  PartnerSolutionsEdge: ResolverTypeWrapper<Edge<SolutionMembershipRow>>;
   PartnerTier: PartnerTier;
   PartnerType: PartnerType;
   PayloadError: ResolverTypeWrapper<PayloadError>;
@@ -2864,15 +3453,21 @@ export type ResolversTypes = ResolversObject<{
   Solution: ResolverTypeWrapper<SolutionRow>;
   SolutionAssembly: ResolverTypeWrapper<SolutionAssemblyRow>;
   SolutionConnection: ResolverTypeWrapper<SolutionConnectionRow>;
+  SolutionDealsConnection: ResolverTypeWrapper<LazyConnection<DealRow>>;
+  SolutionDealsEdge: ResolverTypeWrapper<Edge<DealRow>>;
   SolutionEdge: ResolverTypeWrapper<Omit<SolutionEdge, 'node'> & { node: ResolversTypes['Solution'] }>;
   SolutionFilter: SolutionFilter;
   SolutionMember: ResolverTypeWrapper<SolutionMemberRow>;
   SolutionMemberInput: SolutionMemberInput;
+  SolutionMembersConnection: ResolverTypeWrapper<LazyConnection<SolutionMemberRow>>;
+  SolutionMembersEdge: ResolverTypeWrapper<Edge<SolutionMemberRow>>;
   SolutionMembership: ResolverTypeWrapper<SolutionMembershipRow>;
   SolutionMembershipInput: SolutionMembershipInput;
   SolutionMembershipRemoveInput: SolutionMembershipRemoveInput;
   SolutionPayload: ResolverTypeWrapper<Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversTypes['Solution']> }>;
   SolutionProposal: ResolverTypeWrapper<SolutionProposalRow>;
+  SolutionRequiresConnection: ResolverTypeWrapper<LazyConnection<CapabilityRow>>;
+  SolutionRequiresEdge: ResolverTypeWrapper<Edge<CapabilityRow>>;
   SolutionStatus: SolutionStatus;
   SortDirection: SortDirection;
   StageChange: ResolverTypeWrapper<StageChange>;
@@ -2908,13 +3503,21 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   BrokerPartner: Omit<BrokerPartner, 'community' | 'partner'> & { community: ResolversParentTypes['Community'], partner: ResolversParentTypes['Partner'] };
   Capability: CapabilityRow;
+  CapabilityChildrenConnection: LazyConnection<CapabilityRow>;
+  CapabilityChildrenEdge: Edge<CapabilityRow>;
   CapabilityConnection: CapabilityConnectionRow;
   CapabilityCoverage: CapabilityCoverageRow;
   CapabilityEdge: Omit<CapabilityEdge, 'node'> & { node: ResolversParentTypes['Capability'] };
   CapabilityFilter: CapabilityFilter;
   CapabilityHolder: CapabilityHolderRow;
   CapabilityLevelFilter: CapabilityLevelFilter;
+  CapabilityNeededByConnection: LazyConnection<CustomerRow>;
+  CapabilityNeededByEdge: Edge<CustomerRow>;
+  CapabilityPartnersConnection: LazyConnection<CapabilityHolderRow>;
+  CapabilityPartnersEdge: Edge<CapabilityHolderRow>;
   CapabilityPayload: Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversParentTypes['Capability']> };
+  CapabilityRequiredByConnection: LazyConnection<SolutionRow>;
+  CapabilityRequiredByEdge: Edge<SolutionRow>;
   CoSellRecommendation: CoSellRecommendationRow;
   Community: CommunityRow;
   CommunityCapability: Omit<CommunityCapability, 'capability'> & { capability: ResolversParentTypes['Capability'] };
@@ -2929,22 +3532,30 @@ export type ResolversParentTypes = ResolversObject<{
   Currency: Scalars['Currency']['output'];
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRow;
+  CustomerDealsConnection: LazyConnection<DealRow>;
+  CustomerDealsEdge: Edge<DealRow>;
   CustomerDuplicateGroup: DuplicateGroup;
   CustomerDuplicateGroupConnection: DuplicateGroupConnection;
   CustomerDuplicateGroupEdge: Omit<CustomerDuplicateGroupEdge, 'node'> & { node: ResolversParentTypes['CustomerDuplicateGroup'] };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
+  CustomerNeedsConnection: LazyConnection<CapabilityRow>;
+  CustomerNeedsEdge: Edge<CapabilityRow>;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomersPayload: Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversParentTypes['Customer']>> };
   DateTime: Scalars['DateTime']['output'];
   Deal: DealRow;
   DealAttribution: DealAttributionRow;
+  DealConflictsWithConnection: LazyConnection<DealRow>;
+  DealConflictsWithEdge: Edge<DealRow>;
   DealConnection: DealConnectionRow;
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealEvent: DealEventRow;
   DealFilter: DealFilter;
   DealParticipant: DealParticipantRow;
   DealParticipantInput: DealParticipantInput;
+  DealParticipantsConnection: LazyConnection<DealParticipantRow>;
+  DealParticipantsEdge: Edge<DealParticipantRow>;
   DealParticipation: DealParticipationRow;
   DealPayload: Omit<DealPayload, 'deal'> & { deal?: Maybe<ResolversParentTypes['Deal']> };
   DeletePayload: DeletePayload;
@@ -2960,6 +3571,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IntegrationInput: IntegrationInput;
+  ListOrder: ListOrder;
   MapEdge: MapEdgeRow;
   MapNode: MapNodeRow;
   MergeCustomersInput: MergeCustomersInput;
@@ -2970,18 +3582,30 @@ export type ResolversParentTypes = ResolversObject<{
   OverlapCell: OverlapCell;
   PageInfo: PageInfo;
   Partner: PartnerRow;
+  PartnerCapabilitiesConnection: LazyConnection<PartnerCapabilityRow>;
+  PartnerCapabilitiesEdge: Edge<PartnerCapabilityRow>;
   PartnerCapability: PartnerCapabilityRow;
   PartnerCapabilityInput: PartnerCapabilityInput;
   PartnerCapabilityRemoveInput: PartnerCapabilityRemoveInput;
   PartnerConnection: PartnerConnectionRow;
+  PartnerDealsConnection: LazyConnection<DealParticipationRow>;
+  PartnerDealsEdge: Edge<DealParticipationRow>;
   PartnerEdge: Omit<PartnerEdge, 'node'> & { node: ResolversParentTypes['Partner'] };
   PartnerFilter: PartnerFilter;
   PartnerImpact: PartnerImpactRow;
+  PartnerIntegrationsConnection: LazyConnection<PartnerRow>;
+  PartnerIntegrationsEdge: Edge<PartnerRow>;
   PartnerLifecycle: Omit<PartnerLifecycle, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   PartnerMatch: PartnerMatchRow;
   PartnerOrder: PartnerOrder;
   PartnerPayload: Omit<PartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
+  PartnerReceivedSharingGrantsConnection: LazyConnection<SharingGrantRow>;
+  PartnerReceivedSharingGrantsEdge: Edge<SharingGrantRow>;
   PartnerRevenue: PartnerRevenueRow;
+  PartnerSharingGrantsConnection: LazyConnection<SharingGrantRow>;
+  PartnerSharingGrantsEdge: Edge<SharingGrantRow>;
+  PartnerSolutionsConnection: LazyConnection<SolutionMembershipRow>;
+  PartnerSolutionsEdge: Edge<SolutionMembershipRow>;
   PayloadError: PayloadError;
   PredictedIntegration: Omit<PredictedIntegration, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   ProposalMember: ProposalMemberRow;
@@ -3003,15 +3627,21 @@ export type ResolversParentTypes = ResolversObject<{
   Solution: SolutionRow;
   SolutionAssembly: SolutionAssemblyRow;
   SolutionConnection: SolutionConnectionRow;
+  SolutionDealsConnection: LazyConnection<DealRow>;
+  SolutionDealsEdge: Edge<DealRow>;
   SolutionEdge: Omit<SolutionEdge, 'node'> & { node: ResolversParentTypes['Solution'] };
   SolutionFilter: SolutionFilter;
   SolutionMember: SolutionMemberRow;
   SolutionMemberInput: SolutionMemberInput;
+  SolutionMembersConnection: LazyConnection<SolutionMemberRow>;
+  SolutionMembersEdge: Edge<SolutionMemberRow>;
   SolutionMembership: SolutionMembershipRow;
   SolutionMembershipInput: SolutionMembershipInput;
   SolutionMembershipRemoveInput: SolutionMembershipRemoveInput;
   SolutionPayload: Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversParentTypes['Solution']> };
   SolutionProposal: SolutionProposalRow;
+  SolutionRequiresConnection: LazyConnection<CapabilityRow>;
+  SolutionRequiresEdge: Edge<CapabilityRow>;
   StageChange: StageChange;
   StageTime: StageTime;
   String: Scalars['String']['output'];
@@ -3082,15 +3712,30 @@ export type BrokerPartnerResolvers<ContextType = RequestContext, ParentType exte
 export type CapabilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Capability'] = ResolversParentTypes['Capability']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
+  childrenConnection?: Resolver<ResolversTypes['CapabilityChildrenConnection'], ParentType, ContextType, Partial<CapabilityChildrenConnectionArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neededBy?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  neededByConnection?: Resolver<ResolversTypes['CapabilityNeededByConnection'], ParentType, ContextType, Partial<CapabilityNeededByConnectionArgs>>;
   parent?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['CapabilityHolder']>, ParentType, ContextType, Partial<CapabilityPartnersArgs>>;
+  partnersConnection?: Resolver<ResolversTypes['CapabilityPartnersConnection'], ParentType, ContextType, Partial<CapabilityPartnersConnectionArgs>>;
   requiredBy?: Resolver<Array<ResolversTypes['Solution']>, ParentType, ContextType>;
+  requiredByConnection?: Resolver<ResolversTypes['CapabilityRequiredByConnection'], ParentType, ContextType, Partial<CapabilityRequiredByConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CapabilityChildrenConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityChildrenConnection'] = ResolversParentTypes['CapabilityChildrenConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CapabilityChildrenEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CapabilityChildrenEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityChildrenEdge'] = ResolversParentTypes['CapabilityChildrenEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Capability'], ParentType, ContextType>;
 }>;
 
 export type CapabilityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityConnection'] = ResolversParentTypes['CapabilityConnection']> = ResolversObject<{
@@ -3119,9 +3764,42 @@ export type CapabilityHolderResolvers<ContextType = RequestContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CapabilityNeededByConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityNeededByConnection'] = ResolversParentTypes['CapabilityNeededByConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CapabilityNeededByEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CapabilityNeededByEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityNeededByEdge'] = ResolversParentTypes['CapabilityNeededByEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+}>;
+
+export type CapabilityPartnersConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityPartnersConnection'] = ResolversParentTypes['CapabilityPartnersConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CapabilityPartnersEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CapabilityPartnersEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityPartnersEdge'] = ResolversParentTypes['CapabilityPartnersEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CapabilityHolder'], ParentType, ContextType>;
+}>;
+
 export type CapabilityPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityPayload'] = ResolversParentTypes['CapabilityPayload']> = ResolversObject<{
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+}>;
+
+export type CapabilityRequiredByConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityRequiredByConnection'] = ResolversParentTypes['CapabilityRequiredByConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CapabilityRequiredByEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CapabilityRequiredByEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapabilityRequiredByEdge'] = ResolversParentTypes['CapabilityRequiredByEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Solution'], ParentType, ContextType>;
 }>;
 
 export type CoSellRecommendationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoSellRecommendation'] = ResolversParentTypes['CoSellRecommendation']> = ResolversObject<{
@@ -3177,12 +3855,14 @@ export type CustomerResolvers<ContextType = RequestContext, ParentType extends R
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<CustomerAccountsArgs, 'includeEnded'>>;
   accountsConnection?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<CustomerAccountsConnectionArgs>>;
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, Partial<CustomerDealsArgs>>;
+  dealsConnection?: Resolver<ResolversTypes['CustomerDealsConnection'], ParentType, ContextType, Partial<CustomerDealsConnectionArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   needs?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
+  needsConnection?: Resolver<ResolversTypes['CustomerNeedsConnection'], ParentType, ContextType, Partial<CustomerNeedsConnectionArgs>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['CustomerSegment']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3192,6 +3872,17 @@ export type CustomerConnectionResolvers<ContextType = RequestContext, ParentType
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerDealsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDealsConnection'] = ResolversParentTypes['CustomerDealsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerDealsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerDealsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDealsEdge'] = ResolversParentTypes['CustomerDealsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
 }>;
 
 export type CustomerDuplicateGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerDuplicateGroup'] = ResolversParentTypes['CustomerDuplicateGroup']> = ResolversObject<{
@@ -3215,6 +3906,17 @@ export type CustomerEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 }>;
 
+export type CustomerNeedsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerNeedsConnection'] = ResolversParentTypes['CustomerNeedsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerNeedsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerNeedsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerNeedsEdge'] = ResolversParentTypes['CustomerNeedsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Capability'], ParentType, ContextType>;
+}>;
+
 export type CustomerPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
@@ -3233,6 +3935,7 @@ export type DealResolvers<ContextType = RequestContext, ParentType extends Resol
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   conflictsWith?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
+  conflictsWithConnection?: Resolver<ResolversTypes['DealConflictsWithConnection'], ParentType, ContextType, Partial<DealConflictsWithConnectionArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
@@ -3240,6 +3943,7 @@ export type DealResolvers<ContextType = RequestContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['DealParticipant']>, ParentType, ContextType>;
+  participantsConnection?: Resolver<ResolversTypes['DealParticipantsConnection'], ParentType, ContextType, Partial<DealParticipantsConnectionArgs>>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['DealStage'], ParentType, ContextType>;
@@ -3250,6 +3954,17 @@ export type DealAttributionResolvers<ContextType = RequestContext, ParentType ex
   deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['AttributionModel'], ParentType, ContextType>;
   shares?: Resolver<Array<ResolversTypes['AttributionShare']>, ParentType, ContextType>;
+}>;
+
+export type DealConflictsWithConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealConflictsWithConnection'] = ResolversParentTypes['DealConflictsWithConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DealConflictsWithEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DealConflictsWithEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealConflictsWithEdge'] = ResolversParentTypes['DealConflictsWithEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
 }>;
 
 export type DealConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealConnection'] = ResolversParentTypes['DealConnection']> = ResolversObject<{
@@ -3278,6 +3993,17 @@ export type DealParticipantResolvers<ContextType = RequestContext, ParentType ex
   role?: Resolver<ResolversTypes['DealRole'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DealParticipantsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealParticipantsConnection'] = ResolversParentTypes['DealParticipantsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DealParticipantsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DealParticipantsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealParticipantsEdge'] = ResolversParentTypes['DealParticipantsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DealParticipant'], ParentType, ContextType>;
 }>;
 
 export type DealParticipationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealParticipation'] = ResolversParentTypes['DealParticipation']> = ResolversObject<{
@@ -3417,23 +4143,40 @@ export type PartnerResolvers<ContextType = RequestContext, ParentType extends Re
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<PartnerAccountsArgs, 'includeEnded'>>;
   accountsConnection?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<PartnerAccountsConnectionArgs>>;
   capabilities?: Resolver<Array<ResolversTypes['PartnerCapability']>, ParentType, ContextType, RequireFields<PartnerCapabilitiesArgs, 'includeEnded'>>;
+  capabilitiesConnection?: Resolver<ResolversTypes['PartnerCapabilitiesConnection'], ParentType, ContextType, Partial<PartnerCapabilitiesConnectionArgs>>;
   deals?: Resolver<Array<ResolversTypes['DealParticipation']>, ParentType, ContextType, Partial<PartnerDealsArgs>>;
+  dealsConnection?: Resolver<ResolversTypes['PartnerDealsConnection'], ParentType, ContextType, Partial<PartnerDealsConnectionArgs>>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   integrations?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<PartnerIntegrationsArgs, 'includeEnded'>>;
+  integrationsConnection?: Resolver<ResolversTypes['PartnerIntegrationsConnection'], ParentType, ContextType, Partial<PartnerIntegrationsConnectionArgs>>;
   lifecycleStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedSharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType, RequireFields<PartnerReceivedSharingGrantsArgs, 'includeEnded'>>;
+  receivedSharingGrantsConnection?: Resolver<ResolversTypes['PartnerReceivedSharingGrantsConnection'], ParentType, ContextType, Partial<PartnerReceivedSharingGrantsConnectionArgs>>;
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharingGrants?: Resolver<Array<ResolversTypes['SharingGrant']>, ParentType, ContextType, RequireFields<PartnerSharingGrantsArgs, 'includeEnded'>>;
+  sharingGrantsConnection?: Resolver<ResolversTypes['PartnerSharingGrantsConnection'], ParentType, ContextType, Partial<PartnerSharingGrantsConnectionArgs>>;
   solutions?: Resolver<Array<ResolversTypes['SolutionMembership']>, ParentType, ContextType, RequireFields<PartnerSolutionsArgs, 'includeEnded'>>;
+  solutionsConnection?: Resolver<ResolversTypes['PartnerSolutionsConnection'], ParentType, ContextType, Partial<PartnerSolutionsConnectionArgs>>;
   stageHistory?: Resolver<Array<ResolversTypes['StageChange']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
   tierHistory?: Resolver<Array<ResolversTypes['TierChange']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['PartnerType']>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PartnerCapabilitiesConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerCapabilitiesConnection'] = ResolversParentTypes['PartnerCapabilitiesConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerCapabilitiesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerCapabilitiesEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerCapabilitiesEdge'] = ResolversParentTypes['PartnerCapabilitiesEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerCapability'], ParentType, ContextType>;
 }>;
 
 export type PartnerCapabilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerCapability'] = ResolversParentTypes['PartnerCapability']> = ResolversObject<{
@@ -3451,6 +4194,17 @@ export type PartnerConnectionResolvers<ContextType = RequestContext, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PartnerDealsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerDealsConnection'] = ResolversParentTypes['PartnerDealsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerDealsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerDealsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerDealsEdge'] = ResolversParentTypes['PartnerDealsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DealParticipation'], ParentType, ContextType>;
+}>;
+
 export type PartnerEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerEdge'] = ResolversParentTypes['PartnerEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
@@ -3462,6 +4216,17 @@ export type PartnerImpactResolvers<ContextType = RequestContext, ParentType exte
   orphanedCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   revenueAtRisk?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   solutionsAffected?: Resolver<Array<ResolversTypes['Solution']>, ParentType, ContextType>;
+}>;
+
+export type PartnerIntegrationsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerIntegrationsConnection'] = ResolversParentTypes['PartnerIntegrationsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerIntegrationsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerIntegrationsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerIntegrationsEdge'] = ResolversParentTypes['PartnerIntegrationsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
 }>;
 
 export type PartnerLifecycleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerLifecycle'] = ResolversParentTypes['PartnerLifecycle']> = ResolversObject<{
@@ -3491,6 +4256,17 @@ export type PartnerPayloadResolvers<ContextType = RequestContext, ParentType ext
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
 }>;
 
+export type PartnerReceivedSharingGrantsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerReceivedSharingGrantsConnection'] = ResolversParentTypes['PartnerReceivedSharingGrantsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerReceivedSharingGrantsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerReceivedSharingGrantsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerReceivedSharingGrantsEdge'] = ResolversParentTypes['PartnerReceivedSharingGrantsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SharingGrant'], ParentType, ContextType>;
+}>;
+
 export type PartnerRevenueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerRevenue'] = ResolversParentTypes['PartnerRevenue']> = ResolversObject<{
   closedWonDeals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   influenced?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -3498,6 +4274,28 @@ export type PartnerRevenueResolvers<ContextType = RequestContext, ParentType ext
   pipeline?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   sourced?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type PartnerSharingGrantsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerSharingGrantsConnection'] = ResolversParentTypes['PartnerSharingGrantsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerSharingGrantsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerSharingGrantsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerSharingGrantsEdge'] = ResolversParentTypes['PartnerSharingGrantsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SharingGrant'], ParentType, ContextType>;
+}>;
+
+export type PartnerSolutionsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerSolutionsConnection'] = ResolversParentTypes['PartnerSolutionsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerSolutionsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerSolutionsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerSolutionsEdge'] = ResolversParentTypes['PartnerSolutionsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SolutionMembership'], ParentType, ContextType>;
 }>;
 
 export type PayloadErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PayloadError'] = ResolversParentTypes['PayloadError']> = ResolversObject<{
@@ -3551,7 +4349,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   partnerLifecycle?: Resolver<Maybe<ResolversTypes['PartnerLifecycle']>, ParentType, ContextType, RequireFields<QueryPartnerLifecycleArgs, 'partnerId'>>;
   partnerMatches?: Resolver<Maybe<Array<ResolversTypes['PartnerMatch']>>, ParentType, ContextType, RequireFields<QueryPartnerMatchesArgs, 'first' | 'partnerId'>>;
   partnerRevenue?: Resolver<Maybe<ResolversTypes['PartnerRevenue']>, ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
-  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
+  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'first'>>;
   predictedIntegrations?: Resolver<Maybe<Array<ResolversTypes['PredictedIntegration']>>, ParentType, ContextType, RequireFields<QueryPredictedIntegrationsArgs, 'first' | 'partnerId'>>;
   recruitmentCandidates?: Resolver<Maybe<Array<ResolversTypes['RecruitmentCandidate']>>, ParentType, ContextType, RequireFields<QueryRecruitmentCandidatesArgs, 'exemplarIds' | 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -3597,14 +4395,17 @@ export type SimilarPartnerResolvers<ContextType = RequestContext, ParentType ext
 
 export type SolutionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
+  dealsConnection?: Resolver<ResolversTypes['SolutionDealsConnection'], ParentType, ContextType, Partial<SolutionDealsConnectionArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['SolutionMember']>, ParentType, ContextType, RequireFields<SolutionMembersArgs, 'includeEnded'>>;
+  membersConnection?: Resolver<ResolversTypes['SolutionMembersConnection'], ParentType, ContextType, Partial<SolutionMembersConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   requires?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
+  requiresConnection?: Resolver<ResolversTypes['SolutionRequiresConnection'], ParentType, ContextType, Partial<SolutionRequiresConnectionArgs>>;
   status?: Resolver<ResolversTypes['SolutionStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3624,6 +4425,17 @@ export type SolutionConnectionResolvers<ContextType = RequestContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SolutionDealsConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionDealsConnection'] = ResolversParentTypes['SolutionDealsConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SolutionDealsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SolutionDealsEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionDealsEdge'] = ResolversParentTypes['SolutionDealsEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+}>;
+
 export type SolutionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionEdge'] = ResolversParentTypes['SolutionEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Solution'], ParentType, ContextType>;
@@ -3636,6 +4448,17 @@ export type SolutionMemberResolvers<ContextType = RequestContext, ParentType ext
   since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SolutionMembersConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionMembersConnection'] = ResolversParentTypes['SolutionMembersConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SolutionMembersEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SolutionMembersEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionMembersEdge'] = ResolversParentTypes['SolutionMembersEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SolutionMember'], ParentType, ContextType>;
 }>;
 
 export type SolutionMembershipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionMembership'] = ResolversParentTypes['SolutionMembership']> = ResolversObject<{
@@ -3659,6 +4482,17 @@ export type SolutionProposalResolvers<ContextType = RequestContext, ParentType e
   partners?: Resolver<Array<ResolversTypes['ProposalMember']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SolutionRequiresConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionRequiresConnection'] = ResolversParentTypes['SolutionRequiresConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SolutionRequiresEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SolutionRequiresEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SolutionRequiresEdge'] = ResolversParentTypes['SolutionRequiresEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Capability'], ParentType, ContextType>;
 }>;
 
 export type StageChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = ResolversObject<{
@@ -3708,11 +4542,19 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AttributionShare?: AttributionShareResolvers<ContextType>;
   BrokerPartner?: BrokerPartnerResolvers<ContextType>;
   Capability?: CapabilityResolvers<ContextType>;
+  CapabilityChildrenConnection?: CapabilityChildrenConnectionResolvers<ContextType>;
+  CapabilityChildrenEdge?: CapabilityChildrenEdgeResolvers<ContextType>;
   CapabilityConnection?: CapabilityConnectionResolvers<ContextType>;
   CapabilityCoverage?: CapabilityCoverageResolvers<ContextType>;
   CapabilityEdge?: CapabilityEdgeResolvers<ContextType>;
   CapabilityHolder?: CapabilityHolderResolvers<ContextType>;
+  CapabilityNeededByConnection?: CapabilityNeededByConnectionResolvers<ContextType>;
+  CapabilityNeededByEdge?: CapabilityNeededByEdgeResolvers<ContextType>;
+  CapabilityPartnersConnection?: CapabilityPartnersConnectionResolvers<ContextType>;
+  CapabilityPartnersEdge?: CapabilityPartnersEdgeResolvers<ContextType>;
   CapabilityPayload?: CapabilityPayloadResolvers<ContextType>;
+  CapabilityRequiredByConnection?: CapabilityRequiredByConnectionResolvers<ContextType>;
+  CapabilityRequiredByEdge?: CapabilityRequiredByEdgeResolvers<ContextType>;
   CoSellRecommendation?: CoSellRecommendationResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityCapability?: CommunityCapabilityResolvers<ContextType>;
@@ -3723,19 +4565,27 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDealsConnection?: CustomerDealsConnectionResolvers<ContextType>;
+  CustomerDealsEdge?: CustomerDealsEdgeResolvers<ContextType>;
   CustomerDuplicateGroup?: CustomerDuplicateGroupResolvers<ContextType>;
   CustomerDuplicateGroupConnection?: CustomerDuplicateGroupConnectionResolvers<ContextType>;
   CustomerDuplicateGroupEdge?: CustomerDuplicateGroupEdgeResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerNeedsConnection?: CustomerNeedsConnectionResolvers<ContextType>;
+  CustomerNeedsEdge?: CustomerNeedsEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   CustomersPayload?: CustomersPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
   DealAttribution?: DealAttributionResolvers<ContextType>;
+  DealConflictsWithConnection?: DealConflictsWithConnectionResolvers<ContextType>;
+  DealConflictsWithEdge?: DealConflictsWithEdgeResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealEvent?: DealEventResolvers<ContextType>;
   DealParticipant?: DealParticipantResolvers<ContextType>;
+  DealParticipantsConnection?: DealParticipantsConnectionResolvers<ContextType>;
+  DealParticipantsEdge?: DealParticipantsEdgeResolvers<ContextType>;
   DealParticipation?: DealParticipationResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
@@ -3754,14 +4604,26 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   OverlapCell?: OverlapCellResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
+  PartnerCapabilitiesConnection?: PartnerCapabilitiesConnectionResolvers<ContextType>;
+  PartnerCapabilitiesEdge?: PartnerCapabilitiesEdgeResolvers<ContextType>;
   PartnerCapability?: PartnerCapabilityResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
+  PartnerDealsConnection?: PartnerDealsConnectionResolvers<ContextType>;
+  PartnerDealsEdge?: PartnerDealsEdgeResolvers<ContextType>;
   PartnerEdge?: PartnerEdgeResolvers<ContextType>;
   PartnerImpact?: PartnerImpactResolvers<ContextType>;
+  PartnerIntegrationsConnection?: PartnerIntegrationsConnectionResolvers<ContextType>;
+  PartnerIntegrationsEdge?: PartnerIntegrationsEdgeResolvers<ContextType>;
   PartnerLifecycle?: PartnerLifecycleResolvers<ContextType>;
   PartnerMatch?: PartnerMatchResolvers<ContextType>;
   PartnerPayload?: PartnerPayloadResolvers<ContextType>;
+  PartnerReceivedSharingGrantsConnection?: PartnerReceivedSharingGrantsConnectionResolvers<ContextType>;
+  PartnerReceivedSharingGrantsEdge?: PartnerReceivedSharingGrantsEdgeResolvers<ContextType>;
   PartnerRevenue?: PartnerRevenueResolvers<ContextType>;
+  PartnerSharingGrantsConnection?: PartnerSharingGrantsConnectionResolvers<ContextType>;
+  PartnerSharingGrantsEdge?: PartnerSharingGrantsEdgeResolvers<ContextType>;
+  PartnerSolutionsConnection?: PartnerSolutionsConnectionResolvers<ContextType>;
+  PartnerSolutionsEdge?: PartnerSolutionsEdgeResolvers<ContextType>;
   PayloadError?: PayloadErrorResolvers<ContextType>;
   PredictedIntegration?: PredictedIntegrationResolvers<ContextType>;
   ProposalMember?: ProposalMemberResolvers<ContextType>;
@@ -3775,11 +4637,17 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Solution?: SolutionResolvers<ContextType>;
   SolutionAssembly?: SolutionAssemblyResolvers<ContextType>;
   SolutionConnection?: SolutionConnectionResolvers<ContextType>;
+  SolutionDealsConnection?: SolutionDealsConnectionResolvers<ContextType>;
+  SolutionDealsEdge?: SolutionDealsEdgeResolvers<ContextType>;
   SolutionEdge?: SolutionEdgeResolvers<ContextType>;
   SolutionMember?: SolutionMemberResolvers<ContextType>;
+  SolutionMembersConnection?: SolutionMembersConnectionResolvers<ContextType>;
+  SolutionMembersEdge?: SolutionMembersEdgeResolvers<ContextType>;
   SolutionMembership?: SolutionMembershipResolvers<ContextType>;
   SolutionPayload?: SolutionPayloadResolvers<ContextType>;
   SolutionProposal?: SolutionProposalResolvers<ContextType>;
+  SolutionRequiresConnection?: SolutionRequiresConnectionResolvers<ContextType>;
+  SolutionRequiresEdge?: SolutionRequiresEdgeResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
   StageTime?: StageTimeResolvers<ContextType>;
   TierChange?: TierChangeResolvers<ContextType>;

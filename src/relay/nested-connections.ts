@@ -37,7 +37,12 @@ export interface AccountConnectionArgs extends PageArgs {
  * a customer (ordered by partner). Arguments are checked at once (BadInputError at their path); the page runs when
  * edges or pageInfo are asked, the count (COUNT {}, no account read) when totalCount is.
  */
-export function accountConnection(loaders: Loaders, side: AccountSide, parentId: string, args: AccountConnectionArgs): LazyConnection<AccountRow> {
+export function accountConnection(
+  loaders: Loaders,
+  side: AccountSide,
+  parentId: string,
+  args: AccountConnectionArgs,
+): LazyConnection<AccountRow> {
   const statuses = args.filter?.statuses ?? null;
   if (statuses && (statuses.length === 0 || statuses.some((s) => !ACCOUNT_STATUSES.includes(s)))) {
     throw new BadInputError('filter.statuses must name at least one account status', ['filter', 'statuses']);
@@ -55,5 +60,51 @@ export function accountConnection(loaders: Loaders, side: AccountSide, parentId:
     edges: async () => (await read()).edges,
     pageInfo: async () => (await read()).pageInfo,
     totalCount: () => loaders.relay.accountCount(side, statuses).load(parentId),
+  };
+}
+
+/** The order argument of the list connections (schema/relay-lists.graphql). */
+export interface ListConnectionArgs extends PageArgs {
+  orderBy?: { field: 'ID' | 'NAME'; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+/** How to read one nested list: its loaded items, and each item's id and name (a relationship object's far end's). */
+export interface ListSpec<T> {
+  load: () => Promise<T[]>;
+  id: (item: T) => string;
+  name: (item: T) => string;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A nested list as a connection: the list is read by its plain field's loader (batched per level, scoped alike) and
+ * paged here by keyset on (ID or NAME, id) in either direction; arguments are checked at once.
+ */
+export function listConnection<T>(order: string, spec: ListSpec<T>, args: ListConnectionArgs): LazyConnection<T> {
+  const field = args.orderBy?.field ?? 'ID';
+  const name = `${order}:${field}`;
+  const request = keysetRequest(name, args.orderBy?.direction === 'DESC', args);
+  const keyOf = (item: T) => (field === 'NAME' ? spec.name(item) : spec.id(item));
+  let items: Promise<T[]> | undefined;
+  const all = () => (items ??= spec.load());
+  let page: Promise<ReturnType<typeof keysetPage<T>>> | undefined;
+  const read = () =>
+    (page ??= all().then((list) => {
+      const sorted = [...list].sort((a, b) => compare(keyOf(a), keyOf(b)) || compare(spec.id(a), spec.id(b)));
+      if (request.descending) sorted.reverse();
+      const from = request.from;
+      const after = from
+        ? sorted.filter((item) => {
+            const c = compare(keyOf(item), String(from.key)) || compare(spec.id(item), from.id);
+            return request.descending ? c < 0 : c > 0;
+          })
+        : sorted;
+      return keysetPage(name, request, after.slice(0, request.size + 1), (item) => ({ key: keyOf(item), id: spec.id(item) }));
+    }));
+  return {
+    edges: async () => (await read()).edges,
+    pageInfo: async () => (await read()).pageInfo,
+    totalCount: async () => (await all()).length,
   };
 }
