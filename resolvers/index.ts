@@ -14,6 +14,7 @@ import { Mutation } from './Mutation.js';
 import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
+import { Change, ChangeQuery } from './Change.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
@@ -21,7 +22,8 @@ import { scalars } from './scalars.js';
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...ChangeQuery }),
+  Change,
   Partner,
   PartnerCapability,
   PartnerConnection,
