@@ -53,7 +53,7 @@ function documentOf(ix: string, partnerName = 'Partner one', status = 'PROSPECT'
         id: `${ix}p1`,
         name: partnerName,
         types: ['RESELLER'],
-        capabilities: [{ capabilityId: `${ix}cap1`, level: 'ADVANCED' }],
+        capabilities: [{ capabilityId: `${ix}cap1`, level: 'EXPERT' }],
         integratesWith: [`${ix}p2`],
         sharing: [{ partnerId: `${ix}p2`, level: 'FULL' }],
       },
