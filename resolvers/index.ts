@@ -14,6 +14,7 @@ import { Mutation } from './Mutation.js';
 import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
+import { Change, ChangeQuery } from './Change.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
@@ -40,7 +41,8 @@ import {
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery }),
+  Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
   PartnerConnection,

@@ -44,6 +44,7 @@ export class CapabilityService {
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('capability');
         if (i.id) await requireIdNotOtherKind(tx, 'Capability', id, ['input', 'id']);
+        await tx.track('Capability', [id]);
         await this.checkParent(tx, id, i.parentId);
         await tx.run('capabilities/upsert-capability', {
           id,
@@ -66,6 +67,7 @@ export class CapabilityService {
   updateCapability(input: unknown): Promise<Outcome<CapabilityRow>> {
     return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Capability', [i.id]);
         const updated = onlyRow(
           await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', {
             id: i.id,
@@ -91,7 +93,7 @@ export class CapabilityService {
   /** Deletes a capability; its children become roots. deletedId is null when there was none. */
   deleteCapability(args: unknown): Promise<Outcome<string | null>> {
     return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('capabilities/delete-capability', { id });
+      const rows = await this.db.write<{ deletedId: string }>('capabilities/delete-capability', { id }, { type: 'Capability', ids: [id] });
       return rows[0]?.deletedId ?? null;
     });
   }

@@ -33,6 +33,17 @@ export type CapabilityLevel =
   /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
 
+/** What a change did: created, updated or deleted an entity or a relationship, or ended a relationship (the time model closes it instead of deleting it; README, "Events"). */
+export type ChangeKind =
+  /** The entity or relationship came into being. */
+  | 'CREATED'
+  /** It was deleted (with its fields as they were). */
+  | 'DELETED'
+  /** A relationship ended: kept as history with its `until`, no longer current. */
+  | 'ENDED'
+  /** Some of its fields changed (listed in `fields`). */
+  | 'UPDATED';
+
 /** A churn signal of atRiskPartners (README, "Time"). Windows are half-open [asOf − n days, asOf), days of 86 400 s. */
 export type ChurnSignal =
   /** More of its accounts ended than started in the 90 days before asOf. */

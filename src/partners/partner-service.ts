@@ -58,6 +58,7 @@ export class PartnerService {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
         if (i.id) await requireIdNotOtherKind(tx, 'Partner', id, ['input', 'id']);
+        await tx.track('Partner', [id]);
         const row = onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name), now: new Date() }),
           at('id'),
@@ -73,6 +74,7 @@ export class PartnerService {
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Partner', [i.id]);
         const row = onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/update-partner', {
             id: i.id,
@@ -100,6 +102,7 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         // Locks first (the partner, then its deals' customers): a concurrent participant change waits.
         if ((await tx.run('partners/lock-partner-for-delete', { id })).length === 0) return null;
+        await tx.track('Partner', [id]);
         const deals = await tx.run<{ dealId: string; participants: number }>('partners/get-partner-deal-participations', { id });
         const alone = deals.filter((d) => d.participants <= 1).map((d) => d.dealId);
         if (alone.length > 0) {
@@ -122,6 +125,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', { ...i, now: new Date() }),
           at('partnerId'),
@@ -139,6 +143,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', { ...i, now: new Date() }),
           at('partnerId'),
@@ -174,6 +179,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(
           await tx.run<{ account: AccountRow }>('partners/set-account', { ...i, now: new Date() }),
           at('partnerId'),
@@ -195,6 +201,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         const rows = await tx.run<{ account: AccountRow }>('partners/remove-account', { ...i, now: new Date() });
         return rows[0]?.account ?? null;
       }),
@@ -215,6 +222,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'partner', id: other, path: at(otherField) },
         ]);
+        await tx.track('Partner', [i.partnerId, other]);
         return onlyRow(await tx.run<{ node: PartnerRow }>(cypher, { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId).node;
       }),
     );

@@ -46,6 +46,7 @@ export class SolutionService {
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
         if (i.id) await requireIdNotOtherKind(tx, 'Solution', id, ['input', 'id']);
+        await tx.track('Solution', [id]);
         const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
         const row = onlyRow(
@@ -64,6 +65,7 @@ export class SolutionService {
   updateSolution(input: unknown): Promise<Outcome<SolutionRow>> {
     return attempt(UpdateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Solution', [i.id]);
         const row = onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/update-solution', {
             id: i.id,
@@ -90,6 +92,7 @@ export class SolutionService {
     return attempt(IdArgument, args, [], ({ id }) =>
       this.db.writeTransaction(async (tx) => {
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('solutions/lock-solution-deals', { id });
+        await tx.track('Solution', [id]);
         if (deals && deals.count > 0) {
           fail({
             path: ['id'],
@@ -110,6 +113,7 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
+        await tx.track('Solution', [i.solutionId]);
         return onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', { ...i, now: new Date() }),
           ['input', 'solutionId'],
@@ -127,6 +131,7 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
+        await tx.track('Solution', [i.solutionId]);
         return onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', { ...i, now: new Date() }),
           ['input', 'solutionId'],
