@@ -15,13 +15,14 @@ import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
+import { Subscription, Webhook, WebhookDelivery, WebhookMutation, WebhookQuery } from './Webhook.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...WebhookQuery }),
   Partner,
   PartnerCapability,
   PartnerConnection,
@@ -48,5 +49,9 @@ export const resolvers: Resolvers = {
   CommunityPartition,
   CommunityConnection,
   Community,
-  Mutation: guardRootFields('Mutation', Mutation),
+  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation }),
+  // Subscriptions check their permissions when they start (src/events/subscriptions.ts).
+  Subscription,
+  Webhook,
+  WebhookDelivery,
 };
