@@ -64,7 +64,6 @@ const config: CodegenConfig = {
           Community: '../analytics/analytics-rows.js#CommunityRow',
           CustomerDuplicateGroup: '../identity/identity-service.js#DuplicateGroup',
           CustomerDuplicateGroupConnection: '../identity/identity-service.js#DuplicateGroupConnection',
-          ChangeEvent: '../events/subscriptions.js#ChangeEventRow',
           EcosystemMapDelta: '../events/subscriptions.js#MapDeltaEvent',
           Webhook: '../events/webhook-service.js#WebhookRow',
           WebhookDelivery: '../events/webhook-service.js#WebhookDeliveryRow',

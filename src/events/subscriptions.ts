@@ -16,11 +16,6 @@ import { diffMaps, EMPTY_MAP, isEmptyDelta, type MapDelta } from './map-delta.js
 /** Changes read per round trip. */
 const PAGE = 100;
 
-export interface ChangeEventRow {
-  cursor: string;
-  change: Change;
-}
-
 export interface MapDeltaEvent extends MapDelta {
   /** The cursor of the last change this drawing includes (null: the outbox was empty). */
   cursor: string | null;
@@ -82,7 +77,7 @@ async function startSequence(hub: EventHub, after: string | null | undefined): P
 }
 
 /** changes(filter, after): every change the viewer may see after the cursor (or from now), one event each. */
-export function changeStream(ctx: RequestContext, filter: unknown, after: string | null | undefined): AsyncGenerator<ChangeEventRow | StreamFailure> {
+export function changeStream(ctx: RequestContext, filter: unknown, after: string | null | undefined): AsyncGenerator<Change | StreamFailure> {
   const hub = hubOf(ctx);
   return abortable(async function* (signal) {
     let cursor = await startSequence(hub, after);
@@ -93,7 +88,7 @@ export function changeStream(ctx: RequestContext, filter: unknown, after: string
       const page = await hub.readChanges(fresh.db, { afterSequence: cursor, first: PAGE, filter: filter ?? undefined });
       for (const change of page) {
         cursor = sequenceOf(change);
-        yield { cursor: hub.encodeCursor(cursor), change: change as Change };
+        yield change as Change;
       }
       if (page.length < PAGE) await hub.watcher.waitBeyond(seen ?? cursor, signal);
     }
