@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Solution: `${rows}#SolutionRow`,
           Deal: `${rows}#DealRow`,
           Money: `${rows}#MoneyValue`,
+          Change: '../events/change-feed.js#Change as ChangeModel',
           Account: `${rows}#AccountRow`,
           PartnerCapability: `${rows}#PartnerCapabilityRow`,
           CapabilityHolder: `${rows}#CapabilityHolderRow`,

@@ -14,6 +14,7 @@ import { Mutation } from './Mutation.js';
 import { SearchHit, SearchResult } from './Search.js';
 import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
+import { Change, ChangeQuery } from './Change.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { Subscription, Webhook, WebhookDelivery, WebhookMutation, WebhookQuery } from './Webhook.js';
 import { guardRootFields } from '../src/auth/permissions.js';
@@ -22,7 +23,8 @@ import { scalars } from './scalars.js';
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...WebhookQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...ChangeQuery, ...WebhookQuery }),
+  Change,
   Partner,
   PartnerCapability,
   PartnerConnection,

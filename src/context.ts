@@ -26,6 +26,9 @@ export interface RequestContext {
 
 export function createRequestContext(root: CypherExecutor, viewer: Viewer, operationName?: string, events?: EventHub): RequestContext {
   const stats: ExecutionStats = { roundTrips: 0 };
-  const db = root.forRequest(operationName, stats, { partnerId: viewer.role === 'PARTNER' ? (viewer.partnerId ?? null) : null });
+  const db = root.forRequest(operationName, stats, {
+    partnerId: viewer.role === 'PARTNER' ? (viewer.partnerId ?? null) : null,
+    actor: viewer.subject,
+  });
   return { db, loaders: createLoaders(db), services: createServices(db), viewer, stats, ...(events ? { events } : {}) };
 }

@@ -64,7 +64,7 @@ export async function connectDatabase(unprepared: Config, logger: Logger, option
       timeoutMs: config.maintenanceTimeoutMs === 0 ? 0 : Math.max(config.maintenanceTimeoutMs, options.timeoutMs ?? 0),
       logger,
     });
-    const applied = await applyMigrations(maintenance);
+    const applied = await applyMigrations(maintenance.as('migrate'));
     logger.info(`Migrations applied: ${applied.length}`);
     return {
       executor,

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     database = await connecting;
     if (config.seedDemo) {
       // Maintenance: bounded by MAINTENANCE_TIMEOUT_SECONDS, not by the request timeout.
-      const loaded = await loadDemoIfEmpty(database.maintenance);
+      const loaded = await loadDemoIfEmpty(database.maintenance.as('demo'));
       if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
     }
     const executor = database.executor;

@@ -43,6 +43,7 @@ export class CapabilityService {
     return attempt(CreateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('capability');
+        await tx.track('Capability', [id]);
         await this.checkParent(tx, id, i.parentId);
         await tx.run('capabilities/upsert-capability', {
           id,
@@ -65,6 +66,7 @@ export class CapabilityService {
   updateCapability(input: unknown): Promise<Outcome<CapabilityRow>> {
     return attempt(UpdateCapabilityInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Capability', [i.id]);
         const updated = onlyRow(
           await tx.run<{ node: CapabilityRow }>('capabilities/update-capability', {
             id: i.id,
@@ -90,7 +92,7 @@ export class CapabilityService {
   /** Deletes a capability; its children become roots. deletedId is null when there was none. */
   deleteCapability(args: unknown): Promise<Outcome<string | null>> {
     return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('capabilities/delete-capability', { id });
+      const rows = await this.db.write<{ deletedId: string }>('capabilities/delete-capability', { id }, { type: 'Capability', ids: [id] });
       return rows[0]?.deletedId ?? null;
     });
   }

@@ -30,7 +30,7 @@ async function main(args: string[]): Promise<number> {
   });
   const progress = (file: string, done: number, total: number) => process.stderr.write(`${file}: ${done}/${total} rows read\n`);
   try {
-    const plan = await runCrmImport(database.executor, mapping, inputs, { dryRun, onProgress: progress });
+    const plan = await runCrmImport(database.executor.as('import:crm'), mapping, inputs, { dryRun, onProgress: progress });
     console.log(formatCrmReport(plan, dryRun));
     return plan.ok ? 0 : 1;
   } finally {

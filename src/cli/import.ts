@@ -43,7 +43,7 @@ async function main(args: string[]): Promise<number> {
       ? (done: number, total: number) => process.stderr.write(`\r\x1b[2KImporting: ${done}/${total} records`)
       : undefined;
     const write = bulk ? bulkWriteEcosystem : writeEcosystem;
-    const counts = await write(database.executor, checked.doc, { replace, onProgress: progress });
+    const counts = await write(database.executor.as('import'), checked.doc, { replace, onProgress: progress });
     if (progress) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     console.log(

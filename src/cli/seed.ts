@@ -121,7 +121,7 @@ async function importIntoDatabase(args: SeedArgs): Promise<number> {
     const progress = process.stderr.isTTY
       ? (done: number, all: number) => process.stderr.write(`\r\x1b[2KImporting: ${done}/${all} records`)
       : undefined;
-    const result = await bulkLoadEcosystem(database.executor, doc, { replace: args.replace, onProgress: progress });
+    const result = await bulkLoadEcosystem(database.executor.as('seed'), doc, { replace: args.replace, onProgress: progress });
     if (progress) process.stderr.write('\n');
     if (!result.ok) {
       // The generator's output always passes the check; a problem here is a generator bug.

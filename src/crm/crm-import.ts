@@ -11,7 +11,7 @@
 // and a second run finds every row unchanged and writes nothing.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import type { CypherExecutor, CypherTransaction, WriteTransaction } from '../db/executor.js';
 import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import { DEAL_ROLES, DEAL_STAGES, PARTNER_TYPES, type RegistrationStatus } from '../model/vocabulary.js';
 import { EXTERNAL_SYSTEM_PATTERN, normalizeCustomerName, normalizeDomain, setExternalIds } from '../identity/identity.js';
@@ -619,8 +619,12 @@ async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
 }
 
 /** Writes a plan without rejections inside the caller's write transaction. */
-export async function writeCrmPlan(tx: CypherTransaction, system: string, plan: CrmPlan, at: Date): Promise<void> {
+export async function writeCrmPlan(tx: WriteTransaction, system: string, plan: CrmPlan, at: Date): Promise<void> {
   const { customers, partners, deals, participants } = plan.writes;
+  // The outbox records what changes among them (src/events/outbox.ts).
+  await tx.track('Customer', customers.map((c) => c.id));
+  await tx.track('Partner', partners.map((p) => p.id));
+  await tx.track('Deal', [...deals.map((d) => d.id), ...participants.map((p) => p.dealId)]);
   if (customers.length > 0)
     await tx.run('crm/upsert-customers', {
       rows: customers.map(({ id, name, normalizedName, domain, industry, region }) => ({

@@ -41,6 +41,7 @@ export class CustomerService {
     return attempt(CreateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('customer');
+        await tx.track('Customer', [id]);
         await this.requireNeeds(tx, i.needs);
         await requireFreeDomain(tx, id, i.domain);
         const { needs, externalIds, ...fields } = i;
@@ -65,6 +66,7 @@ export class CustomerService {
   updateCustomer(input: unknown): Promise<Outcome<CustomerRow>> {
     return attempt(UpdateCustomerInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Customer', [i.id]);
         await requireFreeDomain(tx, i.id, i.domain);
         const changes = {
           ...withSearchName(changesOf(i, ['id', 'needs', 'externalIds'])),
@@ -92,6 +94,7 @@ export class CustomerService {
       this.db.writeTransaction(async (tx) => {
         // The customer's lock first, as every deal registration takes it: none can slip in between the count and the delete.
         if ((await tx.run('deals/lock-customer-deals', { customerId: a.id })).length === 0) return null;
+        await tx.track('Customer', [a.id]);
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('customers/count-customer-deals', { id: a.id });
         if (deals && deals.count > 0) {
           fail({

@@ -3,6 +3,7 @@
 // each transaction with the operation name, logs Cypher at debug level, converts values once
 // and maps driver errors to API errors.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { appendChanges, ChangeTracker, OutboxError, type ChangeRecord, type EntityType } from '../events/outbox.js';
 import type { Logger } from '../logger.js';
 import type { CypherLibrary } from './cypher-library.js';
 import { mapDriverError } from './errors.js';
@@ -22,12 +23,29 @@ export interface ExecutionStats {
  */
 export interface ViewerScope {
   partnerId: string | null;
+  /**
+   * Who writes, recorded on every Change (README, "Events"): the token's `sub` for a request, the command's name
+   * for the CLIs (`import`, `seed`, `import:crm`, `migrate`, `demo`); `system` when nobody set it.
+   */
+  actor?: string;
 }
 
 const VENDOR_SCOPE: ViewerScope = { partnerId: null };
 
 export interface CypherTransaction {
   run<R = Row>(name: string, params?: Params): Promise<R[]>;
+}
+
+/**
+ * A write transaction: statements plus the outbox's tracking (src/events/outbox.ts). Before it touches an entity a
+ * write path calls `track(type, ids)`; the changes are computed and recorded before commit. A transaction whose
+ * statements changed the graph without tracking anything fails (OutboxError), unless it said `untracked(reason)`.
+ */
+export interface WriteTransaction extends CypherTransaction {
+  track(type: EntityType, ids: Iterable<string>): Promise<void>;
+  untracked(reason: string): void;
+  /** Records changes the write knows exactly without snapshots (the bulk load's CREATEs into an emptied database). */
+  record(changes: readonly ChangeRecord[]): void;
 }
 
 export interface ExecutorOptions {
@@ -53,6 +71,16 @@ export class CypherExecutor {
     return this.options.timeoutMs;
   }
 
+  /** Who writes through this executor (recorded on each Change). */
+  get actor(): string {
+    return this.scope.actor ?? 'system';
+  }
+
+  /** The same executor writing as `actor` (a CLI's command name, e.g. `import`). */
+  as(actor: string): CypherExecutor {
+    return new CypherExecutor(this.driver, this.library, this.options, this.operation, this.stats, { ...this.scope, actor });
+  }
+
   /** The same executor, tagged with a request's operation and viewer scope, counting its round-trips. */
   forRequest(operation: string | undefined, stats: ExecutionStats = { roundTrips: 0 }, scope: ViewerScope = VENDOR_SCOPE): CypherExecutor {
     return new CypherExecutor(this.driver, this.library, this.options, operation ?? 'anonymous', stats, scope);
@@ -62,17 +90,40 @@ export class CypherExecutor {
     return this.readTransaction((tx) => tx.run<R>(name, params));
   }
 
-  write<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    return this.writeTransaction((tx) => tx.run<R>(name, params));
+  /** One statement in a write transaction that tracks `track` (entity type and ids) for the outbox first. */
+  write<R = Row>(name: string, params: Params = {}, track?: { type: EntityType; ids: Iterable<string> }): Promise<R[]> {
+    return this.writeTransaction(async (tx) => {
+      if (track) await tx.track(track.type, track.ids);
+      return tx.run<R>(name, params);
+    });
   }
 
   readTransaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('READ', work);
+    return this.managed('READ', (tx) => work({ run: (name, params) => this.runNamed(tx, name, params) }));
   }
 
-  /** Several statements in one transaction: all or nothing. */
-  writeTransaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', work);
+  /**
+   * Several statements in one transaction: all or nothing. The outbox records the tracked changes in it right
+   * before commit (retried work starts a fresh tracking), so a commit always records and a rollback never does.
+   */
+  writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    return this.managed('WRITE', async (tx) => {
+      const written = { any: false };
+      const run = <R>(name: string, params?: Params) => this.runNamed<R>(tx, name, params, written);
+      const tracker = new ChangeTracker(run);
+      const result = await work({
+        run,
+        track: (type, ids) => tracker.track(type, ids),
+        untracked: (reason) => tracker.untracked(reason),
+        record: (changes) => tracker.record(changes),
+      });
+      if (written.any && !tracker.tracksAnything) {
+        throw new OutboxError(`write transaction (${this.operation}) changed the graph but tracked nothing for the outbox: call tx.track()`);
+      }
+      const changes = await tracker.changes();
+      if (changes.length > 0) await appendChanges(run, changes, this.actor);
+      return result;
+    });
   }
 
   /** Runs Cypher text that is not a named file (EXPLAIN checks, migrations' bookkeeping). */
@@ -106,10 +157,8 @@ export class CypherExecutor {
     }
   }
 
-  private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
-    return this.managed(mode, (tx) =>
-      work({ run: <R>(name: string, params: Params = {}) => this.runOn<R>(tx, this.library.get(name).text, params, name) }),
-    );
+  private runNamed<R>(tx: ManagedTransaction, name: string, params: Params = {}, written?: { any: boolean }): Promise<R[]> {
+    return this.runOn<R>(tx, this.library.get(name).text, params, name, written);
   }
 
   private async managed<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -127,10 +176,11 @@ export class CypherExecutor {
     }
   }
 
-  private async runOn<R>(tx: ManagedTransaction, text: string, params: Params, name: string): Promise<R[]> {
+  private async runOn<R>(tx: ManagedTransaction, text: string, params: Params, name: string, written?: { any: boolean }): Promise<R[]> {
     this.stats.roundTrips += 1;
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
     const result = await tx.run(text, toParam({ ...params, viewerPartnerId: this.scope.partnerId }) as Params);
+    if (written && !written.any && result.summary.counters.containsUpdates()) written.any = true;
     return result.records.map((r) => toPlain(r.toObject()) as R);
   }
 }

@@ -25,8 +25,9 @@ async function backfillNormalizedNames(executor: CypherExecutor): Promise<void> 
   for (;;) {
     const rows = await executor.read<{ id: string; name: string }>('identity/list-customers-without-normalized-name', { limit: 5000 });
     if (rows.length === 0) return;
-    await executor.write('identity/set-normalized-names', {
-      rows: rows.map((r) => ({ id: r.id, normalizedName: normalizeCustomerName(r.name) })),
+    await executor.writeTransaction(async (tx) => {
+      tx.untracked('normalizedName is derived from the name; the outbox records facts');
+      await tx.run('identity/set-normalized-names', { rows: rows.map((r) => ({ id: r.id, normalizedName: normalizeCustomerName(r.name) })) });
     });
   }
 }

@@ -32,7 +32,7 @@ export class DealQueries {
   /** Deletes the deal with its participations and history; deletedId is null when there was none. */
   deleteDeal(args: unknown): Promise<Outcome<string | null>> {
     return attempt(IdArgument, args, [], async ({ id }) => {
-      const rows = await this.db.write<{ deletedId: string }>('deals/delete-deal', { id });
+      const rows = await this.db.write<{ deletedId: string }>('deals/delete-deal', { id }, { type: 'Deal', ids: [id] });
       return rows[0]?.deletedId ?? null;
     });
   }

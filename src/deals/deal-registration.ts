@@ -174,6 +174,7 @@ export class DealRegistrationService {
         if (problems.length > 0) throw new ProblemsError(problems);
         // Read only after the locks: a registration racing this one has committed or waits.
         const { others, group } = await lockedGroupDeals(tx, customerId, null);
+        await tx.track('Deal', [id]);
         const now = new Date();
         const createdAt = input.createdAt ?? registeredNow(now, others);
         if (input.closedAt && input.closedAt < createdAt)
@@ -205,6 +206,7 @@ export class DealRegistrationService {
     return attempt(UpdateDealStageInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
+        await tx.track('Deal', [deal.id]);
         if (!isOpenDealStage(deal.stage)) {
           fail({
             path: [...BASE, 'stage'],
@@ -234,6 +236,7 @@ export class DealRegistrationService {
     return attempt(ResolveDealConflictInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
+        await tx.track('Deal', [deal.id]);
         if (deal.registrationStatus !== 'CONFLICT') {
           fail({
             path: [...BASE, 'dealId'],
@@ -261,6 +264,7 @@ export class DealRegistrationService {
           { kind: 'partner', id: input.partnerId, path: [...BASE, 'partnerId'] },
         ]);
         const deal = await lockedDeal(tx, input.dealId);
+        await tx.track('Deal', [deal.id]);
         if (deal.participants.some((p) => p.partnerId === input.partnerId)) {
           fail({ path: [...BASE, 'partnerId'], message: 'This partner already takes part in the deal', code: 'CONFLICT' });
         }
@@ -305,6 +309,7 @@ export class DealRegistrationService {
     return attempt(RemoveDealParticipantInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
+        await tx.track('Deal', [deal.id]);
         if (!deal.participants.some((p) => p.partnerId === input.partnerId)) {
           fail({ path: [...BASE, 'partnerId'], message: 'This partner does not take part in the deal', code: 'NOT_FOUND' });
         }

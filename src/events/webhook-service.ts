@@ -12,6 +12,7 @@ import { attempt, idSchema, isWellFormedText, notFound, type Outcome } from '../
 import type { EventHub } from './event-hub.js';
 import { EVENT_TYPE_PATTERN } from './event-types.js';
 import { generateSecret } from './webhook-signing.js';
+import { writeWebhookState } from './webhook-worker.js';
 import { checkTarget, MAX_URL_LENGTH, parseTargetUrl, TargetRefusedError } from './webhook-target.js';
 
 export const MAX_EVENT_TYPES = 50;
@@ -100,7 +101,7 @@ export class WebhookService {
       const secret = a.secret ?? generateSecret();
       // Deliveries start after the changes recorded so far.
       const cursor = await this.hub.watcher.readHead();
-      const [row] = await this.db.write<{ webhook: WebhookRow }>('webhooks/create-webhook', {
+      const [row] = await writeWebhookState<{ webhook: WebhookRow }>(this.db, 'webhooks/create-webhook', {
         id: `webhook-${randomUUID()}`,
         url: url.toString(),
         eventTypes: [...new Set(a.eventTypes)],
@@ -124,7 +125,7 @@ export class WebhookService {
   deleteWebhook(args: unknown): Promise<Outcome<string | null>> {
     assertWebhookRole(this.viewer);
     return attempt(z.object({ id: z.string().min(1).max(200) }), args, [], async ({ id }) => {
-      const rows = await this.db.write<{ id: string }>('webhooks/delete-webhook', { id });
+      const rows = await writeWebhookState<{ id: string }>(this.db, 'webhooks/delete-webhook', { id });
       if (rows.length === 0) throw new ProblemsError([notFound(['id'], 'webhook', id)]);
       return rows[0]!.id;
     });

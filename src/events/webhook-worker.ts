@@ -68,6 +68,14 @@ interface PendingDelivery {
   nextAttemptAt: Date;
 }
 
+/** A write of the webhooks' own state: not ecosystem data, so the outbox records nothing for it. */
+export function writeWebhookState<R>(executor: CypherExecutor, name: string, params: Record<string, unknown>): Promise<R[]> {
+  return executor.writeTransaction(async (tx) => {
+    tx.untracked('webhook delivery state (not ecosystem data)');
+    return tx.run<R>(name, params);
+  });
+}
+
 /** At most this many steps for one webhook per wake-up, so one busy webhook does not starve the others. */
 const STEPS_PER_RUN = 50;
 /** Webhooks worked on at once. */
@@ -97,7 +105,7 @@ export class WebhookWorker {
     this.stopped = true;
     this.unsubscribe?.();
     await this.running?.catch(() => undefined);
-    await this.o.executor.write('webhooks/release-webhook-leases', { owner: this.owner }).catch(() => undefined);
+    await writeWebhookState(this.o.executor, 'webhooks/release-webhook-leases', { owner: this.owner }).catch(() => undefined);
   }
 
   /** Looks for work now (also called after every poll of the outbox). */
@@ -139,7 +147,7 @@ export class WebhookWorker {
 
   private async work(webhookId: string): Promise<void> {
     for (let step = 0; step < STEPS_PER_RUN && !this.stopped; step++) {
-      const [claimed] = await this.o.executor.write<{ webhook: ClaimedWebhook; pending: PendingDelivery | null }>('webhooks/claim-webhook', {
+      const [claimed] = await writeWebhookState<{ webhook: ClaimedWebhook; pending: PendingDelivery | null }>(this.o.executor, 'webhooks/claim-webhook', {
         id: webhookId,
         owner: this.owner,
         leaseMs: this.leaseMs,
@@ -174,7 +182,7 @@ export class WebhookWorker {
     const changes = await this.o.readChanges(scoped, { afterSequence: cursor, first: this.o.batchSize });
     if (changes.length === 0) {
       if (headBefore === null || (cursor !== null && headBefore <= cursor)) return false;
-      await this.o.executor.write('webhooks/enqueue-webhook-delivery', {
+      await writeWebhookState(this.o.executor, 'webhooks/enqueue-webhook-delivery', {
         webhookId: webhook.id,
         expectedCursor: cursor,
         cursor: headBefore,
@@ -200,7 +208,7 @@ export class WebhookWorker {
         payload: body,
       };
     }
-    const moved = await this.o.executor.write('webhooks/enqueue-webhook-delivery', {
+    const moved = await writeWebhookState(this.o.executor, 'webhooks/enqueue-webhook-delivery', {
       webhookId: webhook.id,
       expectedCursor: cursor,
       cursor: last,
@@ -223,7 +231,7 @@ export class WebhookWorker {
         nextAttemptAt = new Date(next);
       }
     }
-    await this.o.executor.write('webhooks/record-webhook-attempt', {
+    await writeWebhookState(this.o.executor, 'webhooks/record-webhook-attempt', {
       id: pending.id,
       statusCode,
       error: error ?? (status === 'DELIVERED' ? null : `HTTP ${statusCode}`),

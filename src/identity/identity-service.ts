@@ -195,6 +195,10 @@ export class IdentityService {
           ...i.fromIds.map((id, n) => ({ kind: 'customer' as const, id, path: ['input', 'fromIds', String(n)] })),
         ]);
         for (const id of [i.intoId, ...i.fromIds].sort()) await tx.run('deals/lock-customer-deals', { customerId: id });
+        // The outbox: the customers, and the deals that move or are decided again (src/events/outbox.ts).
+        await tx.track('Customer', [i.intoId, ...i.fromIds]);
+        const [held] = await tx.run<{ dealIds: string[] }>('events/list-customer-deal-ids', { ids: [i.intoId, ...i.fromIds] });
+        await tx.track('Deal', held?.dealIds ?? []);
         const at = new Date();
         const moved: string[] = [];
         for (const fromId of i.fromIds) {
@@ -222,6 +226,7 @@ export class IdentityService {
           tx,
           a.ids.map((id, n) => ({ kind: 'customer' as const, id, path: ['ids', String(n)] })),
         );
+        await tx.track('Customer', a.ids);
         await tx.run('identity/mark-customers-distinct', { ids: a.ids });
         const rows = await tx.run<{ node: CustomerRow }>('customers/get-customers-by-ids', { ids: [...a.ids].sort() });
         return rows.map((r) => r.node);

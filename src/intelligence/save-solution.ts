@@ -57,6 +57,7 @@ export class SaveSolutionService {
     return attempt(SaveSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
+        await tx.track('Solution', [id]);
         if (i.id && (await tx.run('solutions/find-existing-solutions', { ids: [i.id] })).length > 0) {
           fail({ path: ['input', 'id'], message: `A solution with id ${JSON.stringify(i.id)} already exists`, code: 'CONFLICT' });
         }

@@ -5,7 +5,8 @@
 // document is upserted onto what is there and everything it does not contain is deleted last,
 // because deleted nodes in a transaction make every later MERGE by id in it many times slower
 // (PROFILE: same db hits, 10-36x the time), which made deleting first the slowest part.
-import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
+import type { CypherExecutor, WriteTransaction } from '../db/executor.js';
+import { ENTITY_TYPES, type EntityType } from '../events/outbox.js';
 import { decideRegistrationStatuses, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
 import { ProblemsError } from '../errors.js';
@@ -90,9 +91,21 @@ export function writeEcosystem(db: CypherExecutor, doc: EcosystemDocument, optio
  * a failure leaves the batches written before it.
  */
 export function writeEcosystemInBatches(db: CypherExecutor, doc: EcosystemDocument, options: ImportOptions = {}): Promise<ImportCounts> {
-  const perStatement: CypherTransaction = { run: (name, params) => db.write(name, params) };
+  // What the writer tracks for the outbox goes into the transaction of the statement that follows it.
+  const pending: [EntityType, string[]][] = [];
+  const perStatement: WriterTransaction = {
+    track: async (type, ids) => void pending.push([type, [...ids]]),
+    run: (name, params) =>
+      db.writeTransaction(async (tx) => {
+        for (const [type, ids] of pending.splice(0)) await tx.track(type, ids);
+        return tx.run(name, params);
+      }),
+  };
   return new EcosystemWriter(perStatement, doc, options).write();
 }
+
+/** What the writer needs of a transaction: statements and the outbox's tracking. */
+type WriterTransaction = Pick<WriteTransaction, 'run' | 'track'>;
 
 class EcosystemWriter {
   private done = 0;
@@ -100,7 +113,7 @@ class EcosystemWriter {
   private readonly batchSize: number;
 
   constructor(
-    private readonly tx: CypherTransaction,
+    private readonly tx: WriterTransaction,
     private readonly doc: EcosystemDocument,
     private readonly options: ImportOptions,
   ) {
@@ -112,6 +125,14 @@ class EcosystemWriter {
     const { doc } = this;
     this.done = 0;
     const { replace } = this.options;
+    // The outbox (src/events/outbox.ts): with replace everything there is may change; otherwise the
+    // document's entities, each tracked with its batch below.
+    if (replace) {
+      for (const label of ENTITY_TYPES) {
+        const [row] = await this.tx.run<{ ids: string[] }>('events/list-entity-ids', { label });
+        await this.tx.track(label, row?.ids ?? []);
+      }
+    }
     // Relationships only here (cheap for what follows); old accounts and events must not survive.
     if (replace) await this.tx.run('interchange/detach-accounts-and-events');
     this.options.onProgress?.(0, this.total);
@@ -119,27 +140,50 @@ class EcosystemWriter {
     await this.freeDomains();
 
     // Nodes before the relationships that point at them.
-    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, capabilityProperties, true);
+    const byId = (type: EntityType) => ({ type, ids: (r: { id: string }) => [r.id] });
+    await this.inBatches('interchange/upsert-capabilities', doc.capabilities, capabilityProperties, true, byId('Capability'));
     await this.externalIds('Capability', 'capabilities', doc.capabilities);
-    await this.inBatches('interchange/replace-capability-parents', doc.capabilities, (c) => ({ id: c.id, parentId: c.parentId ?? null }));
+    await this.inBatches(
+      'interchange/replace-capability-parents',
+      doc.capabilities,
+      (c) => ({ id: c.id, parentId: c.parentId ?? null }),
+      false,
+      byId('Capability'),
+    );
 
-    await this.inBatches('interchange/upsert-partners', doc.partners, partnerProperties, true);
+    await this.inBatches('interchange/upsert-partners', doc.partners, partnerProperties, true, byId('Partner'));
     await this.externalIds('Partner', 'partners', doc.partners);
-    await this.inBatches('interchange/replace-partner-links', doc.partners, (p) => ({
-      id: p.id,
-      capabilities: p.capabilities,
-      sharing: p.sharing,
-    }));
-    await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair);
+    await this.inBatches(
+      'interchange/replace-partner-links',
+      doc.partners,
+      (p) => ({
+        id: p.id,
+        capabilities: p.capabilities,
+        sharing: p.sharing,
+      }),
+      false,
+      byId('Partner'),
+    );
+    await this.inBatches('interchange/create-integrations', integrationPairs(doc), (pair) => pair, false, {
+      type: 'Partner',
+      ids: (pair) => [pair.fromId, pair.toId],
+    });
 
-    await this.inBatches('interchange/upsert-customers', doc.customers, (u) => ({ ...customerProperties(u), needs: u.needs }), true);
+    await this.inBatches(
+      'interchange/upsert-customers',
+      doc.customers,
+      (u) => ({ ...customerProperties(u), needs: u.needs }),
+      true,
+      byId('Customer'),
+    );
     await this.externalIds('Customer', 'customers', doc.customers);
-    await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true);
+    await this.inBatches('interchange/upsert-accounts', doc.accounts, (a) => a, true, { type: 'Partner', ids: (a) => [a.partnerId] });
     await this.inBatches(
       'interchange/upsert-solutions',
       doc.solutions,
       (s) => ({ ...solutionProperties(s), requires: s.requires, members: s.members }),
       true,
+      byId('Solution'),
     );
     await this.externalIds('Solution', 'solutions', doc.solutions);
 
@@ -150,6 +194,7 @@ class EcosystemWriter {
       doc.deals,
       (d) => ({ ...dealProperties(d, statuses.get(d.id) ?? null), isNew: !existing.has(d.id), participants: d.participants }),
       true,
+      byId('Deal'),
     );
     await this.externalIds('Deal', 'deals', doc.deals);
 
@@ -192,7 +237,10 @@ class EcosystemWriter {
         });
     }
     if (problems.length > 0) throw new DocumentConflictError(problems);
-    if (release.length > 0) await this.tx.run('interchange/release-customer-domains', { ids: release });
+    if (release.length > 0) {
+      await this.tx.track('Customer', release);
+      await this.tx.run('interchange/release-customer-domains', { ids: release });
+    }
   }
 
   /**
@@ -206,6 +254,7 @@ class EcosystemWriter {
   ): Promise<void> {
     for (let start = 0; start < records.length; start += this.batchSize) {
       const batch = records.slice(start, start + this.batchSize).map((r) => ({ id: r.id, externalIds: r.externalIds ?? [] }));
+      await this.tx.track(kind, batch.map((r) => r.id));
       try {
         await setExternalIds(this.tx, kind, batch, (row, pair) => [String(start + row), String(pair)]);
       } catch (err) {
@@ -261,10 +310,20 @@ class EcosystemWriter {
     return decideRegistrationStatuses(candidates);
   }
 
-  /** Runs a statement over the items in batches; `counted` adds them to the progress. */
-  private async inBatches<T>(name: string, items: readonly T[], toRow: (item: T) => object, counted = false): Promise<void> {
+  /**
+   * Runs a statement over the items in batches; `counted` adds them to the progress; `tracked` names the entities
+   * each batch touches, tracked for the outbox right before it.
+   */
+  private async inBatches<T>(
+    name: string,
+    items: readonly T[],
+    toRow: (item: T) => object,
+    counted = false,
+    tracked?: { type: EntityType; ids: (item: T) => string[] },
+  ): Promise<void> {
     for (let start = 0; start < items.length; start += this.batchSize) {
       const batch = items.slice(start, start + this.batchSize);
+      if (tracked) await this.tx.track(tracked.type, batch.flatMap(tracked.ids));
       await this.tx.run(name, { rows: batch.map(toRow) });
       if (counted) {
         this.done += batch.length;

@@ -57,6 +57,7 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         const { externalIds, ...fields } = i;
         const id = i.id ?? generateId('partner');
+        await tx.track('Partner', [id]);
         const row = onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/upsert-partner', { ...fields, id, searchName: searchName(i.name) }),
           at('id'),
@@ -72,6 +73,7 @@ export class PartnerService {
   updatePartner(input: unknown): Promise<Outcome<PartnerRow>> {
     return attempt(UpdatePartnerInput, input, INPUT, (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Partner', [i.id]);
         const row = onlyRow(
           await tx.run<{ node: PartnerRow }>('partners/update-partner', {
             id: i.id,
@@ -98,6 +100,7 @@ export class PartnerService {
       this.db.writeTransaction(async (tx) => {
         // Locks first (the partner, then its deals' customers): a concurrent participant change waits.
         if ((await tx.run('partners/lock-partner-for-delete', { id })).length === 0) return null;
+        await tx.track('Partner', [id]);
         const deals = await tx.run<{ dealId: string; participants: number }>('partners/get-partner-deal-participations', { id });
         const alone = deals.filter((d) => d.participants <= 1).map((d) => d.dealId);
         if (alone.length > 0) {
@@ -120,6 +123,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
           .node;
       }),
@@ -133,6 +137,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', i), at('partnerId'), 'partner', i.partnerId)
           .node;
       }),
@@ -163,6 +168,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         return onlyRow(await tx.run<{ account: AccountRow }>('partners/set-account', i), at('partnerId'), 'partner', i.partnerId).account;
       }),
     );
@@ -176,6 +182,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
+        await tx.track('Partner', [i.partnerId]);
         const rows = await tx.run<{ account: AccountRow }>('partners/remove-account', i);
         return rows[0]?.account ?? null;
       }),
@@ -196,6 +203,7 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'partner', id: other, path: at(otherField) },
         ]);
+        await tx.track('Partner', [i.partnerId, other]);
         return onlyRow(await tx.run<{ node: PartnerRow }>(cypher, i), at('partnerId'), 'partner', i.partnerId).node;
       }),
     );

@@ -113,7 +113,10 @@ export async function fillSearchNames(db: CypherExecutor): Promise<number> {
   for (;;) {
     const rows = await db.read<{ nodeId: string; name: string }>('search/find-names-without-search-name', { limit: FILL_BATCH_SIZE });
     if (rows.length === 0) return filled;
-    await db.write('search/set-search-names', { rows: rows.map((r) => ({ nodeId: r.nodeId, searchName: searchName(r.name) })) });
+    await db.writeTransaction(async (tx) => {
+      tx.untracked('searchName is derived from the name; the outbox records facts');
+      await tx.run('search/set-search-names', { rows: rows.map((r) => ({ nodeId: r.nodeId, searchName: searchName(r.name) })) });
+    });
     filled += rows.length;
   }
 }

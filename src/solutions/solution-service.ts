@@ -45,6 +45,7 @@ export class SolutionService {
     return attempt(CreateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
         const id = i.id ?? generateId('solution');
+        await tx.track('Solution', [id]);
         const { requires, members, externalIds, ...fields } = i;
         await this.requireComposition(tx, { requires, members });
         const row = onlyRow(
@@ -63,6 +64,7 @@ export class SolutionService {
   updateSolution(input: unknown): Promise<Outcome<SolutionRow>> {
     return attempt(UpdateSolutionInput, input, ['input'], (i) =>
       this.db.writeTransaction(async (tx) => {
+        await tx.track('Solution', [i.id]);
         const row = onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/update-solution', {
             id: i.id,
@@ -89,6 +91,7 @@ export class SolutionService {
     return attempt(IdArgument, args, [], ({ id }) =>
       this.db.writeTransaction(async (tx) => {
         const [deals] = await tx.run<{ count: number; dealIds: string[] }>('solutions/lock-solution-deals', { id });
+        await tx.track('Solution', [id]);
         if (deals && deals.count > 0) {
           fail({
             path: ['id'],
@@ -109,6 +112,7 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
+        await tx.track('Solution', [i.solutionId]);
         return onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/add-solution-member', i),
           ['input', 'solutionId'],
@@ -126,6 +130,7 @@ export class SolutionService {
           { kind: 'solution', id: i.solutionId, path: ['input', 'solutionId'] },
           { kind: 'partner', id: i.partnerId, path: ['input', 'partnerId'] },
         ]);
+        await tx.track('Solution', [i.solutionId]);
         return onlyRow(
           await tx.run<{ node: SolutionRow }>('solutions/remove-solution-member', i),
           ['input', 'solutionId'],
