@@ -238,7 +238,9 @@ export class WebhookWorker {
       status,
       nextAttemptAt,
     });
-    if (status === 'FAILED') this.o.logger.warn('Webhook delivery failed for good', { webhookId: webhook.id, deliveryId: pending.id });
+    if (status === 'FAILED') {
+      this.o.logger.warn('Webhook delivery failed for good', { webhookId: webhook.id, deliveryId: pending.id, attempts, statusCode, error });
+    }
     return status;
   }
 
