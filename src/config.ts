@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   QUERY_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   /** Seconds one transaction of start-up maintenance (migrations, the demo load) may run; 0 = no limit. */
   MAINTENANCE_TIMEOUT_SECONDS: z.coerce.number().min(0).default(3600),
+  /** Days the change feed keeps a change (README, "Events"); older ones are purged hourly and their cursors expire. */
+  CHANGE_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
   /** Load the demo ecosystem when the database is empty (npm start). */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -124,6 +126,8 @@ export interface Config {
   /** Milliseconds one maintenance transaction (migrations, demo load) may run; 0 = no limit. */
   maintenanceTimeoutMs: number;
   seedDemo: boolean;
+  /** Days the change feed keeps a change (CHANGE_RETENTION_DAYS). */
+  changeRetentionDays: number;
   dataDir: string;
   auth: AuthConfig;
   limits: RequestLimits;
@@ -224,6 +228,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     queryTimeoutMs: e.QUERY_TIMEOUT_SECONDS * 1000,
     maintenanceTimeoutMs: e.MAINTENANCE_TIMEOUT_SECONDS * 1000,
     seedDemo: e.SEED_DEMO,
+    changeRetentionDays: e.CHANGE_RETENTION_DAYS,
     dataDir,
     auth: options.serving === false ? { enabled: false } : authConfig(e, dataDir, !e.NEO4J_URI),
     limits: {

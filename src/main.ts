@@ -4,6 +4,7 @@
 import { DEFAULT_MAX_LIFETIME_SECONDS, mintToken } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase, type DatabaseConnection } from './database.js';
+import { schedulePurges } from './events/retention.js';
 import { loadDemoIfEmpty } from './interchange/demo.js';
 import { prepareLocalRun } from './local-run.js';
 import { createLogger } from './logger.js';
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
   let connecting: Promise<DatabaseConnection> | undefined;
   let database: DatabaseConnection | undefined;
   let app: RunningApp | undefined;
+  let stopPurges: (() => void) | undefined;
   let stopping = false;
   const stopAll = async () => {
+    stopPurges?.();
     await app?.stop();
     // A signal while connecting (the local Neo4j starting) waits for the connection, then closes it.
     database ??= await connecting?.catch(() => undefined);
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
       const loaded = await loadDemoIfEmpty(database.maintenance.as('demo'));
       if (loaded) logger.info(`Loaded the demo ecosystem (${loaded} records)`);
     }
+    // The change feed's retention: maintenance work, hourly (src/events/retention.ts).
+    stopPurges = schedulePurges(database.maintenance.as('retention'), config.changeRetentionDays, logger);
     const executor = database.executor;
     app = await startApp(
       { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits, events: config.events },

@@ -1,7 +1,10 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended}: for each of $ids, the Customer as snapshot-partners returns a partner: its accounts, needs and deals' links to it, and (in extra, a field) the customers marked distinct from it; partnerIds: the partners with an account on it or on one of its deals.
+// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Customer as snapshot-partners returns a partner: its accounts, needs and deals' links to it, and (in extra, a field) the customers marked distinct from it; partnerIds: the partners with an account on it or on one of its deals.
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Customer {id: id})
+// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
+FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
+WITH id, n
 RETURN id,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,
        [(n)-[:HAS_EXTERNAL_ID]->(x:ExternalId) | x.system + ':' + x.value] AS externalIds,

@@ -1,7 +1,10 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended}: for each of $ids, the Deal as snapshot-partners returns a partner: its participations and its customer and solution links (its DealEvents are its history, not tracked); partnerIds: its participants.
+// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Deal as snapshot-partners returns a partner: its participations and its customer and solution links (its DealEvents are its history, not tracked); partnerIds: its participants.
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Deal {id: id})
+// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
+FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
+WITH id, n
 WITH id, n, [(p:Partner)-[:PARTICIPATES_IN]->(n) | p.id] AS participants
 RETURN id,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,

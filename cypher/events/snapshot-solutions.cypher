@@ -1,7 +1,10 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended}: for each of $ids, the Solution as snapshot-partners returns a partner: its members, requirements and the deals selling it; partnerIds: its members.
+// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Solution as snapshot-partners returns a partner: its members, requirements and the deals selling it; partnerIds: its members.
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Solution {id: id})
+// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
+FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
+WITH id, n
 WITH id, n, [(p:Partner)-[:MEMBER_OF]->(n) | p.id] AS members
 RETURN id,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,

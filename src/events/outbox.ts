@@ -62,7 +62,7 @@ export interface ChangeRecord {
 export class OutboxError extends Error {}
 
 /** Properties kept out of `fields`: derived from other fields (search and identity indexes), not facts. */
-const DERIVED = new Set(['id', 'searchName', 'normalizedName']);
+const DERIVED = new Set(['id', 'searchName', 'normalizedName', 'outboxLock']);
 
 const SNAPSHOT: Record<EntityType, string> = {
   Partner: 'events/snapshot-partners',
@@ -193,11 +193,13 @@ function union(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])].sort();
 }
 
-/** A JSON-safe value: dates as RFC 3339, bigints as decimal strings, lists and maps element-wise. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A JSON-safe value: dates as RFC 3339, integers beyond 2^53 as decimal strings (as the driver's values read back), lists and maps element-wise. */
 export function jsonValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'bigint') return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(jsonValue);
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
   return value;
