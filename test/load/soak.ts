@@ -1,4 +1,4 @@
-// npm run soak -- [--seconds 180] [--concurrency 8]
+// npm run soak -- [--seconds 180] [--concurrency 8] [--port 4300] [--bolt-port 7690]
 // Mixed reads and writes against the API (a child process, loopback only) for a bounded time, with
 // a webhook receiver (verifying every signature) and a graphql-ws subscription running throughout,
 // the database restarted at 40% of the time and then the API at 65%. Then: every acknowledged write
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '180' },
     concurrency: { type: 'string', default: '8' },
     port: { type: 'string', default: '4300' }, // not 4190: fetch refuses that (a blocked port)
+    'bolt-port': { type: 'string', default: '7690' },
   },
 });
 const seconds = Math.min(Number(values.seconds), 900);
@@ -32,7 +33,7 @@ const apiPort = Number(values.port);
 const secret = 'soak-secret-0123456789-0123456789-0123456789';
 const local: LocalNeo4jOptions = {
   homeDir: resolve('.data/soak-neo4j'),
-  boltPort: 7690,
+  boltPort: Number(values['bolt-port']),
   password: 'soak-password',
   heap: '1g',
   pageCache: '256m',
