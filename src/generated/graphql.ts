@@ -2008,45 +2008,24 @@ export type SolutionStatus =
   | 'PUBLISHED'
   | 'RETIRED';
 
-/**
- * Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in
- * connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the
- * `changes` query does, with the same roles and scope.
- */
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /**
-   * Every change the viewer may see, oldest first, one event each. `after`: the cursor of the last change
-   * received (Change.cursor, from this subscription or the `changes` query) to resume without missing one, also across an
-   * API restart; absent: from now. BAD_USER_INPUT for a malformed cursor; CHANGE_CURSOR_EXPIRED for one
-   * older than the feed's retention.
-   */
+  /** Every change the viewer may see, oldest first, one event each. `after`: the cursor of the last change received (Change.cursor, from this subscription or the `changes` query) to resume without missing one, also across an API restart; absent: from now. BAD_USER_INPUT for a malformed cursor; CHANGE_CURSOR_EXPIRED for one older than the feed's retention. */
   changes: Change;
-  /**
-   * Live updates of one ecosystem map: first the whole drawing (`reset: true`, every node and edge
-   * added to an empty map), then, after each change the viewer may see, the difference when the drawing
-   * for the same input moved. The same input rules and permissions as the `ecosystemMap` query.
-   */
+  /** Live updates of one ecosystem map: first the whole drawing (`reset: true`, every node and edge added to an empty map), then, after each change the viewer may see, the difference when the drawing for the same input moved. The same input rules and permissions as the `ecosystemMap` query. */
   ecosystemMapChanged: EcosystemMapDelta;
 };
 
 
-/**
- * Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in
- * connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the
- * `changes` query does, with the same roles and scope.
- */
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
 export type SubscriptionChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ChangeFilter>;
 };
 
 
-/**
- * Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in
- * connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the
- * `changes` query does, with the same roles and scope.
- */
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
 export type SubscriptionEcosystemMapChangedArgs = {
   input?: InputMaybe<EcosystemMapInput>;
 };
