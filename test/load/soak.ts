@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../../neo4j/local.js';
+import { canConnect, localUri, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../../neo4j/local.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { SIGNATURE_HEADER, verifySignature } from '../../src/events/webhook-signing.js';
 
@@ -225,7 +225,12 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     console.log(`restarting the database at ${Math.round((t0 - startedAt) / 1000)} s`);
     await stopLocalNeo4j(local);
-    await startLocalNeo4j(local, () => undefined);
+    try {
+      await startLocalNeo4j(local, () => undefined);
+    } catch {
+      // A loaded machine starts Neo4j slower than start's 2 minutes: keep waiting (at most 10 more).
+      for (let i = 0; i < 600 && !(await canConnect(localUri(local), local.password, 1000)); i++) await new Promise((r) => setTimeout(r, 1000));
+    }
     console.log(`database back after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await new Promise((r) => setTimeout(r, Math.max(0, startedAt + seconds * 1000 * 0.65 - Date.now())));
     const t1 = Date.now();
