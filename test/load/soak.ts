@@ -194,7 +194,7 @@ async function main(): Promise<void> {
 
   async function worker(w: number): Promise<void> {
     let n = 0;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline || !restarted) {
       const op = bag[(w + n++) % bag.length]!;
       const id = op.write ? `soak-${run}-${writeSeq++}` : '';
       counts.requests++;
@@ -220,6 +220,8 @@ async function main(): Promise<void> {
 
   const startedAt = Date.now();
   const apiExitCodes: (number | null)[] = [];
+  // The writers go on until both restarts are over and the API has served a little while again.
+  let restarted = false;
   const restart = (async () => {
     await new Promise((r) => setTimeout(r, seconds * 1000 * 0.4));
     const t0 = Date.now();
@@ -240,6 +242,8 @@ async function main(): Promise<void> {
     apiExitCodes.push(await new Promise<number | null>((r) => old.once('exit', r)));
     api = await startApi();
     console.log(`API back after ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    await new Promise((r) => setTimeout(r, Math.max(15_000, seconds * 100)));
+    restarted = true;
   })();
 
   const started = Date.now();
