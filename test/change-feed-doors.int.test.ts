@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCrmMapping, runCrmImport, type CrmMapping } from '../src/crm/crm-import.js';
-import { encodeChangeCursor, readChanges, type Change } from '../src/events/change-feed.js';
+import { encodeChangeCursor, lastChangeSequence, readChanges, type Change } from '../src/events/change-feed.js';
 import { purgeExpiredChanges } from '../src/events/retention.js';
 import { bulkWriteEcosystem } from '../src/interchange/bulk-load.js';
 import { checkEcosystemDocument, type EcosystemDocument } from '../src/interchange/format.js';
@@ -36,10 +36,7 @@ async function changesAfter(after: bigint | null): Promise<Change[]> {
   }
 }
 
-async function lastSequence(): Promise<bigint> {
-  const all = await changesAfter(null);
-  return all[all.length - 1]?.sequence ?? 0n;
-}
+const lastSequence = () => lastChangeSequence(db);
 
 const shape = (c: { kind: string; entityType: string; entityId: string }) => `${c.kind} ${c.entityType} ${c.entityId}`;
 
@@ -56,7 +53,7 @@ function documentOf(ix: string, partnerName = 'Partner one', status = 'PROSPECT'
         id: `${ix}p1`,
         name: partnerName,
         types: ['RESELLER'],
-        capabilities: [{ capabilityId: `${ix}cap1`, level: 'ADVANCED' }],
+        capabilities: [{ capabilityId: `${ix}cap1`, level: 'EXPERT' }],
         integratesWith: [`${ix}p2`],
         sharing: [{ partnerId: `${ix}p2`, level: 'FULL' }],
       },

@@ -1,7 +1,6 @@
-// Returns {purged}: deletes every change with a sequence up to $through, committing every 10,000 (auto-commit only: runAutoCommit), so retention is not bounded by one transaction's memory or a request's timeout.
-// Params: $through.
+// Returns {purged}: deletes up to $limit changes with a sequence up to $through (oldest first); the caller repeats it, one transaction per batch, until none is left, so retention is bounded by neither one transaction's memory nor its timeout.
+// Params: $through, $limit.
 MATCH (ch:Change) WHERE ch.sequence <= $through
-CALL (ch) {
-  DELETE ch
-} IN TRANSACTIONS OF 10000 ROWS
+WITH ch ORDER BY ch.sequence LIMIT $limit
+DELETE ch
 RETURN count(*) AS purged

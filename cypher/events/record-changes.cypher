@@ -1,7 +1,6 @@
-// Returns {first, last}: appends $changes (a list of {kind, entityType, entityId, fields (JSON text), partnerIds}) to the outbox as :Change nodes numbered from the one counter, in the calling write transaction. Taking the numbers write-locks the counter until commit, so numbers follow commit order. The time is read after the lock is taken, so `at` does not go back as the sequence goes up.
+// Returns {first, last}: appends $changes (a list of {kind, entityType, entityId, fields (JSON text), partnerIds}) to the outbox as :Change nodes numbered from the one counter, in the calling write transaction. Taking the numbers write-locks the counter until commit, so numbers follow commit order (MATCH then SET: an exclusive lock at once; MERGE's shared-then-exclusive lock would deadlock concurrent writers). {first, last} are null when the counter is missing (events/create-change-counter makes it). The time is read after the lock is taken, so `at` does not go back as the sequence goes up.
 // Params: $changes, $actor.
-MERGE (s:ChangeSequence {id: 'changes'})
-  ON CREATE SET s.next = 1, s.purgedThrough = 0
+MATCH (s:ChangeSequence {id: 'changes'})
 SET s.next = s.next + size($changes)
 WITH s.next - size($changes) AS base, datetime.realtime() AS now
 UNWIND range(0, size($changes) - 1) AS i

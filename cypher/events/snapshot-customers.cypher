@@ -1,11 +1,8 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Customer as snapshot-partners returns a partner: its accounts, needs and deals' links to it, and (in extra, a field) the customers marked distinct from it; partnerIds: the partners with an account on it or on one of its deals.
+// Returns {id, eid, props, externalIds, partnerIds, rels, ended}: for each of $ids (a pure read; the outbox locks the entities by eid, their elementId, before it trusts a snapshot), the Customer as snapshot-partners returns a partner: its accounts, needs and deals' links to it, and (in extra, a field) the customers marked distinct from it; partnerIds: the partners with an account on it or on one of its deals.
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Customer {id: id})
-// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
-FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
-WITH id, n
-RETURN id,
+RETURN id, elementId(n) AS eid,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,
        [(n)-[:HAS_EXTERNAL_ID]->(x:ExternalId) | x.system + ':' + x.value] AS externalIds,
        [(p:Partner)-[:HAS_ACCOUNT]->(n) | p.id] + [(p:Partner)-[:PARTICIPATES_IN]->(:Deal)-[:FOR_CUSTOMER]->(n) | p.id] AS partnerIds,

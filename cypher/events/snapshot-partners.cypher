@@ -1,11 +1,8 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Partner's stored properties (null when there is none), its external ids, and every relationship of it the outbox tracks ({type, key, props, partnerIds}); ended: the keys of its ended (HAD_*) relationships, one entry each. The outbox diffs this before and after a write (src/events/outbox.ts).
+// Returns {id, eid, props, externalIds, partnerIds, rels, ended}: for each of $ids (a pure read; the outbox locks the entities by eid, their elementId, before it trusts a snapshot), the Partner's stored properties (null when there is none), its external ids, and every relationship of it the outbox tracks ({type, key, props, partnerIds}); ended: the keys of its ended (HAD_*) relationships, one entry each. The outbox diffs this before and after a write (src/events/outbox.ts).
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Partner {id: id})
-// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
-FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
-WITH id, n
-RETURN id,
+RETURN id, elementId(n) AS eid,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,
        [(n)-[:HAS_EXTERNAL_ID]->(x:ExternalId) | x.system + ':' + x.value] AS externalIds,
        CASE WHEN n IS NULL THEN [] ELSE [n.id] END AS partnerIds,

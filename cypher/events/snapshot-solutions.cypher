@@ -1,12 +1,9 @@
-// Returns {id, props, externalIds, partnerIds, rels, ended} after write-locking each existing entity of $ids: for each, the Solution as snapshot-partners returns a partner: its members, requirements and the deals selling it; partnerIds: its members.
+// Returns {id, eid, props, externalIds, partnerIds, rels, ended}: for each of $ids (a pure read; the outbox locks the entities by eid, their elementId, before it trusts a snapshot), the Solution as snapshot-partners returns a partner: its members, requirements and the deals selling it; partnerIds: its members.
 // Params: $ids.
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Solution {id: id})
-// Write-lock the entity first: its "before" cannot go stale under a concurrent write (both wait for each other's commit).
-FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.outboxLock = true REMOVE locked.outboxLock)
-WITH id, n
 WITH id, n, [(p:Partner)-[:MEMBER_OF]->(n) | p.id] AS members
-RETURN id,
+RETURN id, elementId(n) AS eid,
        CASE WHEN n IS NULL THEN null ELSE properties(n) END AS props,
        [(n)-[:HAS_EXTERNAL_ID]->(x:ExternalId) | x.system + ':' + x.value] AS externalIds,
        members AS partnerIds,

@@ -4,7 +4,7 @@
 import { GraphQLError } from 'graphql';
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
-import type { ChangeEntityType, ChangeKind, FieldChange } from './outbox.js';
+import { CHANGE_KINDS, ENTITY_TYPES, RELATIONSHIP_TYPES, type ChangeEntityType, type ChangeKind, type FieldChange } from './outbox.js';
 
 /** A recorded change, as a viewer may see it. */
 export interface Change {
@@ -75,12 +75,14 @@ interface ChangeRow {
 /**
  * The changes after `afterSequence` that the executor's viewer may see (scope/change-visible), oldest first, at most
  * `first`. Throws ChangeCursorExpiredError when `afterSequence` is before the retention horizon, BadInputError when
- * `first` is not in 1..MAX_CHANGES_PAGE. One read transaction: the horizon and the page agree.
+ * `first` is not in 1..MAX_CHANGES_PAGE or a filter names an unknown entity type or kind. One read transaction: the horizon and the page agree.
  */
 export async function readChanges(executor: CypherExecutor, args: ReadChangesArgs): Promise<Change[]> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_CHANGES_PAGE) {
     throw new BadInputError(`first must be between 1 and ${MAX_CHANGES_PAGE}`, ['first']);
   }
+  checkNames(args.filter?.entityTypes, [...ENTITY_TYPES, ...RELATIONSHIP_TYPES], 'entityTypes');
+  checkNames(args.filter?.kinds, CHANGE_KINDS, 'kinds');
   const partnerViewer = executor.scope.partnerId !== null;
   const rows = await executor.readTransaction(async (tx) => {
     const [horizon] = await tx.run<{ purgedThrough: number | bigint }>('events/get-change-horizon');
@@ -103,6 +105,13 @@ export async function readChanges(executor: CypherExecutor, args: ReadChangesArg
     fields: JSON.parse(c.fields) as Record<string, FieldChange>,
     actor: partnerViewer ? null : c.actor,
   }));
+}
+
+/** BadInputError at `filter.<key>.<i>` for a name that is not one of `known`. */
+function checkNames(names: readonly string[] | null | undefined, known: readonly string[], key: string): void {
+  names?.forEach((name, i) => {
+    if (!known.includes(name)) throw new BadInputError(`Unknown ${key.slice(0, -1)} ${JSON.stringify(name)}; one of: ${known.join(', ')}`, ['filter', key, String(i)]);
+  });
 }
 
 /** The last sequence taken (0 when none): where a new subscriber that wants only new changes starts. */

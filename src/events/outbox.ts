@@ -83,6 +83,7 @@ interface RelationshipState {
 }
 
 interface EntityState {
+  eid: string | null;
   props: Record<string, unknown> | null;
   partnerIds: string[];
   rels: RelationshipState[];
@@ -91,6 +92,7 @@ interface EntityState {
 
 interface SnapshotRow {
   id: string;
+  eid: string | null;
   props: Record<string, unknown> | null;
   externalIds: string[] | null;
   partnerIds: string[] | null;
@@ -115,6 +117,15 @@ export class ChangeTracker {
     let known = this.before.get(type);
     if (!known) this.before.set(type, (known = new Map()));
     const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+    if (fresh.length === 0) return;
+    // Lock what exists (found by a pure read), then snapshot it under the lock: its "before" cannot go stale.
+    const found = await this.snapshot(type, fresh);
+    const eids = [...found.values()].flatMap((s) => (s.eid ? [s.eid] : []));
+    if (eids.length === 0) {
+      for (const [id, state] of found) known.set(id, state);
+      return;
+    }
+    for (let i = 0; i < eids.length; i += SNAPSHOT_BATCH) await this.run('events/lock-nodes', { eids: eids.slice(i, i + SNAPSHOT_BATCH) });
     for (const [id, state] of await this.snapshot(type, fresh)) known.set(id, state);
   }
 
@@ -174,7 +185,7 @@ export class ChangeTracker {
       for (const row of rows) {
         const extra = Object.entries(row.extra ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : v]);
         const props = row.props === null ? null : { ...row.props, externalIds: [...(row.externalIds ?? [])].sort(), ...Object.fromEntries(extra) };
-        out.set(row.id, { props, partnerIds: row.partnerIds ?? [], rels: row.rels ?? [], ended: row.ended ?? [] });
+        out.set(row.id, { eid: row.eid, props, partnerIds: row.partnerIds ?? [], rels: row.rels ?? [], ended: row.ended ?? [] });
       }
     }
     return out;
@@ -248,9 +259,13 @@ export function createdChange(
 /** Appends changes to the outbox in the calling transaction (events/record-changes); numbers come from the one counter. */
 export async function appendChanges(run: Run, changes: readonly ChangeRecord[], actor: string): Promise<void> {
   for (let i = 0; i < changes.length; i += SNAPSHOT_BATCH) {
-    await run('events/record-changes', {
-      actor,
-      changes: changes.slice(i, i + SNAPSHOT_BATCH).map((c) => ({ ...c, fields: JSON.stringify(c.fields) })),
-    });
+    const params = { actor, changes: changes.slice(i, i + SNAPSHOT_BATCH).map((c) => ({ ...c, fields: JSON.stringify(c.fields) })) };
+    let [row] = await run<{ last: unknown }>('events/record-changes', params);
+    if (row?.last == null) {
+      // The counter is missing (a database emptied by hand): make it, then record.
+      await run('events/create-change-counter');
+      [row] = await run<{ last: unknown }>('events/record-changes', params);
+    }
+    if (row?.last == null) throw new OutboxError('the outbox could not record: no change counter');
   }
 }

@@ -1,11 +1,14 @@
 // The change feed's retention (README, "Events"): changes older than CHANGE_RETENTION_DAYS are purged by maintenance
-// work (the maintenance executor, batches of 10,000 committed one by one: neither a request's timeout nor one
-// transaction's memory bounds it). The horizon moves first, so from then on a cursor before it is refused
+// work (the maintenance executor, batches of 10,000, each its own transaction: neither a request's timeout nor one
+// transaction's memory bounds the whole purge). The horizon moves first, so from then on a cursor before it is refused
 // (CHANGE_CURSOR_EXPIRED) instead of silently skipping what was purged.
 import type { CypherExecutor } from '../db/executor.js';
 import type { Logger } from '../logger.js';
 
 const DAY_MS = 86_400_000;
+
+/** Changes deleted per transaction. */
+const PURGE_BATCH = 10_000;
 
 /** How often the API purges expired changes while it runs. */
 export const PURGE_INTERVAL_MS = 3_600_000;
@@ -26,8 +29,15 @@ export async function purgeExpiredChanges(
     return tx.run<{ purgedThrough: number | bigint }>('events/advance-change-horizon', { before });
   });
   const purgedThrough = BigInt(row?.purgedThrough ?? 0);
-  const [done] = await maintenance.runAutoCommit<{ purged: number }>('events/purge-changes', { through: purgedThrough });
-  return { purgedThrough, purged: done?.purged ?? 0 };
+  let purged = 0;
+  for (;;) {
+    const [batch] = await maintenance.writeTransaction(async (tx) => {
+      tx.untracked("the outbox's own retention");
+      return tx.run<{ purged: number }>('events/purge-changes', { through: purgedThrough, limit: PURGE_BATCH });
+    });
+    purged += batch?.purged ?? 0;
+    if ((batch?.purged ?? 0) < PURGE_BATCH) return { purgedThrough, purged };
+  }
 }
 
 /** Purges now and then every PURGE_INTERVAL_MS; a failure is logged and tried again next time. Returns the stopper. */

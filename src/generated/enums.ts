@@ -20,51 +20,7 @@ export type CapabilityLevel =
   | 'CERTIFIED'
   | 'EXPERT';
 
-/**
- * What a change is about. Entities are named by their `id`; relationships by a composite id of their two ends joined by
- * `|`: Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`,
- * SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation
- * `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`,
- * CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`.
- */
-export type ChangeEntityType =
-  /** A partner's account on a customer (HAS_ACCOUNT). */
-  | 'Account'
-  /** A capability. */
-  | 'Capability'
-  /** A capability's parent in the taxonomy (CHILD_OF). */
-  | 'CapabilityParent'
-  /** A customer. */
-  | 'Customer'
-  /** A capability a customer needs (NEEDS). */
-  | 'CustomerNeed'
-  /** A deal (its history events are part of it, not changes of their own). */
-  | 'Deal'
-  /** A deal's customer (FOR_CUSTOMER). */
-  | 'DealCustomer'
-  /** A deal's solution (FOR_SOLUTION). */
-  | 'DealSolution'
-  /** An integration between two partners (INTEGRATES_WITH). */
-  | 'Integration'
-  /** A partner's membership of a solution (MEMBER_OF). */
-  | 'Membership'
-  /** A partner's participation in a deal (PARTICIPATES_IN). */
-  | 'Participation'
-  /** A partner. */
-  | 'Partner'
-  /** A capability a partner holds (HAS_CAPABILITY). */
-  | 'PartnerCapability'
-  /** A sharing grant (SHARES_WITH), from the partner whose accounts are shared. */
-  | 'SharingGrant'
-  /** A solution. */
-  | 'Solution'
-  /** A capability a solution requires (REQUIRES). */
-  | 'SolutionRequirement';
-
-/**
- * What a change did: created, updated or deleted an entity or a relationship, or ENDED a relationship (the time model
- * closes it instead of deleting it; README, "Events").
- */
+/** What a change did: created, updated or deleted an entity or a relationship, or ended a relationship (the time model closes it instead of deleting it; README, "Events"). */
 export type ChangeKind =
   /** The entity or relationship came into being. */
   | 'CREATED'

@@ -230,10 +230,7 @@ export type CapabilityPayload = {
   errors: Array<PayloadError>;
 };
 
-/**
- * One change recorded in the outbox, in the same transaction as the write that made it. A write records one change per
- * entity or relationship it changed; a write that changed nothing records nothing, a rolled-back one nothing.
- */
+/** One change recorded in the outbox, in the same transaction as the write that made it: one per entity or relationship a write changed; a write that changed nothing records nothing, a rolled-back one nothing. */
 export type Change = {
   __typename?: 'Change';
   /** Who wrote: the token's `sub`, or the command (`import`, `seed`, `import:crm`, `demo`); null for a PARTNER viewer. */
@@ -242,9 +239,10 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** The opaque cursor of this change (pass it as `after` to read what follows). */
   cursor: Scalars['String']['output'];
-  /** The entity's id, or the relationship's composite id (see ChangeEntityType). */
+  /** The entity's id, or the relationship's ends' ids joined by `|`: Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`, SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`, CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`. */
   entityId: Scalars['String']['output'];
-  entityType: ChangeEntityType;
+  /** What it is about: an entity (`Partner`, `Capability`, `Customer`, `Solution`, `Deal`) or a relationship (`Account`, `PartnerCapability`, `Integration`, `SharingGrant`, `Membership`, `Participation`, `CustomerNeed`, `SolutionRequirement`, `CapabilityParent`, `DealCustomer`, `DealSolution`). */
+  entityType: Scalars['String']['output'];
   /** The fields that changed; for CREATED every field (before null), for DELETED and ENDED every field (after null). Sorted by name. */
   fields: Array<ChangedField>;
   kind: ChangeKind;
@@ -267,61 +265,17 @@ export type ChangeEdge = {
   node: Change;
 };
 
-/**
- * What a change is about. Entities are named by their `id`; relationships by a composite id of their two ends joined by
- * `|`: Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`,
- * SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation
- * `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`,
- * CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`.
- */
-export type ChangeEntityType =
-  /** A partner's account on a customer (HAS_ACCOUNT). */
-  | 'Account'
-  /** A capability. */
-  | 'Capability'
-  /** A capability's parent in the taxonomy (CHILD_OF). */
-  | 'CapabilityParent'
-  /** A customer. */
-  | 'Customer'
-  /** A capability a customer needs (NEEDS). */
-  | 'CustomerNeed'
-  /** A deal (its history events are part of it, not changes of their own). */
-  | 'Deal'
-  /** A deal's customer (FOR_CUSTOMER). */
-  | 'DealCustomer'
-  /** A deal's solution (FOR_SOLUTION). */
-  | 'DealSolution'
-  /** An integration between two partners (INTEGRATES_WITH). */
-  | 'Integration'
-  /** A partner's membership of a solution (MEMBER_OF). */
-  | 'Membership'
-  /** A partner's participation in a deal (PARTICIPATES_IN). */
-  | 'Participation'
-  /** A partner. */
-  | 'Partner'
-  /** A capability a partner holds (HAS_CAPABILITY). */
-  | 'PartnerCapability'
-  /** A sharing grant (SHARES_WITH), from the partner whose accounts are shared. */
-  | 'SharingGrant'
-  /** A solution. */
-  | 'Solution'
-  /** A capability a solution requires (REQUIRES). */
-  | 'SolutionRequirement';
-
 /** Which changes to read; an absent or null list means any. */
 export type ChangeFilter = {
   /** Only changes about these entity ids or composite relationship ids (at most 100). */
   entityIds?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Only changes about these kinds of entity or relationship. */
-  entityTypes?: InputMaybe<Array<ChangeEntityType>>;
+  /** Only changes about these kinds of entity or relationship (the names of `Change.entityType`; another name is BAD_USER_INPUT). */
+  entityTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only these kinds of change. */
   kinds?: InputMaybe<Array<ChangeKind>>;
 };
 
-/**
- * What a change did: created, updated or deleted an entity or a relationship, or ENDED a relationship (the time model
- * closes it instead of deleting it; README, "Events").
- */
+/** What a change did: created, updated or deleted an entity or a relationship, or ended a relationship (the time model closes it instead of deleting it; README, "Events"). */
 export type ChangeKind =
   /** The entity or relationship came into being. */
   | 'CREATED'
@@ -1465,12 +1419,7 @@ export type Query = {
   brokerPartners?: Maybe<Array<BrokerPartner>>;
   capabilities: CapabilityConnection;
   capability?: Maybe<Capability>;
-  /**
-   * The change feed: the changes after the cursor `after` (from the oldest retained when absent) that the viewer may see,
-   * oldest first, at most `first` (1-100, default 50), scoped by the same rules as every read (README, "Events"). A
-   * cursor older than the retention (CHANGE_RETENTION_DAYS) is the error CHANGE_CURSOR_EXPIRED naming the oldest
-   * available cursor; a cursor this API did not make is BAD_USER_INPUT at `after`.
-   */
+  /** The change feed: the changes after the cursor `after` (from the oldest retained when absent) that the viewer may see, oldest first, at most `first` (1-100, default 50), scoped by the same rules as every read (README, "Events"). A cursor older than the retention (CHANGE_RETENTION_DAYS) is the error CHANGE_CURSOR_EXPIRED naming the oldest available cursor; a cursor this API did not make is BAD_USER_INPUT at `after`. */
   changes: ChangeConnection;
   /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   coSellRecommendations?: Maybe<Array<CoSellRecommendation>>;
@@ -2266,7 +2215,6 @@ export type ResolversTypes = ResolversObject<{
   Change: ResolverTypeWrapper<ChangeModel>;
   ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
-  ChangeEntityType: ChangeEntityType;
   ChangeFilter: ChangeFilter;
   ChangeKind: ChangeKind;
   ChangedField: ResolverTypeWrapper<ChangedField>;
@@ -2613,7 +2561,7 @@ export type ChangeResolvers<ContextType = RequestContext, ParentType extends Res
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['ChangeEntityType'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['ChangedField']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
