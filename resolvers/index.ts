@@ -16,6 +16,7 @@ import { Solution, SolutionConnection } from './Solution.js';
 import { Query } from './Query.js';
 import { Change, ChangeQuery } from './Change.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
+import { Subscription, Webhook, WebhookDelivery, WebhookMutation, WebhookQuery } from './Webhook.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
 import {
@@ -41,7 +42,7 @@ import {
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery }),
   Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
@@ -95,5 +96,9 @@ export const resolvers: Resolvers = {
   CommunityPartition,
   CommunityConnection,
   Community,
-  Mutation: guardRootFields('Mutation', Mutation),
+  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation }),
+  // Subscriptions check their permissions when they start (src/events/subscriptions.ts).
+  Subscription,
+  Webhook,
+  WebhookDelivery,
 };

@@ -64,6 +64,29 @@ const EnvSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   MAX_COST: z.coerce.number().int().min(1).default(20000),
+  /** Events (issue 15, README "Subscriptions" and "Webhooks"): how often the outbox's head is polled, in milliseconds. */
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** WebSocket connections at most, overall and per token subject; subscriptions per connection. */
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
+  WS_MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).default(10),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
+  /** Webhook retries: the first wait, the longest wait, and how long a delivery is retried before it is FAILED. */
+  WEBHOOK_RETRY_FIRST: duration.default(10).refine((s) => s > 0, 'longer than 0'),
+  WEBHOOK_RETRY_MAX: duration.default(3600).refine((s) => s > 0, 'longer than 0'),
+  WEBHOOK_RETRY_FOR: duration.default(86_400).refine((s) => s > 0, 'longer than 0'),
+  /** How long one POST may take. */
+  WEBHOOK_TIMEOUT: duration.default(10).refine((s) => s > 0 && s <= 120, 'between 1s and 120s'),
+  /** Changes in one delivery at most. */
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Host names and CIDR networks webhooks may reach although private (comma-separated), e.g. hooks.internal,10.20.0.0/16. */
+  WEBHOOK_ALLOWED_TARGETS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine(
+      (list) => list.every((x) => !x.includes('/') || /^[0-9a-f.:]+\/\d{1,3}$/i.test(x)),
+      'host names and CIDR networks (e.g. 10.20.0.0/16), comma-separated',
+    ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -112,7 +135,29 @@ export interface Config {
   neo4j: Omit<Neo4jSettings, 'password'> & { password?: string };
   /** Present when the project runs its own server. */
   localNeo4j?: LocalNeo4jSettings;
+  events: EventsConfig;
 }
+
+/** Subscriptions and webhooks (README, "Subscriptions" and "Webhooks"); times in milliseconds. */
+export interface EventsConfig {
+  pollMs: number;
+  subscriptions: { maxConnections: number; maxConnectionsPerToken: number; maxSubscriptionsPerConnection: number };
+  webhooks: {
+    retryFirstMs: number;
+    retryMaxMs: number;
+    retryForMs: number;
+    timeoutMs: number;
+    batchSize: number;
+    /** Host names and CIDR networks allowed although private (src/events/webhook-target.ts). */
+    allowedTargets: string[];
+  };
+}
+
+export const DEFAULT_EVENTS: EventsConfig = {
+  pollMs: 1000,
+  subscriptions: { maxConnections: 1000, maxConnectionsPerToken: 10, maxSubscriptionsPerConnection: 20 },
+  webhooks: { retryFirstMs: 10_000, retryMaxMs: 3_600_000, retryForMs: 86_400_000, timeoutMs: 10_000, batchSize: 50, allowedTargets: [] },
+};
 
 export interface AuthConfig {
   enabled: boolean;
@@ -192,6 +237,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
       maxCost: e.MAX_COST,
+    },
+    events: {
+      pollMs: e.EVENTS_POLL_MS,
+      subscriptions: {
+        maxConnections: e.WS_MAX_CONNECTIONS,
+        maxConnectionsPerToken: e.WS_MAX_CONNECTIONS_PER_TOKEN,
+        maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      },
+      webhooks: {
+        retryFirstMs: e.WEBHOOK_RETRY_FIRST * 1000,
+        retryMaxMs: e.WEBHOOK_RETRY_MAX * 1000,
+        retryForMs: e.WEBHOOK_RETRY_FOR * 1000,
+        timeoutMs: e.WEBHOOK_TIMEOUT * 1000,
+        batchSize: e.WEBHOOK_BATCH_SIZE,
+        allowedTargets: e.WEBHOOK_ALLOWED_TARGETS,
+      },
     },
   };
   if (e.NEO4J_URI) {

@@ -1,6 +1,7 @@
 // The request context: the request's executor (tagged and counting round-trips), its
 // DataLoaders, the domain services and the viewer.
 import type { CypherExecutor, ExecutionStats } from './db/executor.js';
+import type { EventHub } from './events/event-hub.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { createServices, type Services } from './services.js';
 
@@ -19,13 +20,15 @@ export interface RequestContext {
   services: Services;
   viewer: Viewer;
   stats: ExecutionStats;
+  /** The running API's event features (subscriptions, webhooks); absent outside a server (tests' runOperation). */
+  events?: EventHub;
 }
 
-export function createRequestContext(root: CypherExecutor, viewer: Viewer, operationName?: string): RequestContext {
+export function createRequestContext(root: CypherExecutor, viewer: Viewer, operationName?: string, events?: EventHub): RequestContext {
   const stats: ExecutionStats = { roundTrips: 0 };
   const db = root.forRequest(operationName, stats, {
     partnerId: viewer.role === 'PARTNER' ? (viewer.partnerId ?? null) : null,
     actor: viewer.subject,
   });
-  return { db, loaders: createLoaders(db), services: createServices(db), viewer, stats };
+  return { db, loaders: createLoaders(db), services: createServices(db), viewer, stats, ...(events ? { events } : {}) };
 }

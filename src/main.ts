@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     stopPurges = schedulePurges(database.maintenance.as('retention'), config.changeRetentionDays, logger);
     const executor = database.executor;
     app = await startApp(
-      { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits },
+      { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits, events: config.events },
       config.host,
       config.port,
     );

@@ -20,6 +20,8 @@ export type Permission = (viewer: Viewer, args: Args) => true | string;
 const VENDOR_ONLY: Permission = (v) => v.role !== 'PARTNER' || 'Not available to partners';
 const ADMIN_ONLY: Permission = (v) => v.role === 'ADMIN' || 'Only an administrator may do this';
 const DEALS_AND_SOLUTIONS: Permission = VENDOR_ONLY;
+/** Webhooks (issue 15): an administrator's (any scope) or a partner's (its own scope: src/events/webhook-service.ts). */
+const WEBHOOK_OWNERS: Permission = (v) => v.role !== 'ALLIANCE_MANAGER' || 'Webhooks belong to an administrator or a partner';
 
 /** A PARTNER may only name itself in the argument `pick` finds; other roles pass. */
 function ownPartner(pick: (args: Args) => unknown, what: string): Permission {
@@ -54,10 +56,14 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Identity (issue 13): merging and separating customers is alliance management.
   mergeCustomers: VENDOR_ONLY,
   markCustomersDistinct: VENDOR_ONLY,
+  createWebhook: WEBHOOK_OWNERS,
+  deleteWebhook: WEBHOOK_OWNERS,
 };
 
 /** Queries are open to every role (the Cypher scopes them) except these. */
 export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
+  webhooks: WEBHOOK_OWNERS,
+  webhookDeliveries: WEBHOOK_OWNERS,
   ecosystemHealth: VENDOR_ONLY,
   // Duplicate groups span every customer: the vendor's view.
   customerDuplicates: VENDOR_ONLY,

@@ -303,3 +303,12 @@ export type TrendInterval =
   | 'MONTH'
   /** Calendar quarters in UTC (January, April, July, October). */
   | 'QUARTER';
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** A 2xx answer was received. */
+  | 'DELIVERED'
+  /** No 2xx within the retry window; not attempted again. */
+  | 'FAILED'
+  /** Not yet acknowledged with a 2xx; attempted again at nextAttemptAt. */
+  | 'PENDING';

@@ -6,6 +6,8 @@ import type { MapNodeRow, MapEdgeRow } from '../relay/node-ids.js';
 import type { LazyConnection, Edge } from '../relay/nested-connections.js';
 import type { CommunityPartitionRow, CommunityConnectionRow, CommunityRow } from '../analytics/analytics-rows.js';
 import type { DuplicateGroup, DuplicateGroupConnection } from '../identity/identity-service.js';
+import type { MapDeltaEvent } from '../events/subscriptions.js';
+import type { WebhookRow, WebhookDeliveryRow, WebhookDeliveryPage } from '../events/webhook-service.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -748,6 +750,27 @@ export type CreateSolutionInput = {
   status?: InputMaybe<SolutionStatus>;
 };
 
+/** A webhook to create. */
+export type CreateWebhookInput = {
+  /** 1 to 50 patterns: `EntityType.KIND`, `EntityType.*`, `*.KIND` or `*`. */
+  eventTypes: Array<Scalars['String']['input']>;
+  /** ADMIN only: deliver what this partner may see (default: everything). A PARTNER's webhook always uses its own scope. */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The signing secret, 24 to 256 characters; generated when absent. Returned once, in the payload. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+  /** http or https, at most 2048 characters, no credentials; its host must not resolve to a private, loopback or link-local address (README, Webhooks). */
+  url: Scalars['String']['input'];
+};
+
+/** The created webhook and its secret (shown this once), or the errors that prevented it. */
+export type CreateWebhookPayload = {
+  __typename?: 'CreateWebhookPayload';
+  errors: Array<PayloadError>;
+  /** The signing secret: returned only here, never readable again. */
+  secret?: Maybe<Scalars['String']['output']>;
+  webhook?: Maybe<Webhook>;
+};
+
 /** An end customer that partners hold accounts on and deals are sold to. */
 export type Customer = Node & {
   __typename?: 'Customer';
@@ -1269,6 +1292,26 @@ export type EcosystemHealthTopConnectorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What changed in one ecosystem map drawing since the last event of the subscription. */
+export type EcosystemMapDelta = {
+  __typename?: 'EcosystemMapDelta';
+  /** The cursor of the last change the drawing includes; null when the outbox is empty. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  edgesAdded: Array<MapEdge>;
+  edgesRemoved: Array<MapEdge>;
+  /** Edges still drawn whose weight changed (PARTNER_NETWORK edges), with the new weight. */
+  edgesReweighted: Array<MapEdge>;
+  nodesAdded: Array<MapNode>;
+  /** Ids of nodes no longer drawn (their edges are in edgesRemoved). */
+  nodesRemoved: Array<Scalars['ID']['output']>;
+  /** Nodes still drawn whose weight, label, group or distance changed, with the new values. */
+  nodesReweighted: Array<MapNode>;
+  /** True for the first event: the whole drawing; the client drops what it had. */
+  reset: Scalars['Boolean']['output'];
+  /** More nodes matched than the input's limit allowed. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** Which part of the ecosystem to draw: a neighbourhood around a centre, or the overview. */
 export type EcosystemMapInput = {
   /** Draw the map as of this instant: the relationships that held then, no deal created after it (README, "Time"); absent for now. Later than now: BAD_USER_INPUT; not with groupBy COMMUNITY. */
@@ -1495,6 +1538,8 @@ export type Mutation = {
   createPartner?: Maybe<PartnerPayload>;
   /** Creates a catalog solution (or updates the one with the given id). ADMIN and ALLIANCE_MANAGER. */
   createSolution?: Maybe<SolutionPayload>;
+  /** Registers a webhook (ADMIN for any scope, a PARTNER for its own). Deliveries start with the next change recorded. */
+  createWebhook: CreateWebhookPayload;
   /** Deletes a capability; its children become roots. */
   deleteCapability?: Maybe<DeletePayload>;
   /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
@@ -1505,6 +1550,8 @@ export type Mutation = {
   deletePartner?: Maybe<DeletePayload>;
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
+  /** Deletes a webhook the viewer owns and its delivery records; deletedId null with NOT_FOUND when there is none. */
+  deleteWebhook: DeletePayload;
   /** Records that two partners integrate (undirected; recording it twice changes nothing); returns the first partner. ADMIN only. */
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
@@ -1585,6 +1632,12 @@ export type MutationCreateSolutionArgs = {
 
 
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteCapabilityArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1610,6 +1663,12 @@ export type MutationDeletePartnerArgs = {
 
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteSolutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2397,6 +2456,10 @@ export type Query = {
   solution?: Maybe<Solution>;
   /** A page of the solutions the viewer may see that match the filter, ordered by id. */
   solutions: SolutionConnection;
+  /** A webhook's deliveries, newest first, at most `first` (1 to 100). NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
+  webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
+  /** The viewer's webhooks (every webhook for ADMIN), oldest first. FORBIDDEN for ALLIANCE_MANAGER. */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -2655,6 +2718,14 @@ export type QuerySolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SolutionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
 };
 
 /** A prospect that resembles the exemplars (the ideal-partner profile they describe). */
@@ -3125,6 +3196,28 @@ export type StageTime = {
   stage: LifecycleStage;
 };
 
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change the viewer may see, oldest first, one event each. `after`: the cursor of the last change received (Change.cursor, from this subscription or the `changes` query) to resume without missing one, also across an API restart; absent: from now. BAD_USER_INPUT for a malformed cursor; CHANGE_CURSOR_EXPIRED for one older than the feed's retention. */
+  changes: Change;
+  /** Live updates of one ecosystem map: first the whole drawing (`reset: true`, every node and edge added to an empty map), then, after each change the viewer may see, the difference when the drawing for the same input moved. The same input rules and permissions as the `ecosystemMap` query. */
+  ecosystemMapChanged: EcosystemMapDelta;
+};
+
+
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
+export type SubscriptionChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+};
+
+
+/** Pushed events, over WebSocket only (graphql-ws protocol `graphql-transport-ws` on /graphql, the token in connectionParams `{ authorization: "Bearer <token>" }`). Each subscription reads the outbox as the `changes` query does, with the same roles and scope. */
+export type SubscriptionEcosystemMapChangedArgs = {
+  input?: InputMaybe<EcosystemMapInput>;
+};
+
 /** A tier a partner reached, and when. */
 export type TierChange = {
   __typename?: 'TierChange';
@@ -3265,6 +3358,72 @@ export type UpdateSolutionInput = {
   /** A new status. */
   status?: InputMaybe<SolutionStatus>;
 };
+
+/** Where and what a webhook receives (README, Webhooks). */
+export type Webhook = {
+  __typename?: 'Webhook';
+  createdAt: Scalars['DateTime']['output'];
+  /** The token subject that created it. */
+  createdBy: Scalars['String']['output'];
+  /** Patterns `EntityType.KIND`, `EntityType.*`, `*.KIND` or `*`: the changes it receives. */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Deliveries given up after the retry window (24 hours by default). */
+  failedDeliveries: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Whose visibility deliveries use: a partner's id, or null for the vendor's (everything). */
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  /** Deliveries waiting for their next attempt. */
+  pendingDeliveries: Scalars['Int']['output'];
+  /** The http(s) URL deliveries are POSTed to. */
+  url: Scalars['String']['output'];
+};
+
+/** One POST of one or more changes to a webhook, with its attempts. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  /** The number of changes in the body. */
+  changeCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The cursor of its first change. */
+  firstCursor: Scalars['String']['output'];
+  /** The delivery id, also in the Ecosystem-Delivery-Id header and the body's `id` (the same on every attempt). */
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The cursor of its last change. */
+  lastCursor: Scalars['String']['output'];
+  /** Why the last attempt failed; null after success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When it is attempted next (PENDING only). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+  /** The HTTP status of each attempt, oldest first; 0 when there was no answer (refused target, timeout, connection error). */
+  statusCodes: Array<Scalars['Int']['output']>;
+};
+
+/** A page of a webhook's deliveries, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+/** A delivery in a page, with its cursor. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** A 2xx answer was received. */
+  | 'DELIVERED'
+  /** No 2xx within the retry window; not attempted again. */
+  | 'FAILED'
+  /** Not yet acknowledged with a 2xx; attempted again at nextAttemptAt. */
+  | 'PENDING';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -3423,6 +3582,8 @@ export type ResolversTypes = ResolversObject<{
   CreateCustomerInput: CreateCustomerInput;
   CreatePartnerInput: CreatePartnerInput;
   CreateSolutionInput: CreateSolutionInput;
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRow>;
@@ -3461,6 +3622,7 @@ export type ResolversTypes = ResolversObject<{
   Duration: ResolverTypeWrapper<Duration>;
   EcosystemGraph: ResolverTypeWrapper<Omit<EcosystemGraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MapEdge']>, nodes: Array<ResolversTypes['MapNode']> }>;
   EcosystemHealth: ResolverTypeWrapper<EcosystemHealthRow>;
+  EcosystemMapDelta: ResolverTypeWrapper<MapDeltaEvent>;
   EcosystemMapInput: EcosystemMapInput;
   ErrorCode: ErrorCode;
   ExternalId: ResolverTypeWrapper<ExternalId>;
@@ -3557,6 +3719,7 @@ export type ResolversTypes = ResolversObject<{
   StageChange: ResolverTypeWrapper<StageChange>;
   StageTime: ResolverTypeWrapper<StageTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TierChange: ResolverTypeWrapper<TierChange>;
   TrendInterval: TrendInterval;
   TrendPeriod: ResolverTypeWrapper<Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversTypes['Money']>, partnerSourcedWon: Array<ResolversTypes['Money']> }>;
@@ -3566,6 +3729,11 @@ export type ResolversTypes = ResolversObject<{
   UpdateDealStageInput: UpdateDealStageInput;
   UpdatePartnerInput: UpdatePartnerInput;
   UpdateSolutionInput: UpdateSolutionInput;
+  Webhook: ResolverTypeWrapper<WebhookRow>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryPage>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3618,6 +3786,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCustomerInput: CreateCustomerInput;
   CreatePartnerInput: CreatePartnerInput;
   CreateSolutionInput: CreateSolutionInput;
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> };
   Currency: Scalars['Currency']['output'];
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRow;
@@ -3651,6 +3821,7 @@ export type ResolversParentTypes = ResolversObject<{
   Duration: Duration;
   EcosystemGraph: Omit<EcosystemGraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MapEdge']>, nodes: Array<ResolversParentTypes['MapNode']> };
   EcosystemHealth: EcosystemHealthRow;
+  EcosystemMapDelta: MapDeltaEvent;
   EcosystemMapInput: EcosystemMapInput;
   ExternalId: ExternalId;
   ExternalIdInput: ExternalIdInput;
@@ -3734,6 +3905,7 @@ export type ResolversParentTypes = ResolversObject<{
   StageChange: StageChange;
   StageTime: StageTime;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TierChange: TierChange;
   TrendPeriod: Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversParentTypes['Money']>, partnerSourcedWon: Array<ResolversParentTypes['Money']> };
   URL: Scalars['URL']['output'];
@@ -3742,6 +3914,10 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateDealStageInput: UpdateDealStageInput;
   UpdatePartnerInput: UpdatePartnerInput;
   UpdateSolutionInput: UpdateSolutionInput;
+  Webhook: WebhookRow;
+  WebhookDelivery: WebhookDeliveryRow;
+  WebhookDeliveryConnection: WebhookDeliveryPage;
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
 }>;
 
 export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
@@ -3963,6 +4139,12 @@ export type ComplementaryNeedResolvers<ContextType = RequestContext, ParentType 
   neededBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CreateWebhookPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateWebhookPayload'] = ResolversParentTypes['CreateWebhookPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
+}>;
+
 export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
   name: 'Currency';
 }
@@ -4162,6 +4344,18 @@ export type EcosystemHealthResolvers<ContextType = RequestContext, ParentType ex
   totalWon?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
+export type EcosystemMapDeltaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EcosystemMapDelta'] = ResolversParentTypes['EcosystemMapDelta']> = ResolversObject<{
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edgesAdded?: Resolver<Array<ResolversTypes['MapEdge']>, ParentType, ContextType>;
+  edgesRemoved?: Resolver<Array<ResolversTypes['MapEdge']>, ParentType, ContextType>;
+  edgesReweighted?: Resolver<Array<ResolversTypes['MapEdge']>, ParentType, ContextType>;
+  nodesAdded?: Resolver<Array<ResolversTypes['MapNode']>, ParentType, ContextType>;
+  nodesRemoved?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodesReweighted?: Resolver<Array<ResolversTypes['MapNode']>, ParentType, ContextType>;
+  reset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = ResolversObject<{
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4211,11 +4405,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createPartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationCreateSolutionArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteCapability?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCapabilityArgs, 'id'>>;
   deleteCustomer?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCustomerArgs, 'id'>>;
   deleteDeal?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
+  deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
   markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
   mergeCustomers?: Resolver<Maybe<ResolversTypes['MergeCustomersPayload']>, ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
@@ -4472,6 +4668,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'id'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
+  webhookDeliveries?: Resolver<Maybe<ResolversTypes['WebhookDeliveryConnection']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 }>;
 
 export type RecruitmentCandidateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecruitmentCandidate'] = ResolversParentTypes['RecruitmentCandidate']> = ResolversObject<{
@@ -4623,6 +4821,11 @@ export type StageTimeResolvers<ContextType = RequestContext, ParentType extends 
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  changes?: SubscriptionResolver<ResolversTypes['Change'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+  ecosystemMapChanged?: SubscriptionResolver<ResolversTypes['EcosystemMapDelta'], "ecosystemMapChanged", ParentType, ContextType, Partial<SubscriptionEcosystemMapChangedArgs>>;
+}>;
+
 export type TierChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierChange'] = ResolversParentTypes['TierChange']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
@@ -4648,6 +4851,42 @@ export type TrendPeriodResolvers<ContextType = RequestContext, ParentType extend
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
+
+export type WebhookResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  failedDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pendingDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  statusCodes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+}>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
@@ -4683,6 +4922,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
   CommunityPartition?: CommunityPartitionResolvers<ContextType>;
   ComplementaryNeed?: ComplementaryNeedResolvers<ContextType>;
+  CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
@@ -4713,6 +4953,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Duration?: DurationResolvers<ContextType>;
   EcosystemGraph?: EcosystemGraphResolvers<ContextType>;
   EcosystemHealth?: EcosystemHealthResolvers<ContextType>;
+  EcosystemMapDelta?: EcosystemMapDeltaResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
@@ -4771,8 +5012,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SolutionRequiresEdge?: SolutionRequiresEdgeResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
   StageTime?: StageTimeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TierChange?: TierChangeResolvers<ContextType>;
   TrendPeriod?: TrendPeriodResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
 }>;
 

@@ -1,8 +1,9 @@
 // The Apollo server: the schema and the typed resolver map, the request limits (graphql-armor,
 // the token limit, the cost limit), error formatting and the log line of unexpected errors.
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
 import type { RequestLimits } from '../config.js';
 import type { RequestContext } from '../context.js';
@@ -41,16 +42,24 @@ export function formatError(production: boolean) {
   };
 }
 
-/** An Apollo server for this schema; `logger` receives one line per unexpected error. */
+let schema: GraphQLSchema | undefined;
+
+/** The schema with its resolvers, built once: Apollo (HTTP) and graphql-ws (WebSocket, src/http/websocket.ts) run the same. */
+export function executableSchema(): GraphQLSchema {
+  schema ??= makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  return schema;
+}
+
+/** An Apollo server for this schema; `logger` receives one line per unexpected error; `plugins` are added last. */
 export function createApollo(
   production: boolean,
   limits: RequestLimits = DEFAULT_LIMITS,
   logger: Logger = silentLogger,
+  plugins: ApolloServerPlugin<RequestContext>[] = [],
 ): ApolloServer<RequestContext> {
   const armor = armorProtection(limits, production);
   return new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema: executableSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
@@ -65,9 +74,10 @@ export function createApollo(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      ...armor.plugins,
+      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       costLimitPlugin(limits.maxCost),
       unexpectedErrorLogPlugin(logger),
+      ...plugins,
     ],
   });
 }

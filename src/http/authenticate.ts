@@ -8,6 +8,8 @@ import type { Viewer } from '../context.js';
 import { UnauthenticatedError } from '../errors.js';
 
 export type Authenticate = (req: IncomingMessage) => Promise<Viewer>;
+/** The viewer of an Authorization value (`Bearer <token>`): the same check for HTTP and WebSocket (connectionParams). */
+export type AuthenticateHeader = (authorization: string | undefined) => Promise<Viewer>;
 
 /**
  * A token that verified is remembered until it expires, for at most this long: a client sends the same token with
@@ -20,13 +22,19 @@ const MAX_VERIFIED = 1000;
 
 /** The request's viewer; throws UnauthenticatedError (401) without a valid token when auth is on. */
 export async function createAuthenticator(auth: AuthConfig): Promise<Authenticate> {
+  const check = await createHeaderAuthenticator(auth);
+  return (req) => check(req.headers.authorization);
+}
+
+/** An Authorization value's viewer; throws UnauthenticatedError without a valid token when auth is on. */
+export async function createHeaderAuthenticator(auth: AuthConfig): Promise<AuthenticateHeader> {
   if (!auth.enabled) return async () => ({ role: 'ADMIN', subject: 'auth-off' });
   // An enabled configuration without a verifier (a local secret file not yet read) must not serve as auth-off.
   if (!auth.verifier) throw new Error('Authentication is on but has no verifier: prepare the local run (src/local-run.ts) first');
   const verify = await createTokenVerifier(auth.verifier);
   const verified = new Map<string, { viewer: Viewer; until: number }>();
-  return async (req) => {
-    const token = bearerToken(req.headers.authorization);
+  return async (authorization) => {
+    const token = bearerToken(authorization);
     if (!token) throw new UnauthenticatedError();
     const now = Date.now();
     const hit = verified.get(token);

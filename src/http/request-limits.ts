@@ -82,6 +82,11 @@ export const FIELD_WORK: Readonly<Record<string, (args: Args) => { work: number;
     const limit = num(a.input?.limit, 200, 1, 2000);
     return { work: 2 * limit, items: limit };
   },
+  // The same drawing, then again after changes (issue 15: the same limits as the query).
+  'Subscription.ecosystemMapChanged': (a) => {
+    const limit = num(a.input?.limit, 200, 1, 2000);
+    return { work: 2 * limit, items: limit };
+  },
   // Branch and bound for up to timeBudgetMs (100 to 10000), one per millisecond; `limit` proposals (1 to 20).
   'Query.assembleSolution': (a) => ({ work: num(a.input?.timeBudgetMs, 2000, 100, 10_000), items: num(a.input?.limit, 5, 1, 20) }),
   // Demand against supply for every capability.

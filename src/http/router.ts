@@ -5,6 +5,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequestContext, type RequestContext } from '../context.js';
 import type { CypherExecutor } from '../db/executor.js';
+import type { EventHub } from '../events/event-hub.js';
 import { migrationsApplied } from '../db/migrate.js';
 import type { Logger } from '../logger.js';
 import type { PartnerAccessCheck } from '../auth/partner-access.js';
@@ -23,6 +24,8 @@ export interface RouterOptions {
   partnerAccess: PartnerAccessCheck;
   maxBodyBytes: number;
   logger: Logger;
+  /** Subscriptions' and webhooks' shared parts, handed to every request's context. */
+  events?: EventHub;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -43,7 +46,7 @@ export function createRouter(o: RouterOptions): RequestHandler {
     const body = req.method === 'POST' ? await readJsonBody(req, o.maxBodyBytes) : undefined;
     const operationName = operationNameOf(body, url);
     await executeGraphql(o.apollo, req, url, body, res, async () =>
-      createRequestContext(o.executor, await o.partnerAccess(viewer), operationName),
+      createRequestContext(o.executor, await o.partnerAccess(viewer), operationName, o.events),
     );
   }
 

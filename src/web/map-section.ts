@@ -10,6 +10,7 @@ import { communityColour, nodeColour, renderLegend } from './legend';
 import { ApiError } from './api';
 import { tokenViewer } from './token-entry';
 import { MapView } from './map-view';
+import { follow } from './live';
 
 const EcosystemMapView = graphql(`
   query EcosystemMapView($input: EcosystemMapInput) {
@@ -52,6 +53,45 @@ const CommunityMapView = graphql(`
         weight
       }
       truncated
+    }
+  }
+`);
+
+const MapChanged = graphql(`
+  subscription MapChanged($input: EcosystemMapInput) {
+    ecosystemMapChanged(input: $input) {
+      reset
+      truncated
+      nodesAdded {
+        id
+        kind
+        label
+        group
+        weight
+      }
+      nodesRemoved
+      nodesReweighted {
+        id
+        kind
+        label
+        group
+        weight
+      }
+      edgesAdded {
+        source
+        target
+        kind
+      }
+      edgesRemoved {
+        source
+        target
+        kind
+      }
+      edgesReweighted {
+        source
+        target
+        kind
+      }
     }
   }
 `);
@@ -202,6 +242,11 @@ export class MapSection {
   private community: string | null = null;
   /** Partner id -> community id, fetched once when colouring by community. */
   private memberships: Map<string, string> | undefined;
+  /** The live subscription of the drawn entity map (README, "Subscriptions"); stopped when the view changes. */
+  private stopLive: (() => void) | undefined;
+  /** The drawn entity map's nodes and edge count, kept up to date by the live deltas. */
+  private drawn = new Map<string, { id: string; kind: MapNodeKind; label: string; group?: string | null }>();
+  private edgeCount = 0;
 
   constructor(
     private readonly onOpenPartner: (id: string) => void,
@@ -342,6 +387,7 @@ export class MapSection {
       const ecosystemMap = answer && byEntityId(answer);
       if (!ecosystemMap) throw new Error('The community map was refused');
       if (request !== this.request) return true;
+      this.unfollow();
       this.community = id;
       byId('map-back').hidden = !id;
       this.view.show(ecosystemMap.nodes, ecosystemMap.edges, (n) => this.colourOf(n));
@@ -401,6 +447,9 @@ export class MapSection {
       const partners = ecosystemMap.nodes.filter((n) => n.kind === 'PARTNER' && (!allowed || allowed.has(n.id)));
       this.renderPartnerList(partners.map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
       const counts = { nodes: ecosystemMap.nodes.length, edges: ecosystemMap.edges.length, shown };
+      this.drawn = new Map(ecosystemMap.nodes.map((n) => [n.id, n]));
+      this.edgeCount = ecosystemMap.edges.length;
+      this.followMap(filters);
       const byKind = (kind: MapNodeKind) => ecosystemMap.nodes.filter((n) => n.kind === kind).length;
       const parts = [`${byKind('PARTNER')} partners`, `${byKind('CAPABILITY')} capabilities`];
       if (filters.showCustomers) parts.push(`${byKind('CUSTOMER')} customers`);
@@ -414,6 +463,58 @@ export class MapSection {
     } finally {
       if (request === this.request) byId('map-region').removeAttribute('aria-busy');
     }
+  }
+
+  private unfollow(): void {
+    this.stopLive?.();
+    this.stopLive = undefined;
+    delete byId('map-status').dataset.live;
+  }
+
+  /**
+   * Follows the drawn map: each ecosystemMapChanged delta is applied to the drawing without a reload (a
+   * reset after a reconnection redraws it). With tier or capability filters, which the page applies
+   * itself, a delta reloads the map instead.
+   */
+  private followMap(filters: MapFilters): void {
+    this.unfollow();
+    let first = true;
+    const status = byId('map-status');
+    const stop = follow(
+      MapChanged,
+      { input: mapInput(filters) },
+      ({ ecosystemMapChanged: d }) => {
+        status.dataset.live = 'on';
+        if (first && d.reset) {
+          first = false;
+          return;
+        }
+        if (filters.tier || filters.capabilityId || d.reset) {
+          void this.load();
+          return;
+        }
+        this.view.update(d, (n) => this.colourOf(n));
+        for (const id of d.nodesRemoved) this.drawn.delete(id);
+        for (const n of [...d.nodesAdded, ...d.nodesReweighted]) this.drawn.set(n.id, n);
+        this.edgeCount += d.edgesAdded.length - d.edgesRemoved.length;
+        const nodes = [...this.drawn.values()];
+        this.renderPartnerList(nodes.filter((n) => n.kind === 'PARTNER').map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
+        const byKind = (kind: MapNodeKind) => nodes.filter((n) => n.kind === kind).length;
+        const parts = [`${byKind('PARTNER')} partners`, `${byKind('CAPABILITY')} capabilities`];
+        if (filters.showCustomers) parts.push(`${byKind('CUSTOMER')} customers`);
+        const updates = Number(status.dataset.liveUpdates ?? 0) + 1;
+        this.setStatus('ready', `${parts.join(', ')}: ${nodes.length} nodes, ${this.edgeCount} edges (updated live).`, {
+          nodes: nodes.length,
+          edges: this.edgeCount,
+          shown: nodes.length,
+        });
+        status.dataset.liveUpdates = String(updates);
+      },
+      () => {
+        if (this.stopLive === stop) delete status.dataset.live;
+      },
+    );
+    this.stopLive = stop;
   }
 
   /** With tier or capability filters: the matching partners, and capabilities still linked to one of them. */

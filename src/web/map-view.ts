@@ -176,6 +176,54 @@ export class MapView {
     this.sigma?.refresh();
   }
 
+  /**
+   * Applies a live change (ecosystemMapChanged) without laying the map out again: removed nodes and edges
+   * go, re-weighted nodes are resized and relabelled, new nodes appear beside a neighbour (or at random).
+   */
+  update(
+    delta: {
+      nodesAdded: readonly MapNodeData[];
+      nodesRemoved: readonly string[];
+      nodesReweighted: readonly MapNodeData[];
+      edgesAdded: readonly MapEdgeData[];
+      edgesRemoved: readonly MapEdgeData[];
+      edgesReweighted: readonly MapEdgeData[];
+    },
+    colourOf: (node: MapNodeData) => string = (n) => nodeColour(n.kind, n.group ?? null),
+  ): void {
+    for (const id of delta.nodesRemoved) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+    for (const e of delta.edgesRemoved) if (this.graph.hasEdge(e.source, e.target)) this.graph.dropEdge(e.source, e.target);
+    const size = (weight: number) => Math.min(4 + 2.2 * Math.sqrt(weight), 28);
+    for (const n of delta.nodesReweighted) {
+      if (!this.graph.hasNode(n.id)) continue;
+      this.graph.mergeNodeAttributes(n.id, { size: size(n.weight), label: n.label, group: n.group ?? null, color: colourOf(n) });
+    }
+    const random = seededRandom(this.graph.order * 31 + delta.nodesAdded.length);
+    const spread = Math.sqrt(this.graph.order + 1) * 10;
+    for (const n of delta.nodesAdded) {
+      if (this.graph.hasNode(n.id)) continue;
+      const neighbour = delta.edgesAdded.map((e) => (e.source === n.id ? e.target : e.target === n.id ? e.source : null)).find((id) => id && this.graph.hasNode(id));
+      const at = neighbour ? this.graph.getNodeAttributes(neighbour) : { x: (random() - 0.5) * spread, y: (random() - 0.5) * spread };
+      this.graph.addNode(n.id, {
+        x: at.x + (random() - 0.5) * 5,
+        y: at.y + (random() - 0.5) * 5,
+        size: size(n.weight),
+        color: colourOf(n),
+        label: n.label,
+        kind: n.kind,
+        group: n.group ?? null,
+        hidden: false,
+      });
+    }
+    for (const e of [...delta.edgesAdded, ...delta.edgesReweighted]) {
+      if (e.source === e.target || !this.graph.hasNode(e.source) || !this.graph.hasNode(e.target)) continue;
+      const attributes = { kind: e.kind, size: e.weight ? Math.min(1 + Math.log(e.weight), 8) : 1, weight: e.weight ?? 1 };
+      if (this.graph.hasEdge(e.source, e.target)) this.graph.mergeEdgeAttributes(e.source, e.target, attributes);
+      else this.graph.addDirectedEdge(e.source, e.target, attributes);
+    }
+    this.sigma?.refresh();
+  }
+
   /** Colours every drawn node again (the colour-by choice changed). */
   recolour(colourOf: (node: MapNodeData) => string): void {
     this.graph.forEachNode((id, a) =>

@@ -321,6 +321,13 @@ export type CommunityMapViewQueryVariables = Exact<{
 
 export type CommunityMapViewQuery = { ecosystemMap: { truncated: boolean, nodes: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edges: Array<{ id: string, source: string, target: string, kind: MapEdgeKind, weight: number | null }> } | null };
 
+export type MapChangedSubscriptionVariables = Exact<{
+  input?: EcosystemMapInput | null | undefined;
+}>;
+
+
+export type MapChangedSubscription = { ecosystemMapChanged: { reset: boolean, truncated: boolean, nodesRemoved: Array<string>, nodesAdded: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, nodesReweighted: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edgesAdded: Array<{ source: string, target: string, kind: MapEdgeKind }>, edgesRemoved: Array<{ source: string, target: string, kind: MapEdgeKind }>, edgesReweighted: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
+
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
 }>;
@@ -530,6 +537,44 @@ export const CommunityMapViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommunityMapViewQuery, CommunityMapViewQueryVariables>;
+export const MapChangedDocument = new TypedDocumentString(`
+    subscription MapChanged($input: EcosystemMapInput) {
+  ecosystemMapChanged(input: $input) {
+    reset
+    truncated
+    nodesAdded {
+      id
+      kind
+      label
+      group
+      weight
+    }
+    nodesRemoved
+    nodesReweighted {
+      id
+      kind
+      label
+      group
+      weight
+    }
+    edgesAdded {
+      source
+      target
+      kind
+    }
+    edgesRemoved {
+      source
+      target
+      kind
+    }
+    edgesReweighted {
+      source
+      target
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapChangedSubscription, MapChangedSubscriptionVariables>;
 export const MapPartnerCountDocument = new TypedDocumentString(`
     query MapPartnerCount($filter: PartnerFilter) {
   partners(filter: $filter, first: 0) {
