@@ -494,6 +494,7 @@ export type Change = {
   entityType: Scalars['String']['output'];
   /** The fields that changed; for CREATED every field (before null), for DELETED and ENDED every field (after null). Sorted by name. */
   fields: Array<ChangedField>;
+  /** What it did. */
   kind: ChangeKind;
   /** Position in the feed: a decimal integer, strictly increasing in commit order, never reused. */
   sequence: Scalars['String']['output'];
@@ -502,6 +503,7 @@ export type Change = {
 /** A page of the change feed, oldest first. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page, oldest first. */
   edges: Array<ChangeEdge>;
   /** hasNextPage: more visible changes follow now; endCursor: where to continue (the `after` cursor when the page is empty). */
   pageInfo: PageInfo;
@@ -510,7 +512,9 @@ export type ChangeConnection = {
 /** One change and its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass as `after` to read what follows this change. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -765,9 +769,11 @@ export type CreateWebhookInput = {
 /** The created webhook and its secret (shown this once), or the errors that prevented it. */
 export type CreateWebhookPayload = {
   __typename?: 'CreateWebhookPayload';
+  /** Why it was not created (code and path); empty on success. */
   errors: Array<PayloadError>;
   /** The signing secret: returned only here, never readable again. */
   secret?: Maybe<Scalars['String']['output']>;
+  /** The created webhook; null on errors. */
   webhook?: Maybe<Webhook>;
 };
 
@@ -1297,10 +1303,13 @@ export type EcosystemMapDelta = {
   __typename?: 'EcosystemMapDelta';
   /** The cursor of the last change the drawing includes; null when the outbox is empty. */
   cursor?: Maybe<Scalars['String']['output']>;
+  /** Edges newly drawn (every edge when reset). */
   edgesAdded: Array<MapEdge>;
+  /** Edges no longer drawn. */
   edgesRemoved: Array<MapEdge>;
   /** Edges still drawn whose weight changed (PARTNER_NETWORK edges), with the new weight. */
   edgesReweighted: Array<MapEdge>;
+  /** Nodes newly drawn (every node when reset). */
   nodesAdded: Array<MapNode>;
   /** Ids of nodes no longer drawn (their edges are in edgesRemoved). */
   nodesRemoved: Array<Scalars['ID']['output']>;
@@ -3362,6 +3371,7 @@ export type UpdateSolutionInput = {
 /** Where and what a webhook receives (README, Webhooks). */
 export type Webhook = {
   __typename?: 'Webhook';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The token subject that created it. */
   createdBy: Scalars['String']['output'];
@@ -3369,6 +3379,7 @@ export type Webhook = {
   eventTypes: Array<Scalars['String']['output']>;
   /** Deliveries given up after the retry window (24 hours by default). */
   failedDeliveries: Scalars['Int']['output'];
+  /** The webhook's id (generated). */
   id: Scalars['ID']['output'];
   /** Whose visibility deliveries use: a partner's id, or null for the vendor's (everything). */
   partnerId?: Maybe<Scalars['ID']['output']>;
@@ -3381,15 +3392,19 @@ export type Webhook = {
 /** One POST of one or more changes to a webhook, with its attempts. */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
+  /** How many POSTs were made. */
   attempts: Scalars['Int']['output'];
   /** The number of changes in the body. */
   changeCount: Scalars['Int']['output'];
+  /** When the delivery was formed from the outbox. */
   createdAt: Scalars['DateTime']['output'];
+  /** When a 2xx answer was received (DELIVERED only). */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
   /** The cursor of its first change. */
   firstCursor: Scalars['String']['output'];
   /** The delivery id, also in the Ecosystem-Delivery-Id header and the body's `id` (the same on every attempt). */
   id: Scalars['ID']['output'];
+  /** When it was last attempted; null before the first attempt. */
   lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** The cursor of its last change. */
   lastCursor: Scalars['String']['output'];
@@ -3397,6 +3412,7 @@ export type WebhookDelivery = {
   lastError?: Maybe<Scalars['String']['output']>;
   /** When it is attempted next (PENDING only). */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
   status: WebhookDeliveryStatus;
   /** The HTTP status of each attempt, oldest first; 0 when there was no answer (refused target, timeout, connection error). */
   statusCodes: Array<Scalars['Int']['output']>;
@@ -3405,14 +3421,18 @@ export type WebhookDelivery = {
 /** A page of a webhook's deliveries, newest first. */
 export type WebhookDeliveryConnection = {
   __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries of this page. */
   edges: Array<WebhookDeliveryEdge>;
+  /** Whether more follow, and where to continue. */
   pageInfo: PageInfo;
 };
 
 /** A delivery in a page, with its cursor. */
 export type WebhookDeliveryEdge = {
   __typename?: 'WebhookDeliveryEdge';
+  /** Pass as `after` to continue after this delivery. */
   cursor: Scalars['String']['output'];
+  /** The delivery. */
   node: WebhookDelivery;
 };
 
