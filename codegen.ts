@@ -31,6 +31,8 @@ const config: CodegenConfig = {
           Customer: `${rows}#CustomerRow`,
           Solution: `${rows}#SolutionRow`,
           Deal: `${rows}#DealRow`,
+          RulesOfEngagement: '../policy/rules-store.js#RulesVersion',
+          RegistrationDecision: '../policy/policy-service.js#RegistrationDecisionRow',
           Money: `${rows}#MoneyValue`,
           Account: `${rows}#AccountRow`,
           PartnerCapability: `${rows}#PartnerCapabilityRow`,

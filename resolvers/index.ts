@@ -17,11 +17,12 @@ import { Query } from './Query.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
+import { PolicyDeal, PolicyMutation, PolicyQuery, RegistrationDecision } from './Policy.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...PolicyQuery }),
   Partner,
   PartnerCapability,
   PartnerConnection,
@@ -35,7 +36,8 @@ export const resolvers: Resolvers = {
   CustomerDuplicateGroupConnection,
   Solution,
   SolutionConnection,
-  Deal,
+  Deal: { ...Deal, ...PolicyDeal },
+  RegistrationDecision,
   DealConnection,
   DealAttribution,
   AttributionShare,
@@ -48,5 +50,5 @@ export const resolvers: Resolvers = {
   CommunityPartition,
   CommunityConnection,
   Community,
-  Mutation: guardRootFields('Mutation', Mutation),
+  Mutation: guardRootFields('Mutation', { ...Mutation, ...PolicyMutation }),
 };

@@ -21,6 +21,7 @@ import { PartnerImpactService } from './intelligence/partner-impact.js';
 import { EcosystemMapService } from './intelligence/ecosystem-map.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { IdentityService } from './identity/identity-service.js';
+import { PolicyService } from './policy/policy-service.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -45,6 +46,7 @@ export function createServices(db: CypherExecutor) {
     ecosystemMap: new EcosystemMapService(db),
     analytics: new AnalyticsService(db),
     identity: new IdentityService(db),
+    policy: new PolicyService(db),
   };
 }
 

@@ -154,10 +154,35 @@ export type PartnerType =
   | 'TECHNOLOGY'
   | 'TRAINING';
 
+/** The rule that decided a registration's status (README, "Rules of engagement", with a worked example of each). */
+export type RegistrationRule =
+  /** Approved: the deal was registered already closed. */
+  | 'CLOSED_DEAL'
+  /** A vendor-direct deal (approved), or a conflict between a vendor-direct deal and a partner registration (directDealsConflict). */
+  | 'DIRECT_DEAL'
+  /** In conflict with a registration on another customer of the same duplicate group (duplicateCustomersAsOne). */
+  | 'DUPLICATE_CUSTOMER'
+  /** Approved because the registration it would conflict with is past its protection window; or, read as of now, an approved registration whose own window has ended. */
+  | 'EXPIRED'
+  /** Approved: no earlier approved, protected registration conflicts with it (first registered wins). */
+  | 'FIRST_REGISTERED'
+  /** The status was given by an import or recorded before decisions were kept; the rules did not decide it. */
+  | 'GIVEN_STATUS'
+  /** Pending review: a partner in a conflicting role lacks the customer's region or industry (enforceTerritory). */
+  | 'OUT_OF_TERRITORY'
+  /** In conflict: an earlier approved, protected registration on the same customer has a different partner in a conflicting role. */
+  | 'ROLE_CONFLICT'
+  /** A channel manager decided (resolveDealConflict); the explanation is the note. */
+  | 'VENDOR_DECISION';
+
 /** The outcome of deal registration under the rules of engagement. */
 export type RegistrationStatus =
   | 'APPROVED'
   | 'CONFLICT'
+  /** An approved open registration whose protection window has ended: it blocks no one (read as of now; see README, Rules of engagement). */
+  | 'EXPIRED'
+  /** Waiting for a channel manager's review (rule OUT_OF_TERRITORY); resolveDealConflict approves or rejects it. */
+  | 'PENDING_REVIEW'
   | 'REJECTED';
 
 /** How much of its accounts a partner lets another partner see (account mapping). */

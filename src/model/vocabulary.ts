@@ -85,5 +85,5 @@ export const DEAL_ROLES = everyValueOf<DealRole>()([
   'INFLUENCER',
   'MARKETPLACE',
 ]);
-export const REGISTRATION_STATUSES = everyValueOf<RegistrationStatus>()(['APPROVED', 'CONFLICT', 'REJECTED']);
+export const REGISTRATION_STATUSES = everyValueOf<RegistrationStatus>()(['APPROVED', 'CONFLICT', 'REJECTED', 'PENDING_REVIEW', 'EXPIRED']);
 export const CONFLICT_DECISIONS = everyValueOf<ConflictDecision>()(['APPROVE', 'REJECT']);
