@@ -9,10 +9,18 @@ export type AccountStatus =
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
   | 'EVEN'
+  /** Everything to the first participant to join (order: registeredAt, then partner id; the others get zero shares). */
+  | 'FIRST_TOUCH'
+  /** Everything to the last participant to join. */
+  | 'LAST_TOUCH'
+  /** 40 % to the first, 40 % to the last, 20 % shared evenly by the others; one participant 100 %, two 50/50. */
+  | 'POSITION_BASED'
   /** Weights per role plus a bonus for the sourcing participant; largest-remainder rounding, ties by partner id. */
   | 'ROLE_WEIGHTED'
   /** Everything to the sourcing participant; no shares when none sourced. */
-  | 'SOURCED';
+  | 'SOURCED'
+  /** Weight 2^(−(closedAt − registeredAt) / halfLife), half-life 30 days unless given; computed in 64-bit fixed point, integers only. */
+  | 'TIME_DECAY';
 
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =

@@ -111,10 +111,18 @@ export type AssembleSolutionInput = {
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
   | 'EVEN'
+  /** Everything to the first participant to join (order: registeredAt, then partner id; the others get zero shares). */
+  | 'FIRST_TOUCH'
+  /** Everything to the last participant to join. */
+  | 'LAST_TOUCH'
+  /** 40 % to the first, 40 % to the last, 20 % shared evenly by the others; one participant 100 %, two 50/50. */
+  | 'POSITION_BASED'
   /** Weights per role plus a bonus for the sourcing participant; largest-remainder rounding, ties by partner id. */
   | 'ROLE_WEIGHTED'
   /** Everything to the sourcing participant; no shares when none sourced. */
-  | 'SOURCED';
+  | 'SOURCED'
+  /** Weight 2^(−(closedAt − registeredAt) / halfLife), half-life 30 days unless given; computed in 64-bit fixed point, integers only. */
+  | 'TIME_DECAY';
 
 /** One participant's share of a deal's amount. */
 export type AttributionShare = {
@@ -1325,7 +1333,7 @@ export type Query = {
   customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
   customers: CustomerConnection;
   deal?: Maybe<Deal>;
-  /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
+  /** Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. halfLifeDays: TIME_DECAY's half-life in days (1 to 36500, default 30; otherwise BAD_USER_INPUT). */
   dealAttribution?: Maybe<DealAttribution>;
   /** The deal with this external id; null when unknown (or not visible to the viewer). */
   dealByExternalId?: Maybe<Deal>;
@@ -1448,6 +1456,7 @@ export type QueryDealArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealAttributionArgs = {
   dealId: Scalars['ID']['input'];
+  halfLifeDays?: InputMaybe<Scalars['Int']['input']>;
   model: AttributionModel;
   weights?: InputMaybe<AttributionWeightsInput>;
 };
