@@ -1,9 +1,18 @@
 // The policy's fields (schema/policy.graphql): the rules of engagement and their versions, a deal's
 // registration decision read as of now, and the simulation of a registration.
 import { GraphQLError } from 'graphql';
-import type { DealResolvers, MutationResolvers, QueryResolvers, RegistrationDecisionResolvers } from '../src/generated/graphql.js';
+import type {
+  AttributionDisputeResolvers,
+  AttributionSnapshotResolvers,
+  DealResolvers,
+  FrozenShareResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  RegistrationDecisionResolvers,
+} from '../src/generated/graphql.js';
 import type { DealRow } from '../src/model/rows.js';
 import { recordExpiredRegistrations } from '../src/policy/expiry.js';
+import { required } from './required.js';
 
 export const PolicyQuery: QueryResolvers = {
   rulesOfEngagement: (_p, _a, ctx) => ctx.services.policy.rulesOfEngagement(),
@@ -22,6 +31,14 @@ export const PolicyQuery: QueryResolvers = {
 };
 
 export const PolicyMutation: MutationResolvers = {
+  disputeAttribution: async (_p, args, ctx) => {
+    const { value, errors } = await ctx.services.attributionSnapshots.disputeAttribution(args, ctx.viewer.subject);
+    return { deal: value, errors };
+  },
+  resolveAttributionDispute: async (_p, { input }, ctx) => {
+    const { value, errors } = await ctx.services.attributionSnapshots.resolveAttributionDispute(input, ctx.viewer.subject);
+    return { deal: value, errors };
+  },
   recordExpiredRegistrations: async (_p, _a, ctx) => ({ dealIds: await recordExpiredRegistrations(ctx.db), errors: [] }),
   setRulesOfEngagement: async (_p, { input }, ctx) => {
     const { value, errors } = await ctx.services.policy.setRulesOfEngagement(input, ctx.viewer.subject);
@@ -34,6 +51,22 @@ export const PolicyDeal: DealResolvers = {
   registrationStatus: (d: DealRow, _a, ctx) => ctx.services.policy.registrationStatus(d),
   direct: (d: DealRow, _a, ctx) => ctx.services.policy.direct(d.id),
   registrationDecision: (d: DealRow, _a, ctx) => ctx.services.policy.registrationDecision(d.id),
+  attributionSnapshot: (d: DealRow, _a, ctx) => ctx.services.attributionSnapshots.snapshot(d.id),
+};
+
+export const AttributionSnapshot: AttributionSnapshotResolvers = {
+  policyVersion: (s) => Number(s.policyVersion),
+  shares: (s) => s.partnerIds.map((partnerId, i) => ({ partnerId, minor: BigInt(s.minors[i]!), currency: s.currency })),
+};
+
+export const FrozenShare: FrozenShareResolvers = {
+  partner: async (s, _a, ctx) => required(await ctx.loaders.partner.load(s.partnerId), 'partner', s.partnerId),
+  share: (s) => ({ minor: s.minor, currency: s.currency }),
+};
+
+export const AttributionDispute: AttributionDisputeResolvers = {
+  raisedBy: (d, _a, ctx) => ctx.loaders.partner.load(d.raisedBy),
+  resolutionNote: (d) => d.note,
 };
 
 export const RegistrationDecision: RegistrationDecisionResolvers = {

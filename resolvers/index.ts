@@ -17,7 +17,15 @@ import { Query } from './Query.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { guardRootFields } from '../src/auth/permissions.js';
 import { scalars } from './scalars.js';
-import { PolicyDeal, PolicyMutation, PolicyQuery, RegistrationDecision } from './Policy.js';
+import {
+  AttributionDispute,
+  AttributionSnapshot,
+  FrozenShare,
+  PolicyDeal,
+  PolicyMutation,
+  PolicyQuery,
+  RegistrationDecision,
+} from './Policy.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
@@ -38,6 +46,9 @@ export const resolvers: Resolvers = {
   SolutionConnection,
   Deal: { ...Deal, ...PolicyDeal },
   RegistrationDecision,
+  AttributionSnapshot,
+  FrozenShare,
+  AttributionDispute,
   DealConnection,
   DealAttribution,
   AttributionShare,

@@ -22,6 +22,7 @@ import { EcosystemMapService } from './intelligence/ecosystem-map.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { IdentityService } from './identity/identity-service.js';
 import { PolicyService } from './policy/policy-service.js';
+import { AttributionSnapshotService } from './policy/attribution-snapshot.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -47,6 +48,7 @@ export function createServices(db: CypherExecutor) {
     analytics: new AnalyticsService(db),
     identity: new IdentityService(db),
     policy: new PolicyService(db),
+    attributionSnapshots: new AttributionSnapshotService(db),
   };
 }
 

@@ -50,6 +50,8 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   removeDealParticipant: DEALS_AND_SOLUTIONS,
   deleteDeal: DEALS_AND_SOLUTIONS,
   registerDeal: (v, args) => ownRegistration(v, args),
+  // A participant disputes its deal's frozen attribution (the service answers NOT_FOUND for deals it is not on).
+  disputeAttribution: (v) => v.role === 'PARTNER' || 'Only a participating partner disputes an attribution',
   // Grants are the partners' own business: ADMIN, or the partner whose accounts are shared.
   setSharingGrant: ownGrant,
   removeSharingGrant: ownGrant,

@@ -26,6 +26,7 @@ import { fail, requireReferences } from '../validation/references.js';
 import { isOpenDealStage, policyDealOf } from './rules-of-engagement.js';
 import { decideRegistration, type Decision, type PolicyDeal } from '../policy/rules.js';
 import { currentRules, decisionParams, territoryFacts } from '../policy/rules-store.js';
+import { freezeAttribution } from '../policy/attribution-snapshot.js';
 
 const BASE = ['input'];
 
@@ -132,7 +133,7 @@ export class DealRegistrationService {
    * may not see from a missing one. createdAt and closedAt later than now (beyond CLOCK_SKEW_MS) are
    * refused for everyone (BAD_USER_INPUT).
    */
-  registerDeal(args: unknown): Promise<Outcome<DealRow>> {
+  registerDeal(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
     return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const r = await this.prepareRegistration(tx, input);
@@ -154,6 +155,8 @@ export class DealRegistrationService {
           decision: decisionParams(r.decision),
         });
         await writeExternalIds(tx, 'Deal', r.id, input.externalIds);
+        // A deal registered won has its attribution frozen at once (README, Attribution snapshots and disputes).
+        if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, r.id, r.at, actor);
         return readDeal(tx, r.id);
       }),
     );
@@ -238,7 +241,8 @@ export class DealRegistrationService {
     return { id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
   }
 
-  updateDealStage(args: unknown): Promise<Outcome<DealRow>> {
+  /** Moves a deal to another stage; at CLOSED_WON its attribution is frozen under the policy's model, `actor` recorded. */
+  updateDealStage(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
     return attempt(UpdateDealStageInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
@@ -254,13 +258,15 @@ export class DealRegistrationService {
         const future = futureProblems({ closedAt: input.closedAt }, new Date());
         if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
+          const at = new Date();
           await tx.run('deals/record-deal-stage', {
             dealId: deal.id,
             stage: input.stage,
             closedAt: input.closedAt ?? null,
-            at: new Date(),
+            at,
             note: input.note ?? null,
           });
+          if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, deal.id, at, actor);
         }
         return readDeal(tx, deal.id);
       }),

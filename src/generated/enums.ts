@@ -5,6 +5,15 @@ export type AccountStatus =
   | 'OPPORTUNITY'
   | 'PROSPECT';
 
+/** Where a dispute of a frozen attribution stands. */
+export type AttributionDisputeStatus =
+  /** The vendor kept the frozen shares. */
+  | 'KEPT'
+  /** Raised, waiting for the vendor. */
+  | 'OPEN'
+  /** The vendor replaced the shares. */
+  | 'REVISED';
+
 /** How a deal's amount is split among its participants. */
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
@@ -50,6 +59,12 @@ export type CustomerSegment =
 
 /** What a deal history event records. */
 export type DealEventKind =
+  /** A participant disputed the frozen attribution; note = the reason. */
+  | 'ATTRIBUTION_DISPUTED'
+  /** The attribution was frozen at CLOSED_WON; to = the model. */
+  | 'ATTRIBUTION_FROZEN'
+  /** The vendor resolved the dispute; from = the shares before (partner minor-units), to = KEPT or REVISED, note = the vendor's note. */
+  | 'ATTRIBUTION_RESOLVED'
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
   /** The deal's customer was merged into another (mergeCustomers); from and to are customer ids. */
@@ -83,6 +98,13 @@ export type DealStage =
   | 'PROPOSAL'
   | 'QUALIFIED'
   | 'REGISTERED';
+
+/** How the vendor resolves an attribution dispute. */
+export type DisputeDecision =
+  /** Keep the frozen shares. */
+  | 'KEEP'
+  /** Replace them with the given shares. */
+  | 'REVISE';
 
 /** Why customers are probably one company (README, Identity). */
 export type DuplicateReason =

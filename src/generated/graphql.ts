@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PartnerRow, CapabilityRow, CustomerRow, SolutionRow, DealRow, MoneyValue, AccountRow, PartnerCapabilityRow, CapabilityHolderRow, SharingGrantRow, SolutionMembershipRow, SolutionMemberRow, DealParticipationRow, DealParticipantRow, SearchHitRow, PartnerConnectionRow, CapabilityConnectionRow, CustomerConnectionRow, SolutionConnectionRow, DealConnectionRow, DealEventRow, DealAttributionRow, AttributionShareRow, PartnerRevenueRow, EcosystemHealthRow, CoSellRecommendationRow, PartnerMatchRow, AccountOverlapRow, SolutionAssemblyRow, SolutionProposalRow, ProposalMemberRow, CapabilityCoverageRow, PartnerImpactRow } from '../model/rows.js';
 import type { RulesVersion } from '../policy/rules-store.js';
 import type { RegistrationDecisionRow } from '../policy/policy-service.js';
+import type { AttributionSnapshotRow, FrozenShareRow, AttributionDisputeRow } from '../policy/attribution-snapshot.js';
 import type { CommunityPartitionRow, CommunityConnectionRow, CommunityRow } from '../analytics/analytics-rows.js';
 import type { DuplicateGroup, DuplicateGroupConnection } from '../identity/identity-service.js';
 import type { RequestContext } from '../context.js';
@@ -107,6 +108,30 @@ export type AssembleSolutionInput = {
   timeBudgetMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A participant's dispute of a frozen attribution and the vendor's resolution. */
+export type AttributionDispute = {
+  __typename?: 'AttributionDispute';
+  raisedAt: Scalars['DateTime']['output'];
+  /** The participant that raised it. */
+  raisedBy?: Maybe<Partner>;
+  reason: Scalars['String']['output'];
+  /** The vendor's note; null while open. */
+  resolutionNote?: Maybe<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The token subject that resolved it; null while open. */
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  status: AttributionDisputeStatus;
+};
+
+/** Where a dispute of a frozen attribution stands. */
+export type AttributionDisputeStatus =
+  /** The vendor kept the frozen shares. */
+  | 'KEPT'
+  /** Raised, waiting for the vendor. */
+  | 'OPEN'
+  /** The vendor replaced the shares. */
+  | 'REVISED';
+
 /** How a deal's amount is split among its participants. */
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
@@ -133,6 +158,29 @@ export type AttributionShare = {
   role: DealRole;
   share: Money;
   sourced: Scalars['Boolean']['output'];
+};
+
+/** One participant's new share in a resolution. */
+export type AttributionShareInput = {
+  /** A decimal amount in the deal's currency (its minor digits at most). */
+  amount: Scalars['String']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+/** A deal's attribution frozen when it closed won, under the policy's model (README, "Attribution snapshots and disputes"). */
+export type AttributionSnapshot = {
+  __typename?: 'AttributionSnapshot';
+  /** When it was frozen. */
+  at: Scalars['DateTime']['output'];
+  /** The latest dispute, if any. */
+  dispute?: Maybe<AttributionDispute>;
+  model: AttributionModel;
+  /** The rules of engagement version whose attributionModel was used. */
+  policyVersion: Scalars['Int']['output'];
+  /** True once a dispute resolution replaced the frozen shares. */
+  revised: Scalars['Boolean']['output'];
+  /** Ordered by partner id; they sum exactly to the deal amount (empty under SOURCED when nobody sourced). */
+  shares: Array<FrozenShare>;
 };
 
 /** Overrides of the ROLE_WEIGHTED defaults (see README); roles left out keep their default. */
@@ -495,6 +543,8 @@ export type CustomersPayload = {
 export type Deal = {
   __typename?: 'Deal';
   amount: Money;
+  /** The attribution frozen when the deal closed won; null before, and for deals won before snapshots existed or imported. */
+  attributionSnapshot?: Maybe<AttributionSnapshot>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Earlier open APPROVED deals on the same customer (registration order: createdAt, then id) with a RESELLER participant other than this deal's reseller. Computed when asked; empty for closed deals and for deals without a reseller. */
   conflictsWith: Array<Deal>;
@@ -544,6 +594,8 @@ export type DealEdge = {
 /** One recorded change of a deal: nothing about a deal's stage or status is overwritten without trace. */
 export type DealEvent = {
   __typename?: 'DealEvent';
+  /** The token subject that made the change (null for changes recorded before actors were kept, imports and the rules' own changes). */
+  actor?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
   /** The value before (a stage, a status or a partner id); null when there was none. */
   from?: Maybe<Scalars['String']['output']>;
@@ -555,6 +607,12 @@ export type DealEvent = {
 
 /** What a deal history event records. */
 export type DealEventKind =
+  /** A participant disputed the frozen attribution; note = the reason. */
+  | 'ATTRIBUTION_DISPUTED'
+  /** The attribution was frozen at CLOSED_WON; to = the model. */
+  | 'ATTRIBUTION_FROZEN'
+  /** The vendor resolved the dispute; from = the shares before (partner minor-units), to = KEPT or REVISED, note = the vendor's note. */
+  | 'ATTRIBUTION_RESOLVED'
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
   /** The deal's customer was merged into another (mergeCustomers); from and to are customer ids. */
@@ -642,6 +700,13 @@ export type DeletePayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   errors: Array<PayloadError>;
 };
+
+/** How the vendor resolves an attribution dispute. */
+export type DisputeDecision =
+  /** Keep the frozen shares. */
+  | 'KEEP'
+  /** Replace them with the given shares. */
+  | 'REVISE';
 
 /** Why customers are probably one company (README, Identity). */
 export type DuplicateReason =
@@ -738,6 +803,13 @@ export type ExternalId = {
 export type ExternalIdInput = {
   id: Scalars['String']['input'];
   system: Scalars['String']['input'];
+};
+
+/** One participant's frozen share. */
+export type FrozenShare = {
+  __typename?: 'FrozenShare';
+  partner: Partner;
+  share: Money;
 };
 
 /** Capability supply and demand in a scope. */
@@ -866,6 +938,8 @@ export type Mutation = {
   deletePartner?: Maybe<DeletePayload>;
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
+  /** A participant (PARTNER token on the deal) disputes the deal's frozen attribution. NOT_FOUND for a deal it may not see; CONFLICT without a snapshot or with a dispute open. */
+  disputeAttribution?: Maybe<DealPayload>;
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
   markCustomersDistinct?: Maybe<CustomersPayload>;
@@ -881,6 +955,8 @@ export type Mutation = {
   removePartnerCapability?: Maybe<PartnerPayload>;
   removeSharingGrant?: Maybe<PartnerPayload>;
   removeSolutionMember?: Maybe<SolutionPayload>;
+  /** The vendor (ADMIN) resolves an open attribution dispute: keep, or new shares summing exactly to the amount, with a note. */
+  resolveAttributionDispute?: Maybe<DealPayload>;
   /** Records a channel manager's decision on a deal in CONFLICT. */
   resolveDealConflict?: Maybe<DealPayload>;
   /** Stores a proposal in the catalog as a DRAFT solution with its members and required capabilities. */
@@ -966,6 +1042,13 @@ export type MutationDeleteSolutionArgs = {
 
 
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationDisputeAttributionArgs = {
+  dealId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationLinkIntegrationArgs = {
   input: IntegrationInput;
 };
@@ -1016,6 +1099,12 @@ export type MutationRemoveSharingGrantArgs = {
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationRemoveSolutionMemberArgs = {
   input: SolutionMembershipRemoveInput;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationResolveAttributionDisputeArgs = {
+  input: ResolveAttributionDisputeInput;
 };
 
 
@@ -1244,6 +1333,8 @@ export type PartnerPayload = {
 /** A partner's won business in a period: sourced and influenced amounts per currency. */
 export type PartnerRevenue = {
   __typename?: 'PartnerRevenue';
+  /** This partner's frozen attribution shares of the CLOSED_WON deals closed in [from, to) that have a snapshot, per currency. */
+  attributed: Array<Money>;
   closedWonDeals: Scalars['Int']['output'];
   /** CLOSED_WON deals closed in [from, to) this partner took part in without sourcing, per currency. */
   influenced: Array<Money>;
@@ -1687,6 +1778,16 @@ export type RemoveDealParticipantInput = {
   partnerId: Scalars['ID']['input'];
 };
 
+/** The vendor's resolution of an open attribution dispute. */
+export type ResolveAttributionDisputeInput = {
+  dealId: Scalars['ID']['input'];
+  decision: DisputeDecision;
+  /** Why (required). */
+  note: Scalars['String']['input'];
+  /** For REVISE: participants at most once each, summing exactly to the deal amount; participants left out get nothing. */
+  shares?: InputMaybe<Array<AttributionShareInput>>;
+};
+
 /** The decision on a deal in CONFLICT. */
 export type ResolveDealConflictInput = {
   dealId: Scalars['ID']['input'];
@@ -1704,6 +1805,8 @@ export type RoleWeightInput = {
 /** One version of the vendor's rules of engagement (README, "Rules of engagement"). Every change is a new version; old versions are kept. */
 export type RulesOfEngagement = {
   __typename?: 'RulesOfEngagement';
+  /** The model whose shares are frozen into Deal.attributionSnapshot when a deal closes won. Default ROLE_WEIGHTED (default weights). */
+  attributionModel: AttributionModel;
   /** Deal roles whose partners claim the customer: a later registration that brings a partner in one of these roles that an earlier approved, protected registration lacks is in CONFLICT. Default [RESELLER]. */
   conflictingRoles: Array<DealRole>;
   /** Whether a vendor-direct deal (RegisterDealInput.direct) and partner registrations conflict (first registered wins between them). Default false: direct deals neither block nor are blocked through the vendor. */
@@ -1720,6 +1823,8 @@ export type RulesOfEngagement = {
   setAt?: Maybe<Scalars['DateTime']['output']>;
   /** The token subject that set it; null for version 0. */
   setBy?: Maybe<Scalars['String']['output']>;
+  /** TIME_DECAY's half-life in days. Default 30. */
+  timeDecayHalfLifeDays: Scalars['Int']['output'];
   /** 0 for the built-in defaults (no version set yet); each setRulesOfEngagement adds 1. */
   version: Scalars['Int']['output'];
 };
@@ -1764,6 +1869,7 @@ export type SearchResult = Capability | Customer | Partner | Solution;
 
 /** A new version of the rules of engagement; a field left out keeps its value from the current version. */
 export type SetRulesOfEngagementInput = {
+  attributionModel?: InputMaybe<AttributionModel>;
   /** At most the 7 deal roles; an empty list makes no role conflict. */
   conflictingRoles?: InputMaybe<Array<DealRole>>;
   directDealsConflict?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1773,6 +1879,8 @@ export type SetRulesOfEngagementInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 3650 days, or null for no expiry. */
   protectionWindowDays?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 36500 days. */
+  timeDecayHalfLifeDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Permission from one partner for another to see its accounts at a level. */
@@ -2093,8 +2201,12 @@ export type ResolversTypes = ResolversObject<{
   AccountStatus: AccountStatus;
   AddDealParticipantInput: AddDealParticipantInput;
   AssembleSolutionInput: AssembleSolutionInput;
+  AttributionDispute: ResolverTypeWrapper<AttributionDisputeRow>;
+  AttributionDisputeStatus: AttributionDisputeStatus;
   AttributionModel: AttributionModel;
   AttributionShare: ResolverTypeWrapper<AttributionShareRow>;
+  AttributionShareInput: AttributionShareInput;
+  AttributionSnapshot: ResolverTypeWrapper<AttributionSnapshotRow>;
   AttributionWeightsInput: AttributionWeightsInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BrokerPartner: ResolverTypeWrapper<Omit<BrokerPartner, 'community' | 'partner'> & { community: ResolversTypes['Community'], partner: ResolversTypes['Partner'] }>;
@@ -2145,6 +2257,7 @@ export type ResolversTypes = ResolversObject<{
   DealRole: DealRole;
   DealStage: DealStage;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DisputeDecision: DisputeDecision;
   DuplicateReason: DuplicateReason;
   EcosystemGraph: ResolverTypeWrapper<EcosystemGraph>;
   EcosystemHealth: ResolverTypeWrapper<EcosystemHealthRow>;
@@ -2154,6 +2267,7 @@ export type ResolversTypes = ResolversObject<{
   ExternalId: ResolverTypeWrapper<ExternalId>;
   ExternalIdInput: ExternalIdInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FrozenShare: ResolverTypeWrapper<FrozenShareRow>;
   GapReport: ResolverTypeWrapper<Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversTypes['CapabilityCoverage']> }>;
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2195,6 +2309,7 @@ export type ResolversTypes = ResolversObject<{
   RegistrationRule: RegistrationRule;
   RegistrationStatus: RegistrationStatus;
   RemoveDealParticipantInput: RemoveDealParticipantInput;
+  ResolveAttributionDisputeInput: ResolveAttributionDisputeInput;
   ResolveDealConflictInput: ResolveDealConflictInput;
   RoleWeightInput: RoleWeightInput;
   RulesOfEngagement: ResolverTypeWrapper<RulesVersion>;
@@ -2240,7 +2355,10 @@ export type ResolversParentTypes = ResolversObject<{
   AccountRemoveInput: AccountRemoveInput;
   AddDealParticipantInput: AddDealParticipantInput;
   AssembleSolutionInput: AssembleSolutionInput;
+  AttributionDispute: AttributionDisputeRow;
   AttributionShare: AttributionShareRow;
+  AttributionShareInput: AttributionShareInput;
+  AttributionSnapshot: AttributionSnapshotRow;
   AttributionWeightsInput: AttributionWeightsInput;
   Boolean: Scalars['Boolean']['output'];
   BrokerPartner: Omit<BrokerPartner, 'community' | 'partner'> & { community: ResolversParentTypes['Community'], partner: ResolversParentTypes['Partner'] };
@@ -2291,6 +2409,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExternalId: ExternalId;
   ExternalIdInput: ExternalIdInput;
   Float: Scalars['Float']['output'];
+  FrozenShare: FrozenShareRow;
   GapReport: Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversParentTypes['CapabilityCoverage']> };
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -2324,6 +2443,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterDealInput: RegisterDealInput;
   RegistrationDecision: RegistrationDecisionRow;
   RemoveDealParticipantInput: RemoveDealParticipantInput;
+  ResolveAttributionDisputeInput: ResolveAttributionDisputeInput;
   ResolveDealConflictInput: ResolveDealConflictInput;
   RoleWeightInput: RoleWeightInput;
   RulesOfEngagement: RulesVersion;
@@ -2375,12 +2495,31 @@ export type AccountPayloadResolvers<ContextType = RequestContext, ParentType ext
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
 }>;
 
+export type AttributionDisputeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttributionDispute'] = ResolversParentTypes['AttributionDispute']> = ResolversObject<{
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  raisedBy?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AttributionDisputeStatus'], ParentType, ContextType>;
+}>;
+
 export type AttributionShareResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttributionShare'] = ResolversParentTypes['AttributionShare']> = ResolversObject<{
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['DealRole'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type AttributionSnapshotResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttributionSnapshot'] = ResolversParentTypes['AttributionSnapshot']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dispute?: Resolver<Maybe<ResolversTypes['AttributionDispute']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['AttributionModel'], ParentType, ContextType>;
+  policyVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['FrozenShare']>, ParentType, ContextType>;
 }>;
 
 export type BrokerPartnerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BrokerPartner'] = ResolversParentTypes['BrokerPartner']> = ResolversObject<{
@@ -2539,6 +2678,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DealResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attributionSnapshot?: Resolver<Maybe<ResolversTypes['AttributionSnapshot']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   conflictsWith?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2573,6 +2713,7 @@ export type DealEdgeResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type DealEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DealEvent'] = ResolversParentTypes['DealEvent']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DealEventKind'], ParentType, ContextType>;
@@ -2630,6 +2771,11 @@ export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FrozenShareResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FrozenShare'] = ResolversParentTypes['FrozenShare']> = ResolversObject<{
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
 export type GapReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GapReport'] = ResolversParentTypes['GapReport']> = ResolversObject<{
   capabilities?: Resolver<Array<ResolversTypes['CapabilityCoverage']>, ParentType, ContextType>;
 }>;
@@ -2677,6 +2823,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteDeal?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
+  disputeAttribution?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationDisputeAttributionArgs, 'dealId' | 'reason'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
   markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
   mergeCustomers?: Resolver<Maybe<ResolversTypes['MergeCustomersPayload']>, ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
@@ -2687,6 +2834,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removePartnerCapability?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationRemovePartnerCapabilityArgs, 'input'>>;
   removeSharingGrant?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationRemoveSharingGrantArgs, 'input'>>;
   removeSolutionMember?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveSolutionMemberArgs, 'input'>>;
+  resolveAttributionDispute?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationResolveAttributionDisputeArgs, 'input'>>;
   resolveDealConflict?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationResolveDealConflictArgs, 'input'>>;
   saveSolution?: Resolver<Maybe<ResolversTypes['SaveSolutionPayload']>, ParentType, ContextType, RequireFields<MutationSaveSolutionArgs, 'input'>>;
   setAccount?: Resolver<Maybe<ResolversTypes['AccountPayload']>, ParentType, ContextType, RequireFields<MutationSetAccountArgs, 'input'>>;
@@ -2777,6 +2925,7 @@ export type PartnerPayloadResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type PartnerRevenueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerRevenue'] = ResolversParentTypes['PartnerRevenue']> = ResolversObject<{
+  attributed?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   closedWonDeals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   influenced?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
@@ -2858,6 +3007,7 @@ export type RegistrationDecisionResolvers<ContextType = RequestContext, ParentTy
 }>;
 
 export type RulesOfEngagementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RulesOfEngagement'] = ResolversParentTypes['RulesOfEngagement']> = ResolversObject<{
+  attributionModel?: Resolver<ResolversTypes['AttributionModel'], ParentType, ContextType>;
   conflictingRoles?: Resolver<Array<ResolversTypes['DealRole']>, ParentType, ContextType>;
   directDealsConflict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   duplicateCustomersAsOne?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2866,6 +3016,7 @@ export type RulesOfEngagementResolvers<ContextType = RequestContext, ParentType 
   protectionWindowDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   setAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   setBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeDecayHalfLifeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -2966,7 +3117,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   AccountOverlap?: AccountOverlapResolvers<ContextType>;
   AccountPayload?: AccountPayloadResolvers<ContextType>;
+  AttributionDispute?: AttributionDisputeResolvers<ContextType>;
   AttributionShare?: AttributionShareResolvers<ContextType>;
+  AttributionSnapshot?: AttributionSnapshotResolvers<ContextType>;
   BrokerPartner?: BrokerPartnerResolvers<ContextType>;
   Capability?: CapabilityResolvers<ContextType>;
   CapabilityConnection?: CapabilityConnectionResolvers<ContextType>;
@@ -3004,6 +3157,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EcosystemHealth?: EcosystemHealthResolvers<ContextType>;
   ExpiredRegistrationsPayload?: ExpiredRegistrationsPayloadResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
+  FrozenShare?: FrozenShareResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   MapEdge?: MapEdgeResolvers<ContextType>;

@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
-import { DEAL_ROLES, type DealRole, type RegistrationStatus } from '../model/vocabulary.js';
+import { ATTRIBUTION_MODELS, DEAL_ROLES, type DealRole, type RegistrationStatus } from '../model/vocabulary.js';
 import { attempt, optionalTextSchema, type Outcome } from '../validation/problems.js';
 import { isExpiredAt, protectionEnds, type Decision, type PolicyDeal, type RegistrationRule, type RulesOfEngagement } from './rules.js';
 import { currentRules, rulesOf, type RulesVersion } from './rules-store.js';
@@ -47,6 +47,13 @@ const SetRulesInput = z.object({
   directDealsConflict: z.boolean().nullish(),
   enforceTerritory: z.boolean().nullish(),
   duplicateCustomersAsOne: z.boolean().nullish(),
+  attributionModel: z.enum(ATTRIBUTION_MODELS).nullish(),
+  timeDecayHalfLifeDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(36_500, 'must be at most 36500 days')
+    .nullish(),
   note: optionalTextSchema,
 });
 
@@ -126,6 +133,8 @@ export class PolicyService {
           directDealsConflict: input.directDealsConflict ?? current.directDealsConflict,
           enforceTerritory: input.enforceTerritory ?? current.enforceTerritory,
           duplicateCustomersAsOne: input.duplicateCustomersAsOne ?? current.duplicateCustomersAsOne,
+          attributionModel: input.attributionModel ?? current.attributionModel,
+          timeDecayHalfLifeDays: BigInt(input.timeDecayHalfLifeDays ?? current.timeDecayHalfLifeDays),
           setAt: new Date(),
           setBy: actor,
           note: input.note || null,

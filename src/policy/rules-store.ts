@@ -1,17 +1,29 @@
 // The stored versions of the rules of engagement (cypher/policy/), and the facts a decision reads
 // inside a registration's transaction (territory). README, "Rules of engagement".
 import type { CypherTransaction } from '../db/executor.js';
-import type { DealRole } from '../model/vocabulary.js';
+import type { AttributionModel, DealRole } from '../model/vocabulary.js';
+import { DEFAULT_HALF_LIFE_DAYS } from './attribution-models.js';
 import { DEFAULT_RULES, type Decision, type PolicyDeal, type RulesOfEngagement, type TerritoryFacts } from './rules.js';
 
 /** A version with who set it and when (null for version 0). */
 export interface RulesVersion extends RulesOfEngagement {
+  /** The model frozen into Deal.attributionSnapshot at CLOSED_WON (default ROLE_WEIGHTED). */
+  attributionModel: AttributionModel;
+  /** TIME_DECAY's half-life in days (default 30). */
+  timeDecayHalfLifeDays: number;
   setAt: Date | null;
   setBy: string | null;
   note: string | null;
 }
 
-export const DEFAULT_RULES_VERSION: RulesVersion = { ...DEFAULT_RULES, setAt: null, setBy: null, note: null };
+export const DEFAULT_RULES_VERSION: RulesVersion = {
+  ...DEFAULT_RULES,
+  attributionModel: 'ROLE_WEIGHTED',
+  timeDecayHalfLifeDays: DEFAULT_HALF_LIFE_DAYS,
+  setAt: null,
+  setBy: null,
+  note: null,
+};
 
 interface StoredRules {
   version: number;
@@ -20,6 +32,8 @@ interface StoredRules {
   directDealsConflict: boolean;
   enforceTerritory: boolean;
   duplicateCustomersAsOne: boolean;
+  attributionModel?: AttributionModel | null;
+  timeDecayHalfLifeDays?: number | null;
   setAt: Date;
   setBy: string;
   note: string | null;
@@ -33,6 +47,8 @@ export function rulesOf(row: StoredRules): RulesVersion {
     directDealsConflict: row.directDealsConflict,
     enforceTerritory: row.enforceTerritory,
     duplicateCustomersAsOne: row.duplicateCustomersAsOne,
+    attributionModel: row.attributionModel ?? DEFAULT_RULES_VERSION.attributionModel,
+    timeDecayHalfLifeDays: row.timeDecayHalfLifeDays == null ? DEFAULT_HALF_LIFE_DAYS : Number(row.timeDecayHalfLifeDays),
     setAt: row.setAt,
     setBy: row.setBy,
     note: row.note ?? null,
