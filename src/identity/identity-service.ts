@@ -107,6 +107,11 @@ async function readLinks(db: Pick<CypherTransaction, 'run'>): Promise<DuplicateL
   return links;
 }
 
+/** Every duplicate group, ordered by smallest member id (the re-decision of an import reads them all). */
+export async function allDuplicateGroups(tx: Pick<CypherTransaction, 'run'>): Promise<DuplicateGroup[]> {
+  return groupsOf(await readLinks(tx));
+}
+
 /**
  * The duplicate group of a customer inside a transaction (breadth-first over
  * get-duplicate-neighbours): the customer's id and every customer linked to it, sorted, with
