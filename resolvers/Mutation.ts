@@ -27,8 +27,9 @@ export const Mutation: MutationResolvers = {
   addSolutionMember: async (_p, { input }, ctx) => solutionPayload(await ctx.services.solutions.addSolutionMember(input)),
   removeSolutionMember: async (_p, { input }, ctx) => solutionPayload(await ctx.services.solutions.removeSolutionMember(input)),
   deleteDeal: async (_p, args, ctx) => deletePayload(await ctx.services.dealQueries.deleteDeal(args)),
-  registerDeal: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.registerDeal(input)),
-  updateDealStage: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.updateDealStage(input)),
+  registerDeal: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.registerDeal(input, ctx.viewer.subject)),
+  updateDealStage: async (_p, { input }, ctx) =>
+    dealPayload(await ctx.services.dealRegistration.updateDealStage(input, ctx.viewer.subject)),
   resolveDealConflict: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.resolveDealConflict(input)),
   addDealParticipant: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.addDealParticipant(input)),
   removeDealParticipant: async (_p, { input }, ctx) => dealPayload(await ctx.services.dealRegistration.removeDealParticipant(input)),

@@ -16,7 +16,8 @@ export const Query: QueryResolvers = {
   deals: (_p, { filter, first, after }, ctx) => ctx.services.dealQueries.listDeals(filter, first, after),
   search: (_p, { text, first }, ctx) => ctx.services.search.search(text, first),
   dealConflicts: (_p, { first, after }, ctx) => ctx.services.dealRegistration.dealConflicts(first, after),
-  dealAttribution: (_p, { dealId, model, weights }, ctx) => ctx.services.dealAttribution.dealAttribution(dealId, model, weights),
+  dealAttribution: (_p, { dealId, model, weights, halfLifeDays }, ctx) =>
+    ctx.services.dealAttribution.dealAttribution(dealId, model, weights, halfLifeDays),
   partnerRevenue: (_p, { partnerId, from, to }, ctx) => ctx.services.partnerRevenue.partnerRevenue(partnerId, from, to),
   ecosystemHealth: (_p, { from, to }, ctx) => ctx.services.ecosystemHealth.ecosystemHealth(from, to),
   coSellRecommendations: (_p, { dealId, first }, ctx) => ctx.services.coSell.coSellRecommendations(dealId, first),

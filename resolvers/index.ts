@@ -38,11 +38,20 @@ import {
   RelaySolutionMember,
   RelaySolutionMembership,
 } from './Relay.js';
+import {
+  AttributionDispute,
+  AttributionSnapshot,
+  FrozenShare,
+  PolicyDeal,
+  PolicyMutation,
+  PolicyQuery,
+  RegistrationDecision,
+} from './Policy.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery, ...PolicyQuery }),
   Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
@@ -83,7 +92,11 @@ export const resolvers: Resolvers = {
   CustomerDuplicateGroupConnection,
   Solution: { ...Solution, ...ListConnections.Solution },
   SolutionConnection,
-  Deal: { ...Deal, ...ListConnections.Deal },
+  Deal: { ...Deal, ...ListConnections.Deal, ...PolicyDeal },
+  RegistrationDecision,
+  AttributionSnapshot,
+  FrozenShare,
+  AttributionDispute,
   DealConnection,
   DealAttribution,
   AttributionShare,
@@ -96,7 +109,7 @@ export const resolvers: Resolvers = {
   CommunityPartition,
   CommunityConnection,
   Community,
-  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation }),
+  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation, ...PolicyMutation }),
   // Subscriptions check their permissions when they start (src/events/subscriptions.ts).
   Subscription,
   Webhook,

@@ -22,6 +22,8 @@ import { EcosystemMapService } from './intelligence/ecosystem-map.js';
 import { AnalyticsService } from './analytics/analytics-service.js';
 import { IdentityService } from './identity/identity-service.js';
 import { TimeService } from './time/time-service.js';
+import { PolicyService } from './policy/policy-service.js';
+import { AttributionSnapshotService } from './policy/attribution-snapshot.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -47,6 +49,8 @@ export function createServices(db: CypherExecutor) {
     time: new TimeService(db),
     analytics: new AnalyticsService(db),
     identity: new IdentityService(db),
+    policy: new PolicyService(db),
+    attributionSnapshots: new AttributionSnapshotService(db),
   };
 }
 

@@ -134,6 +134,13 @@ describe('the classic multi-partner deal', () => {
     expect(closed.data.updateDealStage.deal.history).toEqual([
       { kind: 'REGISTERED', from: null, to: 'APPROVED', note: null },
       { kind: 'STAGE_CHANGED', from: 'REGISTERED', to: 'CLOSED_WON', note: 'signed' },
+      // Closing won freezes the attribution under the policy's model (README, Attribution snapshots and disputes).
+      {
+        kind: 'ATTRIBUTION_FROZEN',
+        from: null,
+        to: 'ROLE_WEIGHTED',
+        note: expect.stringMatching(/^Attribution frozen under ROLE_WEIGHTED/),
+      },
     ]);
 
     const attribution = `query($id: ID!, $model: AttributionModel!) { dealAttribution(dealId: $id, model: $model) {

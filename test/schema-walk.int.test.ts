@@ -82,6 +82,7 @@ function candidates(name: string, type: GraphQLInputType, required: boolean): un
   else if (named.name === 'Float') values = [1];
   else if (named.name === 'Boolean') values = [true, false];
   else if (isEnumType(named)) values = named.getValues().map((v) => v.value);
+  else if (named.name === 'Currency') values = ['USD'];
   else values = ['x'];
   return required ? values : [undefined, ...values];
 }

@@ -28,6 +28,7 @@ const LISTS: [keyof typeof vocabulary, string][] = [
   ['DEAL_ROLES', 'DealRole'],
   ['REGISTRATION_STATUSES', 'RegistrationStatus'],
   ['CONFLICT_DECISIONS', 'ConflictDecision'],
+  ['ATTRIBUTION_MODELS', 'AttributionModel'],
 ];
 
 describe('the vocabulary', () => {

@@ -28,6 +28,12 @@ function ownPartner(pick: (args: Args) => unknown, what: string): Permission {
   return (v, args) => v.role !== 'PARTNER' || pick(args) === v.partnerId || `A partner may only ${what}`;
 }
 
+/** registerDeal and simulateRegistration: a PARTNER only with itself among the participants. */
+const ownRegistration: Permission = (v, args) =>
+  v.role !== 'PARTNER' ||
+  (Array.isArray(args.input?.participants) && args.input.participants.some((p: { partnerId?: unknown }) => p.partnerId === v.partnerId)) ||
+  'A partner may only register deals it takes part in';
+
 const ownGrant: Permission = (v, args) =>
   v.role === 'ADMIN' ||
   (v.role === 'PARTNER' && args.input?.partnerId === v.partnerId) ||
@@ -45,11 +51,9 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   addDealParticipant: DEALS_AND_SOLUTIONS,
   removeDealParticipant: DEALS_AND_SOLUTIONS,
   deleteDeal: DEALS_AND_SOLUTIONS,
-  registerDeal: (v, args) =>
-    v.role !== 'PARTNER' ||
-    (Array.isArray(args.input?.participants) &&
-      args.input.participants.some((p: { partnerId?: unknown }) => p.partnerId === v.partnerId)) ||
-    'A partner may only register deals it takes part in',
+  registerDeal: (v, args) => ownRegistration(v, args),
+  // A participant disputes its deal's frozen attribution (the service answers NOT_FOUND for deals it is not on).
+  disputeAttribution: (v) => v.role === 'PARTNER' || 'Only a participating partner disputes an attribution',
   // Grants are the partners' own business: ADMIN, or the partner whose accounts are shared.
   setSharingGrant: ownGrant,
   removeSharingGrant: ownGrant,
@@ -65,6 +69,8 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   webhooks: WEBHOOK_OWNERS,
   webhookDeliveries: WEBHOOK_OWNERS,
   ecosystemHealth: VENDOR_ONLY,
+  // The same decision registerDeal would take, so the same refusal (issue 18).
+  simulateRegistration: ownRegistration,
   // Duplicate groups span every customer: the vendor's view.
   customerDuplicates: VENDOR_ONLY,
   partnerRevenue: ownPartner((a) => a.partnerId, 'see its own revenue'),

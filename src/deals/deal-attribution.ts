@@ -1,10 +1,11 @@
-// Splits a deal's amount among its participants, exactly, by one of three models (README,
+// Splits a deal's amount among its participants, exactly, by one of seven models (README,
 // "Attribution models"). Pure arithmetic on minor units; the service only fetches the deal.
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { splitByWeights } from '../money/money.js';
 import type { AttributionShareRow, DealAttributionRow, DealRow } from '../model/rows.js';
 import type { AttributionModel, DealRole } from '../model/vocabulary.js';
+import { DEFAULT_HALF_LIFE_DAYS, isTimelineModel, timelineWeights } from '../policy/attribution-models.js';
 
 export interface AttributionWeights {
   roles: Record<DealRole, number>;
@@ -25,6 +26,8 @@ export interface AttributionParticipant {
   partnerId: string;
   role: DealRole;
   sourced: boolean;
+  /** When it joined the deal (the timeline models order by it, then by partner id). */
+  registeredAt?: Date;
 }
 
 export interface WeightsOverride {
@@ -68,6 +71,7 @@ export function attributeAmount(
   participants: readonly AttributionParticipant[],
   model: AttributionModel,
   weights: AttributionWeights = DEFAULT_ATTRIBUTION_WEIGHTS,
+  halfLifeDays: number = DEFAULT_HALF_LIFE_DAYS,
 ): Share[] {
   const ordered = byPartnerId(participants);
   if (ordered.length === 0) return [];
@@ -77,6 +81,14 @@ export function attributeAmount(
     if (sourcer.length === 0) return [];
     // At most one participant sources; if data ever had two, they split evenly rather than lose money.
     partyWeights = ordered.map((p) => (p.sourced ? 1n : 0n));
+  } else if (isTimelineModel(model)) {
+    // Weights over the timeline (src/policy/attribution-models.ts); ties in the split still go by partner id.
+    const timeline = timelineWeights(
+      model,
+      ordered.map((p) => ({ partnerId: p.partnerId, registeredAt: p.registeredAt ?? new Date(0) })),
+      halfLifeDays,
+    );
+    partyWeights = ordered.map((p) => timeline.get(p.partnerId)!);
   } else if (model === 'EVEN') {
     // Equal weights: splitByWeights gives floor(amount / n) each and the leftover units one each
     // in index (= partner id) order, since every remainder ties.
@@ -105,14 +117,23 @@ export function percentOf(part: bigint, whole: bigint): number {
 export class DealAttributionService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async dealAttribution(dealId: string, model: AttributionModel, override?: WeightsOverride | null): Promise<DealAttributionRow> {
+  /** halfLifeDays: TIME_DECAY's half-life, a positive whole number of days (default 30; BAD_USER_INPUT at halfLifeDays). */
+  async dealAttribution(
+    dealId: string,
+    model: AttributionModel,
+    override?: WeightsOverride | null,
+    halfLifeDays?: number | null,
+  ): Promise<DealAttributionRow> {
     const weights = resolveWeights(override);
+    const halfLife = halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
+    if (!Number.isSafeInteger(halfLife) || halfLife < 1 || halfLife > 36_500)
+      throw new BadInputError('the half-life must be a whole number of days from 1 to 36500', ['halfLifeDays']);
     const [row] = await this.db.read<{ deal: DealRow; participants: AttributionParticipant[] }>('deals/get-deal-with-participants', {
       dealId,
     });
     if (!row) throw new NotFoundError(`No deal with id ${JSON.stringify(dealId)}`, ['dealId']);
     const amount = BigInt(row.deal.amountMinor);
-    const shares = attributeAmount(amount, row.participants, model, weights);
+    const shares = attributeAmount(amount, row.participants, model, weights, halfLife);
     const totalWeight = shares.reduce((sum, s) => sum + s.weight, 0n);
     const rows: AttributionShareRow[] = shares.map((s) => ({
       partnerId: s.partnerId,

@@ -50,6 +50,11 @@ export const RegisterDealInput = z
     customerExternalId: externalIdSchema.nullish(),
     customerDomain: domainSchema.nullish(),
     externalIds: createExternalIdsField,
+    // A vendor-direct deal (issue 18; schema/policy.graphql).
+    direct: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
   })
   .transform((input, ctx) => {
     const named = (['customerId', 'customerExternalId', 'customerDomain'] as const).filter((k) => input[k]);

@@ -2,6 +2,7 @@
 // is one write transaction that first takes the customer's lock, so registrations on one customer
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
+import type { z } from 'zod';
 import { DealQueries } from './deal-queries.js';
 import { lockedGroupDeals, type DuplicateGroupInfo } from '../identity/identity-service.js';
 import { findByExternalId, writeExternalIds } from '../identity/identity.js';
@@ -17,15 +18,15 @@ import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
 import type { Connection, DealRow } from '../model/rows.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
+
+/** The parsed registerDeal input. */
+type ParsedRegisterDealInput = z.output<typeof RegisterDealInput>;
 import { attempt, generateId, type Outcome } from '../validation/problems.js';
 import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
-import {
-  compareRegistrationOrder,
-  conflictsWithApproved,
-  decideRegistrationStatuses,
-  isOpenDealStage,
-  type RegistrationCandidate,
-} from './rules-of-engagement.js';
+import { isOpenDealStage, policyDealOf } from './rules-of-engagement.js';
+import { decideRegistration, type Decision, type PolicyDeal } from '../policy/rules.js';
+import { currentRules, decisionParams, territoryFacts } from '../policy/rules-store.js';
+import { freezeAttribution } from '../policy/attribution-snapshot.js';
 
 const BASE = ['input'];
 
@@ -35,42 +36,29 @@ interface DealForChange {
   stage: string;
   registrationStatus: RegistrationStatus;
   createdAt: Date;
+  direct: boolean | null;
   participants: { partnerId: string; role: string; sourced: boolean }[];
 }
 
-export interface RegistrationDecision {
-  status: RegistrationStatus;
-  /** The earlier open approved deals it conflicts with, in registration order. */
-  conflictsWith: string[];
-}
-
-/** The status the rules give `deal` among the customer's other deals (which keep theirs). */
-export function decideRegistration(
-  others: readonly RegistrationCandidate[],
-  deal: Omit<RegistrationCandidate, 'customerId'>,
-): RegistrationDecision {
-  const candidates: RegistrationCandidate[] = [...others, deal].map((d) => ({ ...d, customerId: 'customer' }));
-  const statuses = decideRegistrationStatuses(candidates);
-  const status = statuses.get(deal.id)!;
-  if (status !== 'CONFLICT') return { status, conflictsWith: [] };
-  const conflictsWith = others
-    .filter((o) => isOpenDealStage(o.stage) && statuses.get(o.id) === 'APPROVED' && compareRegistrationOrder(o, deal) < 0)
-    .filter((o) => conflictsWithApproved(deal.resellerIds, [new Set(o.resellerIds)]))
-    .sort(compareRegistrationOrder)
-    .map((o) => o.id);
-  return { status, conflictsWith };
+/** What registerDeal would write, decided: the same for registerDeal and simulateRegistration. */
+interface PreparedRegistration {
+  id: string;
+  customerId: string;
+  createdAt: Date;
+  participants: { partnerId: string; role: DealRole; sourced: boolean }[];
+  decision: Decision;
+  note: string | null;
+  at: Date;
 }
 
 /**
- * The conflict's note; when a deal it conflicts with is on another customer of the duplicate
- * group, the note says the customers were treated as one (issue 13).
+ * The history note of a registration decision: for a conflict the deals it conflicts with (a
+ * partner viewer reads the note without them, get-deal-history.cypher); when one is on another
+ * customer of the duplicate group, the note says the customers were treated as one (issue 13);
+ * for a deal sent to review, the explanation.
  */
-function conflictNote(
-  decision: RegistrationDecision,
-  group: DuplicateGroupInfo,
-  others: readonly RegistrationCandidate[],
-  customerId: string,
-): string | null {
+function decisionNote(decision: Decision, group: DuplicateGroupInfo, others: readonly PolicyDeal[], customerId: string): string | null {
+  if (decision.status === 'PENDING_REVIEW') return `Rules of engagement: ${decision.explanation}`;
   if (decision.status !== 'CONFLICT') return null;
   const note = `Rules of engagement: conflicts with ${decision.conflictsWith.join(', ')}`;
   const elsewhere = new Set(
@@ -145,65 +133,119 @@ export class DealRegistrationService {
    * may not see from a missing one. createdAt and closedAt later than now (beyond CLOCK_SKEW_MS) are
    * refused for everyone (BAD_USER_INPUT).
    */
-  registerDeal(args: unknown): Promise<Outcome<DealRow>> {
+  registerDeal(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
     return attempt(RegisterDealInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
-        const early = [
-          ...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []),
-          ...futureProblems(input, new Date()),
-        ];
-        if (early.length > 0) throw new ProblemsError(early);
-        const id = input.id ?? (await unusedDealId(tx));
-        const { customerId, participants } = await resolveNames(tx, input);
-        await requireReferences(tx, [
-          // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
-          {
-            kind: 'customer' as const,
-            id: customerId,
-            path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
-          },
-          ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
-          ...input.participants.flatMap((p, i) =>
-            p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [],
-          ),
-        ]);
-        const problems = participantProblems(participants);
-        if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
-          problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
-        }
-        if (problems.length > 0) throw new ProblemsError(problems);
-        if (input.id) await requireIdNotOtherKind(tx, 'Deal', id, [...BASE, 'id']);
-        // Read only after the locks: a registration racing this one has committed or waits.
-        const { others, group } = await lockedGroupDeals(tx, customerId, null);
-        await tx.track('Deal', [id]);
-        const now = new Date();
-        const createdAt = input.createdAt ?? registeredNow(now, others);
-        if (input.closedAt && input.closedAt < createdAt)
-          fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
-        const resellerIds = participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId);
-        const decision = decideRegistration(others, { id, stage: input.stage, createdAt, registrationStatus: null, resellerIds });
+        const r = await this.prepareRegistration(tx, input);
+        await tx.track('Deal', [r.id]);
         await tx.run('deals/create-deal', {
-          id,
+          id: r.id,
           name: input.name,
-          customerId,
+          customerId: r.customerId,
           solutionId: input.solutionId ?? null,
           stage: input.stage,
           amountMinor: input.amountMinor,
           currency: input.currency,
-          createdAt,
+          createdAt: r.createdAt,
           closedAt: input.closedAt ?? null,
-          registrationStatus: decision.status,
-          participants,
-          at: now,
-          note: conflictNote(decision, group, others, customerId),
+          registrationStatus: r.decision.status,
+          direct: input.direct,
+          participants: r.participants,
+          at: r.at,
+          note: r.note,
+          decision: decisionParams(r.decision),
         });
-        await writeExternalIds(tx, 'Deal', id, input.externalIds);
-        return readDeal(tx, id);
+        await writeExternalIds(tx, 'Deal', r.id, input.externalIds);
+        // A deal registered won has its attribution frozen at once (README, Attribution snapshots and disputes).
+        if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, r.id, r.at, actor);
+        return readDeal(tx, r.id);
       }),
     );
   }
 
-  updateDealStage(args: unknown): Promise<Outcome<DealRow>> {
+  /**
+   * The decision registerDeal would take on `args` now, without writing (simulateRegistration): the
+   * same checks, the same locks and the same rules, in a transaction that writes nothing; a problem
+   * registerDeal would report comes back as the outcome's errors.
+   */
+  simulateRegistration(args: unknown): Promise<Outcome<{ decision: Decision; deal: PolicyDeal }>> {
+    return attempt(RegisterDealInput, args, BASE, (input) =>
+      this.db.writeTransaction(async (tx) => {
+        tx.untracked('a simulation: it takes the registration locks and writes nothing');
+        const r = await this.prepareRegistration(tx, input);
+        const deal: PolicyDeal = {
+          id: r.id,
+          customerId: r.customerId,
+          stage: input.stage,
+          createdAt: r.createdAt,
+          registrationStatus: r.decision.status,
+          participants: r.participants,
+          direct: input.direct,
+          lastStageChangeAt: null,
+        };
+        return { decision: r.decision, deal };
+      }),
+    );
+  }
+
+  /** Everything registerDeal checks and decides before it writes (README, Rules of engagement). */
+  private async prepareRegistration(tx: CypherTransaction, input: ParsedRegisterDealInput): Promise<PreparedRegistration> {
+    const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
+    if (early.length > 0) throw new ProblemsError(early);
+    const id = input.id ?? (await unusedDealId(tx));
+    const { customerId, participants } = await resolveNames(tx, input);
+    await requireReferences(tx, [
+      // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
+      {
+        kind: 'customer' as const,
+        id: customerId,
+        path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
+      },
+      ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
+      ...input.participants.flatMap((p, i) =>
+        p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [],
+      ),
+    ]);
+    const problems = participantProblems(participants);
+    if (input.direct) {
+      participants.forEach((p, i) => {
+        if (p.sourced)
+          problems.push({
+            path: [...BASE, 'participants', String(i), 'sourced'],
+            message: 'A vendor-direct deal has no sourcing partner',
+            code: 'BAD_USER_INPUT',
+          });
+      });
+    }
+    if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
+      problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
+    }
+    if (problems.length > 0) throw new ProblemsError(problems);
+    if (input.id) await requireIdNotOtherKind(tx, 'Deal', id, [...BASE, 'id']);
+    const rules = await currentRules(tx);
+    // Read only after the locks: a registration racing this one has committed or waits.
+    const { others, group } = await lockedGroupDeals(tx, customerId, null);
+    const now = new Date();
+    const createdAt = input.createdAt ?? registeredNow(now, others);
+    if (input.closedAt && input.closedAt < createdAt)
+      fail({ path: [...BASE, 'closedAt'], message: 'must not be before createdAt', code: 'BAD_USER_INPUT' });
+    const deal: PolicyDeal = {
+      id,
+      customerId,
+      stage: input.stage,
+      createdAt,
+      registrationStatus: null,
+      participants,
+      direct: input.direct,
+      lastStageChangeAt: null,
+    };
+    const candidates = others.map(policyDealOf);
+    const decision = decideRegistration(rules, deal, candidates, await territoryFacts(tx, rules, customerId, deal));
+    return { id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
+  }
+
+  /** Moves a deal to another stage; at CLOSED_WON its attribution is frozen under the policy's model, `actor` recorded. */
+  updateDealStage(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
     return attempt(UpdateDealStageInput, args, BASE, (input) =>
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
@@ -220,13 +262,15 @@ export class DealRegistrationService {
         const future = futureProblems({ closedAt: input.closedAt }, new Date());
         if (future.length > 0) throw new ProblemsError(future);
         if (deal.stage !== input.stage) {
+          const at = new Date();
           await tx.run('deals/record-deal-stage', {
             dealId: deal.id,
             stage: input.stage,
             closedAt: input.closedAt ?? null,
-            at: new Date(),
+            at,
             note: input.note ?? null,
           });
+          if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, deal.id, at, actor);
         }
         return readDeal(tx, deal.id);
       }),
@@ -238,20 +282,19 @@ export class DealRegistrationService {
       this.db.writeTransaction(async (tx) => {
         const deal = await lockedDeal(tx, input.dealId);
         await tx.track('Deal', [deal.id]);
-        if (deal.registrationStatus !== 'CONFLICT') {
+        if (deal.registrationStatus !== 'CONFLICT' && deal.registrationStatus !== 'PENDING_REVIEW') {
           fail({
             path: [...BASE, 'dealId'],
-            message: `The deal is not in conflict (its status is ${deal.registrationStatus})`,
+            message: `The deal is not in conflict nor pending review (its status is ${deal.registrationStatus})`,
             code: 'CONFLICT',
           });
         }
         const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-        await tx.run('deals/record-deal-status', {
-          dealId: deal.id,
-          status,
-          at: new Date(),
-          note: input.note ?? `Conflict resolved: ${status}`,
-        });
+        const at = new Date();
+        const note = input.note ?? `Conflict resolved: ${status}`;
+        await tx.run('deals/record-deal-status', { dealId: deal.id, status, at, note });
+        const decision: Decision = { status, rule: 'VENDOR_DECISION', policyVersion: 0, conflictsWith: [], explanation: note };
+        await tx.run('policy/record-registration-decision', { dealId: deal.id, at, ...decisionParams(decision) });
         return readDeal(tx, deal.id);
       }),
     );
@@ -281,24 +324,31 @@ export class DealRegistrationService {
           at,
           note: input.note ?? null,
         });
-        // Only a new reseller can change what the rules say; an approval stays unless it does.
-        if (input.role === 'RESELLER' && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
+        // Only a new partner in a conflicting role can change what the rules say; an approval stays unless it does.
+        const rules = await currentRules(tx);
+        if (rules.conflictingRoles.includes(input.role) && isOpenDealStage(deal.stage) && deal.registrationStatus === 'APPROVED') {
           const { others, group } = await lockedGroupDeals(tx, deal.customerId, deal.id);
-          const resellerIds = [...deal.participants.filter((p) => p.role === 'RESELLER').map((p) => p.partnerId), input.partnerId];
-          const decision = decideRegistration(others, {
+          const candidates = others.map(policyDealOf);
+          const changed: PolicyDeal = {
             id: deal.id,
+            customerId: deal.customerId,
             stage: deal.stage,
             createdAt: deal.createdAt,
             registrationStatus: null,
-            resellerIds,
-          });
+            participants: [...deal.participants, { partnerId: input.partnerId, role: input.role }],
+            direct: deal.direct ?? false,
+            lastStageChangeAt: null,
+          };
+          // Decided as of the deal's registration, like the registration itself.
+          const decision = decideRegistration(rules, changed, candidates, await territoryFacts(tx, rules, deal.customerId, changed));
           if (decision.status !== deal.registrationStatus) {
             await tx.run('deals/record-deal-status', {
               dealId: deal.id,
               status: decision.status,
               at,
-              note: conflictNote(decision, group, others, deal.customerId),
+              note: decisionNote(decision, group, candidates, deal.customerId),
             });
+            await tx.run('policy/record-registration-decision', { dealId: deal.id, at, ...decisionParams(decision) });
           }
         }
         return readDeal(tx, deal.id);
@@ -360,12 +410,13 @@ function participantProblems(participants: readonly { partnerId: string; sourced
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** What a PARTNER may not decide when it registers a deal: each given one is FORBIDDEN at its path. */
-function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Date | null; stage: string }): Problem[] {
+function partnerRegistrationProblems(input: { id?: string | null; createdAt?: Date | null; stage: string; direct: boolean }): Problem[] {
   const problems: Problem[] = [];
   const refuse = (field: string, message: string) => problems.push({ path: [...BASE, field], message, code: 'FORBIDDEN' });
   if (input.id != null) refuse('id', 'A partner does not choose a deal id; the server generates it');
   if (input.createdAt != null) refuse('createdAt', 'A partner does not choose the registration time; the server stamps it');
   if (input.stage !== 'REGISTERED') refuse('stage', "A partner registers deals at REGISTERED; stages and closing are the vendor's");
+  if (input.direct) refuse('direct', "A vendor-direct deal is the vendor's own; a partner does not register one");
   return problems;
 }
 

@@ -10,6 +10,8 @@ export interface PartnerDealFact {
   amountMinor: bigint | number;
   currency: string;
   sourced: boolean;
+  /** The partner's minor units in the deal's frozen attribution; null without a snapshot. */
+  frozenShare?: bigint | number | null;
 }
 
 export function isClosedStage(stage: string): boolean {
@@ -28,6 +30,9 @@ export function partnerRevenueOf(partnerId: string, deals: readonly PartnerDealF
     closedWonDeals: won.length,
     winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
     pipeline: sumByCurrency(deals.filter((d) => !isClosedStage(d.stage)).map(money)),
+    attributed: sumByCurrency(
+      won.filter((d) => d.frozenShare != null).map((d) => ({ minor: BigInt(d.frozenShare!), currency: d.currency })),
+    ),
   };
 }
 

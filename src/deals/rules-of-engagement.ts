@@ -1,17 +1,9 @@
-// The rules of engagement: which deal registrations are approved and which conflict. Pure (no
-// database), shared by the importer and deal registration so both decide the same way.
-//
-// Only open deals (stage not CLOSED_*) take part, in registration order (createdAt, then id).
-// A deal is in CONFLICT when an earlier open deal on the same customer whose status is APPROVED
-// has a RESELLER participant and this deal has a RESELLER participant that is a different
-// partner; otherwise it is APPROVED: first registered wins. A closed deal without a status is
-// APPROVED. A deal that already has a status keeps it.
-//
-// "A different partner" with several resellers on a deal: this deal conflicts with an earlier
-// approved one when it brings a reseller that the earlier deal does not have (a reseller already
-// approved on the customer through that deal does not conflict with itself).
-
+// The rules of engagement for the importers (a status decided for each deal without one), adapted
+// to the one decision of the versioned policy (src/policy/rules.ts): these callers know a deal's
+// resellers; with the default policy (conflicting roles [RESELLER], no window, no territory) that
+// is all the rules read. README, "Rules of engagement".
 import type { RegistrationStatus } from '../model/vocabulary.js';
+import { DEFAULT_RULES, decideAll, isOpenStage, registrationOrder, type PolicyDeal, type RulesOfEngagement } from '../policy/rules.js';
 
 export interface RegistrationCandidate {
   id: string;
@@ -22,52 +14,38 @@ export interface RegistrationCandidate {
   registrationStatus: RegistrationStatus | null;
   /** Partners taking part with the RESELLER role. */
   resellerIds: readonly string[];
+  /** Every participant with its role, when the caller read them (else the resellers alone). */
+  participants?: readonly { partnerId: string; role: string }[];
+  /** A vendor-direct deal (default false). */
+  direct?: boolean;
+  /** Its last stage change (the protection window restarts there); default none. */
+  lastStageChangeAt?: Date | null;
 }
 
-export function isOpenDealStage(stage: string): boolean {
-  return !stage.startsWith('CLOSED_');
-}
+export const isOpenDealStage = isOpenStage;
 
 /** Registration order: createdAt, then id. */
-export function compareRegistrationOrder(
-  a: Pick<RegistrationCandidate, 'id' | 'createdAt'>,
-  b: Pick<RegistrationCandidate, 'id' | 'createdAt'>,
-): number {
-  const byTime = a.createdAt.getTime() - b.createdAt.getTime();
-  if (byTime !== 0) return byTime;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export const compareRegistrationOrder = registrationOrder;
+
+/** The candidate as the policy's rules read it. */
+export function policyDealOf(d: RegistrationCandidate): PolicyDeal {
+  return {
+    id: d.id,
+    customerId: d.customerId,
+    stage: d.stage,
+    createdAt: d.createdAt,
+    registrationStatus: d.registrationStatus,
+    participants: d.participants ?? d.resellerIds.map((partnerId) => ({ partnerId, role: 'RESELLER' })),
+    direct: d.direct ?? false,
+    lastStageChangeAt: d.lastStageChangeAt ?? null,
+  };
 }
 
-/** True when `resellerIds` brings a reseller that is not among an earlier approved deal's resellers. */
-export function conflictsWithApproved(resellerIds: readonly string[], approvedResellerSets: readonly ReadonlySet<string>[]): boolean {
-  return resellerIds.length > 0 && approvedResellerSets.some((earlier) => earlier.size > 0 && resellerIds.some((r) => !earlier.has(r)));
-}
-
-/** Every candidate's status: the one it has, or the one the rules give it. */
-export function decideRegistrationStatuses(deals: readonly RegistrationCandidate[]): Map<string, RegistrationStatus> {
-  const statuses = new Map<string, RegistrationStatus>();
-  const openByCustomer = new Map<string, RegistrationCandidate[]>();
-  for (const deal of deals) {
-    if (!isOpenDealStage(deal.stage)) {
-      statuses.set(deal.id, deal.registrationStatus ?? 'APPROVED');
-      continue;
-    }
-    const list = openByCustomer.get(deal.customerId);
-    if (list) list.push(deal);
-    else openByCustomer.set(deal.customerId, [deal]);
-  }
-  for (const open of openByCustomer.values()) {
-    // Distinct reseller sets of the approved deals so far (a customer may have many deals, few sets).
-    const approvedResellerSets = new Map<string, Set<string>>();
-    for (const deal of [...open].sort(compareRegistrationOrder)) {
-      const status =
-        deal.registrationStatus ?? (conflictsWithApproved(deal.resellerIds, [...approvedResellerSets.values()]) ? 'CONFLICT' : 'APPROVED');
-      statuses.set(deal.id, status);
-      if (status === 'APPROVED' && deal.resellerIds.length > 0) {
-        const resellers = new Set(deal.resellerIds);
-        approvedResellerSets.set([...resellers].sort().join('\u0000'), resellers);
-      }
-    }
-  }
-  return statuses;
+/** Every candidate's status: the one it has, or the one the rules (by default the built-in ones) give it, per customer. */
+export function decideRegistrationStatuses(
+  deals: readonly RegistrationCandidate[],
+  rules: RulesOfEngagement = DEFAULT_RULES,
+): Map<string, RegistrationStatus> {
+  const decisions = decideAll(rules, deals.map(policyDealOf));
+  return new Map([...decisions].map(([id, d]) => [id, d.status]));
 }

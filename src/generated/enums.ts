@@ -15,14 +15,31 @@ export type AccountStatus =
   /** The partner targets it (the weakest status). */
   | 'PROSPECT';
 
+/** Where a dispute of a frozen attribution stands. */
+export type AttributionDisputeStatus =
+  /** The vendor kept the frozen shares. */
+  | 'KEPT'
+  /** Raised, waiting for the vendor. */
+  | 'OPEN'
+  /** The vendor replaced the shares. */
+  | 'REVISED';
+
 /** How a deal's amount is split among its participants. */
 export type AttributionModel =
   /** The amount split equally; leftover minor units one each to participants in partner-id order. */
   | 'EVEN'
+  /** Everything to the first participant to join (order: registeredAt, then partner id; the others get zero shares). */
+  | 'FIRST_TOUCH'
+  /** Everything to the last participant to join. */
+  | 'LAST_TOUCH'
+  /** 40 % to the first, 40 % to the last, 20 % shared evenly by the others; one participant 100 %, two 50/50. */
+  | 'POSITION_BASED'
   /** Weights per role plus a bonus for the sourcing participant; largest-remainder rounding, ties by partner id. */
   | 'ROLE_WEIGHTED'
   /** Everything to the sourcing participant; no shares when none sourced. */
-  | 'SOURCED';
+  | 'SOURCED'
+  /** Weight 2^(−(closedAt − registeredAt) / halfLife), half-life 30 days unless given; computed in 64-bit fixed point, integers only. */
+  | 'TIME_DECAY';
 
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
@@ -82,6 +99,12 @@ export type CustomerSegment =
 
 /** What a deal history event records. */
 export type DealEventKind =
+  /** A participant disputed the frozen attribution; note = the reason. */
+  | 'ATTRIBUTION_DISPUTED'
+  /** The attribution was frozen at CLOSED_WON; to = the model. */
+  | 'ATTRIBUTION_FROZEN'
+  /** The vendor resolved the dispute; from = the shares before (partner minor-units), to = KEPT or REVISED, note = the vendor's note. */
+  | 'ATTRIBUTION_RESOLVED'
   /** The deal was created by an import; to = its registration status. */
   | 'IMPORTED'
   /** The deal's customer was merged into another (mergeCustomers); from and to are customer ids. */
@@ -128,6 +151,13 @@ export type DealStage =
   | 'QUALIFIED'
   /** Registered by a partner or the vendor (the only stage a PARTNER may register at). */
   | 'REGISTERED';
+
+/** How the vendor resolves an attribution dispute. */
+export type DisputeDecision =
+  /** Keep the frozen shares. */
+  | 'KEEP'
+  /** Replace them with the given shares. */
+  | 'REVISE';
 
 /** Why customers are probably one company (README, Identity). */
 export type DuplicateReason =
@@ -263,12 +293,37 @@ export type PartnerType =
   /** Trains and certifies customers and other partners. */
   | 'TRAINING';
 
+/** The rule that decided a registration's status (README, "Rules of engagement", with a worked example of each). */
+export type RegistrationRule =
+  /** Approved: the deal was registered already closed. */
+  | 'CLOSED_DEAL'
+  /** A vendor-direct deal (approved), or a conflict between a vendor-direct deal and a partner registration (directDealsConflict). */
+  | 'DIRECT_DEAL'
+  /** In conflict with a registration on another customer of the same duplicate group (duplicateCustomersAsOne). */
+  | 'DUPLICATE_CUSTOMER'
+  /** Approved because the registration it would conflict with is past its protection window; or, read as of now, an approved registration whose own window has ended. */
+  | 'EXPIRED'
+  /** Approved: no earlier approved, protected registration conflicts with it (first registered wins). */
+  | 'FIRST_REGISTERED'
+  /** The status was given by an import or recorded before decisions were kept; the rules did not decide it. */
+  | 'GIVEN_STATUS'
+  /** Pending review: a partner in a conflicting role lacks the customer's region or industry (enforceTerritory). */
+  | 'OUT_OF_TERRITORY'
+  /** In conflict: an earlier approved, protected registration on the same customer has a different partner in a conflicting role. */
+  | 'ROLE_CONFLICT'
+  /** A channel manager decided (resolveDealConflict); the explanation is the note. */
+  | 'VENDOR_DECISION';
+
 /** The outcome of deal registration under the rules of engagement. */
 export type RegistrationStatus =
   /** The registration stands (the first reseller on a customer, or a channel manager's APPROVE). */
   | 'APPROVED'
   /** Another reseller registered an open deal on the customer first; a channel manager decides (resolveDealConflict). */
   | 'CONFLICT'
+  /** An approved open registration whose protection window has ended: it blocks no one (read as of now; see README, Rules of engagement). */
+  | 'EXPIRED'
+  /** Waiting for a channel manager's review (rule OUT_OF_TERRITORY); resolveDealConflict approves or rejects it. */
+  | 'PENDING_REVIEW'
   /** Refused by a channel manager. */
   | 'REJECTED';
 

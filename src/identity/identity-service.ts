@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import type { Problem } from '../errors.js';
-import { decideRegistrationStatuses, isOpenDealStage, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
+import { policyDealOf, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
+import { decideAll, isOpenStage } from '../policy/rules.js';
+import { currentRules, decisionParams } from '../policy/rules-store.js';
 import { encodeCursor, pageRequest } from '../model/pagination.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, idSchema, type Outcome } from '../validation/problems.js';
@@ -103,6 +105,11 @@ async function readLinks(db: Pick<CypherTransaction, 'run'>): Promise<DuplicateL
     }
   }
   return links;
+}
+
+/** Every duplicate group, ordered by smallest member id (the re-decision of an import reads them all). */
+export async function allDuplicateGroups(tx: Pick<CypherTransaction, 'run'>): Promise<DuplicateGroup[]> {
+  return groupsOf(await readLinks(tx));
 }
 
 /**
@@ -267,16 +274,19 @@ async function redecideMovedDeals(
   note: string,
 ): Promise<void> {
   if (movedIds.size === 0) return;
-  // The whole group is one customer to the rules.
-  const deals = (await lockedGroupDeals(tx, customerId, null)).others.map((d) => ({ ...d, customerId }));
+  // The whole group is one customer to the rules (it is now: the customers were merged).
+  const rules = await currentRules(tx);
+  const deals = (await lockedGroupDeals(tx, customerId, null)).others.map((d) => ({ ...policyDealOf(d), customerId }));
   const before = new Map(deals.map((d) => [d.id, d.registrationStatus]));
-  const statuses = decideRegistrationStatuses(
-    deals.map((d) => (movedIds.has(d.id) && isOpenDealStage(d.stage) ? { ...d, registrationStatus: null } : d)),
+  const decisions = decideAll(
+    rules,
+    deals.map((d) => (movedIds.has(d.id) && isOpenStage(d.stage) ? { ...d, registrationStatus: null } : d)),
   );
   for (const d of deals) {
-    const status = statuses.get(d.id);
-    if (movedIds.has(d.id) && isOpenDealStage(d.stage) && status && status !== before.get(d.id)) {
-      await tx.run('deals/record-deal-status', { dealId: d.id, status, at, note });
+    const decision = decisions.get(d.id);
+    if (movedIds.has(d.id) && isOpenStage(d.stage) && decision && decision.status !== before.get(d.id)) {
+      await tx.run('deals/record-deal-status', { dealId: d.id, status: decision.status, at, note });
+      await tx.run('policy/record-registration-decision', { dealId: d.id, at, ...decisionParams(decision) });
     }
   }
 }

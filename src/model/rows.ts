@@ -194,6 +194,8 @@ export interface PartnerRevenueRow {
   closedWonDeals: number;
   winRate: number | null;
   pipeline: MoneyValue[];
+  /** The partner's frozen attribution shares of won deals in the period (issue 18). */
+  attributed: MoneyValue[];
 }
 
 export interface EcosystemHealthRow {

@@ -85,5 +85,15 @@ export const DEAL_ROLES = everyValueOf<DealRole>()([
   'INFLUENCER',
   'MARKETPLACE',
 ]);
-export const REGISTRATION_STATUSES = everyValueOf<RegistrationStatus>()(['APPROVED', 'CONFLICT', 'REJECTED']);
+export const REGISTRATION_STATUSES = everyValueOf<RegistrationStatus>()(['APPROVED', 'CONFLICT', 'REJECTED', 'PENDING_REVIEW', 'EXPIRED']);
+/** Every attribution model (README, Attribution models). */
+export const ATTRIBUTION_MODELS = everyValueOf<AttributionModel>()([
+  'EVEN',
+  'ROLE_WEIGHTED',
+  'SOURCED',
+  'FIRST_TOUCH',
+  'LAST_TOUCH',
+  'POSITION_BASED',
+  'TIME_DECAY',
+]);
 export const CONFLICT_DECISIONS = everyValueOf<ConflictDecision>()(['APPROVE', 'REJECT']);
