@@ -660,7 +660,11 @@ export class GeneratedEcosystem {
       if (stage === 'ONBOARDING') stages.push({ stage: 'ONBOARDING', at: start + (20 + rng.int(60)) * day });
     } else {
       const start = HISTORY_FROM + rng.int(640) * day;
-      stages.push({ stage: 'PROSPECT', at: start }, { stage: 'ONBOARDING', at: start + 30 * day }, { stage: 'ACTIVE', at: start + 90 * day });
+      stages.push(
+        { stage: 'PROSPECT', at: start },
+        { stage: 'ONBOARDING', at: start + 30 * day },
+        { stage: 'ACTIVE', at: start + 90 * day },
+      );
       if (stage !== 'ACTIVE') {
         const quiet = CHURN_FROM + rng.int(600) * day;
         stages.push({ stage: 'DORMANT', at: quiet });
@@ -672,7 +676,8 @@ export class GeneratedEcosystem {
     const steps = PARTNER_TIERS.slice(0, PARTNER_TIERS.indexOf(tier) + 1);
     let at = stages[0]!.at;
     const tierHistory = steps.map((t, k) => {
-      if (k > 0) at = Math.max(at + day, Math.min(Math.max(at, active) + (60 + rng.int(300)) * day, HISTORY_UNTIL - (steps.length - k) * day));
+      if (k > 0)
+        at = Math.max(at + day, Math.min(Math.max(at, active) + (60 + rng.int(300)) * day, HISTORY_UNTIL - (steps.length - k) * day));
       return { tier: t, at: iso(at) };
     });
     const endedCapabilities: PartnerRecord['capabilities'] = [];

@@ -168,13 +168,7 @@ describe('format version 2: validity in time', () => {
     const back = JSON.parse(await exportedText()) as { partners: { id: string; integrations: unknown[] }[] };
     expect(back.partners.map((p) => [p.id, p.integrations])).toEqual([
       ['a', [{ partnerId: 'b' }]],
-      [
-        'b',
-        [
-          { partnerId: 'a' },
-          { partnerId: 'c', until: T('02') },
-        ],
-      ],
+      ['b', [{ partnerId: 'a' }, { partnerId: 'c', until: T('02') }]],
       ['c', [{ partnerId: 'b', until: T('02') }]],
     ]);
   });

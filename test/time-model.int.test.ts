@@ -25,7 +25,10 @@ beforeAll(async () => {
 afterAll(() => removeByPrefix(db, px));
 
 /** Every relationship of a type between two of this test's nodes, as {type, props} (dates as ISO strings). */
-async function relationships(from: string, to: string): Promise<{ type: string; since: string | null; until: string | null; props: Record<string, unknown> }[]> {
+async function relationships(
+  from: string,
+  to: string,
+): Promise<{ type: string; since: string | null; until: string | null; props: Record<string, unknown> }[]> {
   const rows = await db.runText<{ type: string; props: Record<string, unknown> }>(
     'MATCH (x {id: $from})-[r]-(y {id: $to}) RETURN type(r) AS type, properties(r) AS props ORDER BY type, r.since',
     { from: id(from), to: id(to) },
@@ -220,7 +223,11 @@ describe('stage and tier histories', () => {
 
   it('creating a partner starts them; a change appends (value, now); the same value appends nothing', async () => {
     const t0 = Date.now();
-    await mutate('createPartner', { id: id('h'), name: 'Historic', types: ['RESELLER'], lifecycleStage: 'ONBOARDING' }, 'CreatePartnerInput');
+    await mutate(
+      'createPartner',
+      { id: id('h'), name: 'Historic', types: ['RESELLER'], lifecycleStage: 'ONBOARDING' },
+      'CreatePartnerInput',
+    );
     const created = (await query(histories, { id: id('h') })).data.partner;
     expect(created.stageHistory.map((h: any) => h.stage)).toEqual(['ONBOARDING']);
     expect(created.tierHistory.map((h: any) => h.tier)).toEqual(['REGISTERED']);
@@ -232,7 +239,11 @@ describe('stage and tier histories', () => {
     await new Promise((r) => setTimeout(r, 5));
     await mutate('updatePartner', { id: id('h'), tier: 'GOLD' }, 'UpdatePartnerInput');
     await new Promise((r) => setTimeout(r, 5));
-    await mutate('createPartner', { id: id('h'), name: 'Historic', types: ['RESELLER'], lifecycleStage: 'DORMANT', tier: 'GOLD' }, 'CreatePartnerInput');
+    await mutate(
+      'createPartner',
+      { id: id('h'), name: 'Historic', types: ['RESELLER'], lifecycleStage: 'DORMANT', tier: 'GOLD' },
+      'CreatePartnerInput',
+    );
     const after = (await query(histories, { id: id('h') })).data.partner;
     expect(after.stageHistory.map((h: any) => h.stage)).toEqual(['ONBOARDING', 'ACTIVE', 'DORMANT']);
     expect(after.tierHistory.map((h: any) => h.tier)).toEqual(['REGISTERED', 'GOLD']);

@@ -50,7 +50,6 @@ export interface ScopeFragment {
 const REFERENCE = /\{\{([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)\(([^{}]*?)\)\}\}/g;
 /** An argument: a variable, a parameter, or a function of one variable. */
 const ARGUMENT = /^(?:\$?[A-Za-z_]\w*|[A-Za-z_]\w*\(\s*[A-Za-z_]\w*\s*\))$/;
-const IDENTIFIER = /^[A-Za-z_]\w*$/;
 /** A fragment's parameter: a variable name or a $parameter. */
 const PARAMETER = /^\$?[A-Za-z_]\w*$/;
 const escaped = (text: string): string => text.replace(/[$]/g, '\\$&');

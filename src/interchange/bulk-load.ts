@@ -79,7 +79,9 @@ class FreshLoad {
     );
     await this.run(
       'bulk-create-sharing-grants',
-      doc.partners.flatMap((p) => p.sharing.map((grant) => ({ fromId: p.id, toId: grant.partnerId, level: grant.level, ...validityOf(grant) }))),
+      doc.partners.flatMap((p) =>
+        p.sharing.map((grant) => ({ fromId: p.id, toId: grant.partnerId, level: grant.level, ...validityOf(grant) })),
+      ),
       (r) => r,
     );
     await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r);

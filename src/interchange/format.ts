@@ -648,11 +648,14 @@ class ReferenceChecker {
         this.add([...at, 'until'], 'INVALID_INTERVAL', 'until must be later than since');
     };
     for (const [i, p] of objectsOf(this.raw, 'partners')) {
-      for (const key of ['capabilities', 'integrations', 'sharing']) for (const [j, e] of objectsOf(p, key)) interval(['partners', i, key, j], e);
-      for (const key of ['stageHistory', 'tierHistory']) for (const [j, e] of objectsOf(p, key)) future(['partners', i, key, j, 'at'], e.at);
+      for (const key of ['capabilities', 'integrations', 'sharing'])
+        for (const [j, e] of objectsOf(p, key)) interval(['partners', i, key, j], e);
+      for (const key of ['stageHistory', 'tierHistory'])
+        for (const [j, e] of objectsOf(p, key)) future(['partners', i, key, j, 'at'], e.at);
     }
     for (const [i, a] of objectsOf(this.raw, 'accounts')) interval(['accounts', i], a);
-    for (const [i, s] of objectsOf(this.raw, 'solutions')) for (const [j, m] of objectsOf(s, 'members')) interval(['solutions', i, 'members', j], m);
+    for (const [i, s] of objectsOf(this.raw, 'solutions'))
+      for (const [j, m] of objectsOf(s, 'members')) interval(['solutions', i, 'members', j], m);
   }
 
   /**

@@ -303,9 +303,7 @@ export function candidateOf(d: DealRecord): RegistrationCandidate {
 }
 
 /** One row per integration interval, smaller id first (the document lists each on both partners). */
-export function integrationPairs(
-  doc: EcosystemDocument,
-): { fromId: string; toId: string; since: string | null; until: string | null }[] {
+export function integrationPairs(doc: EcosystemDocument): { fromId: string; toId: string; since: string | null; until: string | null }[] {
   const pairs: { fromId: string; toId: string; since: string | null; until: string | null }[] = [];
   for (const p of doc.partners) {
     for (const link of p.integrations) {
@@ -320,7 +318,10 @@ export function integrationPairs(
 export function accountPairs(
   doc: EcosystemDocument,
 ): { partnerId: string; customerId: string; entries: { status: string; since: string | null; until: string | null }[] }[] {
-  const pairs = new Map<string, { partnerId: string; customerId: string; entries: { status: string; since: string | null; until: string | null }[] }>();
+  const pairs = new Map<
+    string,
+    { partnerId: string; customerId: string; entries: { status: string; since: string | null; until: string | null }[] }
+  >();
   for (const a of doc.accounts) {
     const key = `${a.partnerId}\u0000${a.customerId}`;
     const pair = pairs.get(key) ?? { partnerId: a.partnerId, customerId: a.customerId, entries: [] };

@@ -121,8 +121,12 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId)
-          .node;
+        return onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/set-partner-capability', { ...i, now: new Date() }),
+          at('partnerId'),
+          'partner',
+          i.partnerId,
+        ).node;
       }),
     );
   }
@@ -134,8 +138,12 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'capability', id: i.capabilityId, path: at('capabilityId') },
         ]);
-        return onlyRow(await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId)
-          .node;
+        return onlyRow(
+          await tx.run<{ node: PartnerRow }>('partners/remove-partner-capability', { ...i, now: new Date() }),
+          at('partnerId'),
+          'partner',
+          i.partnerId,
+        ).node;
       }),
     );
   }
@@ -165,7 +173,12 @@ export class PartnerService {
           { kind: 'partner', id: i.partnerId, path: at('partnerId') },
           { kind: 'customer', id: i.customerId, path: at('customerId') },
         ]);
-        return onlyRow(await tx.run<{ account: AccountRow }>('partners/set-account', { ...i, now: new Date() }), at('partnerId'), 'partner', i.partnerId).account;
+        return onlyRow(
+          await tx.run<{ account: AccountRow }>('partners/set-account', { ...i, now: new Date() }),
+          at('partnerId'),
+          'partner',
+          i.partnerId,
+        ).account;
       }),
     );
   }
