@@ -181,9 +181,11 @@ function collect(value: unknown, seen: Seen): void {
   if (type === 'SharingGrant' && o.from?.id && o.to?.id) seen.grants.add(`${o.from.id}|${o.to.id}`);
   // The map draws entities as nodes and relationships as edges.
   if (type === 'MapNode') {
-    if (o.kind === 'CUSTOMER') seen.customers.add(o.id);
-    if (o.kind === 'DEAL') seen.deals.add(o.id);
-    if (o.kind === 'SOLUTION') seen.solutions.add(o.id);
+    // The entity drawn (MapNode.id is the map node's own id since issue #16).
+    const entity = o.entityId ?? o.id;
+    if (o.kind === 'CUSTOMER') seen.customers.add(entity);
+    if (o.kind === 'DEAL') seen.deals.add(entity);
+    if (o.kind === 'SOLUTION') seen.solutions.add(entity);
   }
   if (type === 'MapEdge') {
     if (o.kind === 'HAS_ACCOUNT') seen.accounts.add(`${o.source}|${o.target}`);
