@@ -165,7 +165,7 @@ describe('ecosystem intelligence on the demo ecosystem (the README examples)', (
     const { data } = await expectData(
       db,
       `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
-      nodes { id kind label distance } edges { source target kind } truncated } }`,
+      nodes { id: entityId kind label distance } edges { source target kind } truncated } }`,
       { input: { centerId: id('p.logweave'), depth: 1, kinds: ['PARTNER', 'CAPABILITY'], limit: 8 } },
     );
     const map = data.ecosystemMap;

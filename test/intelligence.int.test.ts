@@ -45,7 +45,7 @@ const ASSEMBLE = `query($input: AssembleSolutionInput!) { assembleSolution(input
               partners { partner { id } covers { id } suggestedRole included } }
   uncoveredCapabilities { id } minimumPartnerCount exhaustive timedOut notes } }`;
 const MAP = `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
-  nodes { id kind label group weight distance } edges { source target kind } truncated } }`;
+  nodes { id: entityId kind label group weight distance } edges { source target kind } truncated } }`;
 
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 

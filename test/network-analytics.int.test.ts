@@ -153,7 +153,7 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     for (const c of communities) for (const m of c.members) of.set(m, c.id);
     const { data } = await expectData(
       db,
-      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 2000 }) { nodes { id kind label weight group } edges { source target kind weight } truncated } }`,
+      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 2000 }) { nodes { id: entityId kind label weight group } edges { source target kind weight } truncated } }`,
     );
     const map = data.ecosystemMap;
     expect(map.truncated).toBe(false);
@@ -174,7 +174,7 @@ describe.each(SEEDS)('network analytics on a random ecosystem (seed %i)', (seed)
     const opened = (
       await expectData(
         db,
-        `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id kind weight } edges { source target weight } truncated } }`,
+        `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id: entityId kind weight } edges { source target weight } truncated } }`,
         { id: biggest.id },
       )
     ).data.ecosystemMap;

@@ -16,14 +16,17 @@ beforeAll(async () => {
   await loadFixture(
     db,
     prefixed(px, {
-      capabilities: [{ id: 'cap', name: 'Cap' }],
+      capabilities: [
+        { id: 'cap', name: 'Cap' },
+        { id: 'cap2', name: 'Cap two', parentId: 'cap' },
+      ],
       partners: [
         { id: 'p1', name: 'P one', types: ['RESELLER'], capabilities: [{ capabilityId: 'cap', level: 'EXPERT' }] },
-        { id: 'p2', name: 'P two', types: ['TECHNOLOGY'], sharing: [{ partnerId: 'p1', level: 'COUNTS' }] },
-        { id: 'p3', name: 'P three', types: ['SERVICES'] },
+        { id: 'p2', name: 'P two', types: ['TECHNOLOGY'], sharing: [{ partnerId: 'p1', level: 'COUNTS' }], integratesWith: ['p1'] },
+        { id: 'p3', name: 'P three', types: ['SERVICES'], integratesWith: ['p1'] },
       ],
       customers: [
-        { id: 'c1', name: 'C one' },
+        { id: 'c1', name: 'C one', needs: ['cap', 'cap2'] },
         { id: 'c2', name: 'C two' },
       ],
       accounts: [
@@ -134,9 +137,17 @@ describe('node and nodes', () => {
 
   it('a PARTNER gets null for what its own fields would not show it, and the same objects otherwise', async () => {
     const viewer = { role: 'PARTNER', subject: 'nodes-test', partnerId: id('p3') } as Viewer;
-    const hidden = [id('c1'), id('d1'), id('s1'), `Account~${id('p1')}~${id('c1')}`, `DealParticipation~${id('p1')}~${id('d1')}`,
-      `SolutionMember~${id('s1')}~${id('p1')}`, `SharingGrant~${id('p2')}~${id('p1')}`,
-      `DealParticipant~${id('d1')}~${id('p1')}`, `SolutionMembership~${id('p1')}~${id('s1')}`];
+    const hidden = [
+      id('c1'),
+      id('d1'),
+      id('s1'),
+      `Account~${id('p1')}~${id('c1')}`,
+      `DealParticipation~${id('p1')}~${id('d1')}`,
+      `SolutionMember~${id('s1')}~${id('p1')}`,
+      `SharingGrant~${id('p2')}~${id('p1')}`,
+      `DealParticipant~${id('d1')}~${id('p1')}`,
+      `SolutionMembership~${id('p1')}~${id('s1')}`,
+    ];
     const { data } = await expectData(db, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: hidden }, viewer);
     expect(data.nodes).toEqual(hidden.map(() => null));
     const visible = [id('p1'), id('cap'), `PartnerCapability~${id('p1')}~${id('cap')}`, `CapabilityHolder~${id('cap')}~${id('p1')}`];
@@ -173,11 +184,20 @@ describe('ids unique across kinds', () => {
     });
   }
 
-  it('registerDeal with another kind\'s id is CONFLICT at input.id', async () => {
+  it("registerDeal with another kind's id is CONFLICT at input.id", async () => {
     const { data } = await expectData(
       db,
       `mutation($input: RegisterDealInput!) { registerDeal(input: $input) { deal { id } errors { path code } } }`,
-      { input: { id: id('c2'), name: 'Clash', customerId: id('c2'), amount: '1.00', currency: 'USD', participants: [{ partnerId: id('p2'), role: 'RESELLER' }] } },
+      {
+        input: {
+          id: id('c2'),
+          name: 'Clash',
+          customerId: id('c2'),
+          amount: '1.00',
+          currency: 'USD',
+          participants: [{ partnerId: id('p2'), role: 'RESELLER' }],
+        },
+      },
     );
     expect(data.registerDeal).toEqual({ deal: null, errors: [{ path: ['input', 'id'], code: 'CONFLICT' }] });
   });
@@ -224,5 +244,68 @@ describe('map elements have their own ids', () => {
     // A map node's id names no Node.
     const { data } = await expectData(db, NODE, { id: nodes1[0].id });
     expect(data.node).toBeNull();
+  });
+});
+
+describe('a connection beside every nested list', () => {
+  const LISTS: [string, string, string, string][] = [
+    ['partner', 'p1', 'capabilities', 'id capability { id name }'],
+    ['partner', 'p1', 'solutions', 'id solution { id name }'],
+    ['partner', 'p1', 'deals', 'id deal { id name }'],
+    ['partner', 'p2', 'sharingGrants', 'id to { id name }'],
+    ['partner', 'p1', 'receivedSharingGrants', 'id from { id name }'],
+    ['partner', 'p1', 'integrations', 'id name'],
+    ['capability', 'cap', 'partners', 'id partner { id name }'],
+    ['capability', 'cap', 'children', 'id name'],
+    ['capability', 'cap', 'neededBy', 'id name'],
+    ['capability', 'cap', 'requiredBy', 'id name'],
+    ['customer', 'c1', 'needs', 'id name'],
+    ['customer', 'c1', 'deals', 'id name'],
+    ['solution', 's1', 'requires', 'id name'],
+    ['solution', 's1', 'members', 'id partner { id name }'],
+    ['solution', 's1', 'deals', 'id name'],
+    ['deal', 'd1', 'participants', 'id partner { id name }'],
+    ['deal', 'd1', 'conflictsWith', 'id name'],
+  ];
+  it('each equals its plain list (order, items, totalCount), forward and backward one item at a time', async () => {
+    for (const [root, key, field, selection] of LISTS) {
+      const q = `query($id: ID!, $after: String, $before: String, $first: Int, $last: Int) { x: ${root}(id: $id) {
+        ${field} { ${selection} }
+        ${field}Connection(first: $first, after: $after, last: $last, before: $before) { totalCount edges { cursor node { ${selection} } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
+      const all = await expectData(db, q, { id: id(key), first: 100 });
+      const plain = all.data.x[field];
+      const c = all.data.x[`${field}Connection`];
+      expect(
+        c.edges.map((e: any) => e.node),
+        field,
+      ).toEqual(plain);
+      expect(c.totalCount, field).toBe(plain.length);
+      for (const backward of [false, true]) {
+        const got: unknown[] = [];
+        let cursor: string | null = null;
+        for (let guard = 0; guard <= plain.length; guard++) {
+          const vars: Record<string, unknown> = backward
+            ? { id: id(key), last: 1, before: cursor }
+            : { id: id(key), first: 1, after: cursor };
+          const page: any = (await expectData(db, q, vars)).data.x[`${field}Connection`];
+          if (backward) got.unshift(...page.edges.map((e: any) => e.node));
+          else got.push(...page.edges.map((e: any) => e.node));
+          if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) break;
+          cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+        }
+        expect(got, `${field} ${backward ? 'backward' : 'forward'}`).toEqual(plain);
+      }
+    }
+  }, 180_000);
+
+  it("NAME DESC orders by the far end's name, ties by id", async () => {
+    const { data } = await expectData(
+      db,
+      `query($id: ID!) { partner(id: $id) { integrationsConnection(orderBy: { field: NAME, direction: DESC }) { edges { node { name } } } } }`,
+      { id: id('p1') },
+    );
+    const names = data.partner.integrationsConnection.edges.map((e: any) => e.node.name);
+    expect(names).toEqual([...names].sort().reverse());
   });
 });

@@ -70,7 +70,7 @@ function candidates(name: string, type: GraphQLInputType, required: boolean): un
     return required ? [candidates(name, item as GraphQLInputType, true).slice(0, 1)] : [undefined];
   }
   if (name === 'first') return [100];
-  if (name === 'after') return [undefined];
+  if (name === 'after' || name === 'before' || name === 'last') return [undefined];
   if (isInputObjectType(inner)) return inputObjects(inner, required);
   if (!required && (name === 'depth' || name === 'limit')) return [undefined];
   const named = getNamedType(inner);
@@ -142,6 +142,10 @@ function selection(type: GraphQLNamedType, depth: number): string {
       if (field.args.every((a) => !isNonNullType(a.type))) parts.push(field.name);
       continue;
     }
+    // A list connection reads its plain twin's loader (resolvers/Relay.ts, ListConnections), so walking the twin
+    // covers its scope; the accounts connections read their own Cypher and are walked.
+    const twin = field.name.endsWith('Connection') ? type.getFields()[field.name.slice(0, -'Connection'.length)] : undefined;
+    if (twin && field.name !== 'accountsConnection') continue;
     const args = nestedArguments(field);
     if (args === null) continue;
     if (depth > 0) parts.push(`${field.name}${args} { ${selection(named, depth - 1)} }`);
@@ -178,9 +182,11 @@ function collect(value: unknown, seen: Seen): void {
   if (type === 'SharingGrant' && o.from?.id && o.to?.id) seen.grants.add(`${o.from.id}|${o.to.id}`);
   // The map draws entities as nodes and relationships as edges.
   if (type === 'MapNode') {
-    if (o.kind === 'CUSTOMER') seen.customers.add(o.id);
-    if (o.kind === 'DEAL') seen.deals.add(o.id);
-    if (o.kind === 'SOLUTION') seen.solutions.add(o.id);
+    // The entity drawn (MapNode.id is the map node's own id since issue #16).
+    const entity = o.entityId ?? o.id;
+    if (o.kind === 'CUSTOMER') seen.customers.add(entity);
+    if (o.kind === 'DEAL') seen.deals.add(entity);
+    if (o.kind === 'SOLUTION') seen.solutions.add(entity);
   }
   if (type === 'MapEdge') {
     if (o.kind === 'HAS_ACCOUNT') seen.accounts.add(`${o.source}|${o.target}`);

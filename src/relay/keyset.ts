@@ -48,7 +48,8 @@ export function decodePosition(order: string, cursor: string, path: string[]): P
   if (!cursor || encodeCursor(text) !== cursor) throw new BadInputError('Invalid cursor', path);
   // Ids start with a letter or digit (ID_PATTERN), so a cursor of the id order never starts with "{".
   if (!text.startsWith('{')) {
-    if (!order.endsWith(':ID')) throw new BadInputError('This cursor was made for another order (orderBy must stay the same while paging)', path);
+    if (!order.endsWith(':ID'))
+      throw new BadInputError('This cursor was made for another order (orderBy must stay the same while paging)', path);
     return { key: text, id: text };
   }
   let parsed: unknown;
@@ -71,13 +72,17 @@ export function decodePosition(order: string, cursor: string, path: string[]): P
 export function keysetRequest(order: string, descending: boolean, args: PageArgs, path: string[] = []): KeysetRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw new BadInputError('Give first or last, not both', [...path, 'last']);
-  if (after != null && (last != null || before != null)) throw new BadInputError('after goes with first; before with last', [...path, 'after']);
+  if (after != null && (last != null || before != null))
+    throw new BadInputError('after goes with first; before with last', [...path, 'after']);
   if (before != null && first != null) throw new BadInputError('before goes with last; after with first', [...path, 'before']);
   const backward = last != null || before != null;
   const count = backward ? last : first;
   const size = count ?? 20;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadInputError(`${backward ? 'last' : 'first'} must be between 0 and ${MAX_PAGE_SIZE}`, [...path, backward ? 'last' : 'first']);
+    throw new BadInputError(`${backward ? 'last' : 'first'} must be between 0 and ${MAX_PAGE_SIZE}`, [
+      ...path,
+      backward ? 'last' : 'first',
+    ]);
   }
   const cursor = backward ? before : after;
   const from = cursor ? decodePosition(order, cursor, [...path, backward ? 'before' : 'after']) : null;
@@ -86,7 +91,12 @@ export function keysetRequest(order: string, descending: boolean, args: PageArgs
 
 /** The Cypher parameters of a request: $descending, $afterKey, $afterId, $limit. */
 export function keysetParams(request: KeysetRequest): Record<string, unknown> {
-  return { descending: request.descending, afterKey: request.from?.key ?? null, afterId: request.from?.id ?? null, limit: request.size + 1 };
+  return {
+    descending: request.descending,
+    afterKey: request.from?.key ?? null,
+    afterId: request.from?.id ?? null,
+    limit: request.size + 1,
+  };
 }
 
 /** The edges and pageInfo of a page read with `request`: `rows` in read order, at most size + 1 of them. */
@@ -95,7 +105,10 @@ export function keysetPage<T>(
   request: KeysetRequest,
   rows: T[],
   positionOf: (row: T) => Position,
-): { edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } {
+): {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+} {
   const more = rows.length > request.size;
   const kept = rows.slice(0, request.size);
   if (request.backward) kept.reverse();

@@ -91,7 +91,7 @@ describe('the map page at scale', { timeout: 600_000 }, () => {
     const counts = await status('communities');
     const { data } = await expectData(
       db,
-      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 300 }) { nodes { id label } edges { source } } }`,
+      `{ ecosystemMap(input: { groupBy: COMMUNITY, limit: 300 }) { nodes { id: entityId label } edges { source } } }`,
     );
     expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
     expect(counts.edges).toBe(data.ecosystemMap.edges.length);
@@ -118,7 +118,7 @@ describe('the map page at scale', { timeout: 600_000 }, () => {
     const counts = await status('community');
     const opened = await expectData(
       db,
-      `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id } edges { source } } }`,
+      `query($id: ID!) { ecosystemMap(input: { groupBy: COMMUNITY, communityId: $id, limit: 2000 }) { nodes { id: entityId } edges { source } } }`,
       { id: biggest.id },
     );
     expect(counts.nodes).toBe(biggest.size);

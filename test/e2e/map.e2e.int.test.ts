@@ -91,7 +91,7 @@ describe('the map page', () => {
 
     const { data } = await expectData(
       db,
-      `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } edges { source } } }`,
+      `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id: entityId kind } edges { source } } }`,
       {
         input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 },
       },
@@ -112,9 +112,13 @@ describe('the map page', () => {
     await page.locator('#filter-type').selectOption('RESELLER');
     await page.waitForFunction('new URLSearchParams(location.search).get("type") === "RESELLER"');
     const counts = await mapStatus();
-    const { data } = await expectData(db, `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id kind } } }`, {
-      input: { kinds: ['PARTNER', 'CAPABILITY'], partnerTypes: ['RESELLER'], limit: 2000 },
-    });
+    const { data } = await expectData(
+      db,
+      `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id: entityId kind } } }`,
+      {
+        input: { kinds: ['PARTNER', 'CAPABILITY'], partnerTypes: ['RESELLER'], limit: 2000 },
+      },
+    );
     expect(counts.nodes).toBe(data.ecosystemMap.nodes.length);
     await page.locator('#filter-type').selectOption('');
     await page.waitForFunction('!new URLSearchParams(location.search).has("type")');
