@@ -193,15 +193,19 @@ export type AtRiskPartner = {
 /** A participant's dispute of a frozen attribution and the vendor's resolution. */
 export type AttributionDispute = {
   __typename?: 'AttributionDispute';
+  /** When it was raised. */
   raisedAt: Scalars['DateTime']['output'];
   /** The participant that raised it. */
   raisedBy?: Maybe<Partner>;
+  /** Why the participant disputes the shares. */
   reason: Scalars['String']['output'];
   /** The vendor's note; null while open. */
   resolutionNote?: Maybe<Scalars['String']['output']>;
+  /** When it was resolved; null while open. */
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The token subject that resolved it; null while open. */
   resolvedBy?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
   status: AttributionDisputeStatus;
 };
 
@@ -250,6 +254,7 @@ export type AttributionShare = {
 export type AttributionShareInput = {
   /** A decimal amount in the deal's currency (its minor digits at most). */
   amount: Scalars['String']['input'];
+  /** A participant of the deal. */
   partnerId: Scalars['ID']['input'];
 };
 
@@ -260,6 +265,7 @@ export type AttributionSnapshot = {
   at: Scalars['DateTime']['output'];
   /** The latest dispute, if any. */
   dispute?: Maybe<AttributionDispute>;
+  /** The model the shares were computed under. */
   model: AttributionModel;
   /** The rules of engagement version whose attributionModel was used. */
   policyVersion: Scalars['Int']['output'];
@@ -1440,6 +1446,7 @@ export type ExpiredRegistrationsPayload = {
   __typename?: 'ExpiredRegistrationsPayload';
   /** Ids of the deals now recorded EXPIRED, ordered by id. */
   dealIds: Array<Scalars['ID']['output']>;
+  /** Why it failed (code and path); empty on success. */
   errors: Array<PayloadError>;
 };
 
@@ -1463,7 +1470,9 @@ export type ExternalIdInput = {
 /** One participant's frozen share. */
 export type FrozenShare = {
   __typename?: 'FrozenShare';
+  /** The participant. */
   partner: Partner;
+  /** Its share of the amount, exact, in the deal's currency. */
   share: Money;
 };
 
@@ -2927,6 +2936,7 @@ export type RegistrationDecision = {
   explanation: Scalars['String']['output'];
   /** The rules of engagement version that decided it; null for GIVEN_STATUS. */
   policyVersion?: Maybe<Scalars['Int']['output']>;
+  /** The rule that decided it. */
   rule: RegistrationRule;
   /** The status as of now: an approved open registration past its protection window reads EXPIRED. */
   status: RegistrationStatus;
@@ -2978,7 +2988,9 @@ export type RemoveDealParticipantInput = {
 
 /** The vendor's resolution of an open attribution dispute. */
 export type ResolveAttributionDisputeInput = {
+  /** The deal whose open dispute is resolved. */
   dealId: Scalars['ID']['input'];
+  /** Keep or revise. */
   decision: DisputeDecision;
   /** Why (required). */
   note: Scalars['String']['input'];
@@ -3034,7 +3046,9 @@ export type RulesOfEngagement = {
 /** The new version of the rules, or the errors that prevented it. */
 export type RulesOfEngagementPayload = {
   __typename?: 'RulesOfEngagementPayload';
+  /** Why it was not set (code and path); empty on success. */
   errors: Array<PayloadError>;
+  /** The new current version; null on errors. */
   rules?: Maybe<RulesOfEngagement>;
 };
 
@@ -3079,11 +3093,15 @@ export type SearchResult = Capability | Customer | Partner | Solution;
 
 /** A new version of the rules of engagement; a field left out keeps its value from the current version. */
 export type SetRulesOfEngagementInput = {
+  /** The model frozen into attribution snapshots at CLOSED_WON. */
   attributionModel?: InputMaybe<AttributionModel>;
   /** At most the 7 deal roles; an empty list makes no role conflict. */
   conflictingRoles?: InputMaybe<Array<DealRole>>;
+  /** Whether vendor-direct deals and partner registrations conflict. */
   directDealsConflict?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a duplicate group's customers count as one customer. */
   duplicateCustomersAsOne?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a registration outside the partner's regions or industries goes to PENDING_REVIEW. */
   enforceTerritory?: InputMaybe<Scalars['Boolean']['input']>;
   /** Why (at most 2000 characters). */
   note?: InputMaybe<Scalars['String']['input']>;
