@@ -1,6 +1,6 @@
 // A page of a webhook's deliveries, newest first: those with firstSequence below $before (null: from the newest), at most $limit. No row for a webhook the viewer does not own. Params: $webhookId, $before, $limit.
 MATCH (w:Webhook {id: $webhookId})
-WHERE $viewerPartnerId IS NULL OR w.ownerPartnerId = $viewerPartnerId
+WHERE {{scope/webhook-owned(w)}}
 OPTIONAL CALL (w) {
   MATCH (w)-[:HAS_DELIVERY]->(d:WebhookDelivery)
   WHERE $before IS NULL OR d.firstSequence < $before
