@@ -21,7 +21,12 @@ export const ChangeQuery: Pick<QueryResolvers, 'changes'> = {
     const last = edges[edges.length - 1]?.cursor ?? after ?? null;
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: after !== null && after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: last },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: after !== null && after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: last,
+      },
     };
   },
 };

@@ -82,7 +82,12 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOWED_TARGETS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine(
       (list) => list.every((x) => !x.includes('/') || /^[0-9a-f.:]+\/\d{1,3}$/i.test(x)),
       'host names and CIDR networks (e.g. 10.20.0.0/16), comma-separated',

@@ -94,7 +94,11 @@ export async function startApp(options: AppOptions, host: string, port: number):
     watcher,
     partnerAccess,
     policy: events.targetPolicy,
-    retry: { firstMs: eventsConfig.webhooks.retryFirstMs, maxMs: eventsConfig.webhooks.retryMaxMs, forMs: eventsConfig.webhooks.retryForMs },
+    retry: {
+      firstMs: eventsConfig.webhooks.retryFirstMs,
+      maxMs: eventsConfig.webhooks.retryMaxMs,
+      forMs: eventsConfig.webhooks.retryForMs,
+    },
     timeoutMs: eventsConfig.webhooks.timeoutMs,
     batchSize: eventsConfig.webhooks.batchSize,
     logger,

@@ -119,7 +119,11 @@ describe('the import records its changes', () => {
     expect(feed.map(shape).sort()).toEqual(createdBy(ix));
     expect(new Set(feed.map((c) => c.actor))).toEqual(new Set(['import']));
     const deal = feed.find((c) => c.entityType === 'Deal')!;
-    expect(deal.fields).toMatchObject({ stage: { before: null, after: 'QUALIFIED' }, amountMinor: { before: null, after: 1000 }, currency: { before: null, after: 'EUR' } });
+    expect(deal.fields).toMatchObject({
+      stage: { before: null, after: 'QUALIFIED' },
+      amountMinor: { before: null, after: 1000 },
+      currency: { before: null, after: 'EUR' },
+    });
 
     after = await lastSequence();
     expect((await importEcosystem(importer, documentOf(ix))).ok).toBe(true);
@@ -225,10 +229,18 @@ describe('a merge records its changes', () => {
     );
     // Nothing else but the deal, decided again.
     expect(shapes.filter((s) => !s.startsWith('UPDATED Deal ')).length).toBe(8);
-    expect(feed.find((c) => shape(c) === `UPDATED Account ${ix}p1|${ix}a`)!.fields.status).toEqual({ before: 'PROSPECT', after: 'CUSTOMER' });
+    expect(feed.find((c) => shape(c) === `UPDATED Account ${ix}p1|${ix}a`)!.fields.status).toEqual({
+      before: 'PROSPECT',
+      after: 'CUSTOMER',
+    });
     expect(feed.find((c) => shape(c) === `UPDATED Customer ${ix}a`)!.fields.industry).toEqual({ before: null, after: 'RETAIL' });
     // b's deletion stays visible to the partners that were on it (b is gone: scoped by the recorded partners).
-    const asP2 = await expectData(db, `query($a: String) { changes(after: $a, first: 100) { edges { node { kind entityType entityId } } } }`, { a: encodeChangeCursor(after) }, { role: 'PARTNER', subject: 'u', partnerId: `${ix}p2` });
+    const asP2 = await expectData(
+      db,
+      `query($a: String) { changes(after: $a, first: 100) { edges { node { kind entityType entityId } } } }`,
+      { a: encodeChangeCursor(after) },
+      { role: 'PARTNER', subject: 'u', partnerId: `${ix}p2` },
+    );
     expect(asP2.data.changes.edges.map((e: any) => shape(e.node))).toContain(`DELETED Customer ${ix}b`);
   }, 300_000);
 });
@@ -261,7 +273,10 @@ describe('retention', () => {
 
     const query = `query($a: String) { changes(after: $a, first: 5) { edges { node { entityId } } pageInfo { endCursor } } }`;
     const expired = await runOperation(db, query, { a: encodeChangeCursor(start) });
-    expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'CHANGE_CURSOR_EXPIRED', oldestCursor: encodeChangeCursor(purgedThrough) });
+    expect(expired.errors?.[0]?.extensions).toMatchObject({
+      code: 'CHANGE_CURSOR_EXPIRED',
+      oldestCursor: encodeChangeCursor(purgedThrough),
+    });
     expect(expired.errors?.[0]?.message).toContain(encodeChangeCursor(purgedThrough));
 
     // From the oldest available cursor the feed goes on; a retention of 30 days from today keeps the new change.

@@ -165,18 +165,30 @@ describe('the change feed against a brute force of the writes', () => {
     const key = `${p}|${c}`;
     const was = model.accounts.get(key);
     model.accounts.set(key, status);
-    await op(SET_ACCOUNT, { i: { partnerId: p, customerId: c, status } }, was === undefined
-      ? [{ kind: 'CREATED', entityType: 'Account', entityId: key, fields: { status: [null, status] } }]
-      : was === status ? [] : [{ kind: 'UPDATED', entityType: 'Account', entityId: key, fields: { status: [was, status] } }]);
+    await op(
+      SET_ACCOUNT,
+      { i: { partnerId: p, customerId: c, status } },
+      was === undefined
+        ? [{ kind: 'CREATED', entityType: 'Account', entityId: key, fields: { status: [null, status] } }]
+        : was === status
+          ? []
+          : [{ kind: 'UPDATED', entityType: 'Account', entityId: key, fields: { status: [was, status] } }],
+    );
   }
 
   async function setGrant(p: string, q: string, level: string) {
     const key = `${p}|${q}`;
     const was = model.grants.get(key);
     model.grants.set(key, level);
-    await op(SET_GRANT, { i: { partnerId: p, withPartnerId: q, level } }, was === undefined
-      ? [{ kind: 'CREATED', entityType: 'SharingGrant', entityId: key, fields: { level: [null, level] } }]
-      : was === level ? [] : [{ kind: 'UPDATED', entityType: 'SharingGrant', entityId: key, fields: { level: [was, level] } }]);
+    await op(
+      SET_GRANT,
+      { i: { partnerId: p, withPartnerId: q, level } },
+      was === undefined
+        ? [{ kind: 'CREATED', entityType: 'SharingGrant', entityId: key, fields: { level: [null, level] } }]
+        : was === level
+          ? []
+          : [{ kind: 'UPDATED', entityType: 'SharingGrant', entityId: key, fields: { level: [was, level] } }],
+    );
   }
 
   beforeAll(async () => {
@@ -204,7 +216,11 @@ describe('the change feed against a brute force of the writes', () => {
       else if (choice < 0.26) {
         const key = `${p}|${c}`;
         const had = model.accounts.delete(key);
-        await op(REMOVE_ACCOUNT, { i: { partnerId: p, customerId: c } }, had ? [{ kind: 'REMOVED', entityType: 'Account', entityId: key }] : []);
+        await op(
+          REMOVE_ACCOUNT,
+          { i: { partnerId: p, customerId: c } },
+          had ? [{ kind: 'REMOVED', entityType: 'Account', entityId: key }] : [],
+        );
       } else if (choice < 0.38) {
         const q = pick(PARTNERS.filter((x) => x !== p));
         await setGrant(p, q, pick(LEVELS));
@@ -212,25 +228,45 @@ describe('the change feed against a brute force of the writes', () => {
         const q = pick(PARTNERS.filter((x) => x !== p));
         const key = `${p}|${q}`;
         const had = model.grants.delete(key);
-        await op(REMOVE_GRANT, { i: { partnerId: p, withPartnerId: q } }, had ? [{ kind: 'REMOVED', entityType: 'SharingGrant', entityId: key }] : []);
+        await op(
+          REMOVE_GRANT,
+          { i: { partnerId: p, withPartnerId: q } },
+          had ? [{ kind: 'REMOVED', entityType: 'SharingGrant', entityId: key }] : [],
+        );
       } else if (choice < 0.54) {
         const name = pick(NAMES);
         const was = model.names.get(c)!;
         model.names.set(c, name);
-        await op(UPDATE_CUSTOMER, { i: { id: c, name } }, was === name ? [] : [
-          { kind: 'UPDATED', entityType: 'Customer', entityId: c, fields: { name: [was, name] } },
-        ]);
+        await op(
+          UPDATE_CUSTOMER,
+          { i: { id: c, name } },
+          was === name ? [] : [{ kind: 'UPDATED', entityType: 'Customer', entityId: c, fields: { name: [was, name] } }],
+        );
       } else if (choice < 0.68) {
         const dealId = id(`d${dealNo++}`);
         const participants = [...new Set([p, pick(PARTNERS)])];
         model.deals.set(dealId, { customer: c, participants, stage: 'REGISTERED' });
         await op(
           REGISTER,
-          { i: { id: dealId, name: `Deal ${dealId}`, customerId: c, amount: '100.00', currency: 'USD', participants: participants.map((partnerId) => ({ partnerId, role: 'RESELLER' })) } },
+          {
+            i: {
+              id: dealId,
+              name: `Deal ${dealId}`,
+              customerId: c,
+              amount: '100.00',
+              currency: 'USD',
+              participants: participants.map((partnerId) => ({ partnerId, role: 'RESELLER' })),
+            },
+          },
           [
             { kind: 'CREATED', entityType: 'Deal', entityId: dealId, fields: { stage: [null, 'REGISTERED'] }, participants },
             { kind: 'CREATED', entityType: 'DealCustomer', entityId: `${dealId}|${c}`, participants },
-            ...participants.map((q) => ({ kind: 'CREATED' as const, entityType: 'Participation', entityId: `${q}|${dealId}`, participants })),
+            ...participants.map((q) => ({
+              kind: 'CREATED' as const,
+              entityType: 'Participation',
+              entityId: `${q}|${dealId}`,
+              participants,
+            })),
           ],
         );
       } else if (choice < 0.78 && dealIds.length > 0) {
@@ -243,15 +279,33 @@ describe('the change feed against a brute force of the writes', () => {
           const was = deal.stage;
           deal.stage = 'CLOSED_WON';
           await op(UPDATE_STAGE, { i: { dealId, stage: 'CLOSED_WON', closedAt: new Date().toISOString() } }, [
-            { kind: 'UPDATED', entityType: 'Deal', entityId: dealId, fields: { stage: [was, 'CLOSED_WON'] }, participants: deal.participants },
+            {
+              kind: 'UPDATED',
+              entityType: 'Deal',
+              entityId: dealId,
+              fields: { stage: [was, 'CLOSED_WON'] },
+              participants: deal.participants,
+            },
           ]);
         } else {
           const stage = pick(OPEN_STAGES);
           const was = deal.stage;
           deal.stage = stage;
-          await op(UPDATE_STAGE, { i: { dealId, stage } }, was === stage ? [] : [
-            { kind: 'UPDATED', entityType: 'Deal', entityId: dealId, fields: { stage: [was, stage] }, participants: deal.participants },
-          ]);
+          await op(
+            UPDATE_STAGE,
+            { i: { dealId, stage } },
+            was === stage
+              ? []
+              : [
+                  {
+                    kind: 'UPDATED',
+                    entityType: 'Deal',
+                    entityId: dealId,
+                    fields: { stage: [was, stage] },
+                    participants: deal.participants,
+                  },
+                ],
+          );
         }
       } else if (choice < 0.84 && dealIds.length > 0) {
         const dealId = pick(dealIds);
@@ -268,7 +322,20 @@ describe('the change feed against a brute force of the writes', () => {
         await op(SET_ACCOUNT, { i: { partnerId: p, customerId: id('missing'), status: 'CUSTOMER' } }, 'FAILS');
       } else if (choice < 0.95 && dealIds.length > 0) {
         // Refused inside the transaction: the id is taken (CONFLICT) after the customer's locks were taken.
-        await op(REGISTER, { i: { id: pick(dealIds), name: 'Again', customerId: c, amount: '1.00', currency: 'USD', participants: [{ partnerId: p, role: 'RESELLER' }] } }, 'FAILS');
+        await op(
+          REGISTER,
+          {
+            i: {
+              id: pick(dealIds),
+              name: 'Again',
+              customerId: c,
+              amount: '1.00',
+              currency: 'USD',
+              participants: [{ partnerId: p, role: 'RESELLER' }],
+            },
+          },
+          'FAILS',
+        );
       } else if (dealIds.length > 0) {
         const dealId = pick(dealIds);
         const deal = model.deals.get(dealId)!;
@@ -279,7 +346,15 @@ describe('the change feed against a brute force of the writes', () => {
       }
     }
     // Each grant level towards p0, and accounts for them to matter.
-    for (const [p, c] of [['p0', 'c0'], ['p1', 'c0'], ['p1', 'c1'], ['p2', 'c0'], ['p2', 'c2'], ['p3', 'c0'], ['p3', 'c3']] as const) {
+    for (const [p, c] of [
+      ['p0', 'c0'],
+      ['p1', 'c0'],
+      ['p1', 'c1'],
+      ['p2', 'c0'],
+      ['p2', 'c2'],
+      ['p3', 'c0'],
+      ['p3', 'c3'],
+    ] as const) {
       if (!model.hasAccount(id(p), id(c))) await setAccount(id(p), id(c), 'CUSTOMER');
     }
     await setGrant(id('p1'), id('p0'), 'FULL');
@@ -296,7 +371,12 @@ describe('the change feed against a brute force of the writes', () => {
     mine.forEach((c, i) => {
       for (const [name, [before, after]] of Object.entries(expected[i]!.fields ?? {})) {
         const field = c.fields.find((f) => f.name === name);
-        expect({ change: shape(c.kind, c.entityType, c.entityId), name, before: field?.before ?? null, after: field?.after ?? null }).toEqual({
+        expect({
+          change: shape(c.kind, c.entityType, c.entityId),
+          name,
+          before: field?.before ?? null,
+          after: field?.after ?? null,
+        }).toEqual({
           change: shape(c.kind, c.entityType, c.entityId),
           name,
           before: before === null ? null : JSON.stringify(before),
@@ -322,35 +402,45 @@ describe('the change feed against a brute force of the writes', () => {
     check(manager, model.expected);
   }, 300_000);
 
-  it.each([0, 1, 2, 3])('gives partner p%i exactly the changes the grants let it see', async (n) => {
-    const v = PARTNERS[n]!;
-    const feed = await readFeed({ role: 'PARTNER', subject: `user-of-${v}`, partnerId: v }, start);
-    const expected = model.expected.filter((e) => model.visible(v, e));
-    check(feed, expected);
-    expect(feed.every((c) => c.actor === null)).toBe(true);
-    // p0 holds a grant of each level: the FULL one shows p1's accounts, OVERLAPS only p2's on p0's customers, COUNTS none.
-    if (n === 0) {
-      const accounts = new Set(feed.filter((c) => c.entityType === 'Account').map((c) => c.entityId));
-      expect(accounts.has(`${id('p1')}|${id('c1')}`)).toBe(true);
-      expect(accounts.has(`${id('p2')}|${id('c0')}`)).toBe(true);
-      expect(accounts.has(`${id('p2')}|${id('c2')}`)).toBe(model.hasAccount(id('p0'), id('c2')));
-      expect([...accounts].some((a) => a.startsWith(`${id('p3')}|`))).toBe(false);
-    }
-  }, 300_000);
+  it.each([0, 1, 2, 3])(
+    'gives partner p%i exactly the changes the grants let it see',
+    async (n) => {
+      const v = PARTNERS[n]!;
+      const feed = await readFeed({ role: 'PARTNER', subject: `user-of-${v}`, partnerId: v }, start);
+      const expected = model.expected.filter((e) => model.visible(v, e));
+      check(feed, expected);
+      expect(feed.every((c) => c.actor === null)).toBe(true);
+      // p0 holds a grant of each level: the FULL one shows p1's accounts, OVERLAPS only p2's on p0's customers, COUNTS none.
+      if (n === 0) {
+        const accounts = new Set(feed.filter((c) => c.entityType === 'Account').map((c) => c.entityId));
+        expect(accounts.has(`${id('p1')}|${id('c1')}`)).toBe(true);
+        expect(accounts.has(`${id('p2')}|${id('c0')}`)).toBe(true);
+        expect(accounts.has(`${id('p2')}|${id('c2')}`)).toBe(model.hasAccount(id('p0'), id('c2')));
+        expect([...accounts].some((a) => a.startsWith(`${id('p3')}|`))).toBe(false);
+      }
+    },
+    300_000,
+  );
 
   it('filters by entity type, kind and id with the same scoping', async () => {
     const filter = { entityTypes: ['Account'], kinds: ['CREATED'] };
     const { data } = await expectData(db, FEED, { after: start, first: 100, filter });
     const expected = model.expected.filter((e) => e.entityType === 'Account' && e.kind === 'CREATED');
-    check(data.changes.edges.map((e: { node: FeedChange }) => e.node), expected.slice(0, 100));
+    check(
+      data.changes.edges.map((e: { node: FeedChange }) => e.node),
+      expected.slice(0, 100),
+    );
     const one = `${id('p1')}|${id('c0')}`;
     const byId = await expectData(db, FEED, { after: start, first: 100, filter: { entityIds: [one] } });
-    check(byId.data.changes.edges.map((e: { node: FeedChange }) => e.node), model.expected.filter((e) => e.entityId === one));
+    check(
+      byId.data.changes.edges.map((e: { node: FeedChange }) => e.node),
+      model.expected.filter((e) => e.entityId === one),
+    );
   }, 120_000);
 });
 
 describe('sequences under concurrent writes', () => {
-  it('are strictly increasing in commit order, without gaps or duplicates among one write\'s changes', async () => {
+  it("are strictly increasing in commit order, without gaps or duplicates among one write's changes", async () => {
     const c = id('race');
     const others = [0, 1, 2, 3, 4, 5].map((n) => id(`race-${n}`));
     for (const x of [c, ...others]) await mutate(CREATE_CUSTOMER, { i: { id: x, name: 'Start' } });
@@ -385,7 +475,16 @@ describe('the outbox in the transaction', () => {
     await expect(
       db.writeTransaction(async (tx) => {
         await tx.track('Customer', [x]);
-        await tx.run('customers/upsert-customer', { id: x, name: 'Never', searchName: 'never', normalizedName: 'never', industry: null, region: null, segment: null, domain: null });
+        await tx.run('customers/upsert-customer', {
+          id: x,
+          name: 'Never',
+          searchName: 'never',
+          normalizedName: 'never',
+          industry: null,
+          region: null,
+          segment: null,
+          domain: null,
+        });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -399,7 +498,16 @@ describe('the outbox in the transaction', () => {
     const x = id('untracked');
     await expect(
       db.writeTransaction((tx) =>
-        tx.run('customers/upsert-customer', { id: x, name: 'Untracked', searchName: 'untracked', normalizedName: 'untracked', industry: null, region: null, segment: null, domain: null }),
+        tx.run('customers/upsert-customer', {
+          id: x,
+          name: 'Untracked',
+          searchName: 'untracked',
+          normalizedName: 'untracked',
+          industry: null,
+          region: null,
+          segment: null,
+          domain: null,
+        }),
       ),
     ).rejects.toBeInstanceOf(OutboxError);
     const { data } = await expectData(db, `query($id: ID!) { customer(id: $id) { id } }`, { id: x });

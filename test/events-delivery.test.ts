@@ -90,7 +90,10 @@ describe('webhook targets', () => {
     const url = new URL('https://hooks.example.com/x');
     await expect(checkTarget(url, prod, resolve)).rejects.toThrow(/10\.0\.0\.7/);
     await expect(checkTarget(url, prod, resolve)).rejects.toBeInstanceOf(TargetRefusedError);
-    await expect(checkTarget(url, { production: true, allowed: ['HOOKS.example.com'] }, resolve)).resolves.toEqual(['93.184.216.34', '10.0.0.7']);
+    await expect(checkTarget(url, { production: true, allowed: ['HOOKS.example.com'] }, resolve)).resolves.toEqual([
+      '93.184.216.34',
+      '10.0.0.7',
+    ]);
     await expect(checkTarget(new URL('http://[fe80::1]/'), dev)).rejects.toThrow(/fe80::1/);
     await expect(
       checkTarget(url, prod, async () => {
@@ -122,7 +125,8 @@ describe('event types', () => {
 
   it('accepts only well-formed patterns', () => {
     for (const ok of ['*', 'Deal.*', '*.CREATED', 'Account.ENDED']) expect(EVENT_TYPE_PATTERN.test(ok)).toBe(true);
-    for (const bad of ['', 'deal.CREATED', 'Deal', 'Deal.created', 'Deal.CREATED.X', '**', 'Deal.*x']) expect(EVENT_TYPE_PATTERN.test(bad)).toBe(false);
+    for (const bad of ['', 'deal.CREATED', 'Deal', 'Deal.created', 'Deal.CREATED.X', '**', 'Deal.*x'])
+      expect(EVENT_TYPE_PATTERN.test(bad)).toBe(false);
   });
 });
 
@@ -140,12 +144,14 @@ describe('map deltas', () => {
   function randomMap(rand: () => number): EcosystemGraphRow {
     const nodes: Node[] = [];
     for (let i = 0; i < 12; i++) {
-      if (rand() < 0.6) nodes.push({ id: `n${i}`, kind: 'PARTNER', label: `N${i}`, group: null, weight: Math.floor(rand() * 3), distance: 0 });
+      if (rand() < 0.6)
+        nodes.push({ id: `n${i}`, kind: 'PARTNER', label: `N${i}`, group: null, weight: Math.floor(rand() * 3), distance: 0 });
     }
     const edges: EcosystemGraphRow['edges'] = [];
     for (const a of nodes)
       for (const b of nodes)
-        if (a.id < b.id && rand() < 0.25) edges.push({ source: a.id, target: b.id, kind: 'PARTNER_NETWORK', weight: Math.floor(rand() * 3) });
+        if (a.id < b.id && rand() < 0.25)
+          edges.push({ source: a.id, target: b.id, kind: 'PARTNER_NETWORK', weight: Math.floor(rand() * 3) });
     return { nodes, edges, truncated: rand() < 0.2 };
   }
   const canonical = (m: EcosystemGraphRow) => ({

@@ -55,7 +55,12 @@ async function createCustomer(id: string): Promise<void> {
 async function feedAfter(token: string, after: string, to: bigint): Promise<string[]> {
   const out: string[] = [];
   for (;;) {
-    const r = await gql(app.url, token, 'query($after: String) { changes(after: $after, first: 100) { edges { node { sequence } } pageInfo { hasNextPage endCursor } } }', { after });
+    const r = await gql(
+      app.url,
+      token,
+      'query($after: String) { changes(after: $after, first: 100) { edges { node { sequence } } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
     expect(r.errors).toBeUndefined();
     const page = r.data.changes.edges.map((e: { node: { sequence: string } }) => e.node.sequence) as string[];
     out.push(...page.filter((s) => BigInt(s) <= to));
@@ -92,7 +97,11 @@ afterAll(async () => {
 
 describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
   it('closes the socket with 4401 and the reason for a missing or bad token', async () => {
-    for (const token of [null, 'not-a-jwt', await mintToken({ secret: 'another-secret-0123456789-0123456789-xx', role: 'ADMIN', subject: 'x', expiresIn: '1h' })]) {
+    for (const token of [
+      null,
+      'not-a-jwt',
+      await mintToken({ secret: 'another-secret-0123456789-0123456789-xx', role: 'ADMIN', subject: 'x', expiresIn: '1h' }),
+    ]) {
       const closed = new Promise<[number, string]>((resolve) => {
         const c = client(token, (code, reason) => resolve([code, reason]));
         subscribe(c, CHANGES);
@@ -118,7 +127,11 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
     const adminChanges = adminSub.results.map((r) => r.data!.changes);
     expect(adminSub.results.every((r) => !r.errors)).toBe(true);
     expect(adminChanges.map((c) => c.entityId)).toEqual(expect.arrayContaining([`${prefix}hidden`, partnerId, `${prefix}hidden-2`]));
-    expect(adminChanges.find((c) => c.entityId === partnerId)).toMatchObject({ kind: 'UPDATED', entityType: 'Partner', actor: 'sub-admin' });
+    expect(adminChanges.find((c) => c.entityId === partnerId)).toMatchObject({
+      kind: 'UPDATED',
+      entityType: 'Partner',
+      actor: 'sub-admin',
+    });
     const first = adminChanges[0]!;
     const last = adminChanges[adminChanges.length - 1]!;
     // The oracle: each viewer's feed after the change before the first one received.
@@ -135,7 +148,11 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
 
   it('resumes after an API restart with the last cursor: the changes made while it was down arrive, none missing, none twice', async () => {
     let closedCode = 0;
-    const sub = subscribe<{ changes: Change }>(client(admin, (code) => (closedCode = code)), CHANGES, { filter: { entityTypes: ['Customer'] } });
+    const sub = subscribe<{ changes: Change }>(
+      client(admin, (code) => (closedCode = code)),
+      CHANGES,
+      { filter: { entityTypes: ['Customer'] } },
+    );
     await new Promise((r) => setTimeout(r, 300));
     await createCustomer(`${prefix}r1`);
     await waitFor(() => sub.results.some((r) => r.data?.changes.entityId === `${prefix}r1`), 60_000, 'r1');
@@ -146,7 +163,13 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
     const ctx = createRequestContext(db, { role: 'ADMIN', subject: 'offline-writer' });
     const missed = [`${prefix}r2`, `${prefix}r3`, `${prefix}r4`];
     for (const id of missed) {
-      const result = await ctx.services.customers.createCustomer({ id, name: `Offline ${id}`, region: 'EMEA', industry: 'RETAIL', segment: 'SMB' });
+      const result = await ctx.services.customers.createCustomer({
+        id,
+        name: `Offline ${id}`,
+        region: 'EMEA',
+        industry: 'RETAIL',
+        segment: 'SMB',
+      });
       expect(result.errors).toEqual([]);
     }
     app = await startApp(options, '127.0.0.1', 0);
@@ -219,10 +242,19 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
       input: { id: newPartner, name: 'Map partner', types: ['TECHNOLOGY'] },
     });
     expect(r.data.createPartner.errors).toEqual([]);
-    await waitFor(() => sub.results.some((x) => x.data?.ecosystemMapChanged.nodesAdded.some((n: { id: string }) => n.id === newPartner)), 60_000, 'the new partner');
+    await waitFor(
+      () => sub.results.some((x) => x.data?.ecosystemMapChanged.nodesAdded.some((n: { id: string }) => n.id === newPartner)),
+      60_000,
+      'the new partner',
+    );
     let map: EcosystemGraphRow = { nodes: [], edges: [], truncated: false };
     for (const x of sub.results) map = applyDelta(map, x.data!.ecosystemMapChanged);
-    const drawn = await gql(app.url, admin, 'query($input: EcosystemMapInput) { ecosystemMap(input: $input) { truncated nodes { id kind label group weight distance } edges { source target kind weight } } }', { input });
+    const drawn = await gql(
+      app.url,
+      admin,
+      'query($input: EcosystemMapInput) { ecosystemMap(input: $input) { truncated nodes { id kind label group weight distance } edges { source target kind weight } } }',
+      { input },
+    );
     const canonical = (m: EcosystemGraphRow) => ({
       nodes: m.nodes.map((n) => JSON.stringify(n)).sort(),
       edges: m.edges.map((e) => JSON.stringify([e.kind, e.source, e.target, e.weight ?? null])).sort(),

@@ -39,7 +39,9 @@ function expectedLifecycle(h: History, pid: string, t: number) {
   const order = ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'];
   const stages = order
     .map((stage) => {
-      const stays = history.map((x, i) => ({ ...x, end: i + 1 < history.length ? ms(history[i + 1]!.at) : t })).filter((x) => x.stage === stage);
+      const stays = history
+        .map((x, i) => ({ ...x, end: i + 1 < history.length ? ms(history[i + 1]!.at) : t }))
+        .filter((x) => x.stage === stage);
       return { stage, duration: duration(stays.reduce((s, x) => s + x.end - ms(x.at), 0)), entries: stays.length };
     })
     .filter((s) => s.entries > 0);
@@ -48,7 +50,13 @@ function expectedLifecycle(h: History, pid: string, t: number) {
   const mine = deals(h).filter((d) => d.participants.some((p) => p.partnerId === pid));
   const after = (instants: (string | undefined)[]) =>
     started
-      ? Math.min(...instants.filter((x): x is string => !!x).map(ms).filter((x) => x >= ms(started.at) && x <= t), Infinity)
+      ? Math.min(
+          ...instants
+            .filter((x): x is string => !!x)
+            .map(ms)
+            .filter((x) => x >= ms(started.at) && x <= t),
+          Infinity,
+        )
       : Infinity;
   const firstDeal = after(mine.map((d) => d.createdAt));
   const firstWin = after(mine.filter((d) => d.stage === 'CLOSED_WON').map((d) => d.closedAt));
@@ -80,16 +88,25 @@ function expectedPeriods(from: number, to: number, months: number) {
 /** What the random ecosystem adds to one period's row. */
 function expectedTrendDelta(h: History, p: { start: number; end: number }) {
   const inPeriod = (at: string) => ms(at) >= p.start && ms(at) < p.end;
-  const entered = (pid: string, stages: string[]) => (h.stageHistory.get(pid) ?? []).some((x) => stages.includes(x.stage) && inPeriod(x.at));
+  const entered = (pid: string, stages: string[]) =>
+    (h.stageHistory.get(pid) ?? []).some((x) => stages.includes(x.stage) && inPeriod(x.at));
   const demanded = h.doc.capabilities.filter(
-    (c) => h.doc.customers.some((u) => u.needs.includes(c.id)) || h.doc.solutions.some((s) => s.status !== 'RETIRED' && s.requires.includes(c.id)),
+    (c) =>
+      h.doc.customers.some((u) => u.needs.includes(c.id)) ||
+      h.doc.solutions.some((s) => s.status !== 'RETIRED' && s.requires.includes(c.id)),
   );
   const covered = demanded.filter((c) =>
     h.capabilities.some(
       (x) =>
         x.capabilityId === c.id &&
         holds(x, p.end) &&
-        ['ACTIVE', 'ONBOARDING'].includes(stageAt(h, h.doc.partners.find((q) => q.id === x.partnerId)!, p.end)),
+        ['ACTIVE', 'ONBOARDING'].includes(
+          stageAt(
+            h,
+            h.doc.partners.find((q) => q.id === x.partnerId)!,
+            p.end,
+          ),
+        ),
     ),
   );
   const won = deals(h).filter((d) => d.stage === 'CLOSED_WON' && d.closedAt && inPeriod(d.closedAt));
@@ -193,7 +210,9 @@ describe('lifecycle, trends and churn risk against brute force on random ecosyst
         });
 
         // A random instant, one 250 days after a deal (that deal in the earlier window of NO_RECENT_DEALS), and now.
-        const dealLater = deals(h).map((d) => ms(d.createdAt) + 250 * DAY).filter((x) => x < Date.now());
+        const dealLater = deals(h)
+          .map((d) => ms(d.createdAt) + 250 * DAY)
+          .filter((x) => x < Date.now());
         for (const instant of [t, ...dealLater.slice(0, 1), Date.now() - 1000]) {
           const { data } = await expectData(db, AT_RISK, { asOf: new Date(instant).toISOString(), first: 100 });
           const got = data.atRiskPartners.filter((r: any) => r.partner.id.startsWith(px));

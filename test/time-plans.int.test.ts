@@ -26,14 +26,26 @@ describe('as-of plans', () => {
     'history/get-partner-lifecycle',
   ])('%s plans index seeks, no label scan', async (name) => {
     const operators = await planOperators(name);
-    expect(operators.filter((o) => /LabelScan|AllNodesScan/.test(o)), name).toEqual([]);
-    expect(operators.some((o) => /IndexSeek/.test(o)), name).toBe(true);
+    expect(
+      operators.filter((o) => /LabelScan|AllNodesScan/.test(o)),
+      name,
+    ).toEqual([]);
+    expect(
+      operators.some((o) => /IndexSeek/.test(o)),
+      name,
+    ).toBe(true);
   });
 
   it('ecosystemTrends counts the accounts of each period end through the since and until indexes', async () => {
     const operators = await planOperators('history/get-trend-periods');
     const seeks = operators.filter((o) => /RelationshipIndexSeekByRange|RelationshipIndexSeek/.test(o));
-    expect(seeks.some((o) => /HAS_ACCOUNT\(since\)/.test(o)), operators.join('\n')).toBe(true);
-    expect(seeks.some((o) => /HAD_ACCOUNT\(until\)/.test(o)), operators.join('\n')).toBe(true);
+    expect(
+      seeks.some((o) => /HAS_ACCOUNT\(since\)/.test(o)),
+      operators.join('\n'),
+    ).toBe(true);
+    expect(
+      seeks.some((o) => /HAD_ACCOUNT\(until\)/.test(o)),
+      operators.join('\n'),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,16 @@ import {
   TYPES,
 } from './support/intelligence-oracle.js';
 import { prng } from './support/random.js';
-import { HISTORY_END, HISTORY_START, type History, ms, randomHistory, snapshotDump, snapshotMap, writeHistory } from './support/time-history.js';
+import {
+  HISTORY_END,
+  HISTORY_START,
+  type History,
+  ms,
+  randomHistory,
+  snapshotDump,
+  snapshotMap,
+  writeHistory,
+} from './support/time-history.js';
 
 const db = testExecutor();
 
@@ -115,7 +124,10 @@ describe('as-of reads against brute force on random ecosystems with history', ()
             const got = data.assembleSolution;
             const expected = expectedAssembly(g, request);
             const context = JSON.stringify({ request, asOf, got, expected });
-            expect(got.uncoveredCapabilities.map((c: { id: string }) => c.id), context).toEqual(expected.uncovered);
+            expect(
+              got.uncoveredCapabilities.map((c: { id: string }) => c.id),
+              context,
+            ).toEqual(expected.uncovered);
             expect(got.timedOut, context).toBe(false);
             const keys = got.proposals.map((p: any) =>
               p.partners

@@ -48,7 +48,11 @@ async function createWebhook(path: string, eventTypes: string[], token = admin, 
   expect(r.data.createWebhook.errors).toEqual([]);
   receiver.secrets.set(path, r.data.createWebhook.secret);
   created.push(r.data.createWebhook.webhook.id);
-  return { id: r.data.createWebhook.webhook.id as string, secret: r.data.createWebhook.secret as string, webhook: r.data.createWebhook.webhook };
+  return {
+    id: r.data.createWebhook.webhook.id as string,
+    secret: r.data.createWebhook.secret as string,
+    webhook: r.data.createWebhook.webhook,
+  };
 }
 
 async function createCustomer(id: string, token = admin): Promise<void> {
@@ -70,7 +74,12 @@ async function feed(token: string, fromSequence: bigint, toSequence: bigint): Pr
   const out: string[] = [];
   let after = encodeChangeCursor(fromSequence - 1n);
   for (;;) {
-    const r = await gql(app.url, token, 'query($after: String) { changes(after: $after, first: 100) { edges { node { sequence } } pageInfo { hasNextPage endCursor } } }', { after });
+    const r = await gql(
+      app.url,
+      token,
+      'query($after: String) { changes(after: $after, first: 100) { edges { node { sequence } } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
     expect(r.errors).toBeUndefined();
     const page = r.data.changes.edges.map((e: { node: { sequence: string } }) => e.node.sequence) as string[];
     out.push(...page.filter((s) => BigInt(s) <= toSequence));
@@ -119,7 +128,11 @@ describe('webhooks', { timeout: 240_000 }, () => {
     await gql(app.url, admin, 'mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { errors { message } } }', {
       input: { id: partnerId, name: 'Webhook partner renamed' },
     });
-    await waitFor(() => new Set(receiver.on('/customers').flatMap((d) => d.body.changes.map((c) => c.entityId))).size >= ids.length, 60_000, 'ten customers');
+    await waitFor(
+      () => new Set(receiver.on('/customers').flatMap((d) => d.body.changes.map((c) => c.entityId))).size >= ids.length,
+      60_000,
+      'ten customers',
+    );
     const got = receiver.on('/customers');
     expect(got.every((d) => d.verified)).toBe(true);
     const changes = got.flatMap((d) => d.body.changes);
@@ -171,7 +184,11 @@ describe('webhooks', { timeout: 240_000 }, () => {
     receiver.answer.set('/down', () => (up ? 200 : 503));
     const hook = await createWebhook('/down', ['Customer.CREATED']);
     await createCustomer(`${prefix}down-1`);
-    const pending = await waitFor(async () => (await deliveries(hook.id)).find((d) => d.status === 'PENDING' && d.attempts >= 1), 60_000, 'a pending delivery');
+    const pending = await waitFor(
+      async () => (await deliveries(hook.id)).find((d) => d.status === 'PENDING' && d.attempts >= 1),
+      60_000,
+      'a pending delivery',
+    );
     expect(new Date(pending.nextAttemptAt).getTime()).toBeGreaterThan(new Date(pending.lastAttemptAt).getTime());
     expect(pending.lastError).toBe('HTTP 503');
     const failed = await waitFor(async () => (await deliveries(hook.id)).find((d) => d.status === 'FAILED'), 60_000, 'FAILED');
@@ -184,11 +201,20 @@ describe('webhooks', { timeout: 240_000 }, () => {
     expect(listed.data.webhooks.find((w: { id: string }) => w.id === hook.id)).toMatchObject({ failedDeliveries: 1, pendingDeliveries: 0 });
     up = true;
     await createCustomer(`${prefix}down-2`);
-    await waitFor(() => receiver.on('/down').some((d) => d.body.changes.some((c) => c.entityId === `${prefix}down-2`)), 60_000, 'the next change');
+    await waitFor(
+      () => receiver.on('/down').some((d) => d.body.changes.some((c) => c.entityId === `${prefix}down-2`)),
+      60_000,
+      'the next change',
+    );
   });
 
   it('refuses private, link-local and (in production) loopback targets, at creation and at delivery', async () => {
-    for (const url of ['http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:192.168.0.1]/x', 'http://[fd00::1]/x']) {
+    for (const url of [
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:192.168.0.1]/x',
+      'http://[fd00::1]/x',
+    ]) {
       const r = await gql(app.url, admin, CREATE, { input: { url, eventTypes: ['*'] } });
       expect(r.data.createWebhook.webhook).toBeNull();
       expect(r.data.createWebhook.errors).toEqual([
@@ -198,14 +224,20 @@ describe('webhooks', { timeout: 240_000 }, () => {
     const bad = await gql(app.url, admin, CREATE, { input: { url: 'ftp://example.com/', eventTypes: ['Deal.created'] } });
     expect(bad.data.createWebhook.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual(['input.eventTypes.0']);
     const bad2 = await gql(app.url, admin, CREATE, { input: { url: 'ftp://example.com/', eventTypes: ['*'] } });
-    expect(bad2.data.createWebhook.errors).toEqual([{ path: ['input', 'url'], code: 'BAD_USER_INPUT', message: 'A webhook URL is http or https' }]);
+    expect(bad2.data.createWebhook.errors).toEqual([
+      { path: ['input', 'url'], code: 'BAD_USER_INPUT', message: 'A webhook URL is http or https' },
+    ]);
 
     // Production: loopback refused, unless the allow-list names it.
     for (const [allowed, ok] of [
       [[], false],
       [['127.0.0.1/32'], true],
     ] as const) {
-      const prod = await startApp({ ...options, production: true, events: { ...events, webhooks: { ...events.webhooks, allowedTargets: [...allowed] } } }, '127.0.0.1', 0);
+      const prod = await startApp(
+        { ...options, production: true, events: { ...events, webhooks: { ...events.webhooks, allowedTargets: [...allowed] } } },
+        '127.0.0.1',
+        0,
+      );
       try {
         const r = await gql(prod.url, admin, CREATE, { input: { url: `${receiver.url}/prod`, eventTypes: ['Partner.*'] } });
         expect(r.data.createWebhook.errors.length === 0).toBe(ok);
@@ -219,10 +251,14 @@ describe('webhooks', { timeout: 240_000 }, () => {
     const hook = await createWebhook('/moved', ['Customer.CREATED']);
     await db.runText('MATCH (w:Webhook {id: $id}) SET w.url = $url', { id: hook.id, url: 'http://10.255.255.1/moved' }, 'WRITE');
     await createCustomer(`${prefix}moved`);
-    const [record] = await waitFor(async () => {
-      const list = await deliveries(hook.id);
-      return list.length > 0 && list[0].attempts > 0 ? list : false;
-    }, 60_000, 'a refused attempt');
+    const [record] = await waitFor(
+      async () => {
+        const list = await deliveries(hook.id);
+        return list.length > 0 && list[0].attempts > 0 ? list : false;
+      },
+      60_000,
+      'a refused attempt',
+    );
     expect(record.statusCodes[0]).toBe(0);
     expect(record.lastError).toMatch(/10\.255\.255\.1 is a private/);
     expect(receiver.received.some((r) => r.path === '/moved')).toBe(false);
@@ -232,7 +268,9 @@ describe('webhooks', { timeout: 240_000 }, () => {
     const manager = await mintToken({ secret, role: 'ALLIANCE_MANAGER', subject: 'webhook-manager', expiresIn: '1h' });
     const refused = await gql(app.url, manager, CREATE, { input: { url: `${receiver.url}/m`, eventTypes: ['*'] } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const other = await gql(app.url, partnerToken, CREATE, { input: { url: `${receiver.url}/p`, eventTypes: ['*'], partnerId: 'someone-else' } });
+    const other = await gql(app.url, partnerToken, CREATE, {
+      input: { url: `${receiver.url}/p`, eventTypes: ['*'], partnerId: 'someone-else' },
+    });
     expect(other.data.createWebhook.errors).toEqual([{ path: ['input', 'partnerId'], code: 'FORBIDDEN', message: expect.any(String) }]);
 
     const hook = await createWebhook('/partner', ['*'], partnerToken);
@@ -246,12 +284,23 @@ describe('webhooks', { timeout: 240_000 }, () => {
       input: { id: partnerId, regions: ['EMEA'] },
     });
     await createCustomer(`${prefix}hidden-2`);
-    await waitFor(() => receiver.on('/admin-all').some((d) => d.body.changes.some((c) => c.entityId === `${prefix}hidden-2`)), 60_000, 'the admin webhook');
-    await waitFor(() => receiver.on('/partner').some((d) => d.body.changes.some((c) => c.entityId === partnerId)), 60_000, 'the partner webhook');
+    await waitFor(
+      () => receiver.on('/admin-all').some((d) => d.body.changes.some((c) => c.entityId === `${prefix}hidden-2`)),
+      60_000,
+      'the admin webhook',
+    );
+    await waitFor(
+      () => receiver.on('/partner').some((d) => d.body.changes.some((c) => c.entityId === partnerId)),
+      60_000,
+      'the partner webhook',
+    );
     const adminSeqs = receiver.on('/admin-all').flatMap((d) => d.body.changes.map((c) => BigInt(c.sequence)));
     const from = adminSeqs[0]!;
     const to = adminSeqs[adminSeqs.length - 1]!;
-    const partnerGot = receiver.on('/partner').flatMap((d) => d.body.changes).filter((c) => BigInt(c.sequence) >= from && BigInt(c.sequence) <= to);
+    const partnerGot = receiver
+      .on('/partner')
+      .flatMap((d) => d.body.changes)
+      .filter((c) => BigInt(c.sequence) >= from && BigInt(c.sequence) <= to);
     expect(partnerGot.map((c) => c.sequence)).toEqual(await feed(partnerToken, from, to));
     expect(partnerGot.some((c) => c.entityId.startsWith(`${prefix}hidden`))).toBe(false);
     expect(partnerGot.every((c) => c.actor === null)).toBe(true);
@@ -259,9 +308,13 @@ describe('webhooks', { timeout: 240_000 }, () => {
     // The partner cannot see or delete the administrator's webhook; it deletes its own.
     const notMine = await gql(app.url, partnerToken, DELIVERIES, { id: adminHook.id });
     expect(notMine.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const del = await gql(app.url, partnerToken, 'mutation($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }', { id: adminHook.id });
+    const del = await gql(app.url, partnerToken, 'mutation($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }', {
+      id: adminHook.id,
+    });
     expect(del.data.deleteWebhook).toEqual({ deletedId: null, errors: [{ code: 'NOT_FOUND' }] });
-    const delOwn = await gql(app.url, partnerToken, 'mutation($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }', { id: hook.id });
+    const delOwn = await gql(app.url, partnerToken, 'mutation($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }', {
+      id: hook.id,
+    });
     expect(delOwn.data.deleteWebhook).toEqual({ deletedId: hook.id, errors: [] });
     expect((await gql(app.url, partnerToken, '{ webhooks { id } }')).data.webhooks).toEqual([]);
   });
@@ -275,13 +328,23 @@ describe('webhooks', { timeout: 240_000 }, () => {
     const ctx = createRequestContext(db, { role: 'ADMIN', subject: 'offline-writer' });
     const offline = [`${prefix}r-down-1`, `${prefix}r-down-2`, `${prefix}r-down-3`];
     for (const id of offline) {
-      const result = await ctx.services.customers.createCustomer({ id, name: `Offline ${id}`, region: 'EMEA', industry: 'RETAIL', segment: 'SMB' });
+      const result = await ctx.services.customers.createCustomer({
+        id,
+        name: `Offline ${id}`,
+        region: 'EMEA',
+        industry: 'RETAIL',
+        segment: 'SMB',
+      });
       expect(result.errors).toEqual([]);
     }
     app = await startApp(options, '127.0.0.1', 0);
     await createCustomer(`${prefix}r-after`);
     const expected = [`${prefix}r-before`, ...offline, `${prefix}r-after`];
-    await waitFor(() => expected.every((id) => receiver.on('/restart').some((d) => d.body.changes.some((c) => c.entityId === id))), 60_000, 'every change');
+    await waitFor(
+      () => expected.every((id) => receiver.on('/restart').some((d) => d.body.changes.some((c) => c.entityId === id))),
+      60_000,
+      'every change',
+    );
     const ids = receiver.on('/restart').flatMap((d) => d.body.changes.map((c) => c.entityId));
     expect(ids).toEqual(expected);
     expect((await deliveries(hook.id)).every((d) => d.status === 'DELIVERED')).toBe(true);

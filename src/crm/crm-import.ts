@@ -622,8 +622,14 @@ async function decideNewDeals(run: Run, writes: PlannedWrites): Promise<void> {
 export async function writeCrmPlan(tx: WriteTransaction, system: string, plan: CrmPlan, at: Date): Promise<void> {
   const { customers, partners, deals, participants } = plan.writes;
   // The outbox records what changes among them (src/events/outbox.ts).
-  await tx.track('Customer', customers.map((c) => c.id));
-  await tx.track('Partner', partners.map((p) => p.id));
+  await tx.track(
+    'Customer',
+    customers.map((c) => c.id),
+  );
+  await tx.track(
+    'Partner',
+    partners.map((p) => p.id),
+  );
   await tx.track('Deal', [...deals.map((d) => d.id), ...participants.map((p) => p.dealId)]);
   if (customers.length > 0)
     await tx.run('crm/upsert-customers', {

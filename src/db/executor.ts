@@ -149,7 +149,9 @@ export class CypherExecutor {
         record: (changes) => tracker.record(changes),
       });
       if (written.any && !tracker.tracksAnything) {
-        throw new OutboxError(`write transaction (${this.operation}) changed the graph but tracked nothing for the outbox: call tx.track()`);
+        throw new OutboxError(
+          `write transaction (${this.operation}) changed the graph but tracked nothing for the outbox: call tx.track()`,
+        );
       }
       const changes = await tracker.changes();
       if (changes.length > 0) await appendChanges(run, changes, this.actor);

@@ -49,7 +49,9 @@ async function backfillNormalizedNames(executor: CypherExecutor): Promise<void> 
     if (rows.length === 0) return;
     await executor.writeTransaction(async (tx) => {
       tx.untracked('normalizedName is derived from the name; the outbox records facts');
-      await tx.run('identity/set-normalized-names', { rows: rows.map((r) => ({ id: r.id, normalizedName: normalizeCustomerName(r.name) })) });
+      await tx.run('identity/set-normalized-names', {
+        rows: rows.map((r) => ({ id: r.id, normalizedName: normalizeCustomerName(r.name) })),
+      });
     });
   }
 }

@@ -61,7 +61,14 @@ export class ChangeCursorExpiredError extends GraphQLError {
     const oldest = encodeChangeCursor(purgedThrough);
     super(
       `The cursor (after sequence ${afterSequence}) is older than the change feed's retention: changes up to sequence ${purgedThrough} were purged. The oldest available cursor is "${oldest}" (after sequence ${purgedThrough}); read the current state again, then follow the feed from there.`,
-      { extensions: { code: 'CHANGE_CURSOR_EXPIRED', oldestCursor: oldest, oldestSequence: purgedThrough.toString(), http: { status: 400 } } },
+      {
+        extensions: {
+          code: 'CHANGE_CURSOR_EXPIRED',
+          oldestCursor: oldest,
+          oldestSequence: purgedThrough.toString(),
+          http: { status: 400 },
+        },
+      },
     );
   }
 }
@@ -69,7 +76,15 @@ export class ChangeCursorExpiredError extends GraphQLError {
 export const MAX_CHANGES_PAGE = 1000;
 
 interface ChangeRow {
-  change: { sequence: number | bigint; at: Date; kind: ChangeKind; entityType: ChangeEntityType; entityId: string; fields: string; actor: string };
+  change: {
+    sequence: number | bigint;
+    at: Date;
+    kind: ChangeKind;
+    entityType: ChangeEntityType;
+    entityId: string;
+    fields: string;
+    actor: string;
+  };
 }
 
 /**
@@ -87,7 +102,8 @@ export async function readChanges(executor: CypherExecutor, args: ReadChangesArg
   const rows = await executor.readTransaction(async (tx) => {
     const [horizon] = await tx.run<{ purgedThrough: number | bigint }>('events/get-change-horizon');
     const purgedThrough = BigInt(horizon?.purgedThrough ?? 0);
-    if (args.afterSequence !== null && args.afterSequence < purgedThrough) throw new ChangeCursorExpiredError(args.afterSequence, purgedThrough);
+    if (args.afterSequence !== null && args.afterSequence < purgedThrough)
+      throw new ChangeCursorExpiredError(args.afterSequence, purgedThrough);
     return tx.run<ChangeRow>('events/list-changes', {
       afterSequence: args.afterSequence ?? purgedThrough,
       limit: args.first,
@@ -110,7 +126,12 @@ export async function readChanges(executor: CypherExecutor, args: ReadChangesArg
 /** BadInputError at `filter.<key>.<i>` for a name that is not one of `known`. */
 function checkNames(names: readonly string[] | null | undefined, known: readonly string[], key: string): void {
   names?.forEach((name, i) => {
-    if (!known.includes(name)) throw new BadInputError(`Unknown ${key.slice(0, -1)} ${JSON.stringify(name)}; one of: ${known.join(', ')}`, ['filter', key, String(i)]);
+    if (!known.includes(name))
+      throw new BadInputError(`Unknown ${key.slice(0, -1)} ${JSON.stringify(name)}; one of: ${known.join(', ')}`, [
+        'filter',
+        key,
+        String(i),
+      ]);
   });
 }
 

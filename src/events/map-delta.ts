@@ -37,7 +37,9 @@ export function diffMaps(before: EcosystemGraphRow, after: EcosystemGraphRow): M
     nodesReweighted: after.nodes.filter((n) => oldNodes.has(n.id) && changedNode(oldNodes.get(n.id)!, n)),
     edgesAdded: after.edges.filter((e) => !oldEdges.has(edgeKey(e))),
     edgesRemoved: before.edges.filter((e) => !newEdges.has(edgeKey(e))),
-    edgesReweighted: after.edges.filter((e) => oldEdges.has(edgeKey(e)) && (oldEdges.get(edgeKey(e))!.weight ?? null) !== (e.weight ?? null)),
+    edgesReweighted: after.edges.filter(
+      (e) => oldEdges.has(edgeKey(e)) && (oldEdges.get(edgeKey(e))!.weight ?? null) !== (e.weight ?? null),
+    ),
     truncated: after.truncated,
   };
 }
@@ -45,7 +47,12 @@ export function diffMaps(before: EcosystemGraphRow, after: EcosystemGraphRow): M
 /** True when the delta changes nothing (the truncated flag alone included). */
 export function isEmptyDelta(d: MapDelta, previousTruncated: boolean): boolean {
   return (
-    d.nodesAdded.length + d.nodesRemoved.length + d.nodesReweighted.length + d.edgesAdded.length + d.edgesRemoved.length + d.edgesReweighted.length ===
+    d.nodesAdded.length +
+      d.nodesRemoved.length +
+      d.nodesReweighted.length +
+      d.edgesAdded.length +
+      d.edgesRemoved.length +
+      d.edgesReweighted.length ===
       0 && d.truncated === previousTruncated
   );
 }

@@ -171,7 +171,14 @@ export class ChangeTracker {
       const now = relsAfter.get(key);
       const rel = (was ?? now)!;
       const ended = !now && (endedAfter.get(key) ?? 0) > (endedBefore.get(key) ?? 0);
-      const change = diff(rel.type, rel.key, was?.props ?? null, now?.props ?? null, union(was?.partnerIds ?? [], now?.partnerIds ?? []), ended);
+      const change = diff(
+        rel.type,
+        rel.key,
+        was?.props ?? null,
+        now?.props ?? null,
+        union(was?.partnerIds ?? [], now?.partnerIds ?? []),
+        ended,
+      );
       if (change) relationships.push(change);
     }
     const order = (a: ChangeRecord, b: ChangeRecord) => (a.entityType + a.entityId < b.entityType + b.entityId ? -1 : 1);
@@ -184,7 +191,8 @@ export class ChangeTracker {
       const rows = await this.run<SnapshotRow>(SNAPSHOT[type], { ids: ids.slice(i, i + SNAPSHOT_BATCH) });
       for (const row of rows) {
         const extra = Object.entries(row.extra ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : v]);
-        const props = row.props === null ? null : { ...row.props, externalIds: [...(row.externalIds ?? [])].sort(), ...Object.fromEntries(extra) };
+        const props =
+          row.props === null ? null : { ...row.props, externalIds: [...(row.externalIds ?? [])].sort(), ...Object.fromEntries(extra) };
         out.set(row.id, { eid: row.eid, props, partnerIds: row.partnerIds ?? [], rels: row.rels ?? [], ended: row.ended ?? [] });
       }
     }

@@ -47,9 +47,12 @@ export function schedulePurges(maintenance: CypherExecutor, retentionDays: numbe
     if (running) return;
     running = purgeExpiredChanges(maintenance, retentionDays)
       .then(({ purged, purgedThrough }) => {
-        if (purged > 0) logger.info(`Change feed: purged ${purged} changes older than ${retentionDays} days (through sequence ${purgedThrough})`);
+        if (purged > 0)
+          logger.info(`Change feed: purged ${purged} changes older than ${retentionDays} days (through sequence ${purgedThrough})`);
       })
-      .catch((err: unknown) => logger.warn('Change feed: purging expired changes failed; trying again later', { error: (err as Error).message }))
+      .catch((err: unknown) =>
+        logger.warn('Change feed: purging expired changes failed; trying again later', { error: (err as Error).message }),
+      )
       .finally(() => (running = undefined));
   };
   purge();

@@ -77,7 +77,11 @@ async function startSequence(hub: EventHub, after: string | null | undefined): P
 }
 
 /** changes(filter, after): every change the viewer may see after the cursor (or from now), one event each. */
-export function changeStream(ctx: RequestContext, filter: unknown, after: string | null | undefined): AsyncGenerator<Change | StreamFailure> {
+export function changeStream(
+  ctx: RequestContext,
+  filter: unknown,
+  after: string | null | undefined,
+): AsyncGenerator<Change | StreamFailure> {
   const hub = hubOf(ctx);
   return abortable(async function* (signal) {
     let cursor = await startSequence(hub, after);
@@ -100,7 +104,10 @@ export function changeStream(ctx: RequestContext, filter: unknown, after: string
  * see has been recorded, the map is drawn again for the same input and the difference is sent when
  * there is one. The same permission as the ecosystemMap query.
  */
-export function mapDeltaStream(ctx: RequestContext, input: EcosystemMapRequest | null | undefined): AsyncGenerator<MapDeltaEvent | StreamFailure> {
+export function mapDeltaStream(
+  ctx: RequestContext,
+  input: EcosystemMapRequest | null | undefined,
+): AsyncGenerator<MapDeltaEvent | StreamFailure> {
   const hub = hubOf(ctx);
   checkPermission('Query', 'ecosystemMap', ctx.viewer, { input: input ?? null });
   const draw = async (): Promise<EcosystemGraphRow> =>

@@ -83,7 +83,9 @@ export class WebhookService {
       let ownerPartnerId: string | null = a.partnerId ?? null;
       if (this.viewer.role === 'PARTNER') {
         if (ownerPartnerId !== null && ownerPartnerId !== this.viewer.partnerId) {
-          throw new ProblemsError([{ path: ['input', 'partnerId'], message: 'A partner may only create webhooks for itself', code: 'FORBIDDEN' }]);
+          throw new ProblemsError([
+            { path: ['input', 'partnerId'], message: 'A partner may only create webhooks for itself', code: 'FORBIDDEN' },
+          ]);
         }
         ownerPartnerId = this.viewer.partnerId ?? null;
       } else if (ownerPartnerId !== null) {

@@ -100,7 +100,9 @@ export function parseTargetUrl(raw: string): URL | string {
 type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 
 const resolveAll: Resolve = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 function bareHost(url: URL): string {
   // new URL keeps IPv6 literals in brackets.

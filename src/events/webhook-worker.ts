@@ -116,7 +116,9 @@ export class WebhookWorker {
       return;
     }
     this.running = this.run()
-      .catch((err: unknown) => this.o.logger.warn('Webhook delivery run failed; retrying at the next poll', { error: (err as Error).message }))
+      .catch((err: unknown) =>
+        this.o.logger.warn('Webhook delivery run failed; retrying at the next poll', { error: (err as Error).message }),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.rerun) {
@@ -147,11 +149,15 @@ export class WebhookWorker {
 
   private async work(webhookId: string): Promise<void> {
     for (let step = 0; step < STEPS_PER_RUN && !this.stopped; step++) {
-      const [claimed] = await writeWebhookState<{ webhook: ClaimedWebhook; pending: PendingDelivery | null }>(this.o.executor, 'webhooks/claim-webhook', {
-        id: webhookId,
-        owner: this.owner,
-        leaseMs: this.leaseMs,
-      });
+      const [claimed] = await writeWebhookState<{ webhook: ClaimedWebhook; pending: PendingDelivery | null }>(
+        this.o.executor,
+        'webhooks/claim-webhook',
+        {
+          id: webhookId,
+          owner: this.owner,
+          leaseMs: this.leaseMs,
+        },
+      );
       if (!claimed) return;
       const { webhook, pending } = claimed;
       if (pending) {
@@ -239,7 +245,13 @@ export class WebhookWorker {
       nextAttemptAt,
     });
     if (status === 'FAILED') {
-      this.o.logger.warn('Webhook delivery failed for good', { webhookId: webhook.id, deliveryId: pending.id, attempts, statusCode, error });
+      this.o.logger.warn('Webhook delivery failed for good', {
+        webhookId: webhook.id,
+        deliveryId: pending.id,
+        attempts,
+        statusCode,
+        error,
+      });
     }
     return status;
   }

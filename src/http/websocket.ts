@@ -59,7 +59,8 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
 
   // Registered before graphql-ws's own handler: the overall limit is checked first.
   wss.on('connection', (socket) => {
-    if (wss.clients.size > o.subscriptions.maxConnections) socket.close(CLOSE_TRY_AGAIN_LATER, 'Too many WebSocket connections; try again later');
+    if (wss.clients.size > o.subscriptions.maxConnections)
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Too many WebSocket connections; try again later');
   });
 
   const server = useServer<Record<string, unknown>, { socket: import('ws').WebSocket }>(
@@ -71,7 +72,8 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
         try {
           viewer = await o.partnerAccess(await o.authenticate(authorizationOf(ctx.connectionParams)));
         } catch (err) {
-          const message = err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED' ? err.message : 'The token could not be checked';
+          const message =
+            err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED' ? err.message : 'The token could not be checked';
           socket.close(CLOSE_UNAUTHORIZED, `Unauthorized: ${message}`.slice(0, 120));
           return false;
         }
@@ -110,7 +112,8 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
           return [new GraphQLError((err as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (errors.length > 0)
+          return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('No operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
         if (operation.operation !== 'subscription') {
@@ -124,7 +127,9 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
           const cost = operationCost(schema, document, payload.operationName, payload.variables ?? {});
           if (cost > o.limits.maxCost) {
             return [
-              new GraphQLError(`Query cost ${cost} exceeds the limit of ${o.limits.maxCost}`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }),
+              new GraphQLError(`Query cost ${cost} exceeds the limit of ${o.limits.maxCost}`, {
+                extensions: { code: 'QUERY_TOO_COMPLEX' },
+              }),
             ];
           }
         } catch (err) {

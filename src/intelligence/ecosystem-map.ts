@@ -63,7 +63,8 @@ export class EcosystemMapService {
     }
     const at = asOfInstant(input?.asOf, ['input', 'asOf']);
     if (input?.groupBy === 'COMMUNITY') {
-      if (at !== null) throw new BadInputError('asOf cannot be combined with groupBy COMMUNITY (communities are of the current graph)', ['input', 'asOf']);
+      if (at !== null)
+        throw new BadInputError('asOf cannot be combined with groupBy COMMUNITY (communities are of the current graph)', ['input', 'asOf']);
       if (centerId !== null)
         throw new BadInputError('centerId cannot be combined with groupBy COMMUNITY (use communityId)', ['input', 'centerId']);
       return new AnalyticsService(this.db).communityMap(input.communityId ?? null, limit);

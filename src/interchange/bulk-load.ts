@@ -63,10 +63,16 @@ class FreshLoad {
     this.onProgress?.(0, this.total);
     // Each batch records its changes in its own transaction (README, "Events"): everything is CREATED. The partners
     // involved (for scoping a change once its entity is gone) come from the document.
-    const accountHolders = groupBy(doc.accounts, (a) => a.customerId, (a) => a.partnerId);
+    const accountHolders = groupBy(
+      doc.accounts,
+      (a) => a.customerId,
+      (a) => a.partnerId,
+    );
     const participants = new Map(doc.deals.map((d) => [d.id, d.participants.map((p) => p.partnerId)]));
     const members = new Map(doc.solutions.map((s) => [s.id, s.members.map((m) => m.partnerId)]));
-    const withIds = (r: { externalIds?: ExternalIdRecord[] }) => ({ externalIds: (r.externalIds ?? []).map((e) => `${e.system}:${e.id}`).sort() });
+    const withIds = (r: { externalIds?: ExternalIdRecord[] }) => ({
+      externalIds: (r.externalIds ?? []).map((e) => `${e.system}:${e.id}`).sort(),
+    });
 
     // Nodes before the relationships that point at them; relationship rows flattened so each
     // batch has the same size whatever the degrees.
@@ -105,9 +111,14 @@ class FreshLoad {
       {},
       (r) => [createdChange('SharingGrant', `${r.fromId}|${r.toId}`, r, [r.fromId, r.toId], ['fromId', 'toId'])],
     );
-    await this.run('bulk-create-integrations', integrationPairs(doc), (r) => r, false, {}, (r) => [
-      createdChange('Integration', `${r.fromId}|${r.toId}`, {}, [r.fromId, r.toId]),
-    ]);
+    await this.run(
+      'bulk-create-integrations',
+      integrationPairs(doc),
+      (r) => r,
+      false,
+      {},
+      (r) => [createdChange('Integration', `${r.fromId}|${r.toId}`, {}, [r.fromId, r.toId])],
+    );
 
     await this.run('bulk-create-customers', doc.customers, customerProperties, true, {}, (u) => [
       createdChange('Customer', u.id, { ...customerProperties(u), ...withIds(u) }, accountHolders.get(u.id) ?? [], ['needs']),
@@ -120,9 +131,14 @@ class FreshLoad {
       {},
       (r) => [createdChange('CustomerNeed', `${r.customerId}|${r.capabilityId}`, {}, accountHolders.get(r.customerId) ?? [])],
     );
-    await this.run('bulk-create-accounts', doc.accounts, (a) => ({ ...a, ...validityOf(a) }), true, {}, (a) => [
-      createdChange('Account', `${a.partnerId}|${a.customerId}`, a, [a.partnerId], ['partnerId', 'customerId']),
-    ]);
+    await this.run(
+      'bulk-create-accounts',
+      doc.accounts,
+      (a) => ({ ...a, ...validityOf(a) }),
+      true,
+      {},
+      (a) => [createdChange('Account', `${a.partnerId}|${a.customerId}`, a, [a.partnerId], ['partnerId', 'customerId'])],
+    );
 
     await this.run('bulk-create-solutions', doc.solutions, solutionProperties, true, {}, (s) => [
       createdChange('Solution', s.id, { ...solutionProperties(s), ...withIds(s) }, members.get(s.id) ?? []),
@@ -141,19 +157,31 @@ class FreshLoad {
       (r) => r,
       false,
       {},
-      (r) => [createdChange('Membership', `${r.partnerId}|${r.solutionId}`, r, members.get(r.solutionId) ?? [], ['partnerId', 'solutionId'])],
+      (r) => [
+        createdChange('Membership', `${r.partnerId}|${r.solutionId}`, r, members.get(r.solutionId) ?? [], ['partnerId', 'solutionId']),
+      ],
     );
 
     // The ecosystem was emptied, so the rules of engagement see only the document's deals.
     const statuses = decideRegistrationStatuses(doc.deals.map(candidateOf));
-    await this.run('bulk-create-deals', doc.deals, (d) => dealProperties(d, statuses.get(d.id) ?? null), true, {}, (d) => {
-      const involved = participants.get(d.id) ?? [];
-      return [
-        createdChange('Deal', d.id, { ...dealProperties(d, statuses.get(d.id) ?? null), ...withIds(d) }, involved, ['customerId', 'solutionId']),
-        createdChange('DealCustomer', `${d.id}|${d.customerId}`, {}, involved),
-        ...(d.solutionId ? [createdChange('DealSolution', `${d.id}|${d.solutionId}`, {}, involved)] : []),
-      ];
-    });
+    await this.run(
+      'bulk-create-deals',
+      doc.deals,
+      (d) => dealProperties(d, statuses.get(d.id) ?? null),
+      true,
+      {},
+      (d) => {
+        const involved = participants.get(d.id) ?? [];
+        return [
+          createdChange('Deal', d.id, { ...dealProperties(d, statuses.get(d.id) ?? null), ...withIds(d) }, involved, [
+            'customerId',
+            'solutionId',
+          ]),
+          createdChange('DealCustomer', `${d.id}|${d.customerId}`, {}, involved),
+          ...(d.solutionId ? [createdChange('DealSolution', `${d.id}|${d.solutionId}`, {}, involved)] : []),
+        ];
+      },
+    );
     await this.run(
       'bulk-create-deal-participants',
       doc.deals.flatMap((d) =>

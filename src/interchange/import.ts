@@ -178,7 +178,10 @@ class EcosystemWriter {
       byId('Customer'),
     );
     await this.externalIds('Customer', 'customers', doc.customers);
-    await this.inBatches('interchange/upsert-accounts', accountPairs(doc), (pair) => pair, false, { type: 'Partner', ids: (pair) => [pair.partnerId] });
+    await this.inBatches('interchange/upsert-accounts', accountPairs(doc), (pair) => pair, false, {
+      type: 'Partner',
+      ids: (pair) => [pair.partnerId],
+    });
     this.done += doc.accounts.length;
     this.options.onProgress?.(this.done, this.total);
     await this.inBatches(
@@ -257,7 +260,10 @@ class EcosystemWriter {
   ): Promise<void> {
     for (let start = 0; start < records.length; start += this.batchSize) {
       const batch = records.slice(start, start + this.batchSize).map((r) => ({ id: r.id, externalIds: r.externalIds ?? [] }));
-      await this.tx.track(kind, batch.map((r) => r.id));
+      await this.tx.track(
+        kind,
+        batch.map((r) => r.id),
+      );
       try {
         await setExternalIds(this.tx, kind, batch, (row, pair) => [String(start + row), String(pair)]);
       } catch (err) {

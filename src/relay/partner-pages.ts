@@ -95,11 +95,14 @@ export async function listPartnersOrdered(
   const request = keysetRequest(order, orderBy?.direction === 'DESC', args);
   // The id order read forward (the default) comes from the id index in order and stops after the page.
   const byId = field === 'ID' && !request.descending;
-  const rows = await db.read<{ node: PartnerRow; sortKey: string | number }>(byId ? 'relay/list-partners-by-id' : 'relay/list-partners-ordered', {
-    ...params,
-    ...keysetParams(request),
-    orderField: field,
-  });
+  const rows = await db.read<{ node: PartnerRow; sortKey: string | number }>(
+    byId ? 'relay/list-partners-by-id' : 'relay/list-partners-ordered',
+    {
+      ...params,
+      ...keysetParams(request),
+      orderField: field,
+    },
+  );
   const page = keysetPage(order, request, rows, (r) => ({ key: r.sortKey, id: r.node.id }));
   let counted: Promise<number> | undefined;
   return {

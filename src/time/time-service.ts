@@ -56,12 +56,7 @@ interface DealFact {
  * (startedAt), the first ACTIVE entry, and the times from startedAt to the first deal created at or after it and to
  * the first CLOSED_WON deal closed at or after it (README, "Time").
  */
-export function lifecycleOf(
-  partner: PartnerRow,
-  history: { stage: string; at: Date }[],
-  deals: DealFact[],
-  asOf: Date,
-): LifecycleRow {
+export function lifecycleOf(partner: PartnerRow, history: { stage: string; at: Date }[], deals: DealFact[], asOf: Date): LifecycleRow {
   const seen = history.filter((h) => h.at.getTime() <= asOf.getTime());
   const totals = new Map<string, { ms: number; entries: number }>();
   seen.forEach((h, i) => {
@@ -195,7 +190,10 @@ export class TimeService {
   }
 
   /** ACTIVE partners at asOf (default now) with their churn signals, ranked by number of signals then id (README, "Time"). */
-  async atRiskPartners(asOf: Date | null | undefined, first: number | null | undefined): Promise<{ partner: PartnerRow; reasons: ChurnSignal[] }[]> {
+  async atRiskPartners(
+    asOf: Date | null | undefined,
+    first: number | null | undefined,
+  ): Promise<{ partner: PartnerRow; reasons: ChurnSignal[] }[]> {
     asOfInstant(asOf, ['asOf']);
     const size = pageSize(first, 20);
     if (size === 0) return [];
@@ -207,12 +205,23 @@ export class TimeService {
       accountsShrinking: boolean;
       capabilityEnded: boolean;
       tierDowngraded: boolean;
-    }>('history/get-at-risk-partners', { asOf: utcDateTime(at), from90: before(90), from180: before(180), from360: before(360), first: size });
+    }>('history/get-at-risk-partners', {
+      asOf: utcDateTime(at),
+      from90: before(90),
+      from180: before(180),
+      from360: before(360),
+      first: size,
+    });
     return rows.map((r) => ({
       partner: r.partner,
       reasons: CHURN_SIGNALS.filter(
         (s) =>
-          ({ NO_RECENT_DEALS: r.noRecentDeals, ACCOUNTS_SHRINKING: r.accountsShrinking, CAPABILITY_ENDED: r.capabilityEnded, TIER_DOWNGRADED: r.tierDowngraded })[s],
+          ({
+            NO_RECENT_DEALS: r.noRecentDeals,
+            ACCOUNTS_SHRINKING: r.accountsShrinking,
+            CAPABILITY_ENDED: r.capabilityEnded,
+            TIER_DOWNGRADED: r.tierDowngraded,
+          })[s],
       ),
     }));
   }

@@ -427,7 +427,8 @@ export class MapSection {
     const count = await execute(MapPartnerCount, { filter: partnerFilter }).catch(() => null);
     const partnerViewer = tokenViewer().role === 'PARTNER'; // the community view is the vendor's: do not ask for it
     // The communities are of the graph of now: a map as of a date draws the entities.
-    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && !filters.asOf && (await this.showCommunities(''))) return;
+    if (count && count.partners.totalCount > COMMUNITY_THRESHOLD && !partnerViewer && !filters.asOf && (await this.showCommunities('')))
+      return;
     this.community = null;
     byId('map-back').hidden = true;
     const request = ++this.request;
@@ -456,7 +457,11 @@ export class MapSection {
       const hiddenNote = shown !== counts.nodes ? `; ${shown} shown after the tier and capability filters` : '';
       const truncatedNote = ecosystemMap.truncated ? ` (the first ${MAP_NODE_LIMIT} only: narrow the filters to see the rest)` : '';
       const asOfNote = filters.asOf ? ` as of ${filters.asOf}` : '';
-      this.setStatus('ready', `${parts.join(', ')}${asOfNote}: ${counts.nodes} nodes, ${counts.edges} edges${hiddenNote}${truncatedNote}.`, counts);
+      this.setStatus(
+        'ready',
+        `${parts.join(', ')}${asOfNote}: ${counts.nodes} nodes, ${counts.edges} edges${hiddenNote}${truncatedNote}.`,
+        counts,
+      );
     } catch (error) {
       if (request !== this.request) return;
       this.setStatus('error', `Could not load the map: ${(error as Error).message}`);
@@ -498,7 +503,9 @@ export class MapSection {
         for (const n of [...d.nodesAdded, ...d.nodesReweighted]) this.drawn.set(n.id, n);
         this.edgeCount += d.edgesAdded.length - d.edgesRemoved.length;
         const nodes = [...this.drawn.values()];
-        this.renderPartnerList(nodes.filter((n) => n.kind === 'PARTNER').map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })));
+        this.renderPartnerList(
+          nodes.filter((n) => n.kind === 'PARTNER').map((n) => ({ id: n.id, label: n.label, group: n.group ?? null })),
+        );
         const byKind = (kind: MapNodeKind) => nodes.filter((n) => n.kind === kind).length;
         const parts = [`${byKind('PARTNER')} partners`, `${byKind('CAPABILITY')} capabilities`];
         if (filters.showCustomers) parts.push(`${byKind('CUSTOMER')} customers`);

@@ -202,7 +202,9 @@ export class MapView {
     const spread = Math.sqrt(this.graph.order + 1) * 10;
     for (const n of delta.nodesAdded) {
       if (this.graph.hasNode(n.id)) continue;
-      const neighbour = delta.edgesAdded.map((e) => (e.source === n.id ? e.target : e.target === n.id ? e.source : null)).find((id) => id && this.graph.hasNode(id));
+      const neighbour = delta.edgesAdded
+        .map((e) => (e.source === n.id ? e.target : e.target === n.id ? e.source : null))
+        .find((id) => id && this.graph.hasNode(id));
       const at = neighbour ? this.graph.getNodeAttributes(neighbour) : { x: (random() - 0.5) * spread, y: (random() - 0.5) * spread };
       this.graph.addNode(n.id, {
         x: at.x + (random() - 0.5) * 5,

@@ -23,9 +23,15 @@ await ensureDataset(db.executor, preset, seed, log);
 const apollo = createApollo(false);
 await apollo.start();
 
-const partnerIds = (await db.executor.runText<{ id: string }>('MATCH (p:Partner) RETURN p.id AS id ORDER BY id LIMIT 200')).map((r) => r.id);
-const capabilityIds = (await db.executor.runText<{ id: string }>('MATCH (c:Capability) RETURN c.id AS id ORDER BY id LIMIT 40')).map((r) => r.id);
-const [region] = (await db.executor.runText<{ r: string }>('MATCH (p:Partner) UNWIND p.regions AS r RETURN r ORDER BY r LIMIT 1')).map((x) => x.r);
+const partnerIds = (await db.executor.runText<{ id: string }>('MATCH (p:Partner) RETURN p.id AS id ORDER BY id LIMIT 200')).map(
+  (r) => r.id,
+);
+const capabilityIds = (await db.executor.runText<{ id: string }>('MATCH (c:Capability) RETURN c.id AS id ORDER BY id LIMIT 40')).map(
+  (r) => r.id,
+);
+const [region] = (await db.executor.runText<{ r: string }>('MATCH (p:Partner) UNWIND p.regions AS r RETURN r ORDER BY r LIMIT 1')).map(
+  (x) => x.r,
+);
 const asOf = new Date(Date.now() - 180 * 86_400_000).toISOString();
 const pick = (i: number) => partnerIds[(i * 37) % partnerIds.length]!;
 
@@ -37,23 +43,28 @@ const OPERATIONS: { name: string; query: string; variables: (i: number) => Recor
   },
   {
     name: 'accountOverlap',
-    query: 'query($a: ID!, $b: ID!, $asOf: DateTime) { accountOverlap(partnerId: $a, otherPartnerId: $b, asOf: $asOf) { sharedCustomerCount cells { count } } }',
+    query:
+      'query($a: ID!, $b: ID!, $asOf: DateTime) { accountOverlap(partnerId: $a, otherPartnerId: $b, asOf: $asOf) { sharedCustomerCount cells { count } } }',
     variables: (i) => ({ a: pick(i), b: pick(i + 1) }),
   },
   {
     name: 'gapAnalysis',
-    query: 'query($region: String, $asOf: DateTime) { gapAnalysis(region: $region, asOf: $asOf) { capabilities { capability { id } supply } } }',
+    query:
+      'query($region: String, $asOf: DateTime) { gapAnalysis(region: $region, asOf: $asOf) { capabilities { capability { id } supply } } }',
     variables: () => ({ region }),
   },
   {
     name: 'partnerImpact',
-    query: 'query($id: ID!, $asOf: DateTime) { partnerImpact(partnerId: $id, asOf: $asOf) { capabilitiesLost { id } orphanedCustomers { id } revenueAtRisk { amount } } }',
+    query:
+      'query($id: ID!, $asOf: DateTime) { partnerImpact(partnerId: $id, asOf: $asOf) { capabilitiesLost { id } orphanedCustomers { id } revenueAtRisk { amount } } }',
     variables: (i) => ({ id: pick(i) }),
   },
   {
     name: 'assembleSolution',
     query: 'query($input: AssembleSolutionInput!) { assembleSolution(input: $input) { proposals { partnerCount } } }',
-    variables: (i) => ({ input: { capabilityIds: [capabilityIds[i % capabilityIds.length], capabilityIds[(i + 7) % capabilityIds.length]], region } }),
+    variables: (i) => ({
+      input: { capabilityIds: [capabilityIds[i % capabilityIds.length], capabilityIds[(i + 7) % capabilityIds.length]], region },
+    }),
     input: true,
   },
   {

@@ -88,15 +88,26 @@ describe('the map page, live', { timeout: 240_000 }, () => {
 
     await page.locator(`#partner-list button[data-partner-id="${id}"]`).waitFor({ timeout: 60_000 });
     expect(await page.locator(`#partner-list button[data-partner-id="${id}"]`).textContent()).toBe('Live Partner Appears');
-    await page.waitForFunction((n) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#map-status')?.getAttribute('data-node-count')) === n, before + 1, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document
+            .querySelector('#map-status')
+            ?.getAttribute('data-node-count'),
+        ) === n,
+      before + 1,
+      {
+        timeout: 30_000,
+      },
+    );
     expect(Number(await page.locator('#map-status').getAttribute('data-live-updates'))).toBeGreaterThanOrEqual(1);
     expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     // The drawn graph has the node (the canvas handle the other browser test uses).
     expect(
       await page.evaluate(
-        (pid) => (globalThis as unknown as { ecosystemMap?: { viewportPosition(id: string): unknown } }).ecosystemMap?.viewportPosition(pid) != null,
+        (pid) =>
+          (globalThis as unknown as { ecosystemMap?: { viewportPosition(id: string): unknown } }).ecosystemMap?.viewportPosition(pid) !=
+          null,
         id,
       ),
     ).toBe(true);
@@ -104,9 +115,18 @@ describe('the map page, live', { timeout: 240_000 }, () => {
     const deleted = await inOtherTab('mutation($id: ID!) { deletePartner(id: $id) { deletedId errors { message } } }', { id });
     expect(deleted.data.deletePartner.deletedId).toBe(id);
     await page.locator(`#partner-list button[data-partner-id="${id}"]`).waitFor({ state: 'detached', timeout: 60_000 });
-    await page.waitForFunction((n) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#map-status')?.getAttribute('data-node-count')) === n, before, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document
+            .querySelector('#map-status')
+            ?.getAttribute('data-node-count'),
+        ) === n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
     expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(pageErrors).toEqual([]);
   });

@@ -129,7 +129,8 @@ describe('the map page', () => {
     const MAP_EDGES = `query ($input: EcosystemMapInput) { ecosystemMap(input: $input) { nodes { id } edges { source target kind } } }`;
     const ended = (edges: { source: string; target: string; kind: string }[]) =>
       edges.some(
-        (e) => e.kind === 'INTEGRATES_WITH' && [e.source, e.target].sort().join(' ') === [id('p.ironworks'), id('p.kubeguard')].sort().join(' '),
+        (e) =>
+          e.kind === 'INTEGRATES_WITH' && [e.source, e.target].sort().join(' ') === [id('p.ironworks'), id('p.kubeguard')].sort().join(' '),
       );
     // Ironworks' KubeGuard integration held from 2024-01-07 to 2025-12-10 (the demo's history).
     await page.locator('#filter-as-of').fill('2025-01-01');
@@ -137,7 +138,9 @@ describe('the map page', () => {
     await page.waitForFunction('new URLSearchParams(location.search).get("asof") === "2025-01-01"');
     await page.locator('#map-status[data-state="ready"]', { hasText: 'as of 2025-01-01' }).waitFor({ timeout: 30_000 });
     const earlier = await mapStatus();
-    const then = await expectData(db, MAP_EDGES, { input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000, asOf: '2025-01-01T23:59:59.999Z' } });
+    const then = await expectData(db, MAP_EDGES, {
+      input: { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000, asOf: '2025-01-01T23:59:59.999Z' },
+    });
     expect(earlier.nodes).toBe(then.data.ecosystemMap.nodes.length);
     expect(earlier.edges).toBe(then.data.ecosystemMap.edges.length);
     expect(ended(then.data.ecosystemMap.edges)).toBe(true);

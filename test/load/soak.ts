@@ -116,7 +116,9 @@ async function main(): Promise<void> {
       headers,
       body: JSON.stringify({
         query: 'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret errors { message } } }',
-        variables: { input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/soak`, eventTypes: ['Customer.CREATED'] } },
+        variables: {
+          input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/soak`, eventTypes: ['Customer.CREATED'] },
+        },
       }),
     })
   ).json()) as { data: { createWebhook: { secret: string; errors: unknown[] } } };
@@ -128,11 +130,17 @@ async function main(): Promise<void> {
   let subscribing = true;
   const follow = async (): Promise<void> => {
     while (subscribing) {
-      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
       await new Promise<void>((resolve) => {
         client.subscribe<{ changes: { cursor: string; entityId: string } }>(
           {
-            query: 'subscription($after: String) { changes(after: $after, filter: { entityTypes: [Customer], kinds: [CREATED] }) { cursor entityId } }',
+            query:
+              'subscription($after: String) { changes(after: $after, filter: { entityTypes: [Customer], kinds: [CREATED] }) { cursor entityId } }',
             variables: { after: subscription.lastCursor },
           },
           {
@@ -231,7 +239,8 @@ async function main(): Promise<void> {
       await startLocalNeo4j(local, () => undefined);
     } catch {
       // A loaded machine starts Neo4j slower than start's 2 minutes: keep waiting (at most 10 more).
-      for (let i = 0; i < 600 && !(await canConnect(localUri(local), local.password, 1000)); i++) await new Promise((r) => setTimeout(r, 1000));
+      for (let i = 0; i < 600 && !(await canConnect(localUri(local), local.password, 1000)); i++)
+        await new Promise((r) => setTimeout(r, 1000));
     }
     console.log(`database back after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await new Promise((r) => setTimeout(r, Math.max(0, startedAt + seconds * 1000 * 0.65 - Date.now())));
@@ -261,7 +270,9 @@ async function main(): Promise<void> {
   );
   const feedIds = feedRows.records.map((r) => r.get('id') as string);
   const feedSet = new Set(feedIds);
-  const inGraph = (await driver.executeQuery('MATCH (c:Customer) WHERE c.id STARTS WITH $p RETURN count(c) AS n', { p: runPrefix })).records[0]!.get('n').toNumber();
+  const inGraph = (
+    await driver.executeQuery('MATCH (c:Customer) WHERE c.id STARTS WITH $p RETURN count(c) AS n', { p: runPrefix })
+  ).records[0]!.get('n').toNumber();
   // Deliveries catch up after the writes stop: wait (at most 3 minutes) for every change of the feed.
   const drainUntil = Date.now() + 180_000;
   while (Date.now() < drainUntil && ![...feedSet].every((id) => webhook.seen.has(id) && subscription.seen.has(id))) {

@@ -9,7 +9,19 @@ import { verifySignature, SIGNATURE_HEADER, DELIVERY_ID_HEADER } from '../../src
 export interface ReceivedDelivery {
   path: string;
   deliveryId: string;
-  body: { id: string; webhookId: string; changes: { sequence: string; cursor: string; kind: string; entityType: string; entityId: string; fields: Record<string, unknown>; actor: string | null }[] };
+  body: {
+    id: string;
+    webhookId: string;
+    changes: {
+      sequence: string;
+      cursor: string;
+      kind: string;
+      entityType: string;
+      entityId: string;
+      fields: Record<string, unknown>;
+      actor: string | null;
+    }[];
+  };
   raw: string;
   signature: string;
   /** Whether the signature verified with the secret registered for the path at the time it arrived. */
@@ -70,7 +82,12 @@ export class WebhookReceiver {
 }
 
 /** POSTs an operation with the token; returns the parsed body. */
-export async function gql<T = any>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: any[] }> {
+export async function gql<T = any>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: T; errors?: any[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -80,7 +97,11 @@ export async function gql<T = any>(url: string, token: string, query: string, va
 }
 
 /** Polls `check` every 50 ms until it returns a value other than undefined/false, or fails after `ms`. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 20_000, what = 'the condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 20_000,
+  what = 'the condition',
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -195,8 +195,15 @@ export function expectedOverlap(g: Dump, a: string, b: string) {
   };
 }
 
-export const MAP_KINDS = { Partner: 'PARTNER', Capability: 'CAPABILITY', Customer: 'CUSTOMER', Solution: 'SOLUTION', Deal: 'DEAL' } as const;
-export const DRAWN = 'HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION';
+export const MAP_KINDS = {
+  Partner: 'PARTNER',
+  Capability: 'CAPABILITY',
+  Customer: 'CUSTOMER',
+  Solution: 'SOLUTION',
+  Deal: 'DEAL',
+} as const;
+export const DRAWN =
+  'HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION';
 
 export interface MapDump {
   nodes: Map<
@@ -450,4 +457,3 @@ export function randomEcosystem(random: () => number, px: string) {
   });
   return { doc: { capabilities, partners, customers, accounts, solutions, deals }, regions, industries, capabilities, partnerIds };
 }
-

@@ -117,7 +117,8 @@ export function randomHistory(random: () => number, px: string): History {
   const capabilities: TimedCapability[] = [];
   for (const p of doc.partners) {
     for (const c of p.capabilities) {
-      for (const s of intervals(random() < 0.75)) capabilities.push({ partnerId: p.id, capabilityId: c.capabilityId, level: c.level, ...s });
+      for (const s of intervals(random() < 0.75))
+        capabilities.push({ partnerId: p.id, capabilityId: c.capabilityId, level: c.level, ...s });
     }
     if (random() < 0.4) {
       const c = pick(doc.capabilities);
@@ -131,11 +132,13 @@ export function randomHistory(random: () => number, px: string): History {
       if (p.id < other) for (const s of intervals(random() < 0.7)) integrations.push({ a: p.id, b: other, ...s });
   const grants: TimedGrant[] = [];
   for (const p of doc.partners) {
-    for (const g of p.sharing) for (const s of intervals(random() < 0.7)) grants.push({ from: p.id, to: g.partnerId, level: g.level, ...s });
+    for (const g of p.sharing)
+      for (const s of intervals(random() < 0.7)) grants.push({ from: p.id, to: g.partnerId, level: g.level, ...s });
   }
   const members: TimedMember[] = [];
   for (const s of doc.solutions)
-    for (const m of s.members) for (const i of intervals(random() < 0.7)) members.push({ partnerId: m.partnerId, solutionId: s.id, role: m.role, ...i });
+    for (const m of s.members)
+      for (const i of intervals(random() < 0.7)) members.push({ partnerId: m.partnerId, solutionId: s.id, role: m.role, ...i });
 
   const LIFECYCLE = ['PROSPECT', 'ONBOARDING', 'ACTIVE', 'DORMANT', 'OFFBOARDED'];
   const stageHistory = new Map<string, { stage: string; at: string }[]>();
@@ -216,14 +219,20 @@ export async function writeHistory(db: CypherExecutor, h: History): Promise<void
     capsEnded!,
   );
   const [intNow, intEnded] = split(h.integrations);
-  await write('UNWIND $rows AS r MATCH (:Partner {id: r.a})-[i:INTEGRATES_WITH]-(:Partner {id: r.b}) SET i.since = datetime(r.since)', intNow!);
+  await write(
+    'UNWIND $rows AS r MATCH (:Partner {id: r.a})-[i:INTEGRATES_WITH]-(:Partner {id: r.b}) SET i.since = datetime(r.since)',
+    intNow!,
+  );
   await write(
     `UNWIND $rows AS r MATCH (a:Partner {id: r.a}), (b:Partner {id: r.b})
      CREATE (a)-[:HAD_INTEGRATION {since: datetime(r.since), until: datetime(r.until)}]->(b)`,
     intEnded!,
   );
   const [grantsNow, grantsEnded] = split(h.grants);
-  await write('UNWIND $rows AS r MATCH (:Partner {id: r.from})-[g:SHARES_WITH]->(:Partner {id: r.to}) SET g.since = datetime(r.since)', grantsNow!);
+  await write(
+    'UNWIND $rows AS r MATCH (:Partner {id: r.from})-[g:SHARES_WITH]->(:Partner {id: r.to}) SET g.since = datetime(r.since)',
+    grantsNow!,
+  );
   await write(
     `UNWIND $rows AS r MATCH (a:Partner {id: r.from}), (b:Partner {id: r.to})
      CREATE (a)-[:HAD_SHARING {level: r.level, since: datetime(r.since), until: datetime(r.until)}]->(b)`,
@@ -264,7 +273,16 @@ export const tierAt = (h: History, p: { id: string; tier: string }, t: number) =
     t,
   );
 
-type DocDeal = { id: string; customerId: string; stage: string; createdAt: string; closedAt?: string; amount: string; currency: string; participants: { partnerId: string }[] };
+type DocDeal = {
+  id: string;
+  customerId: string;
+  stage: string;
+  createdAt: string;
+  closedAt?: string;
+  amount: string;
+  currency: string;
+  participants: { partnerId: string }[];
+};
 export const deals = (h: History) => h.doc.deals as unknown as DocDeal[];
 export const createdBy = (d: DocDeal, t: number) => ms(d.createdAt) <= t;
 const closedStage = (d: DocDeal) => d.stage === 'CLOSED_WON' || d.stage === 'CLOSED_LOST';
@@ -304,7 +322,12 @@ export function snapshotDump(h: History, t: number): Dump {
     requires: group(h.doc.solutions.flatMap((s) => s.requires.map((c) => [s.id, c] as [string, string]))),
     members: group(h.members.filter((x) => holds(x, t)).map((m) => [m.partnerId, m.solutionId] as [string, string])),
     // The brute forces read "open" as a stage not CLOSED_*: a deal open at T that closed later is open then.
-    deals: dealsThen.map((d) => ({ id: d.id, stage: openAt(d, t) ? 'OPEN' : d.stage, amountMinor: parseAmount(d.amount, d.currency), currency: d.currency })),
+    deals: dealsThen.map((d) => ({
+      id: d.id,
+      stage: openAt(d, t) ? 'OPEN' : d.stage,
+      amountMinor: parseAmount(d.amount, d.currency),
+      currency: d.currency,
+    })),
     participates: group(dealsThen.flatMap((d) => d.participants.map((p) => [p.partnerId, d.id] as [string, string]))),
   };
 }
