@@ -1396,7 +1396,7 @@ export type EcosystemMapDelta = {
   edgesReweighted: Array<MapEdge>;
   /** Nodes newly drawn (every node when reset). */
   nodesAdded: Array<MapNode>;
-  /** Ids of nodes no longer drawn (their edges are in edgesRemoved). */
+  /** The entity ids (MapNode.entityId) of nodes no longer drawn (their edges are in edgesRemoved). */
   nodesRemoved: Array<Scalars['ID']['output']>;
   /** Nodes still drawn whose weight, label, group or distance changed, with the new values. */
   nodesReweighted: Array<MapNode>;

@@ -64,6 +64,7 @@ const MapChanged = graphql(`
       truncated
       nodesAdded {
         id
+        entityId
         kind
         label
         group
@@ -72,22 +73,26 @@ const MapChanged = graphql(`
       nodesRemoved
       nodesReweighted {
         id
+        entityId
         kind
         label
         group
         weight
       }
       edgesAdded {
+        id
         source
         target
         kind
       }
       edgesRemoved {
+        id
         source
         target
         kind
       }
       edgesReweighted {
+        id
         source
         target
         kind
@@ -488,7 +493,8 @@ export class MapSection {
     const stop = follow(
       MapChanged,
       { input: mapInput(filters) },
-      ({ ecosystemMapChanged: d }) => {
+      ({ ecosystemMapChanged: changed }) => {
+        let d = changed;
         status.dataset.live = 'on';
         if (first && d.reset) {
           first = false;
@@ -498,6 +504,9 @@ export class MapSection {
           void this.load();
           return;
         }
+        // The page keys nodes by their entity's id, as the edges' source and target name them (byEntityId).
+        const entity = <N extends { entityId: string }>(n: N) => ({ ...n, id: n.entityId });
+        d = { ...d, nodesAdded: d.nodesAdded.map(entity), nodesReweighted: d.nodesReweighted.map(entity) };
         this.view.update(d, (n) => this.colourOf(n));
         for (const id of d.nodesRemoved) this.drawn.delete(id);
         for (const n of [...d.nodesAdded, ...d.nodesReweighted]) this.drawn.set(n.id, n);

@@ -326,7 +326,7 @@ export type MapChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MapChangedSubscription = { ecosystemMapChanged: { reset: boolean, truncated: boolean, nodesRemoved: Array<string>, nodesAdded: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, nodesReweighted: Array<{ id: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edgesAdded: Array<{ source: string, target: string, kind: MapEdgeKind }>, edgesRemoved: Array<{ source: string, target: string, kind: MapEdgeKind }>, edgesReweighted: Array<{ source: string, target: string, kind: MapEdgeKind }> } };
+export type MapChangedSubscription = { ecosystemMapChanged: { reset: boolean, truncated: boolean, nodesRemoved: Array<string>, nodesAdded: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, nodesReweighted: Array<{ id: string, entityId: string, kind: MapNodeKind, label: string, group: string | null, weight: number }>, edgesAdded: Array<{ id: string, source: string, target: string, kind: MapEdgeKind }>, edgesRemoved: Array<{ id: string, source: string, target: string, kind: MapEdgeKind }>, edgesReweighted: Array<{ id: string, source: string, target: string, kind: MapEdgeKind }> } };
 
 export type MapPartnerCountQueryVariables = Exact<{
   filter?: PartnerFilter | null | undefined;
@@ -544,6 +544,7 @@ export const MapChangedDocument = new TypedDocumentString(`
     truncated
     nodesAdded {
       id
+      entityId
       kind
       label
       group
@@ -552,22 +553,26 @@ export const MapChangedDocument = new TypedDocumentString(`
     nodesRemoved
     nodesReweighted {
       id
+      entityId
       kind
       label
       group
       weight
     }
     edgesAdded {
+      id
       source
       target
       kind
     }
     edgesRemoved {
+      id
       source
       target
       kind
     }
     edgesReweighted {
+      id
       source
       target
       kind
