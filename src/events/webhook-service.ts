@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Viewer } from '../context.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { BadInputError, ForbiddenError, NotFoundError, ProblemsError } from '../errors.js';
+import { BadInputError, FeatureUnavailableError, ForbiddenError, NotFoundError, ProblemsError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
 import { attempt, idSchema, isWellFormedText, notFound, type Outcome } from '../validation/problems.js';
 import type { EventHub } from './event-hub.js';
+import { decodeChangeCursor, encodeChangeCursor } from './change-feed.js';
 import { EVENT_TYPE_PATTERN } from './event-types.js';
 import { generateSecret } from './webhook-signing.js';
 import { writeWebhookState } from './webhook-worker.js';
@@ -73,12 +74,19 @@ export class WebhookService {
   constructor(
     private readonly db: CypherExecutor,
     private readonly viewer: Viewer,
-    private readonly hub: EventHub,
+    /** The running API's event features; absent in-process (tests' runOperation), where only creating is unavailable. */
+    private readonly hub?: EventHub,
   ) {}
+
+  private requireHub(): EventHub {
+    if (!this.hub) throw new FeatureUnavailableError('Creating a webhook needs the running API (its outbox watcher and target policy)');
+    return this.hub;
+  }
 
   /** The new webhook and its secret; BAD_USER_INPUT problems for a bad URL (refused target included) or event type. */
   createWebhook(input: unknown): Promise<Outcome<{ webhook: WebhookRow; secret: string }>> {
     assertWebhookRole(this.viewer);
+    const hub = this.requireHub();
     return attempt(CreateWebhookInput, input, ['input'], async (a) => {
       let ownerPartnerId: string | null = a.partnerId ?? null;
       if (this.viewer.role === 'PARTNER') {
@@ -95,14 +103,14 @@ export class WebhookService {
       const url = parseTargetUrl(a.url);
       if (typeof url === 'string') throw new ProblemsError([{ path: ['input', 'url'], message: url, code: 'BAD_USER_INPUT' }]);
       try {
-        await checkTarget(url, this.hub.targetPolicy);
+        await checkTarget(url, hub.targetPolicy);
       } catch (err) {
         if (!(err instanceof TargetRefusedError)) throw err;
         throw new ProblemsError([{ path: ['input', 'url'], message: err.message, code: 'BAD_USER_INPUT' }]);
       }
       const secret = a.secret ?? generateSecret();
       // Deliveries start after the changes recorded so far.
-      const cursor = await this.hub.watcher.readHead();
+      const cursor = await hub.watcher.readHead();
       const [row] = await writeWebhookState<{ webhook: WebhookRow }>(this.db, 'webhooks/create-webhook', {
         id: `webhook-${randomUUID()}`,
         url: url.toString(),
@@ -140,7 +148,7 @@ export class WebhookService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
       throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
     }
-    const before = after ? this.hub.decodeCursor(after, ['after']) : null;
+    const before = after ? decodeChangeCursor(after, ['after']) : null;
     const [row] = await this.db.read<{ webhookId: string; deliveries: WebhookDeliveryRow[] }>('webhooks/list-webhook-deliveries', {
       webhookId,
       before,
@@ -148,7 +156,7 @@ export class WebhookService {
     });
     if (!row) throw new NotFoundError(`No webhook with id ${JSON.stringify(webhookId)}`, ['webhookId']);
     const page = row.deliveries.slice(0, limit);
-    const edges = page.map((node) => ({ cursor: this.hub.encodeCursor(BigInt(node.firstSequence)), node }));
+    const edges = page.map((node) => ({ cursor: encodeChangeCursor(BigInt(node.firstSequence)), node }));
     return {
       edges,
       pageInfo: {
