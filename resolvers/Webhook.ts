@@ -3,6 +3,8 @@ import type { RequestContext } from '../src/context.js';
 import type { EcosystemMapRequest } from '../src/intelligence/ecosystem-map.js';
 import { changeStream, eventOrThrow, mapDeltaStream } from '../src/events/subscriptions.js';
 import { WebhookService } from '../src/events/webhook-service.js';
+import { encodeChangeCursor } from '../src/events/change-feed.js';
+import { mapView } from './Relay.js';
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -38,8 +40,8 @@ export const Webhook: WebhookResolvers = {
 };
 
 export const WebhookDelivery: WebhookDeliveryResolvers = {
-  firstCursor: (d, _a, ctx) => ctx.events!.encodeCursor(BigInt(d.firstSequence)),
-  lastCursor: (d, _a, ctx) => ctx.events!.encodeCursor(BigInt(d.lastSequence)),
+  firstCursor: (d) => encodeChangeCursor(BigInt(d.firstSequence)),
+  lastCursor: (d) => encodeChangeCursor(BigInt(d.lastSequence)),
 };
 
 export const Subscription: SubscriptionResolvers = {
@@ -49,6 +51,19 @@ export const Subscription: SubscriptionResolvers = {
   },
   ecosystemMapChanged: {
     subscribe: (_p, { input }, ctx) => mapDeltaStream(ctx, input as EcosystemMapRequest | null | undefined),
-    resolve: (event: unknown) => eventOrThrow(event) as never,
+    // Map nodes and edges get their ids from the map's view, as ecosystemMap's do (resolvers/Relay.ts).
+    resolve: (event: unknown, args: { input?: unknown }) => {
+      const delta = eventOrThrow(event) as Record<string, unknown>;
+      const view = mapView(args.input);
+      const tag = (key: string) => ((delta[key] as object[] | undefined) ?? []).map((x) => ({ ...x, view }));
+      return {
+        ...delta,
+        nodesAdded: tag('nodesAdded'),
+        nodesReweighted: tag('nodesReweighted'),
+        edgesAdded: tag('edgesAdded'),
+        edgesRemoved: tag('edgesRemoved'),
+        edgesReweighted: tag('edgesReweighted'),
+      } as never;
+    },
   },
 };

@@ -230,8 +230,8 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
     const input = { kinds: ['PARTNER', 'CAPABILITY'], limit: 2000 };
     const MAP = `subscription($input: EcosystemMapInput) { ecosystemMapChanged(input: $input) {
       reset cursor truncated
-      nodesAdded { id kind label group weight distance } nodesRemoved
-      nodesReweighted { id kind label group weight distance }
+      nodesAdded { id: entityId kind label group weight distance } nodesRemoved
+      nodesReweighted { id: entityId kind label group weight distance }
       edgesAdded { source target kind weight } edgesRemoved { source target kind weight } edgesReweighted { source target kind weight }
     } }`;
     const sub = subscribe<{ ecosystemMapChanged: any }>(client(admin), MAP, { input });
@@ -252,7 +252,7 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
     const drawn = await gql(
       app.url,
       admin,
-      'query($input: EcosystemMapInput) { ecosystemMap(input: $input) { truncated nodes { id kind label group weight distance } edges { source target kind weight } } }',
+      'query($input: EcosystemMapInput) { ecosystemMap(input: $input) { truncated nodes { id: entityId kind label group weight distance } edges { source target kind weight } } }',
       { input },
     );
     const canonical = (m: EcosystemGraphRow) => ({

@@ -46,7 +46,7 @@ const IMPACT = `query($id: ID!, $asOf: DateTime) { partnerImpact(partnerId: $id,
 const ASSEMBLE = `query($input: AssembleSolutionInput!) { assembleSolution(input: $input) {
   proposals { partnerCount partners { partner { id } covers { id } } } uncoveredCapabilities { id } minimumPartnerCount timedOut } }`;
 const MAP = `query($input: EcosystemMapInput) { ecosystemMap(input: $input) {
-  nodes { id kind label group weight distance } edges { source target kind } truncated } }`;
+  nodes { id: entityId kind label group weight distance } edges { source target kind } truncated } }`;
 
 async function load(h: History): Promise<void> {
   const result = await importEcosystem(db, { formatVersion: 1, ...h.doc });

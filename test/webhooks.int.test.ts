@@ -147,7 +147,7 @@ describe('webhooks', { timeout: 240_000 }, () => {
     const oracle = await gql(
       app.url,
       admin,
-      'query($after: String, $ids: [String!]) { changes(after: $after, first: 100, filter: { entityTypes: [Customer], entityIds: $ids }) { edges { node { sequence } } } }',
+      'query($after: String, $ids: [String!]) { changes(after: $after, first: 100, filter: { entityTypes: ["Customer"], entityIds: $ids }) { edges { node { sequence } } } }',
       { after: encodeChangeCursor(sequences[0]! - 1n), ids },
     );
     expect(oracle.data.changes.edges.map((e: { node: { sequence: string } }) => e.node.sequence)).toEqual(sequences.map(String));

@@ -140,7 +140,7 @@ async function main(): Promise<void> {
         client.subscribe<{ changes: { cursor: string; entityId: string } }>(
           {
             query:
-              'subscription($after: String) { changes(after: $after, filter: { entityTypes: [Customer], kinds: [CREATED] }) { cursor entityId } }',
+              'subscription($after: String) { changes(after: $after, filter: { entityTypes: ["Customer"], kinds: [CREATED] }) { cursor entityId } }',
             variables: { after: subscription.lastCursor },
           },
           {
