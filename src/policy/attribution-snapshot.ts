@@ -111,6 +111,7 @@ export class AttributionSnapshotService {
         const partnerId = this.db.scope.partnerId;
         if (partnerId === null) fail({ path: ['dealId'], message: 'Only a participant (a partner token) disputes', code: 'FORBIDDEN' });
         const snapshot = await this.lockedSnapshot(tx, input.dealId);
+        await tx.track('Deal', [input.dealId]);
         if (snapshot.dispute?.status === 'OPEN')
           fail({ path: ['dealId'], message: 'A dispute of this attribution is open', code: 'CONFLICT' });
         await tx.run('policy/record-attribution-dispute', { dealId: input.dealId, reason: input.reason, partnerId, at: new Date(), actor });
@@ -128,6 +129,7 @@ export class AttributionSnapshotService {
     return attempt(ResolveInput, args, ['input'], (input) =>
       this.db.writeTransaction(async (tx) => {
         const snapshot = await this.lockedSnapshot(tx, input.dealId, ['input', 'dealId']);
+        await tx.track('Deal', [input.dealId]);
         if (snapshot.dispute?.status !== 'OPEN')
           fail({ path: ['input', 'dealId'], message: 'No dispute of this attribution is open', code: 'CONFLICT' });
         let partnerIds: string[] | null = null;

@@ -28,6 +28,7 @@ export async function recordExpiredRegistrations(db: CypherExecutor, now: Date =
         .filter((d) => isExpiredAt({ ...d, participants: [], direct: false }, rules, now))
         .map((d) => d.id),
     );
+    await tx.track('Deal', [...still]);
     const recorded: string[] = [];
     for (const d of expired) {
       if (!still.has(d.id)) continue;

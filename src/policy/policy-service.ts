@@ -125,6 +125,8 @@ export class PolicyService {
   setRulesOfEngagement(args: unknown, actor: string): Promise<Outcome<RulesVersion>> {
     return attempt(SetRulesInput, args, ['input'], (input) =>
       this.db.writeTransaction(async (tx) => {
+        // A version of the vendor's policy, kept whole (rulesOfEngagementVersions), not an ecosystem entity.
+        tx.untracked('rules of engagement versions are kept whole, not ecosystem entities');
         const current = await currentRules(tx);
         const days = input.protectionWindowDays === undefined ? current.protectionWindowDays : input.protectionWindowDays;
         const [row] = await tx.run<{ rules: Parameters<typeof rulesOf>[0] }>('policy/create-rules-version', {

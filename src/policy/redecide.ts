@@ -45,6 +45,10 @@ export async function redecideRegistrations(
         : [...new Set(customerIds.flatMap((c) => groups.find((g) => g.id === groupOf.get(c))?.memberIds ?? [c]))].sort();
     for (const customerId of customers ?? []) await tx.run('deals/lock-customer-deals', { customerId });
     const rows = await tx.run<Row>('policy/list-deals-for-redecision', { customerIds: customers });
+    await tx.track(
+      'Deal',
+      rows.map((d) => d.id),
+    );
     const redecided = (d: Row) => isOpenStage(d.stage) && d.decisionRule !== 'VENDOR_DECISION';
     const territory = new Map<string, TerritoryFacts>(
       rows.map((d) => [
