@@ -141,6 +141,8 @@ export class AnalyticsService {
       return community;
     };
     const louvain = await partition('analytics/stream-louvain-communities');
+    // Without any edge every partner is a community of one; GDS 2.13's Leiden fails on such a graph (a null dendrogram).
+    if (network.edges.length === 0) return louvain;
     const leiden = await partition('analytics/stream-leiden-communities');
     return modularity(network, leiden) > modularity(network, louvain) ? leiden : louvain;
   }

@@ -8,7 +8,7 @@ import type { Viewer } from '../context.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError, FeatureUnavailableError, ForbiddenError, NotFoundError, ProblemsError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
-import { attempt, idSchema, isWellFormedText, notFound, type Outcome } from '../validation/problems.js';
+import { attempt, IdArgument, idSchema, isWellFormedText, notFound, type Outcome } from '../validation/problems.js';
 import type { EventHub } from './event-hub.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-feed.js';
 import { EVENT_TYPE_PATTERN } from './event-types.js';
@@ -134,7 +134,7 @@ export class WebhookService {
   /** Deletes a webhook the viewer owns, with its delivery records; NOT_FOUND problem otherwise. */
   deleteWebhook(args: unknown): Promise<Outcome<string | null>> {
     assertWebhookRole(this.viewer);
-    return attempt(z.object({ id: z.string().min(1).max(200) }), args, [], async ({ id }) => {
+    return attempt(IdArgument, args, [], async ({ id }) => {
       const rows = await writeWebhookState<{ id: string }>(this.db, 'webhooks/delete-webhook', { id });
       if (rows.length === 0) throw new ProblemsError([notFound(['id'], 'webhook', id)]);
       return rows[0]!.id;
@@ -148,6 +148,7 @@ export class WebhookService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
       throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
     }
+    if (!idSchema.safeParse(webhookId).success) throw new BadInputError('webhookId is not a webhook id', ['webhookId']);
     const before = after ? decodeChangeCursor(after, ['after']) : null;
     const [row] = await this.db.read<{ webhookId: string; deliveries: WebhookDeliveryRow[] }>('webhooks/list-webhook-deliveries', {
       webhookId,
