@@ -57,7 +57,7 @@ describe('graceful shutdown', () => {
         })),
       );
       // Signal once every request is inside the server (its first Cypher statement is logged).
-      const started = () => (state.log.match(/cypher partners\/list-partners \{"operation":"Drain"/g) ?? []).length;
+      const started = () => (state.log.match(/cypher relay\/list-partners-by-id \{"operation":"Drain"/g) ?? []).length;
       for (let i = 0; i < 400 && started() < 8; i++) await new Promise((r) => setTimeout(r, 5));
       expect(started()).toBe(8);
       child.kill('SIGTERM');

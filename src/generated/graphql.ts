@@ -1651,7 +1651,7 @@ export type Mutation = {
   /** Creates a catalog solution (or updates the one with the given id). ADMIN and ALLIANCE_MANAGER. */
   createSolution?: Maybe<SolutionPayload>;
   /** Registers a webhook (ADMIN for any scope, a PARTNER for its own). Deliveries start with the next change recorded. */
-  createWebhook: CreateWebhookPayload;
+  createWebhook?: Maybe<CreateWebhookPayload>;
   /** Deletes a capability; its children become roots. */
   deleteCapability?: Maybe<DeletePayload>;
   /** Deletes the customer with its accounts; refused (CONFLICT) while deals reference it. */
@@ -1663,7 +1663,7 @@ export type Mutation = {
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
   /** Deletes a webhook the viewer owns and its delivery records; deletedId null with NOT_FOUND when there is none. */
-  deleteWebhook: DeletePayload;
+  deleteWebhook?: Maybe<DeletePayload>;
   /** A participant (PARTNER token on the deal) disputes the deal's frozen attribution. NOT_FOUND for a deal it may not see; CONFLICT without a snapshot or with a dispute open. */
   disputeAttribution?: Maybe<DealPayload>;
   /** Records that two partners integrate (undirected; recording it twice changes nothing); returns the first partner. ADMIN only. */
@@ -2526,7 +2526,7 @@ export type Query = {
   /** Minimal sets of partners that together bring the capabilities a solution needs. */
   assembleSolution: SolutionAssembly;
   /** ACTIVE partners (stage at asOf) with at least one churn signal, most signals first, then by partner id; first 1 to 100. asOf later than now: BAD_USER_INPUT. For the vendor's users (README, "Time"). */
-  atRiskPartners: Array<AtRiskPartner>;
+  atRiskPartners?: Maybe<Array<AtRiskPartner>>;
   /** Partners by betweenness on the unweighted partner network (exact up to 5,000 partners, sampled with a stated error bound above), only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
   brokerPartners?: Maybe<Array<BrokerPartner>>;
   /** A page of capabilities matching the filter, ordered by id. */
@@ -2560,7 +2560,7 @@ export type Query = {
   /** Nodes and edges for drawing the ecosystem or a neighbourhood (one Cypher query). */
   ecosystemMap?: Maybe<EcosystemGraph>;
   /** One row per calendar MONTH or QUARTER (UTC) intersecting [from, to), clipped to it; to defaults to now and may not be later. At most 120 periods, else BAD_USER_INPUT. For the vendor's users (README, "Time"). */
-  ecosystemTrends: Array<TrendPeriod>;
+  ecosystemTrends?: Maybe<Array<TrendPeriod>>;
   /** Capability demand against supply, in a region and industry when given. */
   gapAnalysis: GapReport;
   /** The server's version and whether the database answers. */
@@ -2606,7 +2606,7 @@ export type Query = {
   /** A webhook's deliveries, newest first, at most `first` (1 to 100). NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
   /** The viewer's webhooks (every webhook for ADMIN), oldest first. FORBIDDEN for ALLIANCE_MANAGER. */
-  webhooks: Array<Webhook>;
+  webhooks?: Maybe<Array<Webhook>>;
 };
 
 
@@ -4738,13 +4738,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createPartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationCreateSolutionArgs, 'input'>>;
-  createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
+  createWebhook?: Resolver<Maybe<ResolversTypes['CreateWebhookPayload']>, ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteCapability?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCapabilityArgs, 'id'>>;
   deleteCustomer?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCustomerArgs, 'id'>>;
   deleteDeal?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
-  deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  deleteWebhook?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   disputeAttribution?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationDisputeAttributionArgs, 'dealId' | 'reason'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
   markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
@@ -4970,7 +4970,7 @@ export type ProposalMemberResolvers<ContextType = RequestContext, ParentType ext
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accountOverlap?: Resolver<Maybe<ResolversTypes['AccountOverlap']>, ParentType, ContextType, RequireFields<QueryAccountOverlapArgs, 'otherPartnerId' | 'partnerId'>>;
   assembleSolution?: Resolver<ResolversTypes['SolutionAssembly'], ParentType, ContextType, RequireFields<QueryAssembleSolutionArgs, 'input'>>;
-  atRiskPartners?: Resolver<Array<ResolversTypes['AtRiskPartner']>, ParentType, ContextType, RequireFields<QueryAtRiskPartnersArgs, 'first'>>;
+  atRiskPartners?: Resolver<Maybe<Array<ResolversTypes['AtRiskPartner']>>, ParentType, ContextType, RequireFields<QueryAtRiskPartnersArgs, 'first'>>;
   brokerPartners?: Resolver<Maybe<Array<ResolversTypes['BrokerPartner']>>, ParentType, ContextType, RequireFields<QueryBrokerPartnersArgs, 'first'>>;
   capabilities?: Resolver<ResolversTypes['CapabilityConnection'], ParentType, ContextType, RequireFields<QueryCapabilitiesArgs, 'first'>>;
   capability?: Resolver<Maybe<ResolversTypes['Capability']>, ParentType, ContextType, RequireFields<QueryCapabilityArgs, 'id'>>;
@@ -4987,7 +4987,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   ecosystemHealth?: Resolver<Maybe<ResolversTypes['EcosystemHealth']>, ParentType, ContextType, RequireFields<QueryEcosystemHealthArgs, 'from' | 'to'>>;
   ecosystemMap?: Resolver<Maybe<ResolversTypes['EcosystemGraph']>, ParentType, ContextType, Partial<QueryEcosystemMapArgs>>;
-  ecosystemTrends?: Resolver<Array<ResolversTypes['TrendPeriod']>, ParentType, ContextType, RequireFields<QueryEcosystemTrendsArgs, 'from' | 'interval'>>;
+  ecosystemTrends?: Resolver<Maybe<Array<ResolversTypes['TrendPeriod']>>, ParentType, ContextType, RequireFields<QueryEcosystemTrendsArgs, 'from' | 'interval'>>;
   gapAnalysis?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapAnalysisArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   lookalikePartners?: Resolver<Maybe<Array<ResolversTypes['SimilarPartner']>>, ParentType, ContextType, RequireFields<QueryLookalikePartnersArgs, 'first' | 'partnerId' | 'stages'>>;
@@ -5010,7 +5010,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'id'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
   webhookDeliveries?: Resolver<Maybe<ResolversTypes['WebhookDeliveryConnection']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
-  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
 }>;
 
 export type RecruitmentCandidateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecruitmentCandidate'] = ResolversParentTypes['RecruitmentCandidate']> = ResolversObject<{

@@ -92,15 +92,23 @@ export function writeEcosystem(db: CypherExecutor, doc: EcosystemDocument, optio
  * a failure leaves the batches written before it.
  */
 export function writeEcosystemInBatches(db: CypherExecutor, doc: EcosystemDocument, options: ImportOptions = {}): Promise<ImportCounts> {
-  // What the writer tracks for the outbox goes into the transaction of the statement that follows it.
-  const pending: [EntityType, string[]][] = [];
+  // What the writer tracks for the outbox goes into the transaction of each statement that follows it, until it
+  // tracks again: one step may take several statements (setting external ids reads, then writes).
+  let tracked: [EntityType, string[]][] = [];
+  let ranSinceTrack = false;
   const perStatement: WriterTransaction = {
-    track: async (type, ids) => void pending.push([type, [...ids]]),
-    run: (name, params) =>
-      db.writeTransaction(async (tx) => {
-        for (const [type, ids] of pending.splice(0)) await tx.track(type, ids);
+    track: async (type, ids) => {
+      if (ranSinceTrack) tracked = [];
+      ranSinceTrack = false;
+      tracked.push([type, [...ids]]);
+    },
+    run: (name, params) => {
+      ranSinceTrack = true;
+      return db.writeTransaction(async (tx) => {
+        for (const [type, ids] of tracked) await tx.track(type, ids);
         return tx.run(name, params);
-      }),
+      });
+    },
   };
   return new EcosystemWriter(perStatement, doc, options).write();
 }

@@ -27,7 +27,8 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   ensureWebBuild();
   const doc = prefixed(prefix, generateEcosystem(PRESETS.medium));
-  const imported = await bulkLoadEcosystem(db, doc);
+  // Batches small enough for the test server's transaction memory with the outbox's snapshots of each batch.
+  const imported = await bulkLoadEcosystem(db, doc, { batchSize: 2_000 });
   if (!imported.ok) throw new Error(`the generated ecosystem did not import: ${JSON.stringify(imported.problems.slice(0, 5))}`);
   app = await startApp(
     { executor: db, logger: createLogger('error'), auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } } },
