@@ -517,5 +517,8 @@ describe('the outbox in the transaction', () => {
   it('refuses a cursor it did not make', async () => {
     const { errors } = await runOperation(db, FEED, { after: 'bm90LWEtY3Vyc29y', first: 5 });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Well formed but past the last change: reading after it would silently skip the changes to come.
+    const ahead = await runOperation(db, FEED, { after: encodeChangeCursor((await lastChangeSequence(db)) + 1000n), first: 5 });
+    expect([ahead.errors?.[0]?.extensions?.code, ahead.errors?.[0]?.extensions?.path]).toEqual(['BAD_USER_INPUT', ['after']]);
   });
 });

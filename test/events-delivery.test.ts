@@ -2,7 +2,8 @@
 // targets a webhook may reach, the event type patterns, the retry schedule, and map deltas checked
 // against a brute-force oracle (applying diff(a, b) to a gives b, for random maps).
 import { describe, expect, it } from 'vitest';
-import { matchesEventTypes, EVENT_TYPE_PATTERN } from '../src/events/event-types.js';
+import { matchesEventTypes, EVENT_TYPE_PATTERN, namesKnownEventType } from '../src/events/event-types.js';
+import { CHANGE_KINDS, ENTITY_TYPES, RELATIONSHIP_TYPES } from '../src/events/outbox.js';
 import { applyDelta, diffMaps, EMPTY_MAP, isEmptyDelta } from '../src/events/map-delta.js';
 import { backoffMs } from '../src/events/webhook-worker.js';
 import { generateSecret, signatureDigest, signatureHeader, verifySignature } from '../src/events/webhook-signing.js';
@@ -127,6 +128,14 @@ describe('event types', () => {
     for (const ok of ['*', 'Deal.*', '*.CREATED', 'Account.ENDED']) expect(EVENT_TYPE_PATTERN.test(ok)).toBe(true);
     for (const bad of ['', 'deal.CREATED', 'Deal', 'Deal.created', 'Deal.CREATED.X', '**', 'Deal.*x'])
       expect(EVENT_TYPE_PATTERN.test(bad)).toBe(false);
+  });
+
+  it('accepts only the entity types and kinds the outbox records', () => {
+    const types = [...ENTITY_TYPES, ...RELATIONSHIP_TYPES];
+    for (const ok of ['*', 'Deal.*', '*.ENDED', 'Account.ENDED', 'Participation.CREATED'])
+      expect(namesKnownEventType(ok, types, CHANGE_KINDS), ok).toBe(true);
+    for (const typo of ['Deal.NOPE', 'Nope.*', 'Deals.CREATED', '*.CREATD'])
+      expect(namesKnownEventType(typo, types, CHANGE_KINDS), typo).toBe(false);
   });
 });
 

@@ -100,10 +100,13 @@ export async function readChanges(executor: CypherExecutor, args: ReadChangesArg
   checkNames(args.filter?.kinds, CHANGE_KINDS, 'kinds');
   const partnerViewer = executor.scope.partnerId !== null;
   const rows = await executor.readTransaction(async (tx) => {
-    const [horizon] = await tx.run<{ purgedThrough: number | bigint }>('events/get-change-horizon');
+    const [horizon] = await tx.run<{ purgedThrough: number | bigint; last: number | bigint }>('events/get-change-horizon');
     const purgedThrough = BigInt(horizon?.purgedThrough ?? 0);
     if (args.afterSequence !== null && args.afterSequence < purgedThrough)
       throw new ChangeCursorExpiredError(args.afterSequence, purgedThrough);
+    // A position past the last change taken was never a cursor of this feed: reading after it would skip what comes.
+    if (args.afterSequence !== null && args.afterSequence > BigInt(horizon?.last ?? 0))
+      throw new BadInputError('This cursor is past the last change of the feed: not a cursor this API made', ['after']);
     return tx.run<ChangeRow>('events/list-changes', {
       afterSequence: args.afterSequence ?? purgedThrough,
       limit: args.first,

@@ -11,7 +11,8 @@ import { MAX_PAGE_SIZE } from '../model/pagination.js';
 import { attempt, IdArgument, idSchema, isWellFormedText, notFound, type Outcome } from '../validation/problems.js';
 import type { EventHub } from './event-hub.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-feed.js';
-import { EVENT_TYPE_PATTERN } from './event-types.js';
+import { EVENT_TYPE_PATTERN, namesKnownEventType } from './event-types.js';
+import { CHANGE_KINDS, ENTITY_TYPES, RELATIONSHIP_TYPES } from './outbox.js';
 import { generateSecret } from './webhook-signing.js';
 import { writeWebhookState } from './webhook-worker.js';
 import { checkTarget, MAX_URL_LENGTH, parseTargetUrl, TargetRefusedError } from './webhook-target.js';
@@ -21,7 +22,16 @@ export const MAX_EVENT_TYPES = 50;
 const CreateWebhookInput = z.object({
   url: z.string().trim().max(MAX_URL_LENGTH, `at most ${MAX_URL_LENGTH} characters`),
   eventTypes: z
-    .array(z.string().regex(EVENT_TYPE_PATTERN, 'must be EntityType.KIND, EntityType.*, *.KIND or * (e.g. Deal.CREATED)'))
+    .array(
+      z
+        .string()
+        .regex(EVENT_TYPE_PATTERN, 'must be EntityType.KIND, EntityType.*, *.KIND or * (e.g. Deal.CREATED)')
+        .refine(
+          // A malformed pattern has its one problem from the regex above.
+          (p) => !EVENT_TYPE_PATTERN.test(p) || namesKnownEventType(p, [...ENTITY_TYPES, ...RELATIONSHIP_TYPES], CHANGE_KINDS),
+          `names an entity type or kind the outbox does not record (types: ${[...ENTITY_TYPES, ...RELATIONSHIP_TYPES].join(', ')}; kinds: ${CHANGE_KINDS.join(', ')})`,
+        ),
+    )
     .min(1, 'name at least one event type')
     .max(MAX_EVENT_TYPES, `at most ${MAX_EVENT_TYPES} event types`),
   secret: z
