@@ -820,7 +820,7 @@ export type CreateSolutionInput = {
 
 /** A webhook to create. */
 export type CreateWebhookInput = {
-  /** 1 to 50 patterns: `EntityType.KIND`, `EntityType.*`, `*.KIND` or `*`. */
+  /** 1 to 50 patterns: `EntityType.KIND`, `EntityType.*`, `*.KIND` or `*`, naming only entity types (Change.entityType) and kinds (ChangeKind) the outbox records; otherwise BAD_USER_INPUT at the pattern. */
   eventTypes: Array<Scalars['String']['input']>;
   /** ADMIN only: deliver what this partner may see (default: everything). A PARTNER's webhook always uses its own scope. */
   partnerId?: InputMaybe<Scalars['ID']['input']>;
