@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../src/generated/graphql.js';
+import { pageArgs } from '../src/relay/ordered-pages.js';
 
 const byId = <T>(id: string | null, loader: { load(id: string): Promise<T | null> }): Promise<T | null> | null =>
   id === null ? null : loader.load(id);
@@ -7,15 +8,15 @@ export const Query: QueryResolvers = {
   health: (_p, _a, ctx) => ctx.services.health.check(),
   partner: (_p, { id }, ctx) => ctx.loaders.partner.load(id),
   capability: (_p, { id }, ctx) => ctx.loaders.capability.load(id),
-  capabilities: (_p, { filter, first, after }, ctx) => ctx.services.capabilities.listCapabilities(filter, first, after),
+  capabilities: (_p, { filter, orderBy, ...page }, ctx) => ctx.services.capabilities.listCapabilities(filter, orderBy, pageArgs(page)),
   customer: (_p, { id }, ctx) => ctx.loaders.customer.load(id),
-  customers: (_p, { filter, first, after }, ctx) => ctx.services.customers.listCustomers(filter, first, after),
+  customers: (_p, { filter, orderBy, ...page }, ctx) => ctx.services.customers.listCustomers(filter, orderBy, pageArgs(page)),
   solution: (_p, { id }, ctx) => ctx.loaders.solution.load(id),
-  solutions: (_p, { filter, first, after }, ctx) => ctx.services.solutions.listSolutions(filter, first, after),
+  solutions: (_p, { filter, orderBy, ...page }, ctx) => ctx.services.solutions.listSolutions(filter, orderBy, pageArgs(page)),
   deal: (_p, { id }, ctx) => ctx.loaders.deal.load(id),
-  deals: (_p, { filter, first, after }, ctx) => ctx.services.dealQueries.listDeals(filter, first, after),
+  deals: (_p, { filter, orderBy, ...page }, ctx) => ctx.services.dealQueries.listDeals(filter, orderBy, pageArgs(page)),
   search: (_p, { text, first }, ctx) => ctx.services.search.search(text, first),
-  dealConflicts: (_p, { first, after }, ctx) => ctx.services.dealRegistration.dealConflicts(first, after),
+  dealConflicts: (_p, { orderBy, ...page }, ctx) => ctx.services.dealRegistration.dealConflicts(orderBy, pageArgs(page)),
   dealAttribution: (_p, { dealId, model, weights, halfLifeDays }, ctx) =>
     ctx.services.dealAttribution.dealAttribution(dealId, model, weights, halfLifeDays),
   partnerRevenue: (_p, { partnerId, from, to }, ctx) => ctx.services.partnerRevenue.partnerRevenue(partnerId, from, to),

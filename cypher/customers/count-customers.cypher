@@ -5,4 +5,6 @@ WHERE {{scope/customer-visible(c)}}
   AND ($region IS NULL OR c.region = $region)
   AND ($segment IS NULL OR c.segment = $segment)
   AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
+  AND ($namePrefix IS NULL OR toLower(c.name) STARTS WITH toLower($namePrefix))
+  AND ($externalSystem IS NULL OR EXISTS { (c)-[:HAS_EXTERNAL_ID]->(:ExternalId {kind: 'Customer', system: $externalSystem, value: $externalValue}) })
 RETURN count(c) AS count

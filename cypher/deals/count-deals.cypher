@@ -7,4 +7,7 @@ WHERE {{scope/deal-visible(d)}}
   AND ($customerId IS NULL OR EXISTS { (d)-[:FOR_CUSTOMER]->(:Customer {id: $customerId}) })
   AND ($solutionId IS NULL OR EXISTS { (d)-[:FOR_SOLUTION]->(:Solution {id: $solutionId}) })
   AND ($partnerId IS NULL OR EXISTS { (:Partner {id: $partnerId})-[:PARTICIPATES_IN]->(d) })
+  AND ($nameContains IS NULL OR toLower(d.name) CONTAINS toLower($nameContains))
+  AND ($namePrefix IS NULL OR toLower(d.name) STARTS WITH toLower($namePrefix))
+  AND ($externalSystem IS NULL OR EXISTS { (d)-[:HAS_EXTERNAL_ID]->(:ExternalId {kind: 'Deal', system: $externalSystem, value: $externalValue}) })
 RETURN count(d) AS count

@@ -6,4 +6,7 @@ WHERE {{scope/solution-visible(s)}}
   AND ($industry IS NULL OR $industry IN s.industries)
   AND ($partnerId IS NULL OR EXISTS { (:Partner {id: $partnerId})-[:MEMBER_OF]->(s) })
   AND ($capabilityId IS NULL OR EXISTS { (s)-[:REQUIRES]->(:Capability {id: $capabilityId}) })
+  AND ($nameContains IS NULL OR toLower(s.name) CONTAINS toLower($nameContains))
+  AND ($namePrefix IS NULL OR toLower(s.name) STARTS WITH toLower($namePrefix))
+  AND ($externalSystem IS NULL OR EXISTS { (s)-[:HAS_EXTERNAL_ID]->(:ExternalId {kind: 'Solution', system: $externalSystem, value: $externalValue}) })
 RETURN count(s) AS count

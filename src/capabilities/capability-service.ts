@@ -3,7 +3,9 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
 import { writeExternalIds } from '../identity/identity.js';
-import { filterParams, readPage } from '../model/pagination.js';
+import { filterParams } from '../model/pagination.js';
+import type { PageArgs } from '../relay/keyset.js';
+import { nameFilterParams, readOrderedPage, type OrderInput } from '../relay/ordered-pages.js';
 import type { CapabilityRow, Connection } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, onlyRow, type Outcome } from '../validation/problems.js';
 import { requireIdNotOtherKind, requireReferences } from '../validation/references.js';
@@ -15,26 +17,34 @@ export interface CapabilityFilter {
   parentId?: string | null;
   rootsOnly?: boolean | null;
   nameContains?: string | null;
+  namePrefix?: string | null;
+  externalId?: { system: string; id: string } | null;
 }
 
-const FILTER_KEYS = ['category', 'parentId', 'rootsOnly', 'nameContains'] as const;
+const FILTER_KEYS = ['category', 'parentId', 'rootsOnly'] as const;
+
+/** The orders of the capabilities connection (schema CapabilityOrderField). */
+export type CapabilityOrderField = 'ID' | 'NAME' | 'HOLDER_COUNT';
 
 const PARENT_PATH = ['input', 'parentId'];
 
 export class CapabilityService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listCapabilities(
+  /** A page of capabilities under `filter`, in `orderBy` (default ID ascending), forward or backward (README, "Connections, filters and orders"); BAD_USER_INPUT at the argument for bad page arguments, cursors or filter texts. */
+  listCapabilities(
     filter: CapabilityFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    orderBy: OrderInput<CapabilityOrderField> | null | undefined,
+    args: PageArgs,
   ): Promise<Connection<CapabilityRow>> {
-    return readPage<CapabilityRow>(
+    const { nameContains, namePrefix, externalId, ...rest } = filter ?? {};
+    return readOrderedPage<CapabilityRow, CapabilityOrderField>(
       this.db,
-      { list: 'capabilities/list-capabilities', count: 'capabilities/count-capabilities' },
-      filterParams(filter, FILTER_KEYS),
-      first,
-      after,
+      'CAPABILITY',
+      { byId: 'capabilities/list-capabilities', ordered: 'relay/list-capabilities-ordered', count: 'capabilities/count-capabilities' },
+      { ...filterParams(rest, FILTER_KEYS), ...nameFilterParams({ nameContains, namePrefix, externalId }) },
+      orderBy,
+      args,
     );
   }
 

@@ -3,7 +3,9 @@
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError } from '../errors.js';
 import { normalizeCustomerName, writeExternalIds } from '../identity/identity.js';
-import { filterParams, readPage } from '../model/pagination.js';
+import { filterParams } from '../model/pagination.js';
+import type { PageArgs } from '../relay/keyset.js';
+import { nameFilterParams, readOrderedPage, type OrderInput } from '../relay/ordered-pages.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
@@ -15,24 +17,32 @@ export interface CustomerFilter {
   region?: string | null;
   segment?: string | null;
   nameContains?: string | null;
+  namePrefix?: string | null;
+  externalId?: { system: string; id: string } | null;
 }
 
-const FILTER_KEYS = ['industry', 'region', 'segment', 'nameContains'] as const;
+const FILTER_KEYS = ['industry', 'region', 'segment'] as const;
+
+/** The orders of the customers connection (schema CustomerOrderField). */
+export type CustomerOrderField = 'ID' | 'NAME' | 'ACCOUNT_COUNT';
 
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listCustomers(
+  /** A page of the customers the viewer may see under `filter`, in `orderBy` (default ID ascending), forward or backward (README, "Connections, filters and orders"); BAD_USER_INPUT at the argument for bad page arguments, cursors or filter texts. */
+  listCustomers(
     filter: CustomerFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    orderBy: OrderInput<CustomerOrderField> | null | undefined,
+    args: PageArgs,
   ): Promise<Connection<CustomerRow>> {
-    return readPage<CustomerRow>(
+    const { nameContains, namePrefix, externalId, ...rest } = filter ?? {};
+    return readOrderedPage<CustomerRow, CustomerOrderField>(
       this.db,
-      { list: 'customers/list-customers', count: 'customers/count-customers' },
-      filterParams(filter, FILTER_KEYS),
-      first,
-      after,
+      'CUSTOMER',
+      { byId: 'customers/list-customers', ordered: 'relay/list-customers-ordered', count: 'customers/count-customers' },
+      { ...filterParams(rest, FILTER_KEYS), ...nameFilterParams({ nameContains, namePrefix, externalId }) },
+      orderBy,
+      args,
     );
   }
 

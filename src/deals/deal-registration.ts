@@ -3,7 +3,9 @@
 // are decided one at a time by the rules of engagement (src/deals/rules-of-engagement.ts), and
 // each change is kept as a DealEvent.
 import type { z } from 'zod';
-import { DealQueries } from './deal-queries.js';
+import { DealQueries, type DealOrderField } from './deal-queries.js';
+import type { PageArgs } from '../relay/keyset.js';
+import type { OrderInput } from '../relay/ordered-pages.js';
 import { lockedGroupDeals, type DuplicateGroupInfo } from '../identity/identity-service.js';
 import { findByExternalId, writeExternalIds } from '../identity/identity.js';
 import type { DealRole } from '../model/vocabulary.js';
@@ -377,9 +379,9 @@ export class DealRegistrationService {
     );
   }
 
-  /** Deals whose registration status is CONFLICT, ordered by id. */
-  dealConflicts(first?: number | null, after?: string | null): Promise<Connection<DealRow>> {
-    return new DealQueries(this.db).listDeals({ registrationStatuses: ['CONFLICT'] }, first, after);
+  /** Deals whose registration status is CONFLICT: the deals connection with that filter, in `orderBy`, either way. */
+  dealConflicts(orderBy: OrderInput<DealOrderField> | null | undefined, args: PageArgs): Promise<Connection<DealRow>> {
+    return new DealQueries(this.db).listDeals({ registrationStatuses: ['CONFLICT'] }, orderBy, args);
   }
 }
 

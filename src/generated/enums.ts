@@ -50,6 +50,15 @@ export type CapabilityLevel =
   /** The highest level (BASIC < CERTIFIED < EXPERT). */
   | 'EXPERT';
 
+/** What capabilities are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type CapabilityOrderField =
+  /** The number of partners holding it (at any level). */
+  | 'HOLDER_COUNT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME';
+
 /** What a change did: created, updated or deleted an entity or a relationship, or ended a relationship (the time model closes it instead of deleting it; README, "Events"). */
 export type ChangeKind =
   /** The entity or relationship came into being. */
@@ -88,6 +97,15 @@ export type CoverageStatus =
   /** Exactly one partner supplies it. */
   | 'THIN';
 
+/** What customers are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type CustomerOrderField =
+  /** The number of accounts on it the viewer may see (as Customer.accounts). */
+  | 'ACCOUNT_COUNT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored (upper case before lower case). */
+  | 'NAME';
+
 /** A customer's size segment. */
 export type CustomerSegment =
   /** Large enterprise. */
@@ -119,6 +137,19 @@ export type DealEventKind =
   | 'STAGE_CHANGED'
   /** The registration status changed, by the rules of engagement or by resolveDealConflict; from and to are statuses. */
   | 'STATUS_CHANGED';
+
+/** What deals are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type DealOrderField =
+  /** The currency code, then the amount in minor units within it (exact; amounts in different currencies are never compared as numbers). */
+  | 'AMOUNT'
+  /** When the deal was created (to the millisecond). */
+  | 'CREATED_AT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME'
+  /** The stage, REGISTERED < QUALIFIED < PROPOSAL < NEGOTIATION < CLOSED_WON < CLOSED_LOST. */
+  | 'STAGE';
 
 /** The part a partner plays in a deal. */
 export type DealRole =
@@ -335,6 +366,17 @@ export type SharingLevel =
   | 'FULL'
   /** The shared customers. */
   | 'OVERLAPS';
+
+/** What solutions are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type SolutionOrderField =
+  /** The id. */
+  | 'ID'
+  /** The number of member partners. */
+  | 'MEMBER_COUNT'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME'
+  /** The status, DRAFT < PUBLISHED < RETIRED. */
+  | 'STATUS';
 
 /** Where a catalog solution is in its life. */
 export type SolutionStatus =

@@ -402,7 +402,7 @@ export type CapabilityChildrenEdge = {
 /** A page of capabilities (Relay connection), with the total count of matches. */
 export type CapabilityConnection = {
   __typename?: 'CapabilityConnection';
-  /** The capabilities of this page, ordered by id. */
+  /** The capabilities of this page, in the order asked for. */
   edges: Array<CapabilityEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
@@ -428,7 +428,7 @@ export type CapabilityCoverage = {
 /** One capability in a page of capabilities, with its cursor. */
 export type CapabilityEdge = {
   __typename?: 'CapabilityEdge';
-  /** An opaque cursor for `after` (base64url of the capability id). */
+  /** An opaque cursor for `after` or `before`: the capability's place in the order asked for (base64url of the id in the default order). */
   cursor: Scalars['String']['output'];
   /** The capability. */
   node: Capability;
@@ -438,8 +438,12 @@ export type CapabilityEdge = {
 export type CapabilityFilter = {
   /** Capabilities of exactly this category. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Only the capability with this external id. */
+  externalId?: InputMaybe<ExternalIdInput>;
   /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only capabilities whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Direct children of this capability. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   /** Only the roots of the taxonomy. */
@@ -493,6 +497,23 @@ export type CapabilityNeededByEdge = {
   /** The Customer at this place in the page. */
   node: Customer;
 };
+
+/** An order for capabilities: a field and a direction. */
+export type CapabilityOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: CapabilityOrderField;
+};
+
+/** What capabilities are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type CapabilityOrderField =
+  /** The number of partners holding it (at any level). */
+  | 'HOLDER_COUNT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME';
 
 /** A page of Capability.partners (Relay connection): the plain list, scoped alike, paged by keyset. */
 export type CapabilityPartnersConnection = {
@@ -919,7 +940,7 @@ export type CustomerNeedsConnectionArgs = {
 /** A page of customers (Relay connection), with the total count of matches. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
-  /** The customers of this page, ordered by id. */
+  /** The customers of this page, in the order asked for. */
   edges: Array<CustomerEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
@@ -979,7 +1000,7 @@ export type CustomerDuplicateGroupEdge = {
 /** One customer in a page of customers, with its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
-  /** An opaque cursor for `after` (base64url of the customer id). */
+  /** An opaque cursor for `after` or `before`: the customer's place in the order asked for (base64url of the id in the default order). */
   cursor: Scalars['String']['output'];
   /** The customer. */
   node: Customer;
@@ -987,10 +1008,14 @@ export type CustomerEdge = {
 
 /** Conditions on customers; all given conditions must hold. */
 export type CustomerFilter = {
+  /** Only the customer with this external id. */
+  externalId?: InputMaybe<ExternalIdInput>;
   /** Customers in exactly this industry. */
   industry?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive substring of the name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Customers in exactly this region. */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Customers in this segment. */
@@ -1016,6 +1041,23 @@ export type CustomerNeedsEdge = {
   /** The Capability at this place in the page. */
   node: Capability;
 };
+
+/** An order for customers: a field and a direction. */
+export type CustomerOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: CustomerOrderField;
+};
+
+/** What customers are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type CustomerOrderField =
+  /** The number of accounts on it the viewer may see (as Customer.accounts). */
+  | 'ACCOUNT_COUNT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored (upper case before lower case). */
+  | 'NAME';
 
 /** The customer after a write, or the errors that prevented it. */
 export type CustomerPayload = {
@@ -1139,7 +1181,7 @@ export type DealConflictsWithEdge = {
 /** A page of deals (Relay connection), with the total count of matches. */
 export type DealConnection = {
   __typename?: 'DealConnection';
-  /** The deals of this page, ordered by id. */
+  /** The deals of this page, in the order asked for. */
   edges: Array<DealEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
@@ -1150,7 +1192,7 @@ export type DealConnection = {
 /** One deal in a page of deals, with its cursor. */
 export type DealEdge = {
   __typename?: 'DealEdge';
-  /** An opaque cursor for `after` (base64url of the deal id). */
+  /** An opaque cursor for `after` or `before`: the deal's place in the order asked for (base64url of the id in the default order). */
   cursor: Scalars['String']['output'];
   /** The deal. */
   node: Deal;
@@ -1200,6 +1242,12 @@ export type DealEventKind =
 export type DealFilter = {
   /** Deals on this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the deal with this external id. */
+  externalId?: InputMaybe<ExternalIdInput>;
+  /** Case-insensitive substring of the name (at most 200 characters). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only deals whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Only open deals (true) or only closed ones (false). */
   open?: InputMaybe<Scalars['Boolean']['input']>;
   /** Deals this partner participates in. */
@@ -1211,6 +1259,27 @@ export type DealFilter = {
   /** Deals at one of these stages. */
   stages?: InputMaybe<Array<DealStage>>;
 };
+
+/** An order for deals: a field and a direction. */
+export type DealOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: DealOrderField;
+};
+
+/** What deals are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type DealOrderField =
+  /** The currency code, then the amount in minor units within it (exact; amounts in different currencies are never compared as numbers). */
+  | 'AMOUNT'
+  /** When the deal was created (to the millisecond). */
+  | 'CREATED_AT'
+  /** The id. */
+  | 'ID'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME'
+  /** The stage, REGISTERED < QUALIFIED < PROPOSAL < NEGOTIATION < CLOSED_WON < CLOSED_LOST. */
+  | 'STAGE';
 
 /** A partner taking part in a deal, with its role and whether it sourced the deal. */
 export type DealParticipant = Node & {
@@ -2529,7 +2598,7 @@ export type Query = {
   atRiskPartners?: Maybe<Array<AtRiskPartner>>;
   /** Partners by betweenness on the unweighted partner network (exact up to 5,000 partners, sampled with a stated error bound above), only scores above 0, highest first, ties by id; first 0 to 100. FEATURE_UNAVAILABLE without GDS; FORBIDDEN for a PARTNER. */
   brokerPartners?: Maybe<Array<BrokerPartner>>;
-  /** A page of capabilities matching the filter, ordered by id. */
+  /** A page of capabilities matching the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   capabilities: CapabilityConnection;
   /** One capability by id; null when there is none. The taxonomy is visible to every viewer. */
   capability?: Maybe<Capability>;
@@ -2543,7 +2612,7 @@ export type Query = {
   customerByExternalId?: Maybe<Customer>;
   /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link. Null (with a FORBIDDEN error) for a PARTNER. */
   customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
-  /** A page of the customers the viewer may see that match the filter, ordered by id. */
+  /** A page of the customers the viewer may see that match the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   customers: CustomerConnection;
   /** One deal by id; null when there is none or the viewer may not see it (a PARTNER sees only deals it participates in). */
   deal?: Maybe<Deal>;
@@ -2551,9 +2620,9 @@ export type Query = {
   dealAttribution?: Maybe<DealAttribution>;
   /** The deal with this external id; null when unknown (or not visible to the viewer). */
   dealByExternalId?: Maybe<Deal>;
-  /** Deals whose registration status is CONFLICT, ordered by id. */
+  /** Deals whose registration status is CONFLICT (the deals connection with that filter): forward or backward, ordered by `orderBy` (default ID ascending). */
   dealConflicts: DealConnection;
-  /** A page of the deals the viewer may see that match the filter, ordered by id. */
+  /** A page of the deals the viewer may see that match the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   deals: DealConnection;
   /** The vendor's view: null with FORBIDDEN for a partner viewer. */
   ecosystemHealth?: Maybe<EcosystemHealth>;
@@ -2601,7 +2670,7 @@ export type Query = {
   simulateRegistration?: Maybe<RegistrationDecision>;
   /** One solution by id; null when there is none or the viewer may not see it (a PARTNER sees only solutions it is a member of). */
   solution?: Maybe<Solution>;
-  /** A page of the solutions the viewer may see that match the filter, ordered by id. */
+  /** A page of the solutions the viewer may see that match the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   solutions: SolutionConnection;
   /** A webhook's deliveries, newest first, at most `first` (1 to 100). NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
@@ -2640,8 +2709,11 @@ export type QueryBrokerPartnersArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCapabilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapabilityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CapabilityOrder>;
 };
 
 
@@ -2689,8 +2761,11 @@ export type QueryCustomerDuplicatesArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
 };
 
 
@@ -2719,15 +2794,21 @@ export type QueryDealByExternalIdArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealConflictsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DealOrder>;
 };
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DealOrder>;
 };
 
 
@@ -2870,8 +2951,11 @@ export type QuerySolutionArgs = {
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QuerySolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SolutionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SolutionOrder>;
 };
 
 
@@ -3253,7 +3337,7 @@ export type SolutionAssembly = {
 /** A page of solutions (Relay connection), with the total count of matches. */
 export type SolutionConnection = {
   __typename?: 'SolutionConnection';
-  /** The solutions of this page, ordered by id. */
+  /** The solutions of this page, in the order asked for. */
   edges: Array<SolutionEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
@@ -3284,7 +3368,7 @@ export type SolutionDealsEdge = {
 /** One solution in a page of solutions, with its cursor. */
 export type SolutionEdge = {
   __typename?: 'SolutionEdge';
-  /** An opaque cursor for `after` (base64url of the solution id). */
+  /** An opaque cursor for `after` or `before`: the solution's place in the order asked for (base64url of the id in the default order). */
   cursor: Scalars['String']['output'];
   /** The solution. */
   node: Solution;
@@ -3294,8 +3378,14 @@ export type SolutionEdge = {
 export type SolutionFilter = {
   /** Solutions requiring this capability. */
   capabilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the solution with this external id. */
+  externalId?: InputMaybe<ExternalIdInput>;
   /** Solutions listing this industry code (exact match). */
   industry?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of the name (at most 200 characters). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only solutions whose name starts with this text, ignoring case (at most 200 characters). */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Solutions this partner is a member of. */
   partnerId?: InputMaybe<Scalars['ID']['input']>;
   /** Solutions listing this region code (exact match). */
@@ -3379,6 +3469,25 @@ export type SolutionMembershipRemoveInput = {
   /** The solution. */
   solutionId: Scalars['ID']['input'];
 };
+
+/** An order for solutions: a field and a direction. */
+export type SolutionOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: SolutionOrderField;
+};
+
+/** What solutions are ordered by; ties are broken by id in the same direction, so every order is total and keyset paging is exact. */
+export type SolutionOrderField =
+  /** The id. */
+  | 'ID'
+  /** The number of member partners. */
+  | 'MEMBER_COUNT'
+  /** The name, by UTF-16 code unit as stored. */
+  | 'NAME'
+  /** The status, DRAFT < PUBLISHED < RETIRED. */
+  | 'STATUS';
 
 /** The solution after a write, or the errors that prevented it. */
 export type SolutionPayload = {
@@ -3838,6 +3947,8 @@ export type ResolversTypes = ResolversObject<{
   CapabilityLevelFilter: CapabilityLevelFilter;
   CapabilityNeededByConnection: ResolverTypeWrapper<LazyConnection<CustomerRow>>;
   CapabilityNeededByEdge: ResolverTypeWrapper<Edge<CustomerRow>>;
+  CapabilityOrder: CapabilityOrder;
+  CapabilityOrderField: CapabilityOrderField;
   CapabilityPartnersConnection: ResolverTypeWrapper<LazyConnection<CapabilityHolderRow>>;
   CapabilityPartnersEdge: ResolverTypeWrapper<Edge<CapabilityHolderRow>>;
   CapabilityPayload: ResolverTypeWrapper<Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversTypes['Capability']> }>;
@@ -3877,6 +3988,8 @@ export type ResolversTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerNeedsConnection: ResolverTypeWrapper<LazyConnection<CapabilityRow>>;
   CustomerNeedsEdge: ResolverTypeWrapper<Edge<CapabilityRow>>;
+  CustomerOrder: CustomerOrder;
+  CustomerOrderField: CustomerOrderField;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSegment: CustomerSegment;
   CustomersPayload: ResolverTypeWrapper<Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversTypes['Customer']>> }>;
@@ -3890,6 +4003,8 @@ export type ResolversTypes = ResolversObject<{
   DealEvent: ResolverTypeWrapper<DealEventRow>;
   DealEventKind: DealEventKind;
   DealFilter: DealFilter;
+  DealOrder: DealOrder;
+  DealOrderField: DealOrderField;
   DealParticipant: ResolverTypeWrapper<DealParticipantRow>;
   DealParticipantInput: DealParticipantInput;
   DealParticipantsConnection: ResolverTypeWrapper<LazyConnection<DealParticipantRow>>;
@@ -4000,6 +4115,8 @@ export type ResolversTypes = ResolversObject<{
   SolutionMembership: ResolverTypeWrapper<SolutionMembershipRow>;
   SolutionMembershipInput: SolutionMembershipInput;
   SolutionMembershipRemoveInput: SolutionMembershipRemoveInput;
+  SolutionOrder: SolutionOrder;
+  SolutionOrderField: SolutionOrderField;
   SolutionPayload: ResolverTypeWrapper<Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversTypes['Solution']> }>;
   SolutionProposal: ResolverTypeWrapper<SolutionProposalRow>;
   SolutionRequiresConnection: ResolverTypeWrapper<LazyConnection<CapabilityRow>>;
@@ -4058,6 +4175,7 @@ export type ResolversParentTypes = ResolversObject<{
   CapabilityLevelFilter: CapabilityLevelFilter;
   CapabilityNeededByConnection: LazyConnection<CustomerRow>;
   CapabilityNeededByEdge: Edge<CustomerRow>;
+  CapabilityOrder: CapabilityOrder;
   CapabilityPartnersConnection: LazyConnection<CapabilityHolderRow>;
   CapabilityPartnersEdge: Edge<CapabilityHolderRow>;
   CapabilityPayload: Omit<CapabilityPayload, 'capability'> & { capability?: Maybe<ResolversParentTypes['Capability']> };
@@ -4093,6 +4211,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerNeedsConnection: LazyConnection<CapabilityRow>;
   CustomerNeedsEdge: Edge<CapabilityRow>;
+  CustomerOrder: CustomerOrder;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomersPayload: Omit<CustomersPayload, 'customers'> & { customers?: Maybe<Array<ResolversParentTypes['Customer']>> };
   DateTime: Scalars['DateTime']['output'];
@@ -4104,6 +4223,7 @@ export type ResolversParentTypes = ResolversObject<{
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealEvent: DealEventRow;
   DealFilter: DealFilter;
+  DealOrder: DealOrder;
   DealParticipant: DealParticipantRow;
   DealParticipantInput: DealParticipantInput;
   DealParticipantsConnection: LazyConnection<DealParticipantRow>;
@@ -4198,6 +4318,7 @@ export type ResolversParentTypes = ResolversObject<{
   SolutionMembership: SolutionMembershipRow;
   SolutionMembershipInput: SolutionMembershipInput;
   SolutionMembershipRemoveInput: SolutionMembershipRemoveInput;
+  SolutionOrder: SolutionOrder;
   SolutionPayload: Omit<SolutionPayload, 'solution'> & { solution?: Maybe<ResolversParentTypes['Solution']> };
   SolutionProposal: SolutionProposalRow;
   SolutionRequiresConnection: LazyConnection<CapabilityRow>;

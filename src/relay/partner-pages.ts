@@ -1,14 +1,14 @@
 // The partners connection with every filter and order (README, "Connections, filters and orders"): one statement for
-// the page (cypher/relay/list-partners-ordered) and, only when totalCount is asked, one for the count
-// (count-partners-filtered). Filters are validated and bounded here; every value reaches Cypher as a parameter.
+// the page (cypher/relay/list-partners-by-id or list-partners-ordered, through readOrderedPage) and, only when
+// totalCount is asked, one for the count (count-partners-filtered). Filters are validated and bounded here; every value reaches Cypher as a parameter.
 import { z } from 'zod';
 import type { CypherExecutor } from '../db/executor.js';
-import { BadInputError } from '../errors.js';
 import { externalIdSchema } from '../identity/identity.js';
 import type { Connection, PartnerRow } from '../model/rows.js';
 import { CAPABILITY_LEVELS, LIFECYCLE_STAGES, PARTNER_TIERS, PARTNER_TYPES } from '../model/vocabulary.js';
-import { codeSchema, idSchema, MAX_NAME_LENGTH, problemsFromIssues } from '../validation/problems.js';
-import { keysetPage, keysetParams, keysetRequest, type PageArgs } from './keyset.js';
+import { codeSchema, idSchema, MAX_NAME_LENGTH } from '../validation/problems.js';
+import type { PageArgs } from './keyset.js';
+import { parseArgument, readOrderedPage, type OrderInput } from './ordered-pages.js';
 
 /** The longest list a filter takes (regions, industries, types, tiers, stages). */
 export const MAX_FILTER_VALUES = 50;
@@ -47,19 +47,6 @@ export type PartnerFilterInput = z.input<typeof PartnerFilterSchema>;
 export const PARTNER_ORDER_FIELDS = ['ID', 'NAME', 'TIER', 'LIFECYCLE_STAGE', 'ACCOUNT_COUNT', 'CAPABILITY_COUNT'] as const;
 export type PartnerOrderField = (typeof PARTNER_ORDER_FIELDS)[number];
 
-export interface PartnerOrderInput {
-  field: PartnerOrderField;
-  direction?: 'ASC' | 'DESC' | null;
-}
-
-/** Parses `value` with `schema`; the first problem is a BadInputError at its path under `base`. */
-export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, base: string[]): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const [first] = problemsFromIssues(parsed.error, base);
-  throw new BadInputError(`${first!.path.join('.')}: ${first!.message}`, first!.path);
-}
-
 /** The count file's parameters for a filter: every key, absent ones null. */
 export function partnerFilterParams(filter: PartnerFilterInput): Record<string, unknown> {
   const f = parseArgument(PartnerFilterSchema, filter, ['filter']) ?? {};
@@ -83,37 +70,24 @@ export function partnerFilterParams(filter: PartnerFilterInput): Record<string, 
 }
 
 /** A page of partners under `filter` in `orderBy` (default ID ascending), forward or backward; totalCount when asked. */
-export async function listPartnersOrdered(
+export function listPartnersOrdered(
   db: CypherExecutor,
   filter: PartnerFilterInput,
-  orderBy: PartnerOrderInput | null | undefined,
+  orderBy: OrderInput<PartnerOrderField> | null | undefined,
   args: PageArgs,
 ): Promise<Connection<PartnerRow>> {
-  const params = partnerFilterParams(filter);
-  const field = orderBy?.field ?? 'ID';
-  const order = `PARTNER:${field}`;
-  const request = keysetRequest(order, orderBy?.direction === 'DESC', args);
-  // The id order read forward (the default) comes from the id index in order and stops after the page.
-  const byId = field === 'ID' && !request.descending;
-  const rows = await db.read<{ node: PartnerRow; sortKey: string | number }>(
-    byId ? 'relay/list-partners-by-id' : 'relay/list-partners-ordered',
+  return readOrderedPage<PartnerRow, PartnerOrderField>(
+    db,
+    'PARTNER',
     {
-      ...params,
-      ...keysetParams(request),
-      orderField: field,
+      byId: 'relay/list-partners-by-id',
+      ordered: 'relay/list-partners-ordered',
+      count: 'relay/count-partners-filtered',
+      // Without a filter, from Neo4j's count store (a file without the filter's conditions).
+      countAll: 'partners/count-all-partners',
     },
+    partnerFilterParams(filter),
+    orderBy,
+    args,
   );
-  const page = keysetPage(order, request, rows, (r) => ({ key: r.sortKey, id: r.node.id }));
-  let counted: Promise<number> | undefined;
-  return {
-    edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node })),
-    pageInfo: page.pageInfo,
-    // Without a filter, from Neo4j's count store (a file without the filter's conditions).
-    totalCount: () =>
-      (counted ??= (
-        Object.values(params).every((v) => v === null)
-          ? db.read<{ count: number }>('partners/count-all-partners')
-          : db.read<{ count: number }>('relay/count-partners-filtered', params)
-      ).then((r) => r[0]?.count ?? 0)),
-  };
 }

@@ -1,7 +1,9 @@
 // Solutions: the catalog, its filters and its mutations (requirements and members included).
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { writeExternalIds } from '../identity/identity.js';
-import { filterParams, readPage } from '../model/pagination.js';
+import { filterParams } from '../model/pagination.js';
+import type { PageArgs } from '../relay/keyset.js';
+import { nameFilterParams, readOrderedPage, type OrderInput } from '../relay/ordered-pages.js';
 import type { Connection, SolutionRow } from '../model/rows.js';
 import { attempt, changesOf, generateId, IdArgument, listIds, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireIdNotOtherKind, requireReferences, type Reference } from '../validation/references.js';
@@ -14,9 +16,15 @@ export interface SolutionFilter {
   industry?: string | null;
   partnerId?: string | null;
   capabilityId?: string | null;
+  nameContains?: string | null;
+  namePrefix?: string | null;
+  externalId?: { system: string; id: string } | null;
 }
 
 const FILTER_KEYS = ['statuses', 'region', 'industry', 'partnerId', 'capabilityId'] as const;
+
+/** The orders of the solutions connection (schema SolutionOrderField). */
+export type SolutionOrderField = 'ID' | 'NAME' | 'STATUS' | 'MEMBER_COUNT';
 
 interface Composition {
   requires?: string[];
@@ -26,17 +34,20 @@ interface Composition {
 export class SolutionService {
   constructor(private readonly db: CypherExecutor) {}
 
-  async listSolutions(
+  /** A page of the solutions the viewer may see under `filter`, in `orderBy` (default ID ascending), forward or backward (README, "Connections, filters and orders"); BAD_USER_INPUT at the argument for bad page arguments, cursors or filter texts. */
+  listSolutions(
     filter: SolutionFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    orderBy: OrderInput<SolutionOrderField> | null | undefined,
+    args: PageArgs,
   ): Promise<Connection<SolutionRow>> {
-    return readPage<SolutionRow>(
+    const { nameContains, namePrefix, externalId, ...rest } = filter ?? {};
+    return readOrderedPage<SolutionRow, SolutionOrderField>(
       this.db,
-      { list: 'solutions/list-solutions', count: 'solutions/count-solutions' },
-      filterParams(filter, FILTER_KEYS),
-      first,
-      after,
+      'SOLUTION',
+      { byId: 'solutions/list-solutions', ordered: 'relay/list-solutions-ordered', count: 'solutions/count-solutions' },
+      { ...filterParams(rest, FILTER_KEYS), ...nameFilterParams({ nameContains, namePrefix, externalId }) },
+      orderBy,
+      args,
     );
   }
 
