@@ -24,8 +24,9 @@ import type {
 import type { RequestContext } from '../src/context.js';
 import { BadInputError } from '../src/errors.js';
 import { MAX_PAGE_SIZE } from '../src/model/pagination.js';
-import { accountConnection, listConnection, type LazyConnection } from '../src/relay/nested-connections.js';
+import { accountConnection, listConnection, pagedListConnection, type LazyConnection } from '../src/relay/nested-connections.js';
 import { isCompositeId, mapElementId, parseRelationshipId, relationshipId, type RelationshipKind } from '../src/relay/node-ids.js';
+import { pageArgs } from '../src/relay/ordered-pages.js';
 import { listPartnersOrdered } from '../src/relay/partner-pages.js';
 import { Query } from './Query.js';
 import { required } from './required.js';
@@ -91,9 +92,8 @@ export const RelayQuery: Pick<QueryResolvers, 'node' | 'nodes' | 'partners' | 'e
     if (ids.length === 0 || ids.length > MAX_PAGE_SIZE) throw new BadInputError(`ids must have 1 to ${MAX_PAGE_SIZE} ids`, ['ids']);
     return Promise.all(ids.map((id) => loadNode(ctx, id))) as never;
   },
-  // first has the schema's default (20), so a backward page (last or before given) leaves it out.
-  partners: (_p, { filter, orderBy, first, after, last, before }, ctx) =>
-    listPartnersOrdered(ctx.db, filter, orderBy, last != null || before != null ? { after, last, before } : { first, after }),
+  // first has the schema's default (20), so a backward page (last or before given) leaves it out (pageArgs).
+  partners: (_p, { filter, orderBy, ...page }, ctx) => listPartnersOrdered(ctx.db, filter, orderBy, pageArgs(page)),
   // The map's answer as before, each node and edge tagged with the view its own id is made from.
   ecosystemMap: async (parent, args, ctx, info) => {
     const graph = await (Query.ecosystemMap as (...a: unknown[]) => Promise<{ nodes: object[]; edges: object[] } | null>)(
@@ -160,61 +160,15 @@ export const MapEdge: MapEdgeResolvers = {
   id: (e) => mapElementId('MapEdge', owner(e.view, 'map view'), e.kind, e.source, e.target),
 };
 
-type Args = Parameters<typeof listConnection>[2];
-const conn = <T>(order: string, load: () => Promise<T[]>, id: (x: T) => string, name: (x: T) => string, args: Args) =>
-  listConnection(order, { load, id, name }, args);
-
-/** The nested list connections (schema/relay-lists.graphql): each reads its plain list's loader. */
+/** The nested list connections (schema/relay-lists.graphql): each pages and counts in the database, batched per level. */
 export const ListConnections = {
   Partner: {
-    capabilitiesConnection: (p, a, ctx) =>
-      conn(
-        'Partner.capabilities',
-        () => ctx.loaders.partnerCapabilities.load(p.id),
-        (x) => x.capability.id,
-        (x) => x.capability.name,
-        a,
-      ),
-    integrationsConnection: (p, a, ctx) =>
-      conn(
-        'Partner.integrations',
-        () => ctx.loaders.partnerIntegrations.load(p.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
-    solutionsConnection: (p, a, ctx) =>
-      conn(
-        'Partner.solutions',
-        () => ctx.loaders.partnerSolutions.load(p.id),
-        (x) => x.solution.id,
-        (x) => x.solution.name,
-        a,
-      ),
-    dealsConnection: (p, a, ctx) =>
-      conn(
-        'Partner.deals',
-        () => ctx.loaders.partnerDeals.load(p.id),
-        (x) => x.deal.id,
-        (x) => x.deal.name,
-        a,
-      ),
-    sharingGrantsConnection: (p, a, ctx) =>
-      conn(
-        'Partner.sharingGrants',
-        () => ctx.loaders.partnerSharingGrants.load(p.id),
-        (x) => x.toId,
-        (x) => x.to?.name ?? x.toId,
-        a,
-      ),
-    receivedSharingGrantsConnection: (p, a, ctx) =>
-      conn(
-        'Partner.receivedSharingGrants',
-        () => ctx.loaders.partnerReceivedSharingGrants.load(p.id),
-        (x) => x.fromId,
-        (x) => x.from?.name ?? x.fromId,
-        a,
-      ),
+    capabilitiesConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.capabilities', p.id, a),
+    integrationsConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.integrations', p.id, a),
+    solutionsConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.solutions', p.id, a),
+    dealsConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.deals', p.id, a),
+    sharingGrantsConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.sharingGrants', p.id, a),
+    receivedSharingGrantsConnection: (p, a, ctx) => pagedListConnection(ctx.loaders, 'Partner.receivedSharingGrants', p.id, a),
   } satisfies Pick<
     PartnerResolvers,
     | 'capabilitiesConnection'
@@ -225,98 +179,27 @@ export const ListConnections = {
     | 'receivedSharingGrantsConnection'
   >,
   Capability: {
-    childrenConnection: (c, a, ctx) =>
-      conn(
-        'Capability.children',
-        () => ctx.loaders.capabilityChildren.load(c.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
-    partnersConnection: (c, a, ctx) =>
-      conn(
-        'Capability.partners',
-        () => ctx.loaders.capabilityHolders.load(c.id),
-        (x) => x.partner.id,
-        (x) => x.partner.name,
-        a,
-      ),
-    neededByConnection: (c, a, ctx) =>
-      conn(
-        'Capability.neededBy',
-        () => ctx.loaders.capabilityNeededBy.load(c.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
-    requiredByConnection: (c, a, ctx) =>
-      conn(
-        'Capability.requiredBy',
-        () => ctx.loaders.capabilityRequiredBy.load(c.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
+    childrenConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Capability.children', c.id, a),
+    partnersConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Capability.partners', c.id, a),
+    neededByConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Capability.neededBy', c.id, a),
+    requiredByConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Capability.requiredBy', c.id, a),
   } satisfies Pick<CapabilityResolvers, 'childrenConnection' | 'partnersConnection' | 'neededByConnection' | 'requiredByConnection'>,
   Customer: {
-    needsConnection: (c, a, ctx) =>
-      conn(
-        'Customer.needs',
-        () => ctx.loaders.customerNeeds.load(c.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
-    dealsConnection: (c, a, ctx) =>
-      conn(
-        'Customer.deals',
-        () => ctx.loaders.customerDeals.load(c.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
+    needsConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Customer.needs', c.id, a),
+    dealsConnection: (c, a, ctx) => pagedListConnection(ctx.loaders, 'Customer.deals', c.id, a),
   } satisfies Pick<CustomerResolvers, 'needsConnection' | 'dealsConnection'>,
   Solution: {
-    requiresConnection: (s, a, ctx) =>
-      conn(
-        'Solution.requires',
-        () => ctx.loaders.solutionRequires.load(s.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
-    membersConnection: (s, a, ctx) =>
-      conn(
-        'Solution.members',
-        () => ctx.loaders.solutionMembers.load(s.id),
-        (x) => x.partner.id,
-        (x) => x.partner.name,
-        a,
-      ),
-    dealsConnection: (s, a, ctx) =>
-      conn(
-        'Solution.deals',
-        () => ctx.loaders.solutionDeals.load(s.id),
-        (x) => x.id,
-        (x) => x.name,
-        a,
-      ),
+    requiresConnection: (s, a, ctx) => pagedListConnection(ctx.loaders, 'Solution.requires', s.id, a),
+    membersConnection: (s, a, ctx) => pagedListConnection(ctx.loaders, 'Solution.members', s.id, a),
+    dealsConnection: (s, a, ctx) => pagedListConnection(ctx.loaders, 'Solution.deals', s.id, a),
   } satisfies Pick<SolutionResolvers, 'requiresConnection' | 'membersConnection' | 'dealsConnection'>,
   Deal: {
-    participantsConnection: (d, a, ctx) =>
-      conn(
-        'Deal.participants',
-        () => ctx.loaders.dealParticipants.load(d.id),
-        (x) => x.partner.id,
-        (x) => x.partner.name,
-        a,
-      ),
+    participantsConnection: (d, a, ctx) => pagedListConnection(ctx.loaders, 'Deal.participants', d.id, a),
+    // Computed by the rules of engagement, not stored: read whole and paged here.
     conflictsWithConnection: (d, a, ctx) =>
-      conn(
+      listConnection(
         'Deal.conflictsWith',
-        () => ctx.loaders.dealConflictsWith.load(d.id),
-        (x) => x.id,
-        (x) => x.name,
+        { load: () => ctx.loaders.dealConflictsWith.load(d.id), id: (x) => x.id, name: (x) => x.name },
         a,
       ),
   } satisfies Pick<DealResolvers, 'participantsConnection' | 'conflictsWithConnection'>,

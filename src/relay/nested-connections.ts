@@ -6,7 +6,7 @@ import { AccountStatus } from '../generated/enums.js';
 import { BadInputError } from '../errors.js';
 import { ACCOUNT_STATUSES } from '../model/vocabulary.js';
 import { keysetPage, keysetParams, keysetRequest, type PageArgs } from './keyset.js';
-import type { AccountSide } from './relay-loaders.js';
+import type { AccountSide, NestedList, PositionedItem } from './relay-loaders.js';
 
 export interface Edge<T> {
   cursor: string;
@@ -68,6 +68,29 @@ export interface ListConnectionArgs extends PageArgs {
   orderBy?: { field: 'ID' | 'NAME'; direction?: 'ASC' | 'DESC' | null } | null;
 }
 
+/**
+ * A nested list as a connection, paged and counted in the database (README, "Connections, filters and orders"): the
+ * page is a keyset page on (ID or NAME of the far end, its id) read for every parent of a level in one statement,
+ * the count COUNT {} or the degree, each only when asked. Arguments are checked at once (BadInputError at their path).
+ * Cursors are those the in-memory pages gave (the order `list:FIELD`), so clients' cursors stay valid.
+ */
+export function pagedListConnection<T>(loaders: Loaders, list: NestedList, parentId: string, args: ListConnectionArgs): LazyConnection<T> {
+  const field = args.orderBy?.field ?? 'ID';
+  const order = `${list}:${field}`;
+  const request = keysetRequest(order, args.orderBy?.direction === 'DESC', args);
+  let page: Promise<ReturnType<typeof keysetPage<PositionedItem>>> | undefined;
+  const read = () =>
+    (page ??= loaders.relay
+      .listPage(list, { orderField: field, ...keysetParams(request) })
+      .load(parentId)
+      .then((rows) => keysetPage(order, request, rows, (r) => ({ key: r.sortKey, id: r.itemId }))));
+  return {
+    edges: async () => (await read()).edges as Edge<T>[],
+    pageInfo: async () => (await read()).pageInfo,
+    totalCount: () => loaders.relay.listCount(list).load(parentId),
+  };
+}
+
 /** How to read one nested list: its loaded items, and each item's id and name (a relationship object's far end's). */
 export interface ListSpec<T> {
   load: () => Promise<T[]>;
@@ -78,8 +101,9 @@ export interface ListSpec<T> {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A nested list as a connection: the list is read by its plain field's loader (batched per level, scoped alike) and
- * paged here by keyset on (ID or NAME, id) in either direction; arguments are checked at once.
+ * A nested list as a connection paged here: the list is read by its plain field's loader (batched per level, scoped
+ * alike) and paged by keyset on (ID or NAME, id) in either direction; arguments are checked at once. Only for a list
+ * computed by a rule rather than stored (Deal.conflictsWith); stored lists page in the database (pagedListConnection).
  */
 export function listConnection<T>(order: string, spec: ListSpec<T>, args: ListConnectionArgs): LazyConnection<T> {
   const field = args.orderBy?.field ?? 'ID';

@@ -23,9 +23,41 @@ const COUNT_FILES: Record<AccountSide, string> = {
   customer: 'relay/count-customer-accounts',
 };
 
+/** An item of a nested list page, with its place in the order it was read in (the far end's sort key and id). */
+export type PositionedItem = Record<string, unknown> & { sortKey: string; itemId: string };
+
+/**
+ * The nested lists paged and counted in the database (schema/relay-lists.graphql): each has a page file
+ * (cypher/relay/get-<list>-page: rows {key, items}, keyset on (sortKey, itemId)) and a count file
+ * (cypher/relay/count-<list>: rows {key, count}, COUNT {} or the degree, no item read). `owner` names the field
+ * each item gets with the parent's id, as the plain list's loader gives it (src/loaders/index.ts).
+ */
+export const NESTED_LISTS = {
+  'Partner.capabilities': { file: 'partner-capabilities', owner: 'partnerId' },
+  'Partner.integrations': { file: 'partner-integrations' },
+  'Partner.solutions': { file: 'partner-solutions', owner: 'partnerId' },
+  'Partner.deals': { file: 'partner-deals', owner: 'partnerId' },
+  'Partner.sharingGrants': { file: 'partner-sharing-grants' },
+  'Partner.receivedSharingGrants': { file: 'partner-received-sharing-grants' },
+  'Capability.children': { file: 'capability-children' },
+  'Capability.partners': { file: 'capability-holders', owner: 'capabilityId' },
+  'Capability.neededBy': { file: 'capability-needed-by' },
+  'Capability.requiredBy': { file: 'capability-required-by' },
+  'Customer.needs': { file: 'customer-needs' },
+  'Customer.deals': { file: 'customer-deals' },
+  'Solution.requires': { file: 'solution-requires' },
+  'Solution.members': { file: 'solution-members', owner: 'solutionId' },
+  'Solution.deals': { file: 'solution-deals' },
+  'Deal.participants': { file: 'deal-participants', owner: 'dealId' },
+} as const satisfies Record<string, { file: string; owner?: string }>;
+
+export type NestedList = keyof typeof NESTED_LISTS;
+
 export function createRelayLoaders(db: CypherExecutor) {
   const pages = new Map<string, DataLoader<string, SortedAccountRow[]>>();
   const counts = new Map<string, DataLoader<string, number>>();
+  const listPages = new Map<string, DataLoader<string, PositionedItem[]>>();
+  const listCounts = new Map<NestedList, DataLoader<string, number>>();
   return {
     /** The kind of entity an id names (unscoped: callers load the entity through its scoped loader). */
     idKind: new DataLoader<string, EntityTypeName | null>(async (ids) => {
@@ -58,6 +90,36 @@ export function createRelayLoaders(db: CypherExecutor) {
           return ids.map((id) => byKey.get(id) ?? 0);
         }, options);
         counts.set(key, loader);
+      }
+      return loader;
+    },
+    /** One page of a nested list per parent id, for parents asking with the same `params` (order, keyset). */
+    listPage(list: NestedList, params: Record<string, unknown>): DataLoader<string, PositionedItem[]> {
+      const key = `${list}:${JSON.stringify(params)}`;
+      let loader = listPages.get(key);
+      if (!loader) {
+        const spec: { file: string; owner?: string } = NESTED_LISTS[list];
+        loader = new DataLoader<string, PositionedItem[]>(async (ids) => {
+          const rows = await db.read<{ key: string; items: PositionedItem[] }>(`relay/get-${spec.file}-page`, { ...params, ids: [...ids] });
+          const byKey = new Map(
+            rows.map((r) => [r.key, spec.owner ? r.items.map((item) => ({ ...item, [spec.owner!]: r.key })) : r.items]),
+          );
+          return ids.map((id) => byKey.get(id) ?? []);
+        }, options);
+        listPages.set(key, loader);
+      }
+      return loader;
+    },
+    /** How many items a nested list has per parent id, as the viewer sees them, counted in the database. */
+    listCount(list: NestedList): DataLoader<string, number> {
+      let loader = listCounts.get(list);
+      if (!loader) {
+        loader = new DataLoader<string, number>(async (ids) => {
+          const rows = await db.read<{ key: string; count: number }>(`relay/count-${NESTED_LISTS[list].file}`, { ids: [...ids] });
+          const byKey = new Map(rows.map((r) => [r.key, r.count]));
+          return ids.map((id) => byKey.get(id) ?? 0);
+        }, options);
+        listCounts.set(list, loader);
       }
       return loader;
     },

@@ -1,0 +1,6 @@
+// Returns {key: capability id, count} for each capability in $ids: the number of the customers needing it that the viewer may see as the viewer sees them (as get-capability-needed-by-page), counted without reading them. Params: $ids.
+UNWIND $ids AS id
+MATCH (k:Capability {id: id})
+// For the vendor's users every relationship counts: its degree, kept with the node, instead of visiting each item.
+RETURN id AS key, CASE WHEN $viewerPartnerId IS NULL THEN COUNT { (k)<-[:NEEDS]-() }
+                       ELSE COUNT { MATCH (c:Customer)-[:NEEDS]->(k) WHERE {{scope/customer-visible(c)}} } END AS count

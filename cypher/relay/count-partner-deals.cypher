@@ -1,0 +1,6 @@
+// Returns {key: partner id, count} for each partner in $ids: the number of the deals it takes part in as the viewer sees them (as get-partner-deals-page), counted without reading them. Params: $ids.
+UNWIND $ids AS id
+MATCH (p:Partner {id: id})
+// For the vendor's users every relationship counts: its degree, kept with the node, instead of visiting each item.
+RETURN id AS key, CASE WHEN $viewerPartnerId IS NULL THEN COUNT { (p)-[:PARTICIPATES_IN]->() }
+                       ELSE COUNT { MATCH (p)-[r:PARTICIPATES_IN]->(d:Deal) WHERE {{scope/deal-visible(d)}} } END AS count

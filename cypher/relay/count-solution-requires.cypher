@@ -1,0 +1,4 @@
+// Returns {key: solution id, count} for each solution in $ids: the number of the capabilities it requires (as get-solution-requires-page): the relationship's degree, kept with the node, so no item is read. Params: $ids.
+UNWIND $ids AS id
+MATCH (s:Solution {id: id})
+RETURN id AS key, COUNT { (s)-[:REQUIRES]->() } AS count

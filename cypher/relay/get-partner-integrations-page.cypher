@@ -1,0 +1,17 @@
+// Returns {key: partner id, items} for each partner in $ids: one keyset page of the partners it integrates with, either direction (items: partners), as partners/get-partner-integrations reads them, each item with its sortKey and itemId (the far end's id), ordered by (sortKey, itemId) ascending or, with $descending, descending; sortKey is the far end's name ($orderField NAME) or id (README, "Connections, filters and orders"). Params: $ids, $orderField, $descending, $afterKey and $afterId (or null), $limit.
+UNWIND $ids AS id
+MATCH (p:Partner {id: id})
+CALL (p) {
+  MATCH (p)-[:INTEGRATES_WITH]-(o:Partner)
+  WITH DISTINCT o
+  WITH o, o.id AS itemId, CASE $orderField WHEN 'NAME' THEN o.name ELSE o.id END AS sortKey
+  WHERE $afterId IS NULL
+     OR (NOT $descending AND (sortKey > $afterKey OR (sortKey = $afterKey AND itemId > $afterId)))
+     OR ($descending AND (sortKey < $afterKey OR (sortKey = $afterKey AND itemId < $afterId)))
+  WITH o, itemId, sortKey
+  ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC, CASE WHEN $descending THEN sortKey END DESC,
+           CASE WHEN $descending THEN null ELSE itemId END ASC, CASE WHEN $descending THEN itemId END DESC
+  LIMIT $limit
+  RETURN collect(o {.id, .name, .types, .tier, .lifecycleStage, .regions, .industries, .website, sortKey: sortKey, itemId: itemId}) AS items
+}
+RETURN id AS key, items
