@@ -386,7 +386,7 @@ export type CapabilityChildrenConnection = {
   edges: Array<CapabilityChildrenEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -485,7 +485,7 @@ export type CapabilityNeededByConnection = {
   edges: Array<CapabilityNeededByEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -522,7 +522,7 @@ export type CapabilityPartnersConnection = {
   edges: Array<CapabilityPartnersEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -551,7 +551,7 @@ export type CapabilityRequiredByConnection = {
   edges: Array<CapabilityRequiredByEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -955,7 +955,7 @@ export type CustomerDealsConnection = {
   edges: Array<CustomerDealsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1029,7 +1029,7 @@ export type CustomerNeedsConnection = {
   edges: Array<CustomerNeedsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1165,7 +1165,7 @@ export type DealConflictsWithConnection = {
   edges: Array<DealConflictsWithEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list: the conflicts are computed by the rules of engagement, so the list is read once per request (batched per level) and counted in the API (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1315,7 +1315,7 @@ export type DealParticipantsConnection = {
   edges: Array<DealParticipantsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2206,7 +2206,7 @@ export type PartnerCapabilitiesConnection = {
   edges: Array<PartnerCapabilitiesEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2270,7 +2270,7 @@ export type PartnerDealsConnection = {
   edges: Array<PartnerDealsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2344,7 +2344,7 @@ export type PartnerIntegrationsConnection = {
   edges: Array<PartnerIntegrationsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2438,7 +2438,7 @@ export type PartnerReceivedSharingGrantsConnection = {
   edges: Array<PartnerReceivedSharingGrantsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2477,7 +2477,7 @@ export type PartnerSharingGrantsConnection = {
   edges: Array<PartnerSharingGrantsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2497,7 +2497,7 @@ export type PartnerSolutionsConnection = {
   edges: Array<PartnerSolutionsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -3352,7 +3352,7 @@ export type SolutionDealsConnection = {
   edges: Array<SolutionDealsEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -3424,7 +3424,7 @@ export type SolutionMembersConnection = {
   edges: Array<SolutionMembersEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -3522,7 +3522,7 @@ export type SolutionRequiresConnection = {
   edges: Array<SolutionRequiresEdge>;
   /** Whether there are pages after and before this one, and its first and last cursors. */
   pageInfo: PageInfo;
-  /** Items of the whole list (the list is read once per request and batched per level; README, "Connections, filters and orders"). */
+  /** Items of the whole list as the viewer sees it, counted in the database without reading them (the degree or COUNT {}), one statement per level and only when asked (README, "Connections, filters and orders"). */
   totalCount: Scalars['Int']['output'];
 };
 
