@@ -2681,6 +2681,8 @@ export type ProgramConflictPage = {
   __typename?: 'ProgramConflictPage';
   /** At most `first` conflicts. */
   conflicts: Array<ProgramConflict>;
+  /** The cursor to pass as `after` for the next page; null on the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
   /** Every conflict there is. */
   totalCount: Scalars['Int']['output'];
 };
@@ -2852,7 +2854,7 @@ export type Query = {
   solutions: SolutionConnection;
   /** The partner's tier in the program as of `asOf` (default now; a future instant is BAD_USER_INPUT): qualified against current, each criterion against its threshold and what is missing for the next level. A PARTNER only for itself (FORBIDDEN otherwise); NOT_FOUND for a missing partner or program. Null with its error when refused. */
   tierEvaluation?: Maybe<TierEvaluation>;
-  /** The enrolled partners whose tier at asOf differs from the one they qualify for, ordered by partner id, `first` (1 to 1000) after the partner id `after`. The vendor's users only. Null with its error when refused. */
+  /** The enrolled partners whose tier at asOf differs from the one they qualify for, ordered by partner id, `first` (1 to 100) after the partner id `after`. The vendor's users only. Null with its error when refused. */
   tierMismatches?: Maybe<TierMismatchPage>;
   /** A webhook's deliveries, newest first, at most `first` (1 to 100). NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
@@ -3100,6 +3102,7 @@ export type QueryProgramArgs = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryProgramConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -5464,6 +5467,7 @@ export type ProgramConflictResolvers<ContextType = RequestContext, ParentType ex
 
 export type ProgramConflictPageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramConflictPage'] = ResolversParentTypes['ProgramConflictPage']> = ResolversObject<{
   conflicts?: Resolver<Array<ResolversTypes['ProgramConflict']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 

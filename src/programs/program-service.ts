@@ -4,6 +4,7 @@
 import DataLoader from 'dataloader';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { BadInputError, NotFoundError } from '../errors.js';
+import { MAX_PAGE_SIZE } from '../model/pagination.js';
 import type { PartnerTier, PartnerType } from '../model/vocabulary.js';
 import { asOfInstant, utcDateTime } from '../time/as-of.js';
 import { attempt, generateId, IdArgument, notFound, onlyRow, type Outcome } from '../validation/problems.js';
@@ -53,10 +54,39 @@ export interface TierMismatchPageRow {
 export interface ProgramConflictPageRow {
   conflicts: ProgramConflict[];
   totalCount: number;
+  endCursor: string | null;
+}
+
+/** A conflict's place in the order programConflicts lists them: kind, then the partners, then the programs. */
+function conflictKey(c: ProgramConflict): string[] {
+  return [c.kind === 'PROGRAMS' ? '0' : '1', c.partnerIds[0] ?? '', c.partnerIds[1] ?? '', ...c.programIds];
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const c = compareIds(a[i] ?? '', b[i] ?? '');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The opaque cursor of a conflict: its key as base64url JSON. */
+export function conflictCursor(c: ProgramConflict): string {
+  return Buffer.from(JSON.stringify(conflictKey(c))).toString('base64url');
+}
+
+function decodeConflictCursor(cursor: string): string[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 5 && key.every((k) => typeof k === 'string')) return key as string[];
+  } catch {
+    // reported below
+  }
+  throw new BadInputError('after is not a cursor programConflicts gave', ['after']);
 }
 
 /** The largest page of tierMismatches and programConflicts. */
-export const MAX_PROGRAM_PAGE = 1000;
+export const MAX_PROGRAM_PAGE = MAX_PAGE_SIZE;
 /** Partners whose facts one get-tier-facts statement reads. */
 const FACTS_BATCH = 500;
 
@@ -365,15 +395,18 @@ export class ProgramService {
     };
   }
 
-  /** Overlapping exclusive territories (./tiers.ts programConflicts), at most `first`. */
-  async programConflicts(first: number): Promise<ProgramConflictPageRow> {
+  /** Overlapping exclusive territories (./tiers.ts programConflicts), `first` after the cursor `after`. */
+  async programConflicts(first: number, after: string | null | undefined): Promise<ProgramConflictPageRow> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE) throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
+    const from = after == null ? null : decodeConflictCursor(after);
     const programs = await this.programs();
     const all = programConflicts(
       programs,
       programs.flatMap((p) => p.enrolments),
     );
-    return { conflicts: all.slice(0, first), totalCount: all.length };
+    const rest = from === null ? all : all.filter((c) => compareKeys(conflictKey(c), from) > 0);
+    const page = rest.slice(0, first);
+    return { conflicts: page, totalCount: all.length, endCursor: rest.length > first ? conflictCursor(page[page.length - 1]!) : null };
   }
 }
 
