@@ -53,6 +53,8 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Tagged | null>
         return tag(kind, await l.solution.load(id));
       case 'Deal':
         return tag(kind, await l.deal.load(id));
+      case 'Program':
+        return tag(kind, await ctx.services.programs.program(id));
       default:
         return null;
     }

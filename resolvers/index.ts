@@ -47,11 +47,12 @@ import {
   PolicyQuery,
   RegistrationDecision,
 } from './Policy.js';
+import { ProgramConflict, ProgramEnrolment, ProgramMutation, ProgramQuery, TierEvaluation, TierMismatch } from './Programs.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery, ...PolicyQuery }),
+  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery, ...PolicyQuery, ...ProgramQuery }),
   Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
@@ -97,6 +98,10 @@ export const resolvers: Resolvers = {
   AttributionSnapshot,
   FrozenShare,
   AttributionDispute,
+  ProgramEnrolment,
+  TierEvaluation,
+  TierMismatch,
+  ProgramConflict,
   DealConnection,
   DealAttribution,
   AttributionShare,
@@ -109,7 +114,7 @@ export const resolvers: Resolvers = {
   CommunityPartition,
   CommunityConnection,
   Community,
-  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation, ...PolicyMutation }),
+  Mutation: guardRootFields('Mutation', { ...Mutation, ...WebhookMutation, ...PolicyMutation, ...ProgramMutation }),
   // Subscriptions check their permissions when they start (src/events/subscriptions.ts).
   Subscription,
   Webhook,

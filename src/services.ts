@@ -24,6 +24,7 @@ import { IdentityService } from './identity/identity-service.js';
 import { TimeService } from './time/time-service.js';
 import { PolicyService } from './policy/policy-service.js';
 import { AttributionSnapshotService } from './policy/attribution-snapshot.js';
+import { ProgramService } from './programs/program-service.js';
 
 export function createServices(db: CypherExecutor) {
   return {
@@ -51,6 +52,7 @@ export function createServices(db: CypherExecutor) {
     identity: new IdentityService(db),
     policy: new PolicyService(db),
     attributionSnapshots: new AttributionSnapshotService(db),
+    programs: new ProgramService(db),
   };
 }
 

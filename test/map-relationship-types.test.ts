@@ -8,8 +8,8 @@ import { CypherLibrary } from '../src/db/cypher-library.js';
 const NEVER_DRAWN = ['DISTINCT_FROM', 'HAS_EVENT', 'HAS_EXTERNAL_ID', 'SHARES_WITH'];
 /** Ended relationships (README, "Time"): the map of now never draws them; the as-of map draws them under their current kind. */
 const ENDED = ['HAD_ACCOUNT', 'HAD_CAPABILITY', 'HAD_INTEGRATION', 'HAD_MEMBERSHIP', 'HAD_SHARING'];
-/** Between the API's own records (webhooks and their deliveries), never touching an ecosystem entity or its degree. */
-const OUTSIDE_THE_ECOSYSTEM = ['HAS_DELIVERY'];
+/** Between the API's own records (webhooks and their deliveries; programs and their enrolments), never touching a partner, customer, deal or its degree. */
+const OUTSIDE_THE_ECOSYSTEM = ['ENROLS', 'HAS_DELIVERY'];
 const library = new CypherLibrary();
 
 function drawnKinds(): string[] {

@@ -1,7 +1,8 @@
-// change-visible(ch): whether the viewer may see change ch of the outbox (README, "Events"). The vendor's users see every change; a PARTNER sees every change to partners, capabilities and their public links (holdings, integrations, the taxonomy), and a change to a customer, account, deal, solution, grant or one of their links when what it is about exists now and the rule for it (customer-visible, account-visible, deal-visible and for a deal's solution solution-visible too, solution-visible, grant-visible) lets the viewer see it now; when it no longer exists, when the viewer was one of the partners involved (ch.partnerIds, recorded with the change).
+// change-visible(ch): whether the viewer may see change ch of the outbox (README, "Events"). The vendor's users see every change; a PARTNER sees every change to partners, capabilities and their public links (holdings, integrations, the taxonomy) and to programs, a change to an enrolment only when it is its own, and a change to a customer, account, deal, solution, grant or one of their links when what it is about exists now and the rule for it (customer-visible, account-visible, deal-visible and for a deal's solution solution-visible too, solution-visible, grant-visible) lets the viewer see it now; when it no longer exists, when the viewer was one of the partners involved (ch.partnerIds, recorded with the change).
 ($viewerPartnerId IS NULL
  OR CASE
-   WHEN ch.entityType IN ['Partner', 'Capability', 'PartnerCapability', 'Integration', 'CapabilityParent'] THEN true
+   WHEN ch.entityType IN ['Partner', 'Capability', 'PartnerCapability', 'Integration', 'CapabilityParent', 'Program'] THEN true
+   WHEN ch.entityType = 'Enrolment' THEN $viewerPartnerId IN ch.partnerIds
    WHEN ch.entityType IN ['Customer', 'CustomerNeed'] THEN
      COUNT { MATCH (cvCustomer:Customer {id: split(ch.entityId, '|')[0]}) WHERE {{scope/customer-visible(cvCustomer)}} } > 0
      OR (NOT EXISTS { MATCH (:Customer {id: split(ch.entityId, '|')[0]}) } AND $viewerPartnerId IN ch.partnerIds)

@@ -73,6 +73,10 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, Permission>> = {
   simulateRegistration: ownRegistration,
   // Duplicate groups span every customer: the vendor's view.
   customerDuplicates: VENDOR_ONLY,
+  // Programs (README, "Programs and tiers"): a partner's own evaluation; mismatches and conflicts span partners.
+  tierEvaluation: ownPartner((a) => a.partnerId, 'see its own tier evaluation'),
+  tierMismatches: VENDOR_ONLY,
+  programConflicts: VENDOR_ONLY,
   partnerRevenue: ownPartner((a) => a.partnerId, 'see its own revenue'),
   partnerMatches: ownPartner((a) => a.partnerId, 'find matches for itself'),
   partnerImpact: ownPartner((a) => a.partnerId, 'see its own impact'),

@@ -7,7 +7,7 @@
 import type { Params, Row } from '../db/executor.js';
 
 /** Entities the outbox tracks, each by its `id`. */
-export const ENTITY_TYPES = ['Partner', 'Capability', 'Customer', 'Solution', 'Deal'] as const;
+export const ENTITY_TYPES = ['Partner', 'Capability', 'Customer', 'Solution', 'Deal', 'Program'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
@@ -15,7 +15,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  * Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`,
  * SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation
  * `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`,
- * CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`.
+ * CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`, Enrolment
+ * `partnerId|programId` (a partner's enrolment in a program).
  */
 export const RELATIONSHIP_TYPES = [
   'Account',
@@ -29,6 +30,7 @@ export const RELATIONSHIP_TYPES = [
   'CapabilityParent',
   'DealCustomer',
   'DealSolution',
+  'Enrolment',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 export type ChangeEntityType = EntityType | RelationshipType;
@@ -70,6 +72,7 @@ const SNAPSHOT: Record<EntityType, string> = {
   Customer: 'events/snapshot-customers',
   Solution: 'events/snapshot-solutions',
   Deal: 'events/snapshot-deals',
+  Program: 'events/snapshot-programs',
 };
 
 /** Ids per snapshot statement: large documents are snapshot in batches of this many entities. */

@@ -324,6 +324,13 @@ export type PartnerType =
   /** Trains and certifies customers and other partners. */
   | 'TRAINING';
 
+/** Whether two programs or two enrolments overlap. */
+export type ProgramConflictKind =
+  /** Two partners enrolled in programs of the same partner type claim a cell. */
+  | 'ENROLMENTS'
+  /** Two programs for the same partner type claim a cell. */
+  | 'PROGRAMS';
+
 /** The rule that decided a registration's status (README, "Rules of engagement", with a worked example of each). */
 export type RegistrationRule =
   /** Approved: the deal was registered already closed. */
@@ -393,6 +400,28 @@ export type SortDirection =
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** A criterion a level may set. */
+export type TierCriterion =
+  /** Capabilities held at CERTIFIED or EXPERT at asOf. */
+  | 'CERTIFIED_CAPABILITIES'
+  /** CLOSED_WON deals closed in the window that the partner takes part in. */
+  | 'CLOSED_WON_DEALS'
+  /** Those deals with at least one other partner taking part. */
+  | 'CO_SELLS'
+  /** Amounts of those deals the partner took part in without sourcing. */
+  | 'INFLUENCED_WON'
+  /** Amounts of those deals the partner sourced. */
+  | 'SOURCED_WON';
+
+/** Which way a partner's tier should move. */
+export type TierDirection =
+  /** The qualified tier is below the current one. */
+  | 'DOWN'
+  /** They are equal. */
+  | 'NONE'
+  /** The qualified tier is above the current one. */
+  | 'UP';
 
 /** The length of a trend period (calendar periods in UTC). */
 export type TrendInterval =

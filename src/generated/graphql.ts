@@ -4,6 +4,8 @@ import type { PartnerRow, CapabilityRow, CustomerRow, SolutionRow, DealRow, Mone
 import type { RulesVersion } from '../policy/rules-store.js';
 import type { RegistrationDecisionRow } from '../policy/policy-service.js';
 import type { AttributionSnapshotRow, FrozenShareRow, AttributionDisputeRow } from '../policy/attribution-snapshot.js';
+import type { ProgramRow, TierEvaluationRow, TierMismatchRow, TierMismatchPageRow, ProgramConflictPageRow } from '../programs/program-service.js';
+import type { Enrolment, ProgramLevel as ProgramLevelModel, LevelResult, CriterionResult, ProgramConflict as ProgramConflictModel } from '../programs/tiers.js';
 import type { Change as ChangeModel } from '../events/change-feed.js';
 import type { MapNodeRow, MapEdgeRow } from '../relay/node-ids.js';
 import type { LazyConnection, Edge } from '../relay/nested-connections.js';
@@ -155,6 +157,14 @@ export type AddDealParticipantInput = {
   role: DealRole;
   /** Whether it sourced the deal; CONFLICT at input.sourced when another participant already did. */
   sourced?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An amount threshold. */
+export type AmountThresholdInput = {
+  /** A non-negative decimal string with at most the currency's minor digits. */
+  amount: Scalars['String']['input'];
+  /** Its ISO 4217 code. */
+  currency: Scalars['Currency']['input'];
 };
 
 /** What a solution must cover and where, for assembleSolution. */
@@ -573,9 +583,9 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** The opaque cursor of this change (pass it as `after` to read what follows). */
   cursor: Scalars['String']['output'];
-  /** The entity's id, or the relationship's ends' ids joined by `|`: Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`, SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`, CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`. */
+  /** The entity's id, or the relationship's ends' ids joined by `|`: Account `partnerId|customerId`, PartnerCapability `partnerId|capabilityId`, Integration `smallerId|largerId`, SharingGrant `fromPartnerId|toPartnerId` (the sharer first), Membership `partnerId|solutionId`, Participation `partnerId|dealId`, CustomerNeed `customerId|capabilityId`, SolutionRequirement `solutionId|capabilityId`, CapabilityParent `childId|parentId`, DealCustomer `dealId|customerId`, DealSolution `dealId|solutionId`, Enrolment `partnerId|programId`. */
   entityId: Scalars['String']['output'];
-  /** What it is about: an entity (`Partner`, `Capability`, `Customer`, `Solution`, `Deal`) or a relationship (`Account`, `PartnerCapability`, `Integration`, `SharingGrant`, `Membership`, `Participation`, `CustomerNeed`, `SolutionRequirement`, `CapabilityParent`, `DealCustomer`, `DealSolution`). */
+  /** What it is about: an entity (`Partner`, `Capability`, `Customer`, `Solution`, `Deal`, `Program`) or a relationship (`Account`, `PartnerCapability`, `Integration`, `SharingGrant`, `Membership`, `Participation`, `CustomerNeed`, `SolutionRequirement`, `CapabilityParent`, `DealCustomer`, `DealSolution`, `Enrolment`). */
   entityType: Scalars['String']['output'];
   /** The fields that changed; for CREATED every field (before null), for DELETED and ENDED every field (after null). Sorted by name. */
   fields: Array<ChangedField>;
@@ -817,6 +827,26 @@ export type CreatePartnerInput = {
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
+/** A new program. */
+export type CreateProgramInput = {
+  /** At most 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Rates into the reporting currency, each currency once (only with a reporting currency). */
+  exchangeRates?: InputMaybe<Array<ExchangeRateInput>>;
+  /** The cells it claims exclusively. */
+  exclusiveTerritory?: InputMaybe<TerritoryInput>;
+  /** Its id; generated (program-…) when absent; CONFLICT when taken by any object. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 4 levels, strictly up in tier. */
+  levels: Array<ProgramLevelInput>;
+  /** 1-200 characters. */
+  name: Scalars['String']['input'];
+  /** The partner type of the track. */
+  partnerType: PartnerType;
+  /** Converts amounts into it when set. */
+  reportingCurrency?: InputMaybe<Scalars['Currency']['input']>;
+};
+
 /** A new catalog solution; id generated when absent. */
 export type CreateSolutionInput = {
   /** Free text, at most 2000 characters. */
@@ -860,6 +890,29 @@ export type CreateWebhookPayload = {
   secret?: Maybe<Scalars['String']['output']>;
   /** The created webhook; null on errors. */
   webhook?: Maybe<Webhook>;
+};
+
+/** One criterion's value against its threshold. */
+export type CriterionEvaluation = {
+  __typename?: 'CriterionEvaluation';
+  /** Amount criteria: the partner's won amounts per currency, or the one converted amount in the reporting currency; null for counts. */
+  amounts?: Maybe<Array<Money>>;
+  /** Which criterion. */
+  criterion: TierCriterion;
+  /** Whether the value reaches the threshold. */
+  met: Scalars['Boolean']['output'];
+  /** Count criteria: how many are missing (0 when met); null for amounts. */
+  shortfall?: Maybe<Scalars['Int']['output']>;
+  /** Amount criteria: per threshold, what is missing; empty when met; null for counts. */
+  shortfallAmounts?: Maybe<Array<Money>>;
+  /** Count criteria: the threshold; null for amounts. */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** Amount criteria: the thresholds (alternatives per currency); null for counts. */
+  thresholdAmounts?: Maybe<Array<Money>>;
+  /** With a reporting currency: the amounts in currencies that have no rate, not counted; null otherwise. */
+  unconverted?: Maybe<Array<Money>>;
+  /** Count criteria: the partner's count; null for amounts. */
+  value?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An end customer that partners hold accounts on and deals are sold to. */
@@ -1499,6 +1552,18 @@ export type EcosystemMapInput = {
   regions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A partner to enrol (or whose enrolment to change). */
+export type EnrolPartnerInput = {
+  /** The cells it holds exclusively. */
+  exclusiveTerritory?: InputMaybe<TerritoryInput>;
+  /** The partner; it must have the program's partner type. */
+  partnerId: Scalars['ID']['input'];
+  /** The program. */
+  programId: Scalars['ID']['input'];
+  /** When it joined; now when absent; not in the future. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** Machine-readable code of an expected error in a mutation payload. */
 export type ErrorCode =
   /** A value failed validation. */
@@ -1509,6 +1574,23 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** A referenced entity does not exist. */
   | 'NOT_FOUND';
+
+/** A rate the vendor sets: `rate` units of the reporting currency for one unit of `currency`. */
+export type ExchangeRate = {
+  __typename?: 'ExchangeRate';
+  /** The ISO 4217 code converted. */
+  currency: Scalars['Currency']['output'];
+  /** An exact positive decimal string: 1 to 12 integer digits, at most 12 fraction digits, e.g. "0.0067". */
+  rate: Scalars['String']['output'];
+};
+
+/** A rate of a program's exchange rates. */
+export type ExchangeRateInput = {
+  /** The ISO 4217 code converted (not the reporting currency, which counts at 1). */
+  currency: Scalars['Currency']['input'];
+  /** An exact positive decimal string: 1 to 12 integer digits, at most 12 fraction digits. */
+  rate: Scalars['String']['input'];
+};
 
 /** The deals whose expiry was recorded. */
 export type ExpiredRegistrationsPayload = {
@@ -1567,6 +1649,17 @@ export type IntegrationInput = {
   otherPartnerId: Scalars['ID']['input'];
   /** One partner of the pair. */
   partnerId: Scalars['ID']['input'];
+};
+
+/** One level evaluated. */
+export type LevelEvaluation = {
+  __typename?: 'LevelEvaluation';
+  /** The criteria the level sets, in TierCriterion order. */
+  criteria: Array<CriterionEvaluation>;
+  /** Whether every criterion of the level is met. */
+  qualified: Scalars['Boolean']['output'];
+  /** The level's tier. */
+  tier: PartnerTier;
 };
 
 /** Where a partner is in its lifecycle, from recruitment to offboarding. */
@@ -1717,6 +1810,8 @@ export type Mutation = {
   createCustomer?: Maybe<CustomerPayload>;
   /** Creates a partner, or updates the one with the given id. ADMIN only. */
   createPartner?: Maybe<PartnerPayload>;
+  /** Creates a program (ADMIN). */
+  createProgram?: Maybe<ProgramPayload>;
   /** Creates a catalog solution (or updates the one with the given id). ADMIN and ALLIANCE_MANAGER. */
   createSolution?: Maybe<SolutionPayload>;
   /** Registers a webhook (ADMIN for any scope, a PARTNER for its own). Deliveries start with the next change recorded. */
@@ -1729,12 +1824,16 @@ export type Mutation = {
   deleteDeal?: Maybe<DeletePayload>;
   /** Deletes the partner with its capabilities, accounts, integrations, grants and memberships; it leaves each of its deals with a PARTICIPANT_REMOVED event. CONFLICT (naming the deals) when it is a deal's only participant. */
   deletePartner?: Maybe<DeletePayload>;
+  /** Deletes a program and its enrolments (ADMIN). */
+  deleteProgram?: Maybe<DeletePayload>;
   /** Deletes the solution with its requirements and memberships; CONFLICT (naming them) while deals sell it: retire it instead. */
   deleteSolution?: Maybe<DeletePayload>;
   /** Deletes a webhook the viewer owns and its delivery records; deletedId null with NOT_FOUND when there is none. */
   deleteWebhook?: Maybe<DeletePayload>;
   /** A participant (PARTNER token on the deal) disputes the deal's frozen attribution. NOT_FOUND for a deal it may not see; CONFLICT without a snapshot or with a dispute open. */
   disputeAttribution?: Maybe<DealPayload>;
+  /** Enrols a partner in a program, or changes its enrolment (ADMIN). */
+  enrolPartner?: Maybe<ProgramPayload>;
   /** Records that two partners integrate (undirected; recording it twice changes nothing); returns the first partner. ADMIN only. */
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
@@ -1769,6 +1868,8 @@ export type Mutation = {
   setRulesOfEngagement?: Maybe<RulesOfEngagementPayload>;
   /** Sets what one partner shares of its accounts with another; returns the granting partner. A PARTNER may set only its own grants. */
   setSharingGrant?: Maybe<PartnerPayload>;
+  /** Ends a partner's enrolment (ADMIN); NOT_FOUND when it is not enrolled. */
+  unenrolPartner?: Maybe<ProgramPayload>;
   /** Removes the integration between two partners; returns the first partner. ADMIN only. */
   unlinkIntegration?: Maybe<PartnerPayload>;
   /** Changes the given fields of a capability, or moves it in the taxonomy (CONFLICT at input.parentId for a cycle). ADMIN only. */
@@ -1779,6 +1880,8 @@ export type Mutation = {
   updateDealStage?: Maybe<DealPayload>;
   /** Changes the given fields of a partner. ADMIN only. */
   updatePartner?: Maybe<PartnerPayload>;
+  /** Changes a program (ADMIN). */
+  updateProgram?: Maybe<ProgramPayload>;
   /** Changes the given fields of a solution. ADMIN and ALLIANCE_MANAGER. */
   updateSolution?: Maybe<SolutionPayload>;
 };
@@ -1811,6 +1914,12 @@ export type MutationCreateCustomerArgs = {
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationCreatePartnerArgs = {
   input: CreatePartnerInput;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationCreateProgramArgs = {
+  input: CreateProgramInput;
 };
 
 
@@ -1851,6 +1960,12 @@ export type MutationDeletePartnerArgs = {
 
 
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationDeleteProgramArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationDeleteSolutionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1866,6 +1981,12 @@ export type MutationDeleteWebhookArgs = {
 export type MutationDisputeAttributionArgs = {
   dealId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationEnrolPartnerArgs = {
+  input: EnrolPartnerInput;
 };
 
 
@@ -1966,6 +2087,13 @@ export type MutationSetSharingGrantArgs = {
 
 
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationUnenrolPartnerArgs = {
+  partnerId: Scalars['ID']['input'];
+  programId: Scalars['ID']['input'];
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUnlinkIntegrationArgs = {
   input: IntegrationInput;
 };
@@ -1992,6 +2120,12 @@ export type MutationUpdateDealStageArgs = {
 /** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
 export type MutationUpdatePartnerArgs = {
   input: UpdatePartnerInput;
+};
+
+
+/** Every mutation may be refused for the viewer's role (FORBIDDEN), so every mutation field is nullable: a refused one is null with its error, and the mutations before it in the request keep their payloads. */
+export type MutationUpdateProgramArgs = {
+  input: UpdateProgramInput;
 };
 
 
@@ -2566,6 +2700,115 @@ export type PredictedIntegration = {
   score: Scalars['Float']['output'];
 };
 
+/** A partner program (README, "Programs and tiers"): a track for one partner type with ordered levels, each naming a tier and the criteria that qualify for it. Not versioned: an update replaces the definition (the change feed keeps what it was); evaluations read the current one. */
+export type Program = Node & {
+  __typename?: 'Program';
+  /** What the program is; null when not given. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The partners enrolled, ordered by partner id; a PARTNER viewer sees only its own enrolment. */
+  enrolments: Array<ProgramEnrolment>;
+  /** Units of the reporting currency for one unit of each currency, ordered by currency; the reporting currency itself counts at 1. */
+  exchangeRates: Array<ExchangeRate>;
+  /** The region × industry cells the program claims exclusively for its partner type (programConflicts). */
+  exclusiveTerritory: Territory;
+  /** Unique across every kind of object (1-128 letters, digits or . _ : -). */
+  id: Scalars['ID']['output'];
+  /** The levels, lowest tier first. */
+  levels: Array<ProgramLevel>;
+  /** The display name: 1-200 characters, trimmed. */
+  name: Scalars['String']['output'];
+  /** The partner type the track is for; only partners of that type may enrol. */
+  partnerType: PartnerType;
+  /** When set, amount criteria compare the won amounts converted into this currency with exchangeRates (exact; one rounding, half to even, to its minor units). Null: thresholds are per currency. */
+  reportingCurrency?: Maybe<Scalars['Currency']['output']>;
+};
+
+/** Two exclusive territories that overlap (README, "Programs and tiers"). */
+export type ProgramConflict = {
+  __typename?: 'ProgramConflict';
+  /** Between programs or between enrolments. */
+  kind: ProgramConflictKind;
+  /** The cells both claim, by region then industry. */
+  overlap: Array<TerritoryCell>;
+  /** The partner type of the track(s). */
+  partnerType: PartnerType;
+  /** ENROLMENTS: the two partners, by id; PROGRAMS: empty. */
+  partners: Array<Partner>;
+  /** PROGRAMS: the two programs, by id; ENROLMENTS: the program of each partner's enrolment, in the partners' order. */
+  programs: Array<Program>;
+};
+
+/** Whether two programs or two enrolments overlap. */
+export type ProgramConflictKind =
+  /** Two partners enrolled in programs of the same partner type claim a cell. */
+  | 'ENROLMENTS'
+  /** Two programs for the same partner type claim a cell. */
+  | 'PROGRAMS';
+
+/** A page of conflicts: programs first, then enrolments, each by the ids they name. */
+export type ProgramConflictPage = {
+  __typename?: 'ProgramConflictPage';
+  /** At most `first` conflicts. */
+  conflicts: Array<ProgramConflict>;
+  /** The cursor to pass as `after` for the next page; null on the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Every conflict there is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A partner's enrolment in a program. */
+export type ProgramEnrolment = {
+  __typename?: 'ProgramEnrolment';
+  /** The cells it holds exclusively within the program's partner type (programConflicts). */
+  exclusiveTerritory: Territory;
+  /** The partner enrolled. */
+  partner: Partner;
+  /** When it was enrolled. */
+  since: Scalars['DateTime']['output'];
+};
+
+/** A program's level: the tier it gives and the thresholds that qualify for it (a null threshold is no criterion). Counts and amounts are over the trailing 12 months (README, "Programs and tiers"). */
+export type ProgramLevel = {
+  __typename?: 'ProgramLevel';
+  /** At least this many capabilities held at CERTIFIED or EXPERT at asOf. */
+  certifiedCapabilities?: Maybe<Scalars['Int']['output']>;
+  /** At least this many CLOSED_WON deals closed in the window that the partner takes part in. */
+  closedWonDeals?: Maybe<Scalars['Int']['output']>;
+  /** At least this many of those deals with at least one other partner taking part (co-sells). */
+  coSells?: Maybe<Scalars['Int']['output']>;
+  /** Won amounts of deals the partner took part in without sourcing: as sourcedWon. */
+  influencedWon?: Maybe<Array<Money>>;
+  /** Won amounts the partner sourced: per currency, any one reached suffices; with a reporting currency, one amount in it. */
+  sourcedWon?: Maybe<Array<Money>>;
+  /** The tier this level gives. */
+  tier: PartnerTier;
+};
+
+/** A level: the tier and its thresholds; leave a threshold out for no criterion (at least one is required). */
+export type ProgramLevelInput = {
+  /** 0 to 1000000. */
+  certifiedCapabilities?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 1000000. */
+  closedWonDeals?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 1000000. */
+  coSells?: InputMaybe<Scalars['Int']['input']>;
+  /** As sourcedWon. */
+  influencedWon?: InputMaybe<Array<AmountThresholdInput>>;
+  /** 1 to 20 thresholds, each currency once; with a reporting currency exactly one, in it. */
+  sourcedWon?: InputMaybe<Array<AmountThresholdInput>>;
+  /** The tier; levels go strictly up in tier. */
+  tier: PartnerTier;
+};
+
+/** The program written, or why not. */
+export type ProgramPayload = {
+  __typename?: 'ProgramPayload';
+  /** Why it was not written (code and path); empty on success. */
+  errors: Array<PayloadError>;
+  /** The program as written; null on errors. */
+  program?: Maybe<Program>;
+};
+
 /** A partner in a proposal, with the required capabilities it covers. */
 export type ProposalMember = {
   __typename?: 'ProposalMember';
@@ -2658,6 +2901,12 @@ export type Query = {
   partners: PartnerConnection;
   /** TECHNOLOGY partners not integrated with partnerId by the Adamic–Adar index on the partner network, only above 0, ties by id; first 0 to 100. A PARTNER may ask only for itself; its network counts only accounts and deals it may see. */
   predictedIntegrations?: Maybe<Array<PredictedIntegration>>;
+  /** The program with this id; null when there is none. */
+  program?: Maybe<Program>;
+  /** Overlapping exclusive territories between programs of one partner type and between enrolments of different partners in programs of one partner type. The vendor's users only. Null with its error when refused. */
+  programConflicts?: Maybe<ProgramConflictPage>;
+  /** Every program, ordered by id; only those for `partnerType` when given. Open to every role (a partner sees only its own enrolments). */
+  programs: Array<Program>;
   /** PROSPECT partners by mean Jaccard similarity to the exemplars (1 to 50 distinct partner ids), only above 0, ties by id; first 0 to 100. FORBIDDEN for a PARTNER. */
   recruitmentCandidates?: Maybe<Array<RecruitmentCandidate>>;
   /** The current rules of engagement (version 0, the defaults, until the vendor sets some). */
@@ -2672,6 +2921,10 @@ export type Query = {
   solution?: Maybe<Solution>;
   /** A page of the solutions the viewer may see that match the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   solutions: SolutionConnection;
+  /** The partner's tier in the program as of `asOf` (default now; a future instant is BAD_USER_INPUT): qualified against current, each criterion against its threshold and what is missing for the next level. A PARTNER only for itself (FORBIDDEN otherwise); NOT_FOUND for a missing partner or program. Null with its error when refused. */
+  tierEvaluation?: Maybe<TierEvaluation>;
+  /** The enrolled partners whose tier at asOf differs from the one they qualify for, ordered by partner id, `first` (1 to 100) after the partner id `after`. The vendor's users only. Null with its error when refused. */
+  tierMismatches?: Maybe<TierMismatchPage>;
   /** A webhook's deliveries, newest first, at most `first` (1 to 100). NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
   /** The viewer's webhooks (every webhook for ADMIN), oldest first. FORBIDDEN for ALLIANCE_MANAGER. */
@@ -2923,6 +3176,25 @@ export type QueryPredictedIntegrationsArgs = {
 
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryProgramArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryProgramConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryProgramsArgs = {
+  partnerType?: InputMaybe<PartnerType>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryRecruitmentCandidatesArgs = {
   exemplarIds: Array<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2956,6 +3228,23 @@ export type QuerySolutionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<SolutionOrder>;
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryTierEvaluationArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  partnerId: Scalars['ID']['input'];
+  programId: Scalars['ID']['input'];
+};
+
+
+/** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
+export type QueryTierMismatchesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  programId: Scalars['ID']['input'];
 };
 
 
@@ -3593,6 +3882,32 @@ export type SubscriptionEcosystemMapChangedArgs = {
   input?: InputMaybe<EcosystemMapInput>;
 };
 
+/** Region × industry cells: every listed region with every listed industry; no industries means every industry of those regions; no regions claims nothing. */
+export type Territory = {
+  __typename?: 'Territory';
+  /** Industry codes, each once, in the order given; empty: every industry. */
+  industries: Array<Scalars['String']['output']>;
+  /** Region codes, each once, in the order given. */
+  regions: Array<Scalars['String']['output']>;
+};
+
+/** A cell two exclusive territories both claim. */
+export type TerritoryCell = {
+  __typename?: 'TerritoryCell';
+  /** The industry; null: every industry of the region. */
+  industry?: Maybe<Scalars['String']['output']>;
+  /** The region. */
+  region: Scalars['String']['output'];
+};
+
+/** Region × industry cells; no industries means every industry of the regions. */
+export type TerritoryInput = {
+  /** Industry codes (each kept once); empty: every industry. */
+  industries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Region codes (each kept once). */
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A tier a partner reached, and when. */
 export type TierChange = {
   __typename?: 'TierChange';
@@ -3600,6 +3915,81 @@ export type TierChange = {
   at: Scalars['DateTime']['output'];
   /** The tier from `at` on (until the next change). */
   tier: PartnerTier;
+};
+
+/** A criterion a level may set. */
+export type TierCriterion =
+  /** Capabilities held at CERTIFIED or EXPERT at asOf. */
+  | 'CERTIFIED_CAPABILITIES'
+  /** CLOSED_WON deals closed in the window that the partner takes part in. */
+  | 'CLOSED_WON_DEALS'
+  /** Those deals with at least one other partner taking part. */
+  | 'CO_SELLS'
+  /** Amounts of those deals the partner took part in without sourcing. */
+  | 'INFLUENCED_WON'
+  /** Amounts of those deals the partner sourced. */
+  | 'SOURCED_WON';
+
+/** Which way a partner's tier should move. */
+export type TierDirection =
+  /** The qualified tier is below the current one. */
+  | 'DOWN'
+  /** They are equal. */
+  | 'NONE'
+  /** The qualified tier is above the current one. */
+  | 'UP';
+
+/** A partner's tier in a program as of an instant: what it qualifies for against what it has (README, "Programs and tiers"). */
+export type TierEvaluation = {
+  __typename?: 'TierEvaluation';
+  /** The instant evaluated. */
+  asOf: Scalars['DateTime']['output'];
+  /** The partner's tier at asOf (its tier history). */
+  currentTier: PartnerTier;
+  /** UP or DOWN when qualifiedTier differs from currentTier. */
+  direction: TierDirection;
+  /** Whether the partner is enrolled in the program (a partner not enrolled is evaluated all the same). */
+  enrolled: Scalars['Boolean']['output'];
+  /** Every level, lowest first. */
+  levels: Array<LevelEvaluation>;
+  /** The criteria of nextLevel not met, with what is missing. */
+  missing: Array<CriterionEvaluation>;
+  /** The level above the qualified one (the lowest level when none is met); null at the top. */
+  nextLevel?: Maybe<LevelEvaluation>;
+  /** The partner evaluated. */
+  partner: Partner;
+  /** The program. */
+  program: Program;
+  /** The tier of the highest level whose every criterion is met; REGISTERED when none is. */
+  qualifiedTier: PartnerTier;
+  /** The window's start: asOf twelve calendar months earlier (UTC, the day clamped); deals closed in (windowStart, asOf] count. */
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** A partner whose tier differs from the one it qualifies for. */
+export type TierMismatch = {
+  __typename?: 'TierMismatch';
+  /** Its tier at asOf. */
+  currentTier: PartnerTier;
+  /** UP: it qualifies for more; DOWN: for less. */
+  direction: TierDirection;
+  /** The partner. */
+  partner: Partner;
+  /** The tier it qualifies for. */
+  qualifiedTier: PartnerTier;
+};
+
+/** A page of tier mismatches, ordered by partner id. */
+export type TierMismatchPage = {
+  __typename?: 'TierMismatchPage';
+  /** The partner id to pass as `after` for the next page; null on the last. */
+  endCursor?: Maybe<Scalars['ID']['output']>;
+  /** The partners enrolled in the program. */
+  enrolledCount: Scalars['Int']['output'];
+  /** At most `first` mismatches after the cursor. */
+  mismatches: Array<TierMismatch>;
+  /** Every mismatch in the program as of asOf. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The length of a trend period (calendar periods in UTC). */
@@ -3710,6 +4100,26 @@ export type UpdatePartnerInput = {
   types?: InputMaybe<Array<PartnerType>>;
   /** A new http(s) URL of at most 2048 characters; null clears it. */
   website?: InputMaybe<Scalars['URL']['input']>;
+};
+
+/** Changes to a program; a field left out keeps its value; lists given replace the old ones. */
+export type UpdateProgramInput = {
+  /** At most 2000 characters; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the rates. */
+  exchangeRates?: InputMaybe<Array<ExchangeRateInput>>;
+  /** Replaces the territory. */
+  exclusiveTerritory?: InputMaybe<TerritoryInput>;
+  /** The program; NOT_FOUND when there is none. */
+  id: Scalars['ID']['input'];
+  /** Replaces the levels. */
+  levels?: InputMaybe<Array<ProgramLevelInput>>;
+  /** 1-200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The partner type (enrolled partners must have it). */
+  partnerType?: InputMaybe<PartnerType>;
+  /** Null clears it (thresholds are then per currency). */
+  reportingCurrency?: InputMaybe<Scalars['Currency']['input']>;
 };
 
 /** Changes to a solution: fields left out keep their value, null clears optional ones. */
@@ -3903,6 +4313,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DealParticipationRow )
     | ( PartnerRow )
     | ( PartnerCapabilityRow )
+    | ( ProgramRow )
     | ( SharingGrantRow )
     | ( SolutionRow )
     | ( SolutionMemberRow )
@@ -3924,6 +4335,7 @@ export type ResolversTypes = ResolversObject<{
   AccountRemoveInput: AccountRemoveInput;
   AccountStatus: AccountStatus;
   AddDealParticipantInput: AddDealParticipantInput;
+  AmountThresholdInput: AmountThresholdInput;
   AssembleSolutionInput: AssembleSolutionInput;
   AtRiskPartner: ResolverTypeWrapper<Omit<AtRiskPartner, 'partner'> & { partner: ResolversTypes['Partner'] }>;
   AttributionDispute: ResolverTypeWrapper<AttributionDisputeRow>;
@@ -3973,9 +4385,11 @@ export type ResolversTypes = ResolversObject<{
   CreateCapabilityInput: CreateCapabilityInput;
   CreateCustomerInput: CreateCustomerInput;
   CreatePartnerInput: CreatePartnerInput;
+  CreateProgramInput: CreateProgramInput;
   CreateSolutionInput: CreateSolutionInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>;
+  CriterionEvaluation: ResolverTypeWrapper<CriterionResult>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRow>;
@@ -4021,7 +4435,10 @@ export type ResolversTypes = ResolversObject<{
   EcosystemHealth: ResolverTypeWrapper<EcosystemHealthRow>;
   EcosystemMapDelta: ResolverTypeWrapper<MapDeltaEvent>;
   EcosystemMapInput: EcosystemMapInput;
+  EnrolPartnerInput: EnrolPartnerInput;
   ErrorCode: ErrorCode;
+  ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
+  ExchangeRateInput: ExchangeRateInput;
   ExpiredRegistrationsPayload: ResolverTypeWrapper<ExpiredRegistrationsPayload>;
   ExternalId: ResolverTypeWrapper<ExternalId>;
   ExternalIdInput: ExternalIdInput;
@@ -4032,6 +4449,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationInput: IntegrationInput;
+  LevelEvaluation: ResolverTypeWrapper<LevelResult>;
   LifecycleStage: LifecycleStage;
   ListOrder: ListOrder;
   ListOrderField: ListOrderField;
@@ -4077,6 +4495,14 @@ export type ResolversTypes = ResolversObject<{
   PartnerType: PartnerType;
   PayloadError: ResolverTypeWrapper<PayloadError>;
   PredictedIntegration: ResolverTypeWrapper<Omit<PredictedIntegration, 'partner'> & { partner: ResolversTypes['Partner'] }>;
+  Program: ResolverTypeWrapper<ProgramRow>;
+  ProgramConflict: ResolverTypeWrapper<ProgramConflictModel>;
+  ProgramConflictKind: ProgramConflictKind;
+  ProgramConflictPage: ResolverTypeWrapper<ProgramConflictPageRow>;
+  ProgramEnrolment: ResolverTypeWrapper<Enrolment>;
+  ProgramLevel: ResolverTypeWrapper<ProgramLevelModel>;
+  ProgramLevelInput: ProgramLevelInput;
+  ProgramPayload: ResolverTypeWrapper<Omit<ProgramPayload, 'program'> & { program?: Maybe<ResolversTypes['Program']> }>;
   ProposalMember: ResolverTypeWrapper<ProposalMemberRow>;
   ProposalMemberInput: ProposalMemberInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4127,7 +4553,15 @@ export type ResolversTypes = ResolversObject<{
   StageTime: ResolverTypeWrapper<StageTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Territory: ResolverTypeWrapper<Territory>;
+  TerritoryCell: ResolverTypeWrapper<TerritoryCell>;
+  TerritoryInput: TerritoryInput;
   TierChange: ResolverTypeWrapper<TierChange>;
+  TierCriterion: TierCriterion;
+  TierDirection: TierDirection;
+  TierEvaluation: ResolverTypeWrapper<TierEvaluationRow>;
+  TierMismatch: ResolverTypeWrapper<TierMismatchRow>;
+  TierMismatchPage: ResolverTypeWrapper<TierMismatchPageRow>;
   TrendInterval: TrendInterval;
   TrendPeriod: ResolverTypeWrapper<Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversTypes['Money']>, partnerSourcedWon: Array<ResolversTypes['Money']> }>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
@@ -4135,6 +4569,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateDealStageInput: UpdateDealStageInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  UpdateProgramInput: UpdateProgramInput;
   UpdateSolutionInput: UpdateSolutionInput;
   Webhook: ResolverTypeWrapper<WebhookRow>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
@@ -4155,6 +4590,7 @@ export type ResolversParentTypes = ResolversObject<{
   AccountPayload: Omit<AccountPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   AccountRemoveInput: AccountRemoveInput;
   AddDealParticipantInput: AddDealParticipantInput;
+  AmountThresholdInput: AmountThresholdInput;
   AssembleSolutionInput: AssembleSolutionInput;
   AtRiskPartner: Omit<AtRiskPartner, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   AttributionDispute: AttributionDisputeRow;
@@ -4196,9 +4632,11 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCapabilityInput: CreateCapabilityInput;
   CreateCustomerInput: CreateCustomerInput;
   CreatePartnerInput: CreatePartnerInput;
+  CreateProgramInput: CreateProgramInput;
   CreateSolutionInput: CreateSolutionInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> };
+  CriterionEvaluation: CriterionResult;
   Currency: Scalars['Currency']['output'];
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRow;
@@ -4236,6 +4674,9 @@ export type ResolversParentTypes = ResolversObject<{
   EcosystemHealth: EcosystemHealthRow;
   EcosystemMapDelta: MapDeltaEvent;
   EcosystemMapInput: EcosystemMapInput;
+  EnrolPartnerInput: EnrolPartnerInput;
+  ExchangeRate: ExchangeRate;
+  ExchangeRateInput: ExchangeRateInput;
   ExpiredRegistrationsPayload: ExpiredRegistrationsPayload;
   ExternalId: ExternalId;
   ExternalIdInput: ExternalIdInput;
@@ -4246,6 +4687,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IntegrationInput: IntegrationInput;
+  LevelEvaluation: LevelResult;
   ListOrder: ListOrder;
   MapEdge: MapEdgeRow;
   MapNode: MapNodeRow;
@@ -4283,6 +4725,13 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerSolutionsEdge: Edge<SolutionMembershipRow>;
   PayloadError: PayloadError;
   PredictedIntegration: Omit<PredictedIntegration, 'partner'> & { partner: ResolversParentTypes['Partner'] };
+  Program: ProgramRow;
+  ProgramConflict: ProgramConflictModel;
+  ProgramConflictPage: ProgramConflictPageRow;
+  ProgramEnrolment: Enrolment;
+  ProgramLevel: ProgramLevelModel;
+  ProgramLevelInput: ProgramLevelInput;
+  ProgramPayload: Omit<ProgramPayload, 'program'> & { program?: Maybe<ResolversParentTypes['Program']> };
   ProposalMember: ProposalMemberRow;
   ProposalMemberInput: ProposalMemberInput;
   Query: Record<PropertyKey, never>;
@@ -4327,13 +4776,20 @@ export type ResolversParentTypes = ResolversObject<{
   StageTime: StageTime;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Territory: Territory;
+  TerritoryCell: TerritoryCell;
+  TerritoryInput: TerritoryInput;
   TierChange: TierChange;
+  TierEvaluation: TierEvaluationRow;
+  TierMismatch: TierMismatchRow;
+  TierMismatchPage: TierMismatchPageRow;
   TrendPeriod: Omit<TrendPeriod, 'partnerInfluencedWon' | 'partnerSourcedWon'> & { partnerInfluencedWon: Array<ResolversParentTypes['Money']>, partnerSourcedWon: Array<ResolversParentTypes['Money']> };
   URL: Scalars['URL']['output'];
   UpdateCapabilityInput: UpdateCapabilityInput;
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateDealStageInput: UpdateDealStageInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  UpdateProgramInput: UpdateProgramInput;
   UpdateSolutionInput: UpdateSolutionInput;
   Webhook: WebhookRow;
   WebhookDelivery: WebhookDeliveryRow;
@@ -4585,6 +5041,18 @@ export type CreateWebhookPayloadResolvers<ContextType = RequestContext, ParentTy
   webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
 }>;
 
+export type CriterionEvaluationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CriterionEvaluation'] = ResolversParentTypes['CriterionEvaluation']> = ResolversObject<{
+  amounts?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  criterion?: Resolver<ResolversTypes['TierCriterion'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shortfall?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shortfallAmounts?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thresholdAmounts?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  unconverted?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
   name: 'Currency';
 }
@@ -4800,6 +5268,11 @@ export type EcosystemMapDeltaResolvers<ContextType = RequestContext, ParentType 
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ExchangeRateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ExpiredRegistrationsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExpiredRegistrationsPayload'] = ResolversParentTypes['ExpiredRegistrationsPayload']> = ResolversObject<{
   dealIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
@@ -4822,6 +5295,12 @@ export type GapReportResolvers<ContextType = RequestContext, ParentType extends 
 export type HealthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LevelEvaluationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LevelEvaluation'] = ResolversParentTypes['LevelEvaluation']> = ResolversObject<{
+  criteria?: Resolver<Array<ResolversTypes['CriterionEvaluation']>, ParentType, ContextType>;
+  qualified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
 }>;
 
 export type MapEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MapEdge'] = ResolversParentTypes['MapEdge']> = ResolversObject<{
@@ -4858,15 +5337,18 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createCapability?: Resolver<Maybe<ResolversTypes['CapabilityPayload']>, ParentType, ContextType, RequireFields<MutationCreateCapabilityArgs, 'input'>>;
   createCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createPartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
+  createProgram?: Resolver<Maybe<ResolversTypes['ProgramPayload']>, ParentType, ContextType, RequireFields<MutationCreateProgramArgs, 'input'>>;
   createSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationCreateSolutionArgs, 'input'>>;
   createWebhook?: Resolver<Maybe<ResolversTypes['CreateWebhookPayload']>, ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteCapability?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCapabilityArgs, 'id'>>;
   deleteCustomer?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteCustomerArgs, 'id'>>;
   deleteDeal?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   deletePartner?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeletePartnerArgs, 'id'>>;
+  deleteProgram?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteProgramArgs, 'id'>>;
   deleteSolution?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteSolutionArgs, 'id'>>;
   deleteWebhook?: Resolver<Maybe<ResolversTypes['DeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   disputeAttribution?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationDisputeAttributionArgs, 'dealId' | 'reason'>>;
+  enrolPartner?: Resolver<Maybe<ResolversTypes['ProgramPayload']>, ParentType, ContextType, RequireFields<MutationEnrolPartnerArgs, 'input'>>;
   linkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationLinkIntegrationArgs, 'input'>>;
   markCustomersDistinct?: Resolver<Maybe<ResolversTypes['CustomersPayload']>, ParentType, ContextType, RequireFields<MutationMarkCustomersDistinctArgs, 'ids'>>;
   mergeCustomers?: Resolver<Maybe<ResolversTypes['MergeCustomersPayload']>, ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
@@ -4884,16 +5366,18 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setPartnerCapability?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationSetPartnerCapabilityArgs, 'input'>>;
   setRulesOfEngagement?: Resolver<Maybe<ResolversTypes['RulesOfEngagementPayload']>, ParentType, ContextType, RequireFields<MutationSetRulesOfEngagementArgs, 'input'>>;
   setSharingGrant?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationSetSharingGrantArgs, 'input'>>;
+  unenrolPartner?: Resolver<Maybe<ResolversTypes['ProgramPayload']>, ParentType, ContextType, RequireFields<MutationUnenrolPartnerArgs, 'partnerId' | 'programId'>>;
   unlinkIntegration?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationUnlinkIntegrationArgs, 'input'>>;
   updateCapability?: Resolver<Maybe<ResolversTypes['CapabilityPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCapabilityArgs, 'input'>>;
   updateCustomer?: Resolver<Maybe<ResolversTypes['CustomerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
   updateDealStage?: Resolver<Maybe<ResolversTypes['DealPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDealStageArgs, 'input'>>;
   updatePartner?: Resolver<Maybe<ResolversTypes['PartnerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'input'>>;
+  updateProgram?: Resolver<Maybe<ResolversTypes['ProgramPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProgramArgs, 'input'>>;
   updateSolution?: Resolver<Maybe<ResolversTypes['SolutionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateSolutionArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Account' | 'Capability' | 'CapabilityHolder' | 'Customer' | 'Deal' | 'DealParticipant' | 'DealParticipation' | 'Partner' | 'PartnerCapability' | 'SharingGrant' | 'Solution' | 'SolutionMember' | 'SolutionMembership', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Account' | 'Capability' | 'CapabilityHolder' | 'Customer' | 'Deal' | 'DealParticipant' | 'DealParticipation' | 'Partner' | 'PartnerCapability' | 'Program' | 'SharingGrant' | 'Solution' | 'SolutionMember' | 'SolutionMembership', ParentType, ContextType>;
 }>;
 
 export type OverlapCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OverlapCell'] = ResolversParentTypes['OverlapCell']> = ResolversObject<{
@@ -5081,6 +5565,53 @@ export type PredictedIntegrationResolvers<ContextType = RequestContext, ParentTy
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ProgramResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enrolments?: Resolver<Array<ResolversTypes['ProgramEnrolment']>, ParentType, ContextType>;
+  exchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType>;
+  exclusiveTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ProgramLevel']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerType?: Resolver<ResolversTypes['PartnerType'], ParentType, ContextType>;
+  reportingCurrency?: Resolver<Maybe<ResolversTypes['Currency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProgramConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramConflict'] = ResolversParentTypes['ProgramConflict']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ProgramConflictKind'], ParentType, ContextType>;
+  overlap?: Resolver<Array<ResolversTypes['TerritoryCell']>, ParentType, ContextType>;
+  partnerType?: Resolver<ResolversTypes['PartnerType'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
+}>;
+
+export type ProgramConflictPageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramConflictPage'] = ResolversParentTypes['ProgramConflictPage']> = ResolversObject<{
+  conflicts?: Resolver<Array<ResolversTypes['ProgramConflict']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProgramEnrolmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramEnrolment'] = ResolversParentTypes['ProgramEnrolment']> = ResolversObject<{
+  exclusiveTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ProgramLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramLevel'] = ResolversParentTypes['ProgramLevel']> = ResolversObject<{
+  certifiedCapabilities?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  closedWonDeals?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  coSells?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  influencedWon?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  sourcedWon?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+}>;
+
+export type ProgramPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgramPayload'] = ResolversParentTypes['ProgramPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['PayloadError']>, ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType>;
+}>;
+
 export type ProposalMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProposalMember'] = ResolversParentTypes['ProposalMember']> = ResolversObject<{
   covers?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
   included?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -5123,6 +5654,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   partnerRevenue?: Resolver<Maybe<ResolversTypes['PartnerRevenue']>, ParentType, ContextType, RequireFields<QueryPartnerRevenueArgs, 'from' | 'partnerId' | 'to'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'first'>>;
   predictedIntegrations?: Resolver<Maybe<Array<ResolversTypes['PredictedIntegration']>>, ParentType, ContextType, RequireFields<QueryPredictedIntegrationsArgs, 'first' | 'partnerId'>>;
+  program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<QueryProgramArgs, 'id'>>;
+  programConflicts?: Resolver<Maybe<ResolversTypes['ProgramConflictPage']>, ParentType, ContextType, RequireFields<QueryProgramConflictsArgs, 'first'>>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, Partial<QueryProgramsArgs>>;
   recruitmentCandidates?: Resolver<Maybe<Array<ResolversTypes['RecruitmentCandidate']>>, ParentType, ContextType, RequireFields<QueryRecruitmentCandidatesArgs, 'exemplarIds' | 'first'>>;
   rulesOfEngagement?: Resolver<ResolversTypes['RulesOfEngagement'], ParentType, ContextType>;
   rulesOfEngagementVersions?: Resolver<Array<ResolversTypes['RulesOfEngagement']>, ParentType, ContextType>;
@@ -5130,6 +5664,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   simulateRegistration?: Resolver<Maybe<ResolversTypes['RegistrationDecision']>, ParentType, ContextType, RequireFields<QuerySimulateRegistrationArgs, 'input'>>;
   solution?: Resolver<Maybe<ResolversTypes['Solution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'id'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
+  tierEvaluation?: Resolver<Maybe<ResolversTypes['TierEvaluation']>, ParentType, ContextType, RequireFields<QueryTierEvaluationArgs, 'partnerId' | 'programId'>>;
+  tierMismatches?: Resolver<Maybe<ResolversTypes['TierMismatchPage']>, ParentType, ContextType, RequireFields<QueryTierMismatchesArgs, 'first' | 'programId'>>;
   webhookDeliveries?: Resolver<Maybe<ResolversTypes['WebhookDeliveryConnection']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
 }>;
@@ -5316,9 +5852,47 @@ export type SubscriptionResolvers<ContextType = RequestContext, ParentType exten
   ecosystemMapChanged?: SubscriptionResolver<ResolversTypes['EcosystemMapDelta'], "ecosystemMapChanged", ParentType, ContextType, Partial<SubscriptionEcosystemMapChangedArgs>>;
 }>;
 
+export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
+  industries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TerritoryCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TerritoryCell'] = ResolversParentTypes['TerritoryCell']> = ResolversObject<{
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TierChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierChange'] = ResolversParentTypes['TierChange']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+}>;
+
+export type TierEvaluationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierEvaluation'] = ResolversParentTypes['TierEvaluation']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentTier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['TierDirection'], ParentType, ContextType>;
+  enrolled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['LevelEvaluation']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['CriterionEvaluation']>, ParentType, ContextType>;
+  nextLevel?: Resolver<Maybe<ResolversTypes['LevelEvaluation']>, ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  program?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
+  qualifiedTier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type TierMismatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierMismatch'] = ResolversParentTypes['TierMismatch']> = ResolversObject<{
+  currentTier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['TierDirection'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  qualifiedTier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+}>;
+
+export type TierMismatchPageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TierMismatchPage'] = ResolversParentTypes['TierMismatchPage']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  enrolledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mismatches?: Resolver<Array<ResolversTypes['TierMismatch']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TrendPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPeriod'] = ResolversParentTypes['TrendPeriod']> = ResolversObject<{
@@ -5415,6 +5989,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CommunityPartition?: CommunityPartitionResolvers<ContextType>;
   ComplementaryNeed?: ComplementaryNeedResolvers<ContextType>;
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
+  CriterionEvaluation?: CriterionEvaluationResolvers<ContextType>;
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
@@ -5446,11 +6021,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EcosystemGraph?: EcosystemGraphResolvers<ContextType>;
   EcosystemHealth?: EcosystemHealthResolvers<ContextType>;
   EcosystemMapDelta?: EcosystemMapDeltaResolvers<ContextType>;
+  ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ExpiredRegistrationsPayload?: ExpiredRegistrationsPayloadResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
   FrozenShare?: FrozenShareResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  LevelEvaluation?: LevelEvaluationResolvers<ContextType>;
   MapEdge?: MapEdgeResolvers<ContextType>;
   MapNode?: MapNodeResolvers<ContextType>;
   MergeCustomersPayload?: MergeCustomersPayloadResolvers<ContextType>;
@@ -5482,6 +6059,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PartnerSolutionsEdge?: PartnerSolutionsEdgeResolvers<ContextType>;
   PayloadError?: PayloadErrorResolvers<ContextType>;
   PredictedIntegration?: PredictedIntegrationResolvers<ContextType>;
+  Program?: ProgramResolvers<ContextType>;
+  ProgramConflict?: ProgramConflictResolvers<ContextType>;
+  ProgramConflictPage?: ProgramConflictPageResolvers<ContextType>;
+  ProgramEnrolment?: ProgramEnrolmentResolvers<ContextType>;
+  ProgramLevel?: ProgramLevelResolvers<ContextType>;
+  ProgramPayload?: ProgramPayloadResolvers<ContextType>;
   ProposalMember?: ProposalMemberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecruitmentCandidate?: RecruitmentCandidateResolvers<ContextType>;
@@ -5510,7 +6093,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StageChange?: StageChangeResolvers<ContextType>;
   StageTime?: StageTimeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Territory?: TerritoryResolvers<ContextType>;
+  TerritoryCell?: TerritoryCellResolvers<ContextType>;
   TierChange?: TierChangeResolvers<ContextType>;
+  TierEvaluation?: TierEvaluationResolvers<ContextType>;
+  TierMismatch?: TierMismatchResolvers<ContextType>;
+  TierMismatchPage?: TierMismatchPageResolvers<ContextType>;
   TrendPeriod?: TrendPeriodResolvers<ContextType>;
   URL?: GraphQLScalarType;
   Webhook?: WebhookResolvers<ContextType>;

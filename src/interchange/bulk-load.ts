@@ -18,7 +18,9 @@ import {
   type ImportOptions,
   type ImportResult,
   integrationPairs,
+  programRows,
   recordCount,
+  rulesRows,
   validityOf,
   writeEcosystemInBatches,
 } from './import.js';
@@ -198,6 +200,22 @@ class FreshLoad {
       {},
       (r) => [createdChange('Participation', `${r.partnerId}|${r.dealId}`, r, participants.get(r.dealId) ?? [], ['partnerId', 'dealId'])],
     );
+
+    // The policy (docs/ecosystem-format.md, "Policy and programs"): the versions replace any there were (kept whole,
+    // not entities), the programs are created with their enrolments, each recorded as CREATED.
+    await this.db.writeTransaction(async (tx) => {
+      tx.untracked('rules of engagement versions are kept whole, not ecosystem entities');
+      await tx.run('interchange/delete-rules-versions');
+      const rules = rulesRows(doc);
+      if (rules.length > 0) await tx.run('interchange/upsert-rules-versions', { rows: rules });
+    });
+    await this.run('bulk-create-programs', programRows(doc), (r) => r, false, {}, (r) => [
+      createdChange('Program', r.id, r.props, []),
+      ...r.enrolments.map((e) => {
+        const { partnerId } = e as { partnerId: string };
+        return createdChange('Enrolment', `${partnerId}|${r.id}`, { ...e, programId: r.id }, [partnerId]);
+      }),
+    ]);
 
     // External ids were recorded with their entities' CREATED changes above.
     await this.externalIds('Capability', doc.capabilities);

@@ -20,6 +20,9 @@ import {
   withSortedExternalIds,
 } from './format.js';
 import { sortExternalIds } from '../identity/identity.js';
+import { rulesOf } from '../policy/rules-store.js';
+import { readPrograms } from '../programs/program-service.js';
+import { programRecordOf, type ProgramRecord, type RulesVersionRecord } from './policy-format.js';
 
 type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
@@ -71,6 +74,15 @@ export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocu
     const accounts = await tx.run<Omit<AccountRecord, 'since' | 'until'> & StoredValidity>('interchange/export-accounts');
     const solutions = await tx.run<SolutionExportRow>('interchange/export-solutions');
     const deals = await tx.run<DealExportRow>('interchange/export-deals');
+    const rules = (await tx.run<{ rules: Parameters<typeof rulesOf>[0] }>('policy/list-rules-versions')).map((r) => rulesRecord(rulesOf(r.rules)));
+    const programs = (await readPrograms(tx.run)).map(
+      (p): ProgramRecord =>
+        programRecordOf(
+          p.id,
+          p,
+          p.enrolments.map((e) => ({ partnerId: e.partnerId, since: e.since.toISOString(), exclusiveTerritory: e.exclusiveTerritory })),
+        ),
+    );
     return {
       formatVersion: 2,
       capabilities: capabilities.map((r) => withSortedExternalIds(withoutNulls(r))),
@@ -82,8 +94,27 @@ export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocu
         return withSortedExternalIds({ ...rest, members: members.map(withValidity) });
       }),
       deals: deals.map((r) => withSortedExternalIds(dealRecord(r))),
+      ...(rules.length > 0 ? { rulesOfEngagement: rules } : {}),
+      ...(programs.length > 0 ? { programs } : {}),
     };
   });
+}
+
+/** A stored version of the rules as the format writes it (absent values left out). */
+function rulesRecord(r: ReturnType<typeof rulesOf>): RulesVersionRecord {
+  return {
+    version: r.version,
+    conflictingRoles: r.conflictingRoles,
+    ...(r.protectionWindowDays !== null ? { protectionWindowDays: r.protectionWindowDays } : {}),
+    directDealsConflict: r.directDealsConflict,
+    enforceTerritory: r.enforceTerritory,
+    duplicateCustomersAsOne: r.duplicateCustomersAsOne,
+    attributionModel: r.attributionModel,
+    timeDecayHalfLifeDays: r.timeDecayHalfLifeDays,
+    setAt: r.setAt!.toISOString(),
+    setBy: r.setBy!,
+    ...(r.note !== null ? { note: r.note } : {}),
+  };
 }
 
 function dealRecord(row: DealExportRow): DealRecord {
@@ -223,6 +254,50 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
         ],
       ),
     ),
+    rulesOfEngagement: doc.rulesOfEngagement
+      ?.slice()
+      .sort((a, b) => a.version - b.version)
+      .map((r) =>
+        ordered(r, [
+          'version',
+          'conflictingRoles',
+          'protectionWindowDays',
+          'directDealsConflict',
+          'enforceTerritory',
+          'duplicateCustomersAsOne',
+          'attributionModel',
+          'timeDecayHalfLifeDays',
+          'setAt',
+          'setBy',
+          'note',
+        ]),
+      ),
+    programs: doc.programs
+      ?.slice()
+      .sort(byKey((g) => g.id))
+      .map((g) =>
+        ordered(
+          {
+            ...g,
+            exchangeRates: [...g.exchangeRates].sort(byKey((r) => r.currency)).map((r) => ordered(r, ['currency', 'rate'])),
+            exclusiveTerritory: ordered(g.exclusiveTerritory, ['regions', 'industries']),
+            levels: g.levels.map((l) =>
+              ordered(
+                {
+                  ...l,
+                  sourcedWon: l.sourcedWon?.map((t) => ordered(t, ['amount', 'currency'])),
+                  influencedWon: l.influencedWon?.map((t) => ordered(t, ['amount', 'currency'])),
+                },
+                ['tier', 'certifiedCapabilities', 'closedWonDeals', 'coSells', 'sourcedWon', 'influencedWon'],
+              ),
+            ),
+            enrolments: [...g.enrolments]
+              .sort(byKey((e) => e.partnerId))
+              .map((e) => ordered({ ...e, exclusiveTerritory: ordered(e.exclusiveTerritory, ['regions', 'industries']) as typeof e.exclusiveTerritory }, ['partnerId', 'since', 'exclusiveTerritory'])),
+          } as ProgramRecord,
+          ['id', 'name', 'partnerType', 'description', 'reportingCurrency', 'exchangeRates', 'exclusiveTerritory', 'levels', 'enrolments'],
+        ),
+      ),
   };
   return JSON.stringify(canonical, null, 2) + '\n';
 }

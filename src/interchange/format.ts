@@ -8,6 +8,7 @@ import { externalIdSchema, externalKey, normalizeDomain, sortExternalIds } from 
 import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } from '../money/money.js';
 import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
 import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
+import { programRecordSchema, rulesVersionSchema, type ProgramRecord, type RulesVersionRecord } from './policy-format.js';
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -208,6 +209,10 @@ export interface EcosystemDocument {
   accounts: AccountRecord[];
   solutions: SolutionRecord[];
   deals: DealRecord[];
+  /** Every version of the rules of engagement, by version; left out when none was set. */
+  rulesOfEngagement?: RulesVersionRecord[];
+  /** The partner programs with their enrolments, by id; left out when there are none. */
+  programs?: ProgramRecord[];
 }
 
 export function isClosedStage(stage: string): boolean {
@@ -362,6 +367,8 @@ const DocumentSchema = z.strictObject({
   accounts: z.array(AccountSchema).default([]),
   solutions: z.array(SolutionSchema).default([]),
   deals: z.array(DealSchema).default([]),
+  rulesOfEngagement: z.array(rulesVersionSchema(dateTime)).default([]),
+  programs: z.array(programRecordSchema(entityId, dateTime)).default([]),
 });
 
 type ParsedDocument = z.output<typeof DocumentSchema>;
@@ -469,6 +476,7 @@ class ReferenceChecker {
     this.checkAccounts();
     this.checkSolutions();
     this.checkDeals();
+    this.checkPolicy();
     return this.problems;
   }
 
@@ -604,6 +612,35 @@ class ReferenceChecker {
       );
       this.checkHistory([...at, 'stageHistory'], p, 'stageHistory', 'stage', p.lifecycleStage ?? 'ACTIVE', 'lifecycleStage');
       this.checkHistory([...at, 'tierHistory'], p, 'tierHistory', 'tier', p.tier ?? 'REGISTERED', 'tier');
+    }
+  }
+
+  /**
+   * Rules versions each once and not set in the future; programs each once, their enrolments each once per program,
+   * of partners in the document that have the program's partner type, not enrolled in the future.
+   */
+  private checkPolicy(): void {
+    const versions = objectsOf(this.raw, 'rulesOfEngagement');
+    this.unique(['rulesOfEngagement'], versions.map(([i, v]): [number, unknown] => [i, v.version]), (v) => (typeof v === 'number' ? String(v) : undefined), 'version', 'DUPLICATE_ENTRY', 'version');
+    for (const [i, v] of versions) {
+      const when = this.instant(v.setAt);
+      if (when !== undefined && when > this.now) this.add(['rulesOfEngagement', i, 'setAt'], 'FUTURE_DATETIME', 'must not lie in the future');
+    }
+    const programs = objectsOf(this.raw, 'programs');
+    this.unique(['programs'], programs.map(([i, g]): [number, unknown] => [i, g.id]), (v) => idOr(v), 'program', 'DUPLICATE_ID', 'id');
+    const typesOf = new Map<string, unknown>(objectsOf(this.raw, 'partners').map(([, p]) => [String(p.id), p.types]));
+    for (const [i, g] of programs) {
+      const enrolments = objectsOf(g, 'enrolments');
+      this.unique(['programs', i, 'enrolments'], enrolments.map(([j, e]): [number, unknown] => [j, e.partnerId]), (v) => idOr(v), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
+      for (const [j, e] of enrolments) {
+        const at: PathSegment[] = ['programs', i, 'enrolments', j];
+        this.reference([...at, 'partnerId'], e.partnerId, 'partners');
+        const types = isId(e.partnerId) ? typesOf.get(e.partnerId) : undefined;
+        if (Array.isArray(types) && typeof g.partnerType === 'string' && !types.includes(g.partnerType))
+          this.add([...at, 'partnerId'], 'INVALID_VALUE', `the partner lacks the program's partner type ${g.partnerType}`);
+        const when = this.instant(e.since);
+        if (when !== undefined && when > this.now) this.add([...at, 'since'], 'FUTURE_DATETIME', 'must not lie in the future');
+      }
     }
   }
 
@@ -813,7 +850,7 @@ class ReferenceChecker {
 // ---- The whole check ----
 
 /** Problems in document order: array indexes compare as numbers, the top-level lists in format order. */
-const TOP_LEVEL_ORDER = ['formatVersion', 'capabilities', 'partners', 'customers', 'accounts', 'solutions', 'deals'];
+const TOP_LEVEL_ORDER = ['formatVersion', 'capabilities', 'partners', 'customers', 'accounts', 'solutions', 'deals', 'rulesOfEngagement', 'programs'];
 
 function pathKey(path: string): (string | number)[] {
   return [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
@@ -908,6 +945,8 @@ function normalise(doc: ParsedDocument): EcosystemDocument {
         participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
       }),
     ),
+    ...(doc.rulesOfEngagement.length > 0 ? { rulesOfEngagement: [...doc.rulesOfEngagement].sort((a, b) => a.version - b.version) } : {}),
+    ...(doc.programs.length > 0 ? { programs: [...doc.programs].sort((a, b) => compareIds(a.id, b.id)) } : {}),
   };
 }
 

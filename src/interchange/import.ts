@@ -22,6 +22,9 @@ import {
   type Validity,
 } from './format.js';
 import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
+import { programInputOf } from './policy-format.js';
+import { ProgramSchema } from '../programs/program-inputs.js';
+import { programProperties } from '../programs/program-service.js';
 
 export interface ImportOptions {
   /** Empty the ecosystem first (every Partner, Capability, Customer, Solution, Deal, DealEvent). */
@@ -221,6 +224,7 @@ class EcosystemWriter {
         dealIds: doc.deals.map((d) => d.id),
       });
     }
+    await writePolicy(this.tx, doc, replace === true);
 
     return countsOf(doc, doc.deals.filter((d) => !existing.has(d.id)).length, this.total);
   }
@@ -407,4 +411,53 @@ export function accountPairs(
 /** A relationship's validity as Cypher parameters (null = none). */
 export function validityOf(entry: Validity): { since: string | null; until: string | null } {
   return { since: entry.since ?? null, until: entry.until ?? null };
+}
+
+/** A program record as the Program node's properties and its enrolments' rows (the API's own checks and storage). */
+export function programRows(doc: EcosystemDocument): { id: string; props: Record<string, unknown>; enrolments: object[] }[] {
+  return (doc.programs ?? []).map((g) => ({
+    id: g.id,
+    props: programProperties(ProgramSchema.parse(programInputOf(g))),
+    enrolments: g.enrolments.map((e) => ({
+      partnerId: e.partnerId,
+      since: e.since,
+      exclusiveRegions: e.exclusiveTerritory.regions,
+      exclusiveIndustries: e.exclusiveTerritory.industries,
+    })),
+  }));
+}
+
+/** A rules version record as upsert-rules-versions.cypher's row. */
+export function rulesRows(doc: EcosystemDocument): object[] {
+  return (doc.rulesOfEngagement ?? []).map((r) => ({
+    ...r,
+    protectionWindowDays: r.protectionWindowDays ?? null,
+    note: r.note ?? null,
+  }));
+}
+
+/**
+ * The document's policy (docs/ecosystem-format.md, "Policy and programs"): its rules versions set as given (the
+ * counter moved to the highest), its programs set with exactly their enrolments. With replace, versions and
+ * programs the document lacks are removed first (no versions: back to the built-in defaults).
+ */
+async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replace: boolean): Promise<void> {
+  const rows = programRows(doc);
+  // The programs are tracked before each step (the rules versions are kept whole, not entities: see setRulesOfEngagement).
+  await tx.track('Program', rows.map((r) => r.id));
+  if (replace) {
+    await tx.run('interchange/delete-rules-versions');
+    const [existing] = await tx.run<{ ids: string[] }>('events/list-entity-ids', { label: 'Program' });
+    await tx.track('Program', [...(existing?.ids ?? []), ...rows.map((r) => r.id)]);
+    await tx.run('interchange/delete-programs-except', { ids: rows.map((r) => r.id) });
+  }
+  const rules = rulesRows(doc);
+  if (rules.length > 0) {
+    await tx.track('Program', rows.map((r) => r.id));
+    await tx.run('interchange/upsert-rules-versions', { rows: rules });
+  }
+  if (rows.length > 0) {
+    await tx.track('Program', rows.map((r) => r.id));
+    await tx.run('interchange/upsert-programs', { rows });
+  }
 }

@@ -39,7 +39,7 @@ export function fail(problem: Problem): never {
 }
 
 /** The GraphQL type names of the entity kinds, as relay/get-id-kinds answers them. */
-export type EntityTypeName = 'Partner' | 'Capability' | 'Customer' | 'Solution' | 'Deal';
+export type EntityTypeName = 'Partner' | 'Capability' | 'Customer' | 'Solution' | 'Deal' | 'Program';
 
 /**
  * Ids are unique across kinds (README, "Global object identification"): throws ProblemsError with a CONFLICT at
