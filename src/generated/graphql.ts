@@ -1670,7 +1670,7 @@ export type Mutation = {
   linkIntegration?: Maybe<PartnerPayload>;
   /** Marks every pair of these customers (at least two) as distinct companies: they no longer form a duplicate group. */
   markCustomersDistinct?: Maybe<CustomersPayload>;
-  /** Merges customers into one, in one transaction: accounts (two from one partner become one: the stronger status wins), deals, needs and external ids move to intoId, the others are deleted; each moved deal records a MERGED event and the rules of engagement decide the moved open deals again (STATUS_CHANGED events). */
+  /** Merges customers into one, in one transaction: accounts (two from one partner become one: the stronger status wins), deals, needs and external ids move to intoId, the others are deleted; each moved deal records a MERGED event and the rules of engagement decide the moved open deals again (STATUS_CHANGED events). Two current accounts joined keep the survivor's since; ended accounts move as they are. CONFLICT at input.fromIds.<i>, one error per pair naming the partner and both intervals, when a partner's accounts on intoId would overlap in time (README "Time"); nothing is written then. */
   mergeCustomers?: Maybe<MergeCustomersPayload>;
   /** Records every expiry that has taken effect (ADMIN; README, Rules of engagement): each approved open registration past its protection window under the current rules gets status EXPIRED and a STATUS_CHANGED event dated when its window ended. Idempotent; run it on a schedule. */
   recordExpiredRegistrations?: Maybe<ExpiredRegistrationsPayload>;
