@@ -51,6 +51,7 @@ const config: CodegenConfig = {
           Account: `${rows}#AccountRow`,
           PartnerCapability: `${rows}#PartnerCapabilityRow`,
           CapabilityHolder: `${rows}#CapabilityHolderRow`,
+          PartnerIntegration: `${rows}#PartnerIntegrationRow`,
           SharingGrant: `${rows}#SharingGrantRow`,
           SolutionMembership: `${rows}#SolutionMembershipRow`,
           SolutionMember: `${rows}#SolutionMemberRow`,

@@ -18,6 +18,14 @@ export const Partner: PartnerResolvers = {
     const ended = (await ctx.loaders.partnerEndedIntegrations.load(p.id)).filter((o) => !seen.has(o.id));
     return [...current, ...ended].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   },
+  integrationIntervals: (p, { includeEnded }, ctx) =>
+    withEnded(
+      ctx.loaders.partnerIntegrationIntervals.load(p.id),
+      ctx.loaders.partnerEndedIntegrationIntervals,
+      p.id,
+      includeEnded,
+      (i) => i.partner.id,
+    ),
   // One loader per relationship kind; the status and stage filters apply to the loaded list.
   accounts: async (p, { status, includeEnded }, ctx) =>
     (

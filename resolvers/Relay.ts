@@ -66,6 +66,7 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Tagged | null>
     Account: async () => (await l.partnerAccounts.load(a)).find((x) => x.customerId === b),
     PartnerCapability: async () => (await l.partnerCapabilities.load(a)).find((x) => x.capability.id === b),
     CapabilityHolder: async () => (await l.capabilityHolders.load(a)).find((x) => x.partner.id === b),
+    PartnerIntegration: async () => (await l.partnerIntegrationIntervals.load(a)).find((x) => x.partner.id === b),
     SharingGrant: async () => (await l.partnerSharingGrants.load(a)).find((x) => x.toId === b),
     SolutionMembership: async () => (await l.partnerSolutions.load(a)).find((x) => x.solution.id === b),
     // The member and participant lists are read through a solution or deal already checked visible: check it here.

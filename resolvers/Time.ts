@@ -1,7 +1,9 @@
 // Time (issue 14, README "Time"): the ended relationships (HAD_*) beside the current ones on request, and the
 // partners' stage and tier histories.
 import type DataLoader from 'dataloader';
-import type { PartnerResolvers, StageChange, TierChange } from '../src/generated/graphql.js';
+import type { PartnerIntegrationResolvers, PartnerResolvers, StageChange, TierChange } from '../src/generated/graphql.js';
+import { relationshipId } from '../src/relay/node-ids.js';
+import { required } from './required.js';
 import type { ValidityRow } from '../src/model/rows.js';
 
 /**
@@ -25,4 +27,9 @@ export async function withEnded<T extends ValidityRow>(
 export const PartnerHistory: Pick<PartnerResolvers, 'stageHistory' | 'tierHistory'> = {
   stageHistory: async (p, _a, ctx): Promise<StageChange[]> => (await ctx.loaders.partnerHistories.load(p.id))?.stageHistory ?? [],
   tierHistory: async (p, _a, ctx): Promise<TierChange[]> => (await ctx.loaders.partnerHistories.load(p.id))?.tierHistory ?? [],
+};
+
+/** One interval of an integration (schema/time-integrations.graphql): its Node id names the pair, this end first. */
+export const PartnerIntegration: PartnerIntegrationResolvers = {
+  id: (i) => relationshipId('PartnerIntegration', required(i.ownerId, 'partner', '(its other end)'), i.partner.id),
 };

@@ -1,6 +1,7 @@
 // Every resolver map, merged for Apollo Server.
 import type { Resolvers } from '../src/generated/graphql.js';
 import { Partner, PartnerCapability, PartnerConnection, SharingGrant } from './Partner.js';
+import { PartnerIntegration } from './Time.js';
 import { Account } from './Account.js';
 import { AccountOverlap } from './AccountOverlap.js';
 import { Capability, CapabilityConnection } from './Capability.js';
@@ -56,6 +57,7 @@ export const resolvers: Resolvers = {
   Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
+  PartnerIntegration,
   PartnerConnection,
   SharingGrant: { ...SharingGrant, ...RelaySharingGrant },
   Account: { ...Account, ...RelayAccount },

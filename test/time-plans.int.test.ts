@@ -48,4 +48,26 @@ describe('as-of plans', () => {
       operators.join('\n'),
     ).toBe(true);
   });
+
+  it('the as-of overview finds the relationships that changed after asOf through the since and until indexes', async () => {
+    const operators = await planOperators('intelligence/get-ecosystem-overview-as-of');
+    const seeks = operators.filter((o) => /IndexSeek/.test(o)).join('\n');
+    for (const index of [
+      'HAS_ACCOUNT(since)',
+      'HAS_CAPABILITY(since)',
+      'INTEGRATES_WITH(since)',
+      'MEMBER_OF(since)',
+      'HAD_ACCOUNT(until)',
+      'HAD_CAPABILITY(until)',
+      'HAD_INTEGRATION(until)',
+      'HAD_MEMBERSHIP(until)',
+      'Deal(createdAt)',
+    ])
+      expect(seeks, `${index} in\n${operators.join('\n')}`).toContain(index);
+    // No relationship type is scanned whole (a scan instead of a seek would read every account).
+    expect(
+      operators.filter((o) => /RelationshipTypeScan|AllRelationshipsScan/.test(o)),
+      operators.join('\n'),
+    ).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-// Moves everything of customer $fromId onto customer $intoId and deletes $fromId (mergeCustomers; the caller holds both customers' locks): accounts (when a partner has one on both, the surviving account stays, with the stronger status CUSTOMER > OPPORTUNITY > PROSPECT and its own values of any other property), ended accounts (HAD_ACCOUNT, README "Time"), needs, deals (each records a MERGED DealEvent from $fromId to $intoId), external ids and distinct marks; empty fields of $intoId (industry, region, segment, domain) are filled from $fromId.
+// Moves everything of customer $fromId onto customer $intoId and deletes $fromId (mergeCustomers; the caller holds both customers' locks): accounts (when a partner has one on both, the surviving account stays, with the stronger status CUSTOMER > OPPORTUNITY > PROSPECT and its own values of any other property, its since included even when it has none), ended accounts (HAD_ACCOUNT, README "Time"), needs, deals (each records a MERGED DealEvent from $fromId to $intoId), external ids and distinct marks; empty fields of $intoId (industry, region, segment, domain) are filled from $fromId.
 // Returns {movedDealIds} (no row when either customer is missing). Params: $intoId, $fromId, $at.
 MATCH (into:Customer {id: $intoId}), (from:Customer {id: $fromId})
 CALL (into, from) {
@@ -14,6 +14,7 @@ CALL (into, from) {
     WITH * WHERE kept IS NOT NULL
     SET kept = old
     SET kept += mine
+    SET kept.since = mine.since
     SET kept.status = [s IN ['CUSTOMER', 'OPPORTUNITY', 'PROSPECT'] WHERE s IN [old.status, mine.status]][0]
   }
   DELETE a

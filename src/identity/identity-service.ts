@@ -5,7 +5,7 @@
 // a group is a connected component of those links with at least two customers.
 import { z } from 'zod';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
-import type { Problem } from '../errors.js';
+import { type Problem, ProblemsError } from '../errors.js';
 import { policyDealOf, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import { decideAll, isOpenStage } from '../policy/rules.js';
 import { currentRules, decisionParams } from '../policy/rules-store.js';
@@ -192,7 +192,8 @@ export class IdentityService {
    * Merges `fromIds` into `intoId` in one write transaction (see merge-customer-into.cypher for
    * what moves and which values win); then the rules of engagement decide the moved open deals
    * again among the merged customer's (and its duplicate group's) deals, each change recorded as
-   * a STATUS_CHANGED event. Returns the merged customer.
+   * a STATUS_CHANGED event. Returns the merged customer; CONFLICT at input.fromIds.<i> (nothing written) when a
+   * partner's accounts on intoId would overlap in time (refuseOverlappingAccounts; README "Time").
    */
   mergeCustomers(input: unknown): Promise<Outcome<CustomerRow>> {
     return attempt(MergeInput, input, ['input'], (i) =>
@@ -208,7 +209,8 @@ export class IdentityService {
         await tx.track('Deal', held?.dealIds ?? []);
         const at = new Date();
         const moved: string[] = [];
-        for (const fromId of i.fromIds) {
+        for (const [n, fromId] of i.fromIds.entries()) {
+          await refuseOverlappingAccounts(tx, i.intoId, fromId, ['input', 'fromIds', String(n)]);
           const [row] = await tx.run<{ movedDealIds: string[] }>('identity/merge-customer-into', { intoId: i.intoId, fromId, at });
           moved.push(...(row?.movedDealIds ?? []));
         }
@@ -263,6 +265,36 @@ export async function lockedGroupDeals(
     others.push(...rows.map((r) => ({ ...r, customerId: id })));
   }
   return { others, group };
+}
+
+interface AccountInterval {
+  status: string;
+  since: Date | null;
+  until: Date | null;
+}
+
+/** An interval as `[since, until)` in a message: ISO instants, `…` for an open bound. */
+const interval = (a: AccountInterval) => `${a.status} [${a.since?.toISOString() ?? '…'}, ${a.until?.toISOString() ?? '…'})`;
+
+/**
+ * Refuses (CONFLICT at `path`, rolling the transaction back) a merge step that would leave a partner with two accounts
+ * on `intoId` overlapping in time (README "Time": a partner's accounts on one customer never overlap, as the
+ * interchange format requires): an account of `fromId` that moves (every ended one, and the current one unless it is
+ * joined with a current one on `intoId`) against any account the partner holds on `intoId`. One problem per pair.
+ */
+async function refuseOverlappingAccounts(tx: CypherTransaction, intoId: string, fromId: string, path: string[]): Promise<void> {
+  const overlaps = await tx.run<{ partnerId: string; incoming: AccountInterval; existing: AccountInterval }>(
+    'identity/find-merge-account-overlaps',
+    { intoId, fromId },
+  );
+  if (overlaps.length === 0) return;
+  throw new ProblemsError(
+    overlaps.map((o) => ({
+      path,
+      code: 'CONFLICT' as const,
+      message: `Partner ${JSON.stringify(o.partnerId)}'s account ${interval(o.incoming)} on ${JSON.stringify(fromId)} overlaps its account ${interval(o.existing)} on ${JSON.stringify(intoId)}; a partner's accounts on one customer may not overlap in time`,
+    })),
+  );
 }
 
 /** The open deals among `movedIds` get a status again from the rules, among the group's deals; changes are recorded. */

@@ -11,6 +11,7 @@ import type {
   DealEventRow,
   PartnerCapabilityRow,
   PartnerHistoriesRow,
+  PartnerIntegrationRow,
   PartnerRow,
   SharingGrantRow,
   SolutionMemberRow,
@@ -34,6 +35,8 @@ export function createLoaders(db: CypherExecutor) {
     // Ended relationships (HAD_*, README "Time"), read only for includeEnded: true.
     partnerEndedCapabilities: listLoader<PartnerCapabilityRow>(db, 'partners/get-partner-ended-capabilities'),
     partnerEndedIntegrations: listLoader<PartnerRow>(db, 'partners/get-partner-ended-integrations'),
+    partnerIntegrationIntervals: listLoader<PartnerIntegrationRow>(db, 'partners/get-partner-integration-intervals', 'ownerId'),
+    partnerEndedIntegrationIntervals: listLoader<PartnerIntegrationRow>(db, 'partners/get-partner-ended-integration-intervals', 'ownerId'),
     partnerEndedAccounts: listLoader<AccountRow>(db, 'partners/get-partner-ended-accounts'),
     partnerEndedSolutions: listLoader<SolutionMembershipRow>(db, 'partners/get-partner-ended-solutions'),
     partnerEndedSharingGrants: listLoader<SharingGrantRow>(db, 'partners/get-partner-ended-sharing-grants'),

@@ -98,6 +98,14 @@ export interface PartnerCapabilityRow extends ValidityRow {
   level: CapabilityLevel;
 }
 
+/** One interval of a technology integration seen from one partner (README "Time"). */
+export interface PartnerIntegrationRow extends ValidityRow {
+  /** The id it was loaded for (this end), for its Node id. */
+  ownerId?: string;
+  /** The other partner. */
+  partner: PartnerRow;
+}
+
 export interface CapabilityHolderRow {
   /** The id it was loaded for (the other end), for its Node id. */
   capabilityId?: string;

@@ -5,6 +5,7 @@ export const RELATIONSHIP_KINDS = [
   'Account',
   'PartnerCapability',
   'CapabilityHolder',
+  'PartnerIntegration',
   'SharingGrant',
   'SolutionMembership',
   'SolutionMember',
