@@ -1672,7 +1672,7 @@ export type Mutation = {
   markCustomersDistinct?: Maybe<CustomersPayload>;
   /** Merges customers into one, in one transaction: accounts (two from one partner become one: the stronger status wins), deals, needs and external ids move to intoId, the others are deleted; each moved deal records a MERGED event and the rules of engagement decide the moved open deals again (STATUS_CHANGED events). */
   mergeCustomers?: Maybe<MergeCustomersPayload>;
-  /** Records every expiry that has taken effect (ADMIN; README, Rules of engagement): each approved open registration past its protection window under the current rules gets status EXPIRED and a STATUS_CHANGED event dated when its window ended. Idempotent; run it on a schedule. */
+  /** Records every expiry that has taken effect (ADMIN; README, Rules of engagement): each approved open registration past its protection window under the current rules gets status EXPIRED and a STATUS_CHANGED event dated when its window ended. Idempotent. The API also runs it on its own every EXPIRY_RECORDING_INTERVAL (default 15 minutes). */
   recordExpiredRegistrations?: Maybe<ExpiredRegistrationsPayload>;
   /** Registers a deal; its status is decided by the rules of engagement in the same transaction. */
   registerDeal?: Maybe<DealPayload>;
