@@ -106,6 +106,7 @@ const config: CodegenConfig = {
           AttributionShare: `${rows}#AttributionShareRow`,
           PartnerRevenue: `${rows}#PartnerRevenueRow`,
           EcosystemHealth: `${rows}#EcosystemHealthRow`,
+          AttributedPartner: `${rows}#AttributedPartnerRow`,
           CoSellRecommendation: `${rows}#CoSellRecommendationRow`,
           PartnerMatch: `${rows}#PartnerMatchRow`,
           AccountOverlap: `${rows}#AccountOverlapRow`,

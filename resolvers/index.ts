@@ -8,7 +8,7 @@ import { Capability, CapabilityConnection } from './Capability.js';
 import { Customer, CustomerConnection, CustomerDuplicateGroup, CustomerDuplicateGroupConnection } from './Customer.js';
 import { Deal, DealConnection } from './Deal.js';
 import { AttributionShare, DealAttribution } from './DealAttribution.js';
-import { EcosystemHealth } from './EcosystemHealth.js';
+import { AttributedPartner, EcosystemHealth } from './EcosystemHealth.js';
 import { PartnerRevenue } from './PartnerRevenue.js';
 import { Money } from './Money.js';
 import { Mutation } from './Mutation.js';
@@ -109,6 +109,7 @@ export const resolvers: Resolvers = {
   AttributionShare,
   PartnerRevenue,
   EcosystemHealth,
+  AttributedPartner,
   Money,
   AccountOverlap,
   SearchHit,

@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   MAINTENANCE_TIMEOUT_SECONDS: z.coerce.number().min(0).default(3600),
   /** Days the change feed keeps a change (README, "Events"); older ones are purged hourly and their cursors expire. */
   CHANGE_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  /** How often the API records expired registrations (README, "Rules of engagement"); 0 = never (the ADMIN mutation still does). */
+  EXPIRY_RECORDING_INTERVAL: duration.default(900),
   /** Load the demo ecosystem when the database is empty (npm start). */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -133,6 +135,8 @@ export interface Config {
   seedDemo: boolean;
   /** Days the change feed keeps a change (CHANGE_RETENTION_DAYS). */
   changeRetentionDays: number;
+  /** Milliseconds between two recordings of expired registrations (EXPIRY_RECORDING_INTERVAL); 0 = never. */
+  expiryRecordingIntervalMs: number;
   dataDir: string;
   auth: AuthConfig;
   limits: RequestLimits;
@@ -234,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     maintenanceTimeoutMs: e.MAINTENANCE_TIMEOUT_SECONDS * 1000,
     seedDemo: e.SEED_DEMO,
     changeRetentionDays: e.CHANGE_RETENTION_DAYS,
+    expiryRecordingIntervalMs: e.EXPIRY_RECORDING_INTERVAL * 1000,
     dataDir,
     auth: options.serving === false ? { enabled: false } : authConfig(e, dataDir, !e.NEO4J_URI),
     limits: {

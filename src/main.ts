@@ -7,6 +7,7 @@ import { connectDatabase, type DatabaseConnection } from './database.js';
 import { schedulePurges } from './events/retention.js';
 import { loadDemoIfEmpty } from './interchange/demo.js';
 import { prepareLocalRun } from './local-run.js';
+import { scheduleExpiryRecording } from './policy/expiry.js';
 import { createLogger } from './logger.js';
 import { startApp, type RunningApp } from './server.js';
 
@@ -20,9 +21,11 @@ async function main(): Promise<void> {
   let database: DatabaseConnection | undefined;
   let app: RunningApp | undefined;
   let stopPurges: (() => void) | undefined;
+  let stopExpiries: (() => Promise<void>) | undefined;
   let stopping = false;
   const stopAll = async () => {
     stopPurges?.();
+    await stopExpiries?.();
     await app?.stop();
     // A signal while connecting (the local Neo4j starting) waits for the connection, then closes it.
     database ??= await connecting?.catch(() => undefined);
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
     }
     // The change feed's retention: maintenance work, hourly (src/events/retention.ts).
     stopPurges = schedulePurges(database.maintenance.as('retention'), config.changeRetentionDays, logger);
+    // Expiry of protected registrations as events: maintenance work on a schedule (src/policy/expiry.ts).
+    stopExpiries = scheduleExpiryRecording(database.maintenance.as('expiry'), config.expiryRecordingIntervalMs, logger);
     const executor = database.executor;
     app = await startApp(
       { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits, events: config.events },

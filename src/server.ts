@@ -11,7 +11,7 @@ import type { CypherExecutor } from './db/executor.js';
 import { createApollo, DEFAULT_LIMITS } from './http/apollo.js';
 import { createPartnerAccessCheck } from './auth/partner-access.js';
 import { createAuthenticator, createHeaderAuthenticator } from './http/authenticate.js';
-import { decodeChangeCursor, encodeChangeCursor, readChanges } from './events/change-feed.js';
+import { readChanges } from './events/change-feed.js';
 import type { EventHub } from './events/event-hub.js';
 import type { ReadChanges } from './events/feed.js';
 import { OutboxWatcher } from './events/outbox-watcher.js';
@@ -55,8 +55,6 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const events: EventHub = {
     watcher,
     readChanges: readChanges as ReadChanges,
-    encodeCursor: encodeChangeCursor,
-    decodeCursor: decodeChangeCursor,
     partnerAccess,
     targetPolicy: { production, allowed: eventsConfig.webhooks.allowedTargets },
   };
@@ -90,7 +88,6 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const webhooks = new WebhookWorker({
     executor: executor.forRequest('webhook-worker'),
     readChanges: events.readChanges,
-    encodeCursor: encodeChangeCursor,
     watcher,
     partnerAccess,
     policy: events.targetPolicy,

@@ -1,14 +1,37 @@
 // The ecosystem's health over a period of won deals: how much partners source and influence,
-// how often deals are multi-partner, capability coverage and the best connectors (README).
+// how often deals are multi-partner, capability coverage, the best connectors, and the frozen attribution
+// shares (README, "Deal analytics").
 import type { CypherExecutor } from '../db/executor.js';
 import { sumByCurrency } from '../money/money.js';
-import type { EcosystemHealthRow } from '../model/rows.js';
+import type { AttributedPartnerRow, EcosystemHealthRow } from '../model/rows.js';
 
 export interface WonDealFact {
   id: string;
   amountMinor: bigint | number;
   currency: string;
   participants: { partnerId: string; sourced: boolean }[];
+  /** The frozen (or dispute-revised) attribution: partner ids with their minor units; null or absent without a snapshot. */
+  frozen?: { partnerIds: string[]; minors: (bigint | number)[] } | null;
+}
+
+/**
+ * The frozen shares of the deals that have a snapshot: their total per currency, and each partner with a share above
+ * zero (its shares per currency and how many deals give it one), most such deals first, ties by partner id.
+ */
+export function frozenAttributionOf(
+  deals: readonly Pick<WonDealFact, 'currency' | 'frozen'>[],
+): Pick<EcosystemHealthRow, 'attributedDeals' | 'attributed' | 'attributedPartners'> {
+  const frozen = deals.filter((d) => d.frozen != null);
+  const shares = frozen.flatMap((d) =>
+    d.frozen!.partnerIds.map((partnerId, i) => ({ partnerId, minor: BigInt(d.frozen!.minors[i]!), currency: d.currency })),
+  );
+  const byPartner = new Map<string, { minor: bigint; currency: string }[]>();
+  for (const s of shares.filter((s) => s.minor > 0n))
+    (byPartner.get(s.partnerId) ?? byPartner.set(s.partnerId, []).get(s.partnerId)!).push(s);
+  const attributedPartners: AttributedPartnerRow[] = [...byPartner.entries()]
+    .map(([partnerId, own]) => ({ partnerId, attributed: sumByCurrency(own), deals: own.length }))
+    .sort((a, b) => b.deals - a.deals || (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0));
+  return { attributedDeals: frozen.length, attributed: sumByCurrency(shares), attributedPartners };
 }
 
 /** Partners ranked by how many distinct other partners they took part in a deal with; ties by id; none without a co-seller. */
@@ -32,6 +55,7 @@ export function ecosystemHealthOf(deals: readonly WonDealFact[], coverage: { dem
     partnerInfluenced: sumByCurrency(withParticipants.filter((d) => !d.participants.some((p) => p.sourced)).map(money)),
     capabilityCoverage: coverage.demanded === 0 ? null : coverage.covered / coverage.demanded,
     connectorIds: rankConnectors(deals),
+    ...frozenAttributionOf(deals),
   };
 }
 

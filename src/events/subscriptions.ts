@@ -9,7 +9,7 @@ import { createRequestContext, type RequestContext } from '../context.js';
 import { InternalError } from '../errors.js';
 import type { EcosystemGraphRow, EcosystemMapRequest } from '../intelligence/ecosystem-map.js';
 import type { EventHub } from './event-hub.js';
-import type { Change } from './change-feed.js';
+import { decodeChangeCursor, encodeChangeCursor, type Change } from './change-feed.js';
 import { sequenceOf } from './feed.js';
 import { diffMaps, EMPTY_MAP, isEmptyDelta, type MapDelta } from './map-delta.js';
 
@@ -72,7 +72,7 @@ export function abortable<T>(make: (signal: AbortSignal) => AsyncGenerator<T>): 
 
 /** Where a stream starts: after the given cursor, or after the outbox's current head ("from now"). */
 async function startSequence(hub: EventHub, after: string | null | undefined): Promise<bigint | null> {
-  if (after) return hub.decodeCursor(after, ['after']);
+  if (after) return decodeChangeCursor(after, ['after']);
   return hub.watcher.readHead();
 }
 
@@ -115,7 +115,7 @@ export function mapDeltaStream(
   return abortable(async function* (signal) {
     let cursor = await hub.watcher.readHead();
     let drawn = await draw();
-    yield { ...diffMaps(EMPTY_MAP, drawn), cursor: cursor === null ? null : hub.encodeCursor(cursor), reset: true };
+    yield { ...diffMaps(EMPTY_MAP, drawn), cursor: cursor === null ? null : encodeChangeCursor(cursor), reset: true };
     let seen: bigint | null = cursor;
     while (!signal.aborted) {
       await hub.watcher.waitBeyond(seen, signal);
@@ -141,7 +141,7 @@ export function mapDeltaStream(
       const delta = diffMaps(drawn, next);
       const wasTruncated = drawn.truncated;
       drawn = next;
-      if (!isEmptyDelta(delta, wasTruncated)) yield { ...delta, cursor: hub.encodeCursor(cursor!), reset: false };
+      if (!isEmptyDelta(delta, wasTruncated)) yield { ...delta, cursor: encodeChangeCursor(cursor!), reset: false };
     }
   });
 }

@@ -14,6 +14,7 @@ import { request as httpsRequest } from 'node:https';
 import type { PartnerAccessCheck } from '../auth/partner-access.js';
 import type { CypherExecutor } from '../db/executor.js';
 import type { Logger } from '../logger.js';
+import { encodeChangeCursor } from './change-feed.js';
 import { publicChange, sequenceOf, type ReadChanges } from './feed.js';
 import type { OutboxWatcher } from './outbox-watcher.js';
 import { matchesEventTypes } from './event-types.js';
@@ -33,7 +34,6 @@ export interface WebhookWorkerOptions {
   /** The unscoped executor; each webhook's changes are read through one scoped to its owner. */
   executor: CypherExecutor;
   readChanges: ReadChanges;
-  encodeCursor: (sequence: bigint) => string;
   watcher: OutboxWatcher;
   partnerAccess: PartnerAccessCheck;
   policy: TargetPolicy;
@@ -204,7 +204,7 @@ export class WebhookWorker {
       const body = JSON.stringify({
         id,
         webhookId: webhook.id,
-        changes: wanted.map((c) => publicChange(c, this.o.encodeCursor(sequenceOf(c)))),
+        changes: wanted.map((c) => publicChange(c, encodeChangeCursor(sequenceOf(c)))),
       });
       delivery = {
         id,

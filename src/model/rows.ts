@@ -215,6 +215,21 @@ export interface EcosystemHealthRow {
   capabilityCoverage: number | null;
   /** Every partner that co-sold in the period, best connector first (ties by id). */
   connectorIds: string[];
+  /** Won deals of the period with a frozen attribution. */
+  attributedDeals: number;
+  /** Their frozen (or revised) shares summed per currency. */
+  attributed: MoneyValue[];
+  /** Every partner with a share above zero in those deals, most such deals first (ties by id). */
+  attributedPartners: AttributedPartnerRow[];
+}
+
+/** One partner's frozen attribution shares over a period (EcosystemHealth.topAttributedPartners). */
+export interface AttributedPartnerRow {
+  partnerId: string;
+  /** Its shares above zero, summed per currency. */
+  attributed: MoneyValue[];
+  /** Deals giving it a share above zero. */
+  deals: number;
 }
 
 export interface CoSellRecommendationRow {

@@ -2,6 +2,7 @@
 // builder, search and the token entry together. Everything talks to the API through ./api.
 import './styles.css';
 import { loadCatalog, type Catalog } from './catalog';
+import { DealPanel } from './deal-panel';
 import { byId, failure, fill } from './dom';
 import { GapsTable } from './gaps-table';
 import { MapSection } from './map-section';
@@ -24,6 +25,12 @@ const panel = new PartnerPanel(
       label: b.textContent ?? '',
     })),
   (id) => map.highlight(id),
+  (dealId) => void openDeal(dealId),
+);
+// The deal panel takes the partner panel's place; "Back" shows the partner again.
+const deal = new DealPanel(
+  () => (byId('partner-panel').hidden = false),
+  (id) => void openPartner(id),
 );
 const gaps = new GapsTable((id) => void openPartner(id));
 const builder = new SolutionBuilder((id) => void openPartner(id));
@@ -40,7 +47,13 @@ function showTab(tab: Tab): void {
 
 async function openPartner(id: string): Promise<void> {
   showTab('map');
+  deal.hide();
   await panel.open(id);
+}
+
+async function openDeal(id: string): Promise<void> {
+  byId('partner-panel').hidden = true;
+  await deal.open(id);
 }
 
 function picked(pick: SearchPick): void {

@@ -1,6 +1,7 @@
 // A partner's panel: profile, capabilities with levels, top complementary partners with reasons
-// (partnerMatches), the account overlap with a chosen partner (accountOverlap), and what breaks if
-// it left (partnerImpact). Each part loads on its own, so one failing part leaves the others.
+// (partnerMatches), the account overlap with a chosen partner (accountOverlap), what breaks if
+// it left (partnerImpact), and its deals (each opens the deal panel, src/web/deal-panel.ts). Each
+// part loads on its own, so one failing part leaves the others.
 import { mayAskAbout } from './token-entry';
 import { formatMoney } from './money-format';
 import { execute } from './api';
@@ -115,6 +116,36 @@ const PartnerImpactPanel = graphql(`
   }
 `);
 
+const PartnerDealsPanel = graphql(`
+  query PartnerDealsPanel($id: ID!, $first: Int) {
+    partner(id: $id) {
+      id
+      dealsConnection(first: $first) {
+        totalCount
+        edges {
+          node {
+            id
+            role
+            deal {
+              id
+              name
+              stage
+              registrationStatus
+              amount {
+                amount
+                currency
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** How many of its deals the panel lists. */
+const DEALS_SHOWN = 20;
+
 /** How many complementary partners the panel lists. */
 const MATCHES_SHOWN = 5;
 
@@ -144,6 +175,8 @@ export class PartnerPanel {
     /** Partners to offer for the account overlap besides the matches (those on the map). */
     private readonly partnerChoices: () => PartnerChoice[],
     private readonly onShown: (id: string | null) => void,
+    /** Opens a deal's panel (one of this partner's deals). */
+    private readonly onDeal: (dealId: string) => void,
   ) {
     byId('partner-panel-close').addEventListener('click', () => this.close());
     this.panel.addEventListener('keydown', (event) => {
@@ -179,7 +212,7 @@ export class PartnerPanel {
       for (const section of ['partner-matches', 'partner-impact'])
         fill(byId(section), h('p', { class: 'muted' }, 'Only for your own partner profile.'));
     }
-    await Promise.all([this.loadProfile(id), ...(own ? [this.loadMatches(id), this.loadImpact(id)] : [])]);
+    await Promise.all([this.loadProfile(id), this.loadDeals(id), ...(own ? [this.loadMatches(id), this.loadImpact(id)] : [])]);
   }
 
   close(): void {
@@ -223,6 +256,38 @@ export class PartnerPanel {
           h('h3', {}, `Capabilities (${partner.capabilities.length})`),
           list(partner.capabilities, 'No capabilities recorded.', (c) =>
             h('span', {}, c.capability.name, ' ', h('span', { class: `level level-${c.level.toLowerCase()}` }, humanise(c.level))),
+          ),
+        ];
+      },
+    );
+  }
+
+  private async loadDeals(id: string): Promise<void> {
+    await loadInto(
+      byId('partner-deals'),
+      'its deals',
+      () => execute(PartnerDealsPanel, { id, first: DEALS_SHOWN }),
+      ({ partner }) => {
+        if (this.stale(id) || !partner) return [];
+        const { edges, totalCount } = partner.dealsConnection;
+        if (totalCount === 0) return h('p', { class: 'muted' }, 'No deals.');
+        return [
+          edges.length < totalCount ? h('p', { class: 'muted' }, `The first ${edges.length} of ${totalCount}, by id.`) : null,
+          h(
+            'ul',
+            { class: 'deals' },
+            edges.map(({ node: { deal, role } }) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link', 'data-deal-id': deal.id, onclick: () => this.onDeal(deal.id) }, deal.name),
+                h(
+                  'span',
+                  { class: 'muted' },
+                  ` ${humanise(role)} · ${formatMoney(deal.amount.amount, deal.amount.currency)} · ${humanise(deal.stage)} · ${humanise(deal.registrationStatus)}`,
+                ),
+              ),
+            ),
           ),
         ];
       },

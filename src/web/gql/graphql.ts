@@ -37,6 +37,32 @@ export type AssembleSolutionInput = {
   timeBudgetMs?: number | null | undefined;
 };
 
+/** Where a dispute of a frozen attribution stands. */
+export type AttributionDisputeStatus =
+  /** The vendor kept the frozen shares. */
+  | 'KEPT'
+  /** Raised, waiting for the vendor. */
+  | 'OPEN'
+  /** The vendor replaced the shares. */
+  | 'REVISED';
+
+/** How a deal's amount is split among its participants. */
+export type AttributionModel =
+  /** The amount split equally; leftover minor units one each to participants in partner-id order. */
+  | 'EVEN'
+  /** Everything to the first participant to join (order: registeredAt, then partner id; the others get zero shares). */
+  | 'FIRST_TOUCH'
+  /** Everything to the last participant to join. */
+  | 'LAST_TOUCH'
+  /** 40 % to the first, 40 % to the last, 20 % shared evenly by the others; one participant 100 %, two 50/50. */
+  | 'POSITION_BASED'
+  /** Weights per role plus a bonus for the sourcing participant; largest-remainder rounding, ties by partner id. */
+  | 'ROLE_WEIGHTED'
+  /** Everything to the sourcing participant; no shares when none sourced. */
+  | 'SOURCED'
+  /** Weight 2^(−(closedAt − registeredAt) / halfLife), half-life 30 days unless given; computed in 64-bit fixed point, integers only. */
+  | 'TIME_DECAY';
+
 /** How well a partner masters a capability, lowest to highest. */
 export type CapabilityLevel =
   /** Claimed by the partner (the default). */
@@ -62,6 +88,23 @@ export type CoverageStatus =
   | 'GAP'
   /** Exactly one partner supplies it. */
   | 'THIN';
+
+/** The part a partner plays in a deal. */
+export type DealRole =
+  /** Supplies the reseller. */
+  | 'DISTRIBUTOR'
+  /** Influenced the customer's choice. */
+  | 'INFLUENCER'
+  /** Transacts the deal through its marketplace. */
+  | 'MARKETPLACE'
+  /** Referred the customer. */
+  | 'REFERRAL'
+  /** Sells the deal to the customer; the rules of engagement arbitrate between resellers. */
+  | 'RESELLER'
+  /** Implements or integrates. */
+  | 'SERVICES'
+  /** Brings an integrated product. */
+  | 'TECHNOLOGY';
 
 /** A deal's sales stage; CLOSED_WON and CLOSED_LOST are final. */
 export type DealStage =
@@ -253,6 +296,40 @@ export type ProposalMemberInput = {
   role?: PartnerType | null | undefined;
 };
 
+/** The rule that decided a registration's status (README, "Rules of engagement", with a worked example of each). */
+export type RegistrationRule =
+  /** Approved: the deal was registered already closed. */
+  | 'CLOSED_DEAL'
+  /** A vendor-direct deal (approved), or a conflict between a vendor-direct deal and a partner registration (directDealsConflict). */
+  | 'DIRECT_DEAL'
+  /** In conflict with a registration on another customer of the same duplicate group (duplicateCustomersAsOne). */
+  | 'DUPLICATE_CUSTOMER'
+  /** Approved because the registration it would conflict with is past its protection window; or, read as of now, an approved registration whose own window has ended. */
+  | 'EXPIRED'
+  /** Approved: no earlier approved, protected registration conflicts with it (first registered wins). */
+  | 'FIRST_REGISTERED'
+  /** The status was given by an import or recorded before decisions were kept; the rules did not decide it. */
+  | 'GIVEN_STATUS'
+  /** Pending review: a partner in a conflicting role lacks the customer's region or industry (enforceTerritory). */
+  | 'OUT_OF_TERRITORY'
+  /** In conflict: an earlier approved, protected registration on the same customer has a different partner in a conflicting role. */
+  | 'ROLE_CONFLICT'
+  /** A channel manager decided (resolveDealConflict); the explanation is the note. */
+  | 'VENDOR_DECISION';
+
+/** The outcome of deal registration under the rules of engagement. */
+export type RegistrationStatus =
+  /** The registration stands (the first reseller on a customer, or a channel manager's APPROVE). */
+  | 'APPROVED'
+  /** Another reseller registered an open deal on the customer first; a channel manager decides (resolveDealConflict). */
+  | 'CONFLICT'
+  /** An approved open registration whose protection window has ended: it blocks no one (read as of now; see README, Rules of engagement). */
+  | 'EXPIRED'
+  /** Waiting for a channel manager's review (rule OUT_OF_TERRITORY); resolveDealConflict approves or rejects it. */
+  | 'PENDING_REVIEW'
+  /** Refused by a channel manager. */
+  | 'REJECTED';
+
 /** A proposal to save as a catalog solution. */
 export type SaveSolutionInput = {
   /** The capabilities it requires; each must exist. */
@@ -291,6 +368,13 @@ export type MapFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MapFilterOptionsQuery = { partners: { edges: Array<{ node: { id: string, regions: Array<string>, industries: Array<string> } }> }, customers: { edges: Array<{ node: { id: string, region: string | null, industry: string | null } }> } };
+
+export type DealPanelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DealPanelQuery = { deal: { id: string, name: string, stage: DealStage, createdAt: string, closedAt: string | null, direct: boolean, amount: { amount: string, currency: string }, customer: { id: string, name: string }, participants: Array<{ id: string, role: DealRole, sourced: boolean, partner: { id: string, name: string } }>, registrationDecision: { status: RegistrationStatus, rule: RegistrationRule, policyVersion: number | null, explanation: string, decidedAt: string | null, conflictsWith: Array<{ id: string, name: string }> }, attributionSnapshot: { model: AttributionModel, policyVersion: number, at: string, revised: boolean, shares: Array<{ partner: { id: string, name: string }, share: { amount: string, currency: string } }>, dispute: { status: AttributionDisputeStatus, reason: string, resolutionNote: string | null, raisedBy: { id: string, name: string } | null } | null } | null } | null };
 
 export type GapAnalysisViewQueryVariables = Exact<{
   region?: string | null | undefined;
@@ -378,6 +462,14 @@ export type PartnerImpactPanelQueryVariables = Exact<{
 
 export type PartnerImpactPanelQuery = { partnerImpact: { capabilitiesLost: Array<{ id: string, name: string }>, orphanedCustomers: Array<{ id: string, name: string }>, solutionsAffected: Array<{ id: string, name: string, status: SolutionStatus }>, openDealsAffected: Array<{ id: string, name: string, stage: DealStage, amount: { amount: string, currency: string } }>, revenueAtRisk: Array<{ amount: string, currency: string }> } | null };
 
+export type PartnerDealsPanelQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type PartnerDealsPanelQuery = { partner: { id: string, dealsConnection: { totalCount: number, edges: Array<{ node: { id: string, role: DealRole, deal: { id: string, name: string, stage: DealStage, registrationStatus: RegistrationStatus, amount: { amount: string, currency: string } } } }> } } | null };
+
 export type SearchSuggestionsQueryVariables = Exact<{
   text: string;
 }>;
@@ -462,6 +554,71 @@ export const MapFilterOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MapFilterOptionsQuery, MapFilterOptionsQueryVariables>;
+export const DealPanelDocument = new TypedDocumentString(`
+    query DealPanel($id: ID!) {
+  deal(id: $id) {
+    id
+    name
+    stage
+    createdAt
+    closedAt
+    direct
+    amount {
+      amount
+      currency
+    }
+    customer {
+      id
+      name
+    }
+    participants {
+      id
+      role
+      sourced
+      partner {
+        id
+        name
+      }
+    }
+    registrationDecision {
+      status
+      rule
+      policyVersion
+      explanation
+      decidedAt
+      conflictsWith {
+        id
+        name
+      }
+    }
+    attributionSnapshot {
+      model
+      policyVersion
+      at
+      revised
+      shares {
+        partner {
+          id
+          name
+        }
+        share {
+          amount
+          currency
+        }
+      }
+      dispute {
+        status
+        reason
+        raisedBy {
+          id
+          name
+        }
+        resolutionNote
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealPanelQuery, DealPanelQueryVariables>;
 export const GapAnalysisViewDocument = new TypedDocumentString(`
     query GapAnalysisView($region: String, $industry: String) {
   gapAnalysis(region: $region, industry: $industry) {
@@ -724,6 +881,32 @@ export const PartnerImpactPanelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerImpactPanelQuery, PartnerImpactPanelQueryVariables>;
+export const PartnerDealsPanelDocument = new TypedDocumentString(`
+    query PartnerDealsPanel($id: ID!, $first: Int) {
+  partner(id: $id) {
+    id
+    dealsConnection(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          role
+          deal {
+            id
+            name
+            stage
+            registrationStatus
+            amount {
+              amount
+              currency
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerDealsPanelQuery, PartnerDealsPanelQueryVariables>;
 export const SearchSuggestionsDocument = new TypedDocumentString(`
     query SearchSuggestions($text: String!) {
   search(text: $text, first: 8) {
