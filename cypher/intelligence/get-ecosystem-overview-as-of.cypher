@@ -29,43 +29,51 @@ CALL (scope) {
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
     MATCH ()-[r:HAS_ACCOUNT]->() WHERE r.since > $asOf
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
     MATCH ()-[r:HAS_CAPABILITY]->() WHERE r.since > $asOf
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels
     MATCH ()-[r:INTEGRATES_WITH]->() WHERE r.since > $asOf
     UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
     MATCH ()-[r:MEMBER_OF]->() WHERE r.since > $asOf
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
     UNION ALL
     // Ended relationships that held at $asOf (they ended after it): +1 to each end of a drawn kind.
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
     MATCH ()-[r:HAD_ACCOUNT]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, 1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
     MATCH ()-[r:HAD_CAPABILITY]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, 1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels
     MATCH ()-[r:HAD_INTEGRATION]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
     UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    RETURN node, null AS drawn, 1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
     UNION ALL
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
     MATCH ()-[r:HAD_MEMBERSHIP]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
     UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    RETURN node, null AS drawn, 1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
     UNION ALL
     // The relationships of the deals created after $asOf, from the deal (which is not drawn): -1 to each other end of a drawn kind.
     WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels OR 'Solution' IN $labels
@@ -73,7 +81,8 @@ CALL (scope) {
     UNWIND CASE WHEN 'Partner' IN $labels THEN [(p)-[:PARTICIPATES_IN]->(d) | p] ELSE [] END
            + CASE WHEN 'Customer' IN $labels THEN [(d)-[:FOR_CUSTOMER]->(u) | u] ELSE [] END
            + CASE WHEN 'Solution' IN $labels THEN [(d)-[:FOR_SOLUTION]->(s) | s] ELSE [] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
   }
   WITH node, max(drawn) AS drawn, sum(weight) AS weight
   WHERE drawn IS NOT NULL
