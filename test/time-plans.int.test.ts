@@ -49,6 +49,13 @@ describe('as-of plans', () => {
     ).toBe(true);
   });
 
+  it('as-of partnerMatches finds the holdings that began or ended after asOf through the since and until indexes', async () => {
+    const operators = await planOperators('intelligence/find-partner-matches-as-of');
+    const seeks = operators.filter((o) => /IndexSeek/.test(o)).join('\n');
+    for (const index of ['HAS_CAPABILITY(since)', 'HAD_CAPABILITY(until)'])
+      expect(seeks, `${index} in\n${operators.join('\n')}`).toContain(index);
+  });
+
   it('the as-of overview finds the relationships that changed after asOf through the since and until indexes', async () => {
     const operators = await planOperators('intelligence/get-ecosystem-overview-as-of');
     const seeks = operators.filter((o) => /IndexSeek/.test(o)).join('\n');

@@ -1,12 +1,14 @@
 // Returns one row {nodes, edges, truncated}: get-ecosystem-overview as of the instant $asOf: no deal created after then, weights and edges from the
 // relationships that held then (an ended one drawn with its current kind), a deal's group its stage then (OPEN when it closed after $asOf), and
 // the viewer's scope then (README, "Time"). Params: $labels, $partnerTypes, $regions, $industries (lists or null), $limit, $asOf.
-// A node's weight as of $asOf, for the vendor's users: its degree over the drawn current types (kept with the node, no walk), less the current
-// relationships that had not begun at $asOf and the relationships to deals created after it, plus the ended (HAD_*) ones that held at $asOf.
+// A node's weight as of $asOf, for the vendor's users: its weight now (get-ecosystem-overview: the degree kept with the node less the types
+// never drawn, no walk), less the current relationships that had not begun at $asOf and the relationships to deals created after it, plus
+// the ended (HAD_*) ones that held at $asOf.
 // Those corrections are found from the other side, through the validity indexes of migration 007 (since on the current types, until on
 // the HAD_* ones) and the deals' createdAt index, and joined to the drawn nodes by a hash aggregation: only the relationships that changed
 // after $asOf are read, never every relationship of every drawn node. (Only the five validity types carry since/until: an ended one is
-// HAD_* with its until, a current one has none; the other drawn types always hold, and only they touch deals.)
+// HAD_* with its until, a current one has none; the other drawn types always hold, and only they touch deals. Each type joins fixed kinds,
+// HAS_ACCOUNT a partner to a customer and so on, so only the ends of a drawn kind are counted, without reading a label.)
 // For a PARTNER viewer each drawn node's weight is counted relationship by relationship against its scope as of $asOf.
 {{scope/viewer-scope-at(scope, $asOf)}}
 CALL (scope) {
@@ -21,39 +23,66 @@ CALL (scope) {
                                                      WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
          + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) WHERE {{time/deal-created-by(n, $asOf)}} RETURN n } ELSE [] END) AS n
     RETURN n AS node, 0 AS drawn,
-           COUNT { (n)-[:HAS_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAS_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() } AS weight
+           COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_SHARING|HAD_MEMBERSHIP]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS weight
     UNION ALL
-    // Current relationships that began after $asOf (a missing since means "always before").
-    CALL () {
-      MATCH ()-[r:HAS_ACCOUNT]->() WHERE r.since > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:HAS_CAPABILITY]->() WHERE r.since > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:INTEGRATES_WITH]->() WHERE r.since > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:MEMBER_OF]->() WHERE r.since > $asOf RETURN r
-    }
+    // Current relationships that began after $asOf (a missing since means "always before"): -1 to each end of a drawn kind.
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
+    MATCH ()-[r:HAS_ACCOUNT]->() WHERE r.since > $asOf
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
+    UNION ALL
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
+    MATCH ()-[r:HAS_CAPABILITY]->() WHERE r.since > $asOf
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
+    UNION ALL
+    WITH 1 AS any WHERE 'Partner' IN $labels
+    MATCH ()-[r:INTEGRATES_WITH]->() WHERE r.since > $asOf
     UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    RETURN node, null AS drawn, -1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
     UNION ALL
-    // Ended relationships that held at $asOf (they ended after it).
-    CALL () {
-      MATCH ()-[r:HAD_ACCOUNT]->() WHERE r.until > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:HAD_CAPABILITY]->() WHERE r.until > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:HAD_INTEGRATION]->() WHERE r.until > $asOf RETURN r
-      UNION ALL
-      MATCH ()-[r:HAD_MEMBERSHIP]->() WHERE r.until > $asOf RETURN r
-    }
-    WITH r WHERE r.since IS NULL OR r.since <= $asOf
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
+    MATCH ()-[r:MEMBER_OF]->() WHERE r.since > $asOf
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
+    UNION ALL
+    // Ended relationships that held at $asOf (they ended after it): +1 to each end of a drawn kind.
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
+    MATCH ()-[r:HAD_ACCOUNT]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
+    UNION ALL
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
+    MATCH ()-[r:HAD_CAPABILITY]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
+    UNION ALL
+    WITH 1 AS any WHERE 'Partner' IN $labels
+    MATCH ()-[r:HAD_INTEGRATION]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
     UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    RETURN node, null AS drawn, 1 AS weight
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
     UNION ALL
-    // The relationships of the deals created after $asOf, from the deal (which is not drawn).
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
+    MATCH ()-[r:HAD_MEMBERSHIP]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, changed AS weight
+    UNION ALL
+    // The relationships of the deals created after $asOf, from the deal (which is not drawn): -1 to each other end of a drawn kind.
+    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels OR 'Solution' IN $labels
     MATCH (d:Deal) WHERE d.createdAt > $asOf
-    UNWIND [(d)-[:PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(other) WHERE other <> d | other] AS node
-    RETURN node, null AS drawn, -1 AS weight
+    UNWIND CASE WHEN 'Partner' IN $labels THEN [(p)-[:PARTICIPATES_IN]->(d) | p] ELSE [] END
+           + CASE WHEN 'Customer' IN $labels THEN [(d)-[:FOR_CUSTOMER]->(u) | u] ELSE [] END
+           + CASE WHEN 'Solution' IN $labels THEN [(d)-[:FOR_SOLUTION]->(s) | s] ELSE [] END AS node
+    WITH node, count(*) AS changed
+    RETURN node, null AS drawn, -changed AS weight
   }
   WITH node, max(drawn) AS drawn, sum(weight) AS weight
   WHERE drawn IS NOT NULL
