@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import { loadTypeDefs } from '../schema.js';
 import { unexpectedErrorLogPlugin } from './error-log.js';
 import { armorProtection, costLimitPlugin } from './request-limits.js';
+import { partialResponseStatusPlugin } from './response-status.js';
 import { maxTokensRule } from './token-limit.js';
 
 /**
@@ -77,6 +78,7 @@ export function createApollo(
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       costLimitPlugin(limits.maxCost),
       unexpectedErrorLogPlugin(logger),
+      partialResponseStatusPlugin(),
       ...plugins,
     ],
   });

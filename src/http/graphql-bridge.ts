@@ -1,6 +1,7 @@
 // The bridge from Node's HTTP request to Apollo's executeHTTPGraphQLRequest and back: headers,
 // query string and parsed body in; status, headers and body (whole or streamed) out. Every
-// status comes from Apollo (an error's extensions.http.status), none is rewritten here.
+// status comes from Apollo (an error's extensions.http.status, or 200 for an answer with data:
+// response-status.ts), none is rewritten here.
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../context.js';
