@@ -266,7 +266,7 @@ const LISTS: NestedList[] = [
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const farEnd = (list: NestedList, node: any): Named => (list.end ? node[list.end] : node);
-const selection = (list: NestedList) => (list.end ? `${list.end} { id name }` : 'id name');
+const selection = (list: NestedList) => (list.end ? `id ${list.end} { id name }` : 'id name');
 
 const connectionQuery = (
   list: NestedList,
