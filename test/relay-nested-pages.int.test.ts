@@ -25,16 +25,31 @@ interface Named {
   name: string;
 }
 const caps: (Named & { parentId?: string })[] = [];
-const partners: (Named & { capabilities: string[]; integratesWith: string[]; grants: { to: string; level: string }[] })[] = [];
+const partners: (Named & {
+  capabilities: string[];
+  levels: Record<string, string>;
+  integratesWith: string[];
+  grants: { to: string; level: string }[];
+})[] = [];
 const customers: (Named & { needs: string[] })[] = [];
 const accounts: { partnerId: string; customerId: string }[] = [];
 const solutions: (Named & { requires: string[]; members: string[] })[] = [];
-const deals: (Named & { customerId: string; solutionId?: string; participants: string[] })[] = [];
+const deals: (Named & { customerId: string; solutionId?: string; stage: string; participants: string[] })[] = [];
+const LEVELS = ['BASIC', 'CERTIFIED', 'EXPERT'];
+const STAGES = ['REGISTERED', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'];
 
 beforeAll(async () => {
   for (let i = 0; i < 14; i++) caps.push({ id: `${px}k${pad(i)}`, name: name(), ...(i >= 3 ? { parentId: `${px}k0${i % 3}` } : {}) });
   for (let i = 0; i < 14; i++)
-    partners.push({ id: `${px}p${pad(i)}`, name: name(), capabilities: some(caps, 0.45).map((c) => c.id), integratesWith: [], grants: [] });
+    partners.push({
+      id: `${px}p${pad(i)}`,
+      name: name(),
+      capabilities: some(caps, 0.45).map((c) => c.id),
+      levels: {},
+      integratesWith: [],
+      grants: [],
+    });
+  for (const p of partners) for (const c of p.capabilities) p.levels[c] = pick(LEVELS);
   for (const p of partners) {
     p.integratesWith = some(partners, 0.25)
       .filter((q) => q.id !== p.id)
@@ -60,6 +75,7 @@ beforeAll(async () => {
       name: name(),
       customerId: pick(customers).id,
       ...(random() < 0.7 ? { solutionId: pick(solutions).id } : {}),
+      stage: pick(STAGES),
       participants,
     });
   }
@@ -69,7 +85,7 @@ beforeAll(async () => {
       id: p.id,
       name: p.name,
       types: ['RESELLER'],
-      capabilities: p.capabilities.map((capabilityId) => ({ capabilityId, level: 'CERTIFIED' })),
+      capabilities: p.capabilities.map((capabilityId) => ({ capabilityId, level: p.levels[capabilityId] })),
       integratesWith: p.integratesWith,
       sharing: p.grants.map((g) => ({ partnerId: g.to, level: g.level })),
     })),
@@ -87,7 +103,8 @@ beforeAll(async () => {
       name: d.name,
       customerId: d.customerId,
       ...(d.solutionId ? { solutionId: d.solutionId } : {}),
-      stage: 'QUALIFIED',
+      stage: d.stage,
+      ...(d.stage.startsWith('CLOSED') ? { closedAt: '2025-02-01T00:00:00Z' } : {}),
       amount: '10.00',
       currency: 'USD',
       createdAt: '2025-01-01T00:00:00Z',
@@ -266,7 +283,7 @@ const LISTS: NestedList[] = [
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const farEnd = (list: NestedList, node: any): Named => (list.end ? node[list.end] : node);
-const selection = (list: NestedList) => (list.end ? `${list.end} { id name }` : 'id name');
+const selection = (list: NestedList) => (list.end ? `id ${list.end} { id name }` : 'id name');
 
 const connectionQuery = (
   list: NestedList,
@@ -397,6 +414,86 @@ for (const list of LISTS) {
     }, 120_000);
   });
 }
+
+describe('nested connections: filters', () => {
+  const rankOf = (level: string) => LEVELS.indexOf(level);
+  const FILTERED: [NestedList, (parentId: string, filter: any) => Named[], () => any][] = [
+    [
+      LISTS.find((l) => l.owner === 'Partner' && l.connection === 'capabilitiesConnection')!,
+      (id, f) =>
+        all(
+          caps,
+          get(partners, id).capabilities.filter((c) => rankOf(get(partners, id).levels[c]!) >= rankOf(f.minLevel)),
+        ),
+      () => ({ minLevel: pick(LEVELS) }),
+    ],
+    [
+      LISTS.find((l) => l.owner === 'Capability' && l.connection === 'partnersConnection')!,
+      (id, f) => partners.filter((p) => p.capabilities.includes(id) && rankOf(p.levels[id]!) >= rankOf(f.minLevel)),
+      () => ({ minLevel: pick(LEVELS) }),
+    ],
+    ...(['Partner', 'Customer', 'Solution'] as const).map(
+      (owner) =>
+        [
+          LISTS.find((l) => l.owner === owner && l.connection === 'dealsConnection')!,
+          (id: string, f: any) =>
+            LISTS.find((l) => l.owner === owner && l.connection === 'dealsConnection')!
+              .items(id)
+              .filter((d) => f.stages.includes(get(deals, d.id).stage)),
+          () => ({ stages: some(STAGES, 0.4).concat(pick(STAGES)) }),
+        ] as [NestedList, (parentId: string, filter: any) => Named[], () => any],
+    ),
+  ];
+  for (const [list, items, randomFilter] of FILTERED) {
+    it(`${list.owner}.${list.connection}(filter): pages both ways and totalCount equal the brute force`, async () => {
+      const query = connectionQuery(list)
+        .replace(
+          '$orderBy: ListOrder)',
+          `$orderBy: ListOrder, $filter: ${list.connection === 'dealsConnection' ? 'DealListFilter' : 'HoldingFilter'})`,
+        )
+        .replace('orderBy: $orderBy)', 'orderBy: $orderBy, filter: $filter)');
+      for (const parentId of [...list.parents()].sort((a, b) => list.items(b).length - list.items(a).length).slice(0, 4)) {
+        for (let n = 0; n < 3; n++) {
+          const filter = randomFilter();
+          const orderBy = { field: pick(['ID', 'NAME']), direction: pick(['ASC', 'DESC']) };
+          const want = expected(items(parentId, filter), orderBy.field, orderBy.direction);
+          const backward = random() < 0.5;
+          const got: string[] = [];
+          let cursor: string | null = null;
+          for (let guard = 0; guard < 60; guard++) {
+            const vars: Record<string, unknown> = {
+              ids: [parentId],
+              orderBy,
+              filter,
+              ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }),
+            };
+            const { data }: { data: any } = await expectData(db, query, vars);
+            const c = data.nodes[0].c;
+            expect(c.totalCount, JSON.stringify(filter)).toBe(want.length);
+            const page = c.edges.map((e: any) => farEnd(list, e.node).id);
+            if (backward) got.unshift(...page);
+            else got.push(...page);
+            if (!(backward ? c.pageInfo.hasPreviousPage : c.pageInfo.hasNextPage)) break;
+            cursor = backward ? c.pageInfo.startCursor : c.pageInfo.endCursor;
+          }
+          expect(got, `${parentId} ${JSON.stringify(filter)} ${JSON.stringify(orderBy)}`).toEqual(want);
+        }
+      }
+    }, 300_000);
+  }
+
+  it('an empty stages list is BAD_USER_INPUT at filter.stages', async () => {
+    const { errors } = await runOperation(
+      db,
+      `query($id: ID!) { partner(id: $id) { dealsConnection(filter: { stages: [] }) { totalCount } } }`,
+      {
+        id: partners[0]!.id,
+      },
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.extensions?.path).toEqual(['filter', 'stages']);
+  });
+});
 
 describe('nested connections: arguments', () => {
   it('refuses a negative size, mixed directions and cursors of another order at the argument', async () => {

@@ -154,6 +154,17 @@ describe('page sizes are the ones execution will use', () => {
   });
 });
 
+describe('backward pages of root connections', () => {
+  it('cost what `last` reads, not the default `first` (a backward page leaves first out)', () => {
+    for (const field of ['partners', 'customers', 'deals', 'solutions', 'capabilities', 'dealConflicts']) {
+      const page = (args: string) => cost(`{ ${field}${args} { edges { node { id } } } }`);
+      expect(page('(last: 100)'), field).toBe(page('(first: 100)'));
+      expect(page('(first: 5, last: 100)'), field).toBe(page('(first: 100)'));
+      expect(page('(last: 100)'), field).toBeGreaterThan(page(''));
+    }
+  });
+});
+
 // The brute force: the same cost model, every fragment expanded where it is spread (exponential).
 function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown>): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -180,10 +191,15 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         if (!def) continue;
         const args = getArgumentValues(def, sel, vars);
         const firstDef = def.args.find((a) => a.name === 'first');
-        // A connection with last/before has no default for first: it reads `last`, or 20 when neither is given.
+        // A connection given `last` reads `last` (a root one's default `first` is left out); one with last/before and no
+        // default for first reads 20 when neither is given.
         const lastDef = def.args.find((a) => a.name === 'last');
         const backward = lastDef ? Math.min((args.last as number | null) ?? 20, 100) : undefined;
-        const first = firstDef ? ((args.first as number | null) ?? (firstDef.defaultValue as number | undefined) ?? backward) : undefined;
+        const first = firstDef
+          ? lastDef && typeof args.last === 'number'
+            ? backward
+            : ((args.first as number | null) ?? (firstDef.defaultValue as number | undefined) ?? backward)
+          : undefined;
         const list = isListType(getNullableType(def.type));
         const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);
         const childItems = extra?.items ?? (!list && first !== undefined ? Math.max(first, 1) : 10);
@@ -203,7 +219,16 @@ describe('the estimate equals the brute force on random documents', () => {
     const next = prng(11);
     const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
     const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-    const size = () => pick([`(first: ${int(0, 100)})`, '(first: $f)', '(first: null)', '', '(first: $g)']);
+    const size = () =>
+      pick([
+        `(first: ${int(0, 100)})`,
+        '(first: $f)',
+        '(first: null)',
+        '',
+        '(first: $g)',
+        `(last: ${int(0, 100)})`,
+        `(first: 3, last: ${int(0, 100)})`,
+      ]);
     const searchSize = () => pick([`, first: ${int(1, 100)}`, ', first: $f', ', first: null', '', ', first: $g']);
     for (let round = 0; round < 300; round++) {
       // Fragments on Partner (P) and on Query (Q), each spreading only later ones: a DAG.

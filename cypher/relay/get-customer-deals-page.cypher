@@ -1,9 +1,9 @@
-// Returns {key: customer id, items} for each customer in $ids: one keyset page of the deals on it (items: deals; for a PARTNER viewer only those it is on), as customers/get-customer-deals reads them, each item with its sortKey and itemId (the far end's id), ordered by (sortKey, itemId) ascending or, with $descending, descending; sortKey is the far end's name ($orderField NAME) or id (README, "Connections, filters and orders"). Params: $ids, $orderField, $descending, $afterKey and $afterId (or null), $limit.
+// Returns {key: customer id, items} for each customer in $ids: one keyset page of the deals on it (items: deals; for a PARTNER viewer only those it is on), as customers/get-customer-deals reads them, each item with its sortKey and itemId (the far end's id), ordered by (sortKey, itemId) ascending or, with $descending, descending; sortKey is the far end's name ($orderField NAME) or id (README, "Connections, filters and orders"). Params: $ids, $orderField, $descending, $afterKey and $afterId (or null), $limit, $stages (deal stages, or null).
 UNWIND $ids AS id
 MATCH (u:Customer {id: id})
 CALL (u) {
   MATCH (d:Deal)-[:FOR_CUSTOMER]->(u)
-  WHERE {{scope/deal-visible(d)}}
+  WHERE {{scope/deal-visible(d)}} AND ($stages IS NULL OR d.stage IN $stages)
   WITH d, d.id AS itemId, CASE $orderField WHEN 'NAME' THEN d.name ELSE d.id END AS sortKey
   WHERE $afterId IS NULL
      OR (NOT $descending AND (sortKey > $afterKey OR (sortKey = $afterKey AND itemId > $afterId)))

@@ -385,6 +385,7 @@ export type CapabilityPartnersArgs = {
 export type CapabilityPartnersConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HoldingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ListOrder>;
@@ -986,6 +987,7 @@ export type CustomerDealsArgs = {
 export type CustomerDealsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DealListFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ListOrder>;
@@ -1321,6 +1323,12 @@ export type DealFilter = {
   /** Deals selling this solution. */
   solutionId?: InputMaybe<Scalars['ID']['input']>;
   /** Deals at one of these stages. */
+  stages?: InputMaybe<Array<DealStage>>;
+};
+
+/** The filter of a nested deals connection (Partner, Customer and Solution dealsConnection). */
+export type DealListFilter = {
+  /** Only deals at one of these stages (1 to 50 values; BAD_USER_INPUT at filter.stages when empty). */
   stages?: InputMaybe<Array<DealStage>>;
 };
 
@@ -1664,6 +1672,12 @@ export type Health = {
   database: Scalars['Boolean']['output'];
   /** The API's version, e.g. 0.1.0. */
   version: Scalars['String']['output'];
+};
+
+/** The filter of a nested capability holdings connection (Partner.capabilitiesConnection, Capability.partnersConnection). */
+export type HoldingFilter = {
+  /** Only holdings at this level or above (BASIC < CERTIFIED < EXPERT). */
+  minLevel?: InputMaybe<CapabilityLevel>;
 };
 
 /** Two technology partners whose products integrate (undirected). */
@@ -2273,6 +2287,7 @@ export type PartnerCapabilitiesArgs = {
 export type PartnerCapabilitiesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HoldingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ListOrder>;
@@ -2289,6 +2304,7 @@ export type PartnerDealsArgs = {
 export type PartnerDealsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DealListFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ListOrder>;
@@ -3619,6 +3635,7 @@ export type Solution = Node & {
 export type SolutionDealsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DealListFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ListOrder>;
@@ -4463,6 +4480,7 @@ export type ResolversTypes = ResolversObject<{
   DealEvent: ResolverTypeWrapper<DealEventRow>;
   DealEventKind: DealEventKind;
   DealFilter: DealFilter;
+  DealListFilter: DealListFilter;
   DealOrder: DealOrder;
   DealOrderField: DealOrderField;
   DealParticipant: ResolverTypeWrapper<DealParticipantRow>;
@@ -4492,6 +4510,7 @@ export type ResolversTypes = ResolversObject<{
   FrozenShare: ResolverTypeWrapper<FrozenShareRow>;
   GapReport: ResolverTypeWrapper<Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversTypes['CapabilityCoverage']> }>;
   Health: ResolverTypeWrapper<Health>;
+  HoldingFilter: HoldingFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationInput: IntegrationInput;
@@ -4709,6 +4728,7 @@ export type ResolversParentTypes = ResolversObject<{
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealEvent: DealEventRow;
   DealFilter: DealFilter;
+  DealListFilter: DealListFilter;
   DealOrder: DealOrder;
   DealParticipant: DealParticipantRow;
   DealParticipantInput: DealParticipantInput;
@@ -4732,6 +4752,7 @@ export type ResolversParentTypes = ResolversObject<{
   FrozenShare: FrozenShareRow;
   GapReport: Omit<GapReport, 'capabilities'> & { capabilities: Array<ResolversParentTypes['CapabilityCoverage']> };
   Health: Health;
+  HoldingFilter: HoldingFilter;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IntegrationInput: IntegrationInput;

@@ -190,15 +190,13 @@ class CostEstimator {
     if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
       throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
     }
-    // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`); one with
-    // last/before and no default for `first` holds CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
-    const backward =
-      firstDef && first == null && lastDef
-        ? typeof args.last === 'number'
-          ? Math.min(args.last, MAX_PAGE_SIZE)
-          : CONNECTION_PAGE_SIZE
-        : undefined;
-    const size = typeof first === 'number' ? first : backward;
+    // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`), whatever
+    // `first` says: a root connection's `first` has a default, which a backward page leaves out (pageArgs in
+    // src/relay/ordered-pages.ts). One with last/before and no default for `first` holds CONNECTION_PAGE_SIZE when
+    // neither is given (src/relay/keyset.ts).
+    const last = lastDef && typeof args.last === 'number' ? Math.min(args.last, MAX_PAGE_SIZE) : undefined;
+    const backward = firstDef && lastDef && (last !== undefined || first == null) ? (last ?? CONNECTION_PAGE_SIZE) : undefined;
+    const size = backward ?? (typeof first === 'number' ? first : undefined);
     const pageSize = size !== undefined ? Math.max(size, 1) : undefined;
     const list = isListType(getNullableType(def.type));
     const extra = FIELD_WORK[`${parent.name}.${def.name}`]?.(args);

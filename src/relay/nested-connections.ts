@@ -4,9 +4,10 @@ import type { Loaders } from '../loaders/index.js';
 import type { AccountRow } from '../model/rows.js';
 import { AccountStatus } from '../generated/enums.js';
 import { BadInputError } from '../errors.js';
-import { ACCOUNT_STATUSES } from '../model/vocabulary.js';
+import { ACCOUNT_STATUSES, CAPABILITY_LEVELS } from '../model/vocabulary.js';
 import { keysetPage, keysetParams, keysetRequest, type PageArgs } from './keyset.js';
-import type { AccountSide, NestedList, PositionedItem } from './relay-loaders.js';
+import { NESTED_LISTS, type AccountSide, type NestedList, type PositionedItem } from './relay-loaders.js';
+import { MAX_FILTER_VALUES } from './partner-pages.js';
 
 export interface Edge<T> {
   cursor: string;
@@ -68,26 +69,55 @@ export interface ListConnectionArgs extends PageArgs {
   orderBy?: { field: 'ID' | 'NAME'; direction?: 'ASC' | 'DESC' | null } | null;
 }
 
+/** The filters of the nested deals connections (DealListFilter) and holdings connections (HoldingFilter). */
+export interface NestedListFilter {
+  stages?: readonly string[] | null;
+  minLevel?: string | null;
+}
+
+/**
+ * The filter params a nested list's files take (relay-loaders NESTED_LISTS `filter`): $stages for the deals lists,
+ * $minRank (the index in CAPABILITY_LEVELS) for the holdings lists, null when absent; none for the others.
+ * BadInputError at filter.stages for an empty or over-long list.
+ */
+function nestedListFilterParams(list: NestedList, filter: NestedListFilter | null | undefined): Record<string, unknown> {
+  const kind: string | undefined = (NESTED_LISTS[list] as { filter?: string }).filter;
+  if (kind === 'deal') {
+    const stages = filter?.stages ?? null;
+    if (stages && (stages.length === 0 || stages.length > MAX_FILTER_VALUES))
+      throw new BadInputError(`filter.stages must have 1 to ${MAX_FILTER_VALUES} stages`, ['filter', 'stages']);
+    return { stages };
+  }
+  if (kind === 'holding') return { minRank: filter?.minLevel ? CAPABILITY_LEVELS.indexOf(filter.minLevel as never) : null };
+  return {};
+}
+
 /**
  * A nested list as a connection, paged and counted in the database (README, "Connections, filters and orders"): the
  * page is a keyset page on (ID or NAME of the far end, its id) read for every parent of a level in one statement,
  * the count COUNT {} or the degree, each only when asked. Arguments are checked at once (BadInputError at their path).
  * Cursors are those the in-memory pages gave (the order `list:FIELD`), so clients' cursors stay valid.
  */
-export function pagedListConnection<T>(loaders: Loaders, list: NestedList, parentId: string, args: ListConnectionArgs): LazyConnection<T> {
+export function pagedListConnection<T>(
+  loaders: Loaders,
+  list: NestedList,
+  parentId: string,
+  args: ListConnectionArgs & { filter?: NestedListFilter | null },
+): LazyConnection<T> {
+  const filter = nestedListFilterParams(list, args.filter);
   const field = args.orderBy?.field ?? 'ID';
   const order = `${list}:${field}`;
   const request = keysetRequest(order, args.orderBy?.direction === 'DESC', args);
   let page: Promise<ReturnType<typeof keysetPage<PositionedItem>>> | undefined;
   const read = () =>
     (page ??= loaders.relay
-      .listPage(list, { orderField: field, ...keysetParams(request) })
+      .listPage(list, { ...filter, orderField: field, ...keysetParams(request) })
       .load(parentId)
       .then((rows) => keysetPage(order, request, rows, (r) => ({ key: r.sortKey, id: r.itemId }))));
   return {
     edges: async () => (await read()).edges as Edge<T>[],
     pageInfo: async () => (await read()).pageInfo,
-    totalCount: () => loaders.relay.listCount(list).load(parentId),
+    totalCount: () => loaders.relay.listCount(list, filter).load(parentId),
   };
 }
 

@@ -30,26 +30,27 @@ export type PositionedItem = Record<string, unknown> & { sortKey: string; itemId
  * The nested lists paged and counted in the database (schema/relay-lists.graphql): each has a page file
  * (cypher/relay/get-<list>-page: rows {key, items}, keyset on (sortKey, itemId)) and a count file
  * (cypher/relay/count-<list>: rows {key, count}, COUNT {} or the degree, no item read). `owner` names the field
- * each item gets with the parent's id, as the plain list's loader gives it (src/loaders/index.ts).
+ * each item gets with the parent's id, as the plain list's loader gives it (src/loaders/index.ts); `filter` the filter
+ * the files take: `deal` ($stages) or `holding` ($minRank).
  */
 export const NESTED_LISTS = {
-  'Partner.capabilities': { file: 'partner-capabilities', owner: 'partnerId' },
+  'Partner.capabilities': { file: 'partner-capabilities', owner: 'partnerId', filter: 'holding' },
   'Partner.integrations': { file: 'partner-integrations' },
   'Partner.solutions': { file: 'partner-solutions', owner: 'partnerId' },
-  'Partner.deals': { file: 'partner-deals', owner: 'partnerId' },
+  'Partner.deals': { file: 'partner-deals', owner: 'partnerId', filter: 'deal' },
   'Partner.sharingGrants': { file: 'partner-sharing-grants' },
   'Partner.receivedSharingGrants': { file: 'partner-received-sharing-grants' },
   'Capability.children': { file: 'capability-children' },
-  'Capability.partners': { file: 'capability-holders', owner: 'capabilityId' },
+  'Capability.partners': { file: 'capability-holders', owner: 'capabilityId', filter: 'holding' },
   'Capability.neededBy': { file: 'capability-needed-by' },
   'Capability.requiredBy': { file: 'capability-required-by' },
   'Customer.needs': { file: 'customer-needs' },
-  'Customer.deals': { file: 'customer-deals' },
+  'Customer.deals': { file: 'customer-deals', filter: 'deal' },
   'Solution.requires': { file: 'solution-requires' },
   'Solution.members': { file: 'solution-members', owner: 'solutionId' },
-  'Solution.deals': { file: 'solution-deals' },
+  'Solution.deals': { file: 'solution-deals', filter: 'deal' },
   'Deal.participants': { file: 'deal-participants', owner: 'dealId' },
-} as const satisfies Record<string, { file: string; owner?: string }>;
+} as const satisfies Record<string, { file: string; owner?: string; filter?: 'deal' | 'holding' }>;
 
 export type NestedList = keyof typeof NESTED_LISTS;
 
@@ -57,7 +58,7 @@ export function createRelayLoaders(db: CypherExecutor) {
   const pages = new Map<string, DataLoader<string, SortedAccountRow[]>>();
   const counts = new Map<string, DataLoader<string, number>>();
   const listPages = new Map<string, DataLoader<string, PositionedItem[]>>();
-  const listCounts = new Map<NestedList, DataLoader<string, number>>();
+  const listCounts = new Map<string, DataLoader<string, number>>();
   return {
     /** The kind of entity an id names (unscoped: callers load the entity through its scoped loader). */
     idKind: new DataLoader<string, EntityTypeName | null>(async (ids) => {
@@ -110,16 +111,20 @@ export function createRelayLoaders(db: CypherExecutor) {
       }
       return loader;
     },
-    /** How many items a nested list has per parent id, as the viewer sees them, counted in the database. */
-    listCount(list: NestedList): DataLoader<string, number> {
-      let loader = listCounts.get(list);
+    /** How many items a nested list has per parent id that pass `filter` (its files' filter params), as the viewer sees them, counted in the database. */
+    listCount(list: NestedList, filter: Record<string, unknown>): DataLoader<string, number> {
+      const key = `${list}:${JSON.stringify(filter)}`;
+      let loader = listCounts.get(key);
       if (!loader) {
         loader = new DataLoader<string, number>(async (ids) => {
-          const rows = await db.read<{ key: string; count: number }>(`relay/count-${NESTED_LISTS[list].file}`, { ids: [...ids] });
+          const rows = await db.read<{ key: string; count: number }>(`relay/count-${NESTED_LISTS[list].file}`, {
+            ...filter,
+            ids: [...ids],
+          });
           const byKey = new Map(rows.map((r) => [r.key, r.count]));
           return ids.map((id) => byKey.get(id) ?? 0);
         }, options);
-        listCounts.set(list, loader);
+        listCounts.set(key, loader);
       }
       return loader;
     },
