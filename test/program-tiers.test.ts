@@ -16,7 +16,13 @@ describe('the trailing window', () => {
 
 describe('exact conversion into the reporting currency', () => {
   it('rounds half to even, once, after adding exact fractions', () => {
-    expect([divideHalfEven(5n, 2n), divideHalfEven(7n, 2n), divideHalfEven(3n, 2n), divideHalfEven(1n, 3n), divideHalfEven(2n, 3n)]).toEqual([2n, 4n, 2n, 0n, 1n]);
+    expect([
+      divideHalfEven(5n, 2n),
+      divideHalfEven(7n, 2n),
+      divideHalfEven(3n, 2n),
+      divideHalfEven(1n, 3n),
+      divideHalfEven(2n, 3n),
+    ]).toEqual([2n, 4n, 2n, 0n, 1n]);
     const rates = [
       { currency: 'JPY', rate: '0.0067' },
       { currency: 'BHD', rate: '1' },
@@ -26,9 +32,25 @@ describe('exact conversion into the reporting currency', () => {
     // 250 JPY = 1.675 USD: 167.5 cents: 168.
     expect(convertExactly([{ minor: 250n, currency: 'JPY' }], 'USD', rates).value.minor).toBe(168n);
     // 150 JPY + 0.005 BHD at 1 = 100.5 + 0.5 cents = 101 exactly; rounding each first would give 100 + 0.
-    expect(convertExactly([{ minor: 150n, currency: 'JPY' }, { minor: 5n, currency: 'BHD' }], 'USD', rates).value.minor).toBe(101n);
+    expect(
+      convertExactly(
+        [
+          { minor: 150n, currency: 'JPY' },
+          { minor: 5n, currency: 'BHD' },
+        ],
+        'USD',
+        rates,
+      ).value.minor,
+    ).toBe(101n);
     // Into BHD (3 digits) from USD at 0.376: 1.00 USD = 0.376 BHD = 376 fils; a currency without a rate is left out.
-    const bhd = convertExactly([{ minor: 100n, currency: 'USD' }, { minor: 9n, currency: 'EUR' }], 'BHD', [{ currency: 'USD', rate: '0.376' }]);
+    const bhd = convertExactly(
+      [
+        { minor: 100n, currency: 'USD' },
+        { minor: 9n, currency: 'EUR' },
+      ],
+      'BHD',
+      [{ currency: 'USD', rate: '0.376' }],
+    );
     expect(bhd).toEqual({ value: { minor: 376n, currency: 'BHD' }, unconverted: [{ minor: 9n, currency: 'EUR' }] });
   });
 
@@ -42,10 +64,15 @@ describe('exact conversion into the reporting currency', () => {
         .filter((c) => c !== reporting)
         .map((c) => {
           const whole = Math.floor(rand() * 500);
-          const frac = String(Math.floor(rand() * 1e6)).padStart(6, '0').slice(0, 1 + Math.floor(rand() * 6));
+          const frac = String(Math.floor(rand() * 1e6))
+            .padStart(6, '0')
+            .slice(0, 1 + Math.floor(rand() * 6));
           return { currency: c, rate: `${whole}.${frac}`.replace(/^0\.0+$/, '0.1') };
         });
-      const amounts = ['JPY', 'USD', 'BHD'].map((c) => ({ minor: BigInt(Math.floor(rand() * 1e9)) * BigInt(1 + Math.floor(rand() * 1e6)), currency: c }));
+      const amounts = ['JPY', 'USD', 'BHD'].map((c) => ({
+        minor: BigInt(Math.floor(rand() * 1e9)) * BigInt(1 + Math.floor(rand() * 1e6)),
+        currency: c,
+      }));
       let num = 0n;
       let den = 1n;
       for (const a of amounts) {
@@ -73,11 +100,12 @@ describe('territory overlaps', () => {
     const REGIONS = ['A', 'B', 'C'];
     const INDUSTRIES = ['x', 'y', 'z'];
     const pickSome = (list: string[]) => list.filter(() => rand() < 0.5);
-    const covers = (t: { regions: string[]; industries: string[] }, r: string, i: string) => t.regions.includes(r) && (t.industries.length === 0 || t.industries.includes(i));
+    const covers = (t: { regions: string[]; industries: string[] }, r: string, i: string) =>
+      t.regions.includes(r) && (t.industries.length === 0 || t.industries.includes(i));
     for (let k = 0; k < 500; k++) {
       const a = { regions: pickSome(REGIONS), industries: pickSome(INDUSTRIES) };
       const b = { regions: pickSome(REGIONS), industries: pickSome(INDUSTRIES) };
-      const expected = REGIONS.flatMap((r) => {
+      const expected = REGIONS.flatMap((r): { region: string; industry: string | null }[] => {
         const both = [...INDUSTRIES, '(any other)'].filter((i) => covers(a, r, i) && covers(b, r, i));
         return both.includes('(any other)') ? [{ region: r, industry: null }] : both.map((i) => ({ region: r, industry: i }));
       });
