@@ -730,4 +730,27 @@ describe('program writes: validation, authorization, reads', () => {
     );
     expect(row!.kinds).toEqual(['Program.CREATED', 'Enrolment.CREATED', 'Program.UPDATED', 'Enrolment.DELETED', 'Program.DELETED']);
   });
+
+  it("ends a deleted partner's enrolments with it, recorded as the program's changes", async () => {
+    await loadFixture(db, prefixed(px, { partners: [{ id: 'gone', name: `Gone ${px}`, types: ['RESELLER'] }] }));
+    const program = pid('keep');
+    await expectData(db, CREATE, {
+      input: { id: program, name: 'Keep', partnerType: 'RESELLER', levels: [{ tier: 'SILVER', coSells: 1 }] },
+    });
+    await expectData(db, ENROL, { input: { programId: program, partnerId: pid('gone') } });
+    await expectData(db, ENROL, { input: { programId: program, partnerId: pid('p0') } });
+    const del = (await expectData(db, `mutation($id: ID!) { deletePartner(id: $id) { deletedId errors { code } } }`, { id: pid('gone') }))
+      .data.deletePartner;
+    expect(del).toEqual({ deletedId: pid('gone'), errors: [] });
+    const [left] = await db.runText<{ n: number }>('MATCH (e:Enrolment {partnerId: $id}) RETURN count(e) AS n', { id: pid('gone') });
+    expect(Number(left!.n)).toBe(0);
+    const seen = (await expectData(db, `query($id: ID!) { program(id: $id) { enrolments { partner { id } } } }`, { id: program })).data
+      .program;
+    expect(seen.enrolments).toEqual([{ partner: { id: pid('p0') } }]);
+    const [row] = await db.runText<{ kinds: string[] }>(
+      `MATCH (c:Change {entityId: $key}) WITH c ORDER BY c.sequence RETURN collect(c.entityType + '.' + c.kind) AS kinds`,
+      { key: `${pid('gone')}|${program}` },
+    );
+    expect(row!.kinds).toEqual(['Enrolment.CREATED', 'Enrolment.DELETED']);
+  });
 });
