@@ -53,7 +53,15 @@ import { ProgramConflict, ProgramEnrolment, ProgramMutation, ProgramQuery, TierE
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', { ...Query, ...AnalyticsQuery, ...RelayQuery, ...ChangeQuery, ...WebhookQuery, ...PolicyQuery, ...ProgramQuery }),
+  Query: guardRootFields('Query', {
+    ...Query,
+    ...AnalyticsQuery,
+    ...RelayQuery,
+    ...ChangeQuery,
+    ...WebhookQuery,
+    ...PolicyQuery,
+    ...ProgramQuery,
+  }),
   Change,
   Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },

@@ -65,7 +65,15 @@ describe('programs and the rules of engagement in the interchange', () => {
         id: id('services'),
         name: 'Services track',
         partnerType: 'SERVICES',
-        levels: [{ tier: 'PLATINUM', influencedWon: [{ amount: '1000000', currency: 'JPY' }, { amount: '12.5', currency: 'BHD' }] }],
+        levels: [
+          {
+            tier: 'PLATINUM',
+            influencedWon: [
+              { amount: '1000000', currency: 'JPY' },
+              { amount: '12.5', currency: 'BHD' },
+            ],
+          },
+        ],
       },
     ]) {
       expect((await expectData(db, CREATE, { input })).data.createProgram.errors).toEqual([]);
@@ -78,13 +86,21 @@ describe('programs and the rules of engagement in the interchange', () => {
       expect(
         (
           await expectData(db, ENROL, {
-            input: { programId: id(program), partnerId: id(partner), since: '2025-03-01T00:00:00Z', exclusiveTerritory: { regions, industries: ['Banking'] } },
+            input: {
+              programId: id(program),
+              partnerId: id(partner),
+              since: '2025-03-01T00:00:00Z',
+              exclusiveTerritory: { regions, industries: ['Banking'] },
+            },
           })
         ).data.enrolPartner.errors,
       ).toEqual([]);
 
     const first = await exported();
-    const doc = JSON.parse(first) as { rulesOfEngagement: { version: number; note?: string }[]; programs: { id: string; levels: unknown[]; enrolments: unknown[] }[] };
+    const doc = JSON.parse(first) as {
+      rulesOfEngagement: { version: number; note?: string }[];
+      programs: { id: string; levels: unknown[]; enrolments: unknown[] }[];
+    };
     expect(doc.rulesOfEngagement.length).toBeGreaterThanOrEqual(2);
     expect(doc.rulesOfEngagement.at(-1)).toMatchObject({ attributionModel: 'TIME_DECAY', timeDecayHalfLifeDays: 45, setBy: 'test-admin' });
     expect(doc.rulesOfEngagement.at(-2)).toMatchObject({ protectionWindowDays: 90, note: 'ninety days' });
@@ -105,7 +121,11 @@ describe('programs and the rules of engagement in the interchange', () => {
         { tier: 'GOLD', certifiedCapabilities: 2, coSells: 1, sourcedWon: [{ amount: '250000.00', currency: 'USD' }] },
       ],
       enrolments: [
-        { partnerId: id('r1'), since: '2025-03-01T00:00:00.000Z', exclusiveTerritory: { regions: ['EMEA', 'NA'], industries: ['Banking'] } },
+        {
+          partnerId: id('r1'),
+          since: '2025-03-01T00:00:00.000Z',
+          exclusiveTerritory: { regions: ['EMEA', 'NA'], industries: ['Banking'] },
+        },
         { partnerId: id('r2'), since: '2025-03-01T00:00:00.000Z', exclusiveTerritory: { regions: ['EMEA'], industries: ['Banking'] } },
       ],
     });
@@ -122,7 +142,9 @@ describe('programs and the rules of engagement in the interchange', () => {
 
     expectImported(await bulkLoadEcosystem(db, JSON.parse(first) as unknown, { replace: true }));
     expect(await exported()).toBe(first);
-    const afterBulk = (await expectData(db, `{ program(id: "${id('gold-track')}") { enrolments { partner { id } } } rulesOfEngagement { version } }`)).data;
+    const afterBulk = (
+      await expectData(db, `{ program(id: "${id('gold-track')}") { enrolments { partner { id } } } rulesOfEngagement { version } }`)
+    ).data;
     expect(afterBulk.program.enrolments).toEqual([{ partner: { id: id('r1') } }, { partner: { id: id('r2') } }]);
     expect(afterBulk.rulesOfEngagement.version).toBe(doc.rulesOfEngagement.at(-1)!.version);
 
@@ -138,15 +160,38 @@ describe('programs and the rules of engagement in the interchange', () => {
       formatVersion: 2,
       partners: [{ id: 'p1', name: 'P', types: ['SERVICES'] }],
       rulesOfEngagement: [
-        { version: 1, conflictingRoles: ['RESELLER'], directDealsConflict: false, enforceTerritory: false, duplicateCustomersAsOne: true, attributionModel: 'EVEN', timeDecayHalfLifeDays: 30, setAt: '2024-01-01T00:00:00Z', setBy: 'a' },
-        { version: 1, conflictingRoles: ['NOPE'], directDealsConflict: false, enforceTerritory: false, duplicateCustomersAsOne: true, attributionModel: 'EVEN', timeDecayHalfLifeDays: 0, setAt: '2999-01-01T00:00:00Z', setBy: 'a' },
+        {
+          version: 1,
+          conflictingRoles: ['RESELLER'],
+          directDealsConflict: false,
+          enforceTerritory: false,
+          duplicateCustomersAsOne: true,
+          attributionModel: 'EVEN',
+          timeDecayHalfLifeDays: 30,
+          setAt: '2024-01-01T00:00:00Z',
+          setBy: 'a',
+        },
+        {
+          version: 1,
+          conflictingRoles: ['NOPE'],
+          directDealsConflict: false,
+          enforceTerritory: false,
+          duplicateCustomersAsOne: true,
+          attributionModel: 'EVEN',
+          timeDecayHalfLifeDays: 0,
+          setAt: '2999-01-01T00:00:00Z',
+          setBy: 'a',
+        },
       ],
       programs: [
         {
           id: 'g1',
           name: 'G',
           partnerType: 'RESELLER',
-          levels: [{ tier: 'GOLD', closedWonDeals: -1 }, { tier: 'SILVER', coSells: 1 }],
+          levels: [
+            { tier: 'GOLD', closedWonDeals: -1 },
+            { tier: 'SILVER', coSells: 1 },
+          ],
           enrolments: [
             { partnerId: 'p1', since: '2024-01-01T00:00:00Z' },
             { partnerId: 'ghost', since: '2024-01-01T00:00:00Z', extra: 1 },

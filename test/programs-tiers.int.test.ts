@@ -48,8 +48,14 @@ for (let i = 0; i < PARTNERS; i++) {
     // One or two consecutive intervals per capability, at random levels.
     const since = BASE + int(0, 400) * DAY;
     const until = rand() < 0.5 ? since + int(10, 300) * DAY : undefined;
-    capabilities.push({ capabilityId: `c${c}`, level: pick(['BASIC', 'CERTIFIED', 'EXPERT'] as const), since: iso(since), ...(until ? { until: iso(until) } : {}) });
-    if (until && rand() < 0.6) capabilities.push({ capabilityId: `c${c}`, level: pick(['BASIC', 'CERTIFIED', 'EXPERT'] as const), since: iso(until) });
+    capabilities.push({
+      capabilityId: `c${c}`,
+      level: pick(['BASIC', 'CERTIFIED', 'EXPERT'] as const),
+      since: iso(since),
+      ...(until ? { until: iso(until) } : {}),
+    });
+    if (until && rand() < 0.6)
+      capabilities.push({ capabilityId: `c${c}`, level: pick(['BASIC', 'CERTIFIED', 'EXPERT'] as const), since: iso(until) });
   }
   partners.push({
     id: `p${i}`,
@@ -85,7 +91,12 @@ for (let k = 0; k < 70; k++) {
     currency,
     createdAt: iso(createdAt),
     ...(closedAt ? { closedAt: iso(closedAt) } : {}),
-    participants: people.map((p) => ({ partnerId: `p${p}`, role: 'RESELLER' as const, sourced: p === sourcer, registeredAt: iso(createdAt) })),
+    participants: people.map((p) => ({
+      partnerId: `p${p}`,
+      role: 'RESELLER' as const,
+      sourced: p === sourcer,
+      registeredAt: iso(createdAt),
+    })),
     registrationStatus: 'APPROVED',
   });
 }
@@ -236,7 +247,11 @@ function oracleEvaluate(program: ProgramSpec, partnerId: string, asOf: number): 
     qualifiedTier: best < 0 ? 'REGISTERED' : levels[best]!.tier,
     levels,
     values,
-    missing: next ? Object.entries(next.criteria).filter(([, met]) => !met).map(([c]) => c) : [],
+    missing: next
+      ? Object.entries(next.criteria)
+          .filter(([, met]) => !met)
+          .map(([c]) => c)
+      : [],
   };
 }
 
@@ -285,7 +300,8 @@ function randomTerritory() {
 
 const CREATE = `mutation($input: CreateProgramInput!) { createProgram(input: $input) { program { id levels { tier } } errors { path message code } } }`;
 const ENROL = `mutation($input: EnrolPartnerInput!) { enrolPartner(input: $input) { program { id enrolments { partner { id } } } errors { path message code } } }`;
-const CRITERION = 'criterion met value threshold shortfall amounts { amount currency } thresholdAmounts { amount currency } shortfallAmounts { amount currency } unconverted { amount currency }';
+const CRITERION =
+  'criterion met value threshold shortfall amounts { amount currency } thresholdAmounts { amount currency } shortfallAmounts { amount currency } unconverted { amount currency }';
 const EVALUATE = `query($partnerId: ID!, $programId: ID!, $asOf: DateTime) { tierEvaluation(partnerId: $partnerId, programId: $programId, asOf: $asOf) {
   partner { id } program { id } enrolled asOf windowStart currentTier qualifiedTier direction
   levels { tier qualified criteria { ${CRITERION} } } nextLevel { tier } missing { criterion shortfall shortfallAmounts { amount currency } } } }`;
@@ -304,8 +320,9 @@ beforeAll(async () => {
     for (const p of fixture.partners!) {
       if (!p.types.includes(spec.partnerType) || rand() < 0.3) continue;
       const territory = randomTerritory();
-      const r = (await expectData(db, ENROL, { input: { programId: spec.id, partnerId: p.id, since: iso(BASE), exclusiveTerritory: territory } })).data
-        .enrolPartner;
+      const r = (
+        await expectData(db, ENROL, { input: { programId: spec.id, partnerId: p.id, since: iso(BASE), exclusiveTerritory: territory } })
+      ).data.enrolPartner;
       expect(r.errors).toEqual([]);
       list.push({ partnerId: p.id, territory });
     }
@@ -335,9 +352,7 @@ function instants(): number[] {
 }
 
 const money = (m: Map<string, bigint>) =>
-  [...m.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, minor]) => ({ minor, currency }));
+  [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, minor]) => ({ minor, currency }));
 const fmt = (minor: bigint, currency: string) => {
   const d = DIGITS[currency]!;
   const t = minor.toString().padStart(d + 1, '0');
@@ -380,7 +395,9 @@ describe('tierEvaluation against the brute force', () => {
               if (program.reportingCurrency) {
                 const { value, unconverted } = oracleConvert(amounts, program);
                 expect(c.amounts, where).toEqual([{ amount: fmt(value, program.reportingCurrency), currency: program.reportingCurrency }]);
-                expect(c.unconverted, where).toEqual(money(unconverted).map((m) => ({ amount: fmt(m.minor, m.currency), currency: m.currency })));
+                expect(c.unconverted, where).toEqual(
+                  money(unconverted).map((m) => ({ amount: fmt(m.minor, m.currency), currency: m.currency })),
+                );
               } else {
                 expect(c.amounts, where).toEqual(money(amounts).map((m) => ({ amount: fmt(m.minor, m.currency), currency: m.currency })));
                 expect(c.unconverted, where).toBeNull();
@@ -389,7 +406,9 @@ describe('tierEvaluation against the brute force', () => {
           }
         }
         checked++;
-        if (fixture.deals!.some((d) => d.closedAt && (Date.parse(d.closedAt) === asOf || Date.parse(d.closedAt) === oracleWindowStart(asOf))))
+        if (
+          fixture.deals!.some((d) => d.closedAt && (Date.parse(d.closedAt) === asOf || Date.parse(d.closedAt) === oracleWindowStart(asOf)))
+        )
           boundaryChecked++;
       }
     }
@@ -402,20 +421,40 @@ describe('tierEvaluation against the brute force', () => {
     const partnerId = deal.participants![0]!.partnerId;
     const closed = Date.parse(deal.closedAt!);
     const program = pid('edge');
-    await expectData(db, CREATE, { input: { id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] } });
+    await expectData(db, CREATE, {
+      input: { id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] },
+    });
     const wonAt = async (asOf: number) =>
       (await expectData(db, EVALUATE, { partnerId, programId: program, asOf: iso(asOf) })).data.tierEvaluation.levels[0].criteria[0].value;
     const c = new Date(closed);
-    const yearLater = Date.UTC(c.getUTCFullYear() + 1, c.getUTCMonth(), c.getUTCDate(), c.getUTCHours(), c.getUTCMinutes(), c.getUTCSeconds(), c.getUTCMilliseconds());
+    const yearLater = Date.UTC(
+      c.getUTCFullYear() + 1,
+      c.getUTCMonth(),
+      c.getUTCDate(),
+      c.getUTCHours(),
+      c.getUTCMinutes(),
+      c.getUTCSeconds(),
+      c.getUTCMilliseconds(),
+    );
     const atClose = await wonAt(closed);
     expect(await wonAt(closed - 1)).toBe(atClose - 1);
     expect(await wonAt(yearLater - 1)).toBeGreaterThanOrEqual(1);
     // At exactly twelve months the deal has left the window (one fewer than a millisecond earlier, others equal).
-    const before = oracleEvaluate({ id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] }, partnerId, yearLater - 1);
-    const at = oracleEvaluate({ id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] }, partnerId, yearLater);
+    const before = oracleEvaluate(
+      { id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] },
+      partnerId,
+      yearLater - 1,
+    );
+    const at = oracleEvaluate(
+      { id: program, name: 'Edge', partnerType: 'SERVICES', levels: [{ tier: 'SILVER', closedWonDeals: 1 }] },
+      partnerId,
+      yearLater,
+    );
     expect(await wonAt(yearLater - 1)).toBe(before.values.won);
     expect(await wonAt(yearLater)).toBe(at.values.won);
-    expect(at.values.won).toBeLessThan(before.values.won + (fixture.deals!.some((d) => d.closedAt && Date.parse(d.closedAt) === yearLater) ? 1 : 0));
+    expect(at.values.won).toBeLessThan(
+      before.values.won + (fixture.deals!.some((d) => d.closedAt && Date.parse(d.closedAt) === yearLater) ? 1 : 0),
+    );
   });
 });
 
@@ -455,7 +494,8 @@ describe('tierMismatches and programConflicts against brute forces', () => {
   });
 
   it('finds every overlap of exclusive territories, named cell by cell', async () => {
-    const covers = (t: { regions: string[]; industries: string[] }, r: string, i: string) => t.regions.includes(r) && (t.industries.length === 0 || t.industries.includes(i));
+    const covers = (t: { regions: string[]; industries: string[] }, r: string, i: string) =>
+      t.regions.includes(r) && (t.industries.length === 0 || t.industries.includes(i));
     const ALL = '(every other industry)';
     /** Cells both claim, enumerated over every region and industry plus one no territory names. */
     const overlap = (a: { regions: string[]; industries: string[] }, b: { regions: string[]; industries: string[] }) =>
@@ -470,7 +510,14 @@ describe('tierMismatches and programConflicts against brute forces', () => {
       for (let j = i + 1; j < sortedPrograms.length; j++) {
         const [a, b] = [sortedPrograms[i]!, sortedPrograms[j]!];
         const cells = a.partnerType === b.partnerType ? overlap(a.exclusiveTerritory!, b.exclusiveTerritory!) : [];
-        if (cells.length > 0) expected.push({ kind: 'PROGRAMS', partnerType: a.partnerType, programs: [{ id: a.id }, { id: b.id }], partners: [], overlap: cells });
+        if (cells.length > 0)
+          expected.push({
+            kind: 'PROGRAMS',
+            partnerType: a.partnerType,
+            programs: [{ id: a.id }, { id: b.id }],
+            partners: [],
+            overlap: cells,
+          });
       }
     const all = programs.flatMap((p) => enrolled.get(p.id)!.map((e) => ({ ...e, programId: p.id, type: p.partnerType })));
     const pairs: { key: string[]; value: unknown }[] = [];
@@ -481,7 +528,13 @@ describe('tierMismatches and programConflicts against brute forces', () => {
         if (cells.length > 0)
           pairs.push({
             key: [a.partnerId, b.partnerId, a.programId, b.programId],
-            value: { kind: 'ENROLMENTS', partnerType: a.type, programs: [{ id: a.programId }, { id: b.programId }], partners: [{ id: a.partnerId }, { id: b.partnerId }], overlap: cells },
+            value: {
+              kind: 'ENROLMENTS',
+              partnerType: a.type,
+              programs: [{ id: a.programId }, { id: b.programId }],
+              partners: [{ id: a.partnerId }, { id: b.partnerId }],
+              overlap: cells,
+            },
           });
       }
     pairs.sort((x, y) => {
@@ -503,7 +556,9 @@ describe('tierMismatches and programConflicts against brute forces', () => {
       after = res.endCursor;
       if (!after) break;
     }
-    const mine = (conflicts as { programs: { id: string }[] }[]).filter((c: { programs: { id: string }[] }) => c.programs.every((p) => p.id.startsWith(px)));
+    const mine = (conflicts as { programs: { id: string }[] }[]).filter((c: { programs: { id: string }[] }) =>
+      c.programs.every((p) => p.id.startsWith(px)),
+    );
     expect(mine).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });
@@ -554,20 +609,30 @@ describe('program writes: validation, authorization, reads', () => {
       },
     });
     expect(cross.data.createProgram.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')} ${e.code}`).sort()).toEqual(
-      ['input.exchangeRates.0.currency BAD_USER_INPUT', 'input.levels.0.influencedWon.0.currency BAD_USER_INPUT', 'input.levels.1.tier BAD_USER_INPUT'].sort(),
+      [
+        'input.exchangeRates.0.currency BAD_USER_INPUT',
+        'input.levels.0.influencedWon.0.currency BAD_USER_INPUT',
+        'input.levels.1.tier BAD_USER_INPUT',
+      ].sort(),
     );
     expect(cross.data.createProgram.program).toBeNull();
     // Taken ids: by a program (CONFLICT) and by a partner (ids are unique across kinds).
-    const taken = await expectData(db, CREATE, { input: { id: programs[0]!.id, name: 'Again', partnerType: 'RESELLER', levels: [{ tier: 'GOLD', coSells: 1 }] } });
+    const taken = await expectData(db, CREATE, {
+      input: { id: programs[0]!.id, name: 'Again', partnerType: 'RESELLER', levels: [{ tier: 'GOLD', coSells: 1 }] },
+    });
     expect(taken.data.createProgram.errors).toMatchObject([{ path: ['input', 'id'], code: 'CONFLICT' }]);
-    const partnerId = await expectData(db, CREATE, { input: { id: pid('p0'), name: 'Clash', partnerType: 'RESELLER', levels: [{ tier: 'GOLD', coSells: 1 }] } });
+    const partnerId = await expectData(db, CREATE, {
+      input: { id: pid('p0'), name: 'Clash', partnerType: 'RESELLER', levels: [{ tier: 'GOLD', coSells: 1 }] },
+    });
     expect(partnerId.data.createProgram.errors).toMatchObject([{ path: ['input', 'id'], code: 'CONFLICT' }]);
     // Enrolling a partner without the program's type; a future since; an unknown program.
     const servicesOnly = fixture.partners!.find((p) => !p.types.includes('RESELLER'))!.id;
     const resellerProgram = programs.find((p) => p.partnerType === 'RESELLER')!.id;
     const wrongType = await expectData(db, ENROL, { input: { programId: resellerProgram, partnerId: servicesOnly } });
     expect(wrongType.data.enrolPartner.errors).toMatchObject([{ path: ['input', 'partnerId'], code: 'BAD_USER_INPUT' }]);
-    const future = await expectData(db, ENROL, { input: { programId: resellerProgram, partnerId: pid('p0'), since: iso(Date.now() + DAY) } });
+    const future = await expectData(db, ENROL, {
+      input: { programId: resellerProgram, partnerId: pid('p0'), since: iso(Date.now() + DAY) },
+    });
     expect(future.data.enrolPartner.errors).toMatchObject([{ path: ['input', 'since'], code: 'BAD_USER_INPUT' }]);
     const missing = await expectData(db, ENROL, { input: { programId: pid('nope'), partnerId: pid('p0') } });
     expect(missing.data.enrolPartner.errors).toMatchObject([{ path: ['input', 'programId'], code: 'NOT_FOUND' }]);
@@ -599,8 +664,14 @@ describe('program writes: validation, authorization, reads', () => {
       const res = await runOperation(db, q, {}, partner(mine!.partnerId));
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const seen = (await expectData(db, `query($id: ID!) { program(id: $id) { enrolments { partner { id } } } }`, { id: program.id }, partner(mine!.partnerId))).data
-      .program;
+    const seen = (
+      await expectData(
+        db,
+        `query($id: ID!) { program(id: $id) { enrolments { partner { id } } } }`,
+        { id: program.id },
+        partner(mine!.partnerId),
+      )
+    ).data.program;
     expect(seen.enrolments).toEqual([{ partner: { id: mine!.partnerId } }]);
     const node = (await expectData(db, `query($id: ID!) { node(id: $id) { __typename id } }`, { id: program.id })).data.node;
     expect(node).toEqual({ __typename: 'Program', id: program.id });
@@ -614,27 +685,72 @@ describe('program writes: validation, authorization, reads', () => {
       await expectData(
         db,
         `mutation($input: UpdateProgramInput!) { updateProgram(input: $input) { program { name reportingCurrency exchangeRates { currency rate } levels { tier closedWonDeals sourcedWon { amount currency } } } errors { path code } } }`,
-        { input: { id, name: 'Life 2', reportingCurrency: 'USD', exchangeRates: [{ currency: 'JPY', rate: '0.0067' }], levels: [{ tier: 'GOLD', sourcedWon: [{ amount: '10', currency: 'USD' }] }] } },
+        {
+          input: {
+            id,
+            name: 'Life 2',
+            reportingCurrency: 'USD',
+            exchangeRates: [{ currency: 'JPY', rate: '0.0067' }],
+            levels: [{ tier: 'GOLD', sourcedWon: [{ amount: '10', currency: 'USD' }] }],
+          },
+        },
       )
     ).data.updateProgram;
     expect(upd).toEqual({
-      program: { name: 'Life 2', reportingCurrency: 'USD', exchangeRates: [{ currency: 'JPY', rate: '0.0067' }], levels: [{ tier: 'GOLD', closedWonDeals: null, sourcedWon: [{ amount: '10.00', currency: 'USD' }] }] },
+      program: {
+        name: 'Life 2',
+        reportingCurrency: 'USD',
+        exchangeRates: [{ currency: 'JPY', rate: '0.0067' }],
+        levels: [{ tier: 'GOLD', closedWonDeals: null, sourcedWon: [{ amount: '10.00', currency: 'USD' }] }],
+      },
       errors: [],
     });
     // The enrolled partner has RESELLER: the type cannot change to one it lacks.
     const lacking = fixture.partners!.find((p) => p.id === pid('p0'))!.types.includes('SERVICES') ? 'TECHNOLOGY' : 'SERVICES';
-    const retype = (await expectData(db, `mutation($input: UpdateProgramInput!) { updateProgram(input: $input) { errors { path code } } }`, { input: { id, partnerType: lacking } }))
-      .data.updateProgram;
+    const retype = (
+      await expectData(db, `mutation($input: UpdateProgramInput!) { updateProgram(input: $input) { errors { path code } } }`, {
+        input: { id, partnerType: lacking },
+      })
+    ).data.updateProgram;
     expect(retype.errors).toEqual([{ path: ['input', 'partnerType'], code: 'CONFLICT' }]);
-    const un = (await expectData(db, `mutation($g: ID!, $p: ID!) { unenrolPartner(programId: $g, partnerId: $p) { program { enrolments { partner { id } } } errors { path code } } }`, { g: id, p: pid('p0') }))
-      .data.unenrolPartner;
+    const un = (
+      await expectData(
+        db,
+        `mutation($g: ID!, $p: ID!) { unenrolPartner(programId: $g, partnerId: $p) { program { enrolments { partner { id } } } errors { path code } } }`,
+        { g: id, p: pid('p0') },
+      )
+    ).data.unenrolPartner;
     expect(un).toEqual({ program: { enrolments: [] }, errors: [] });
-    const del = (await expectData(db, `mutation($id: ID!) { deleteProgram(id: $id) { deletedId errors { path code } } }`, { id })).data.deleteProgram;
+    const del = (await expectData(db, `mutation($id: ID!) { deleteProgram(id: $id) { deletedId errors { path code } } }`, { id })).data
+      .deleteProgram;
     expect(del).toEqual({ deletedId: id, errors: [] });
     const [row] = await db.runText<{ kinds: string[] }>(
       `MATCH (c:Change) WHERE c.entityId = $id OR c.entityId = $enrolment WITH c ORDER BY c.sequence RETURN collect(c.entityType + '.' + c.kind) AS kinds`,
       { id, enrolment: `${pid('p0')}|${id}` },
     );
     expect(row!.kinds).toEqual(['Program.CREATED', 'Enrolment.CREATED', 'Program.UPDATED', 'Enrolment.DELETED', 'Program.DELETED']);
+  });
+
+  it("ends a deleted partner's enrolments with it, recorded as the program's changes", async () => {
+    await loadFixture(db, prefixed(px, { partners: [{ id: 'gone', name: `Gone ${px}`, types: ['RESELLER'] }] }));
+    const program = pid('keep');
+    await expectData(db, CREATE, {
+      input: { id: program, name: 'Keep', partnerType: 'RESELLER', levels: [{ tier: 'SILVER', coSells: 1 }] },
+    });
+    await expectData(db, ENROL, { input: { programId: program, partnerId: pid('gone') } });
+    await expectData(db, ENROL, { input: { programId: program, partnerId: pid('p0') } });
+    const del = (await expectData(db, `mutation($id: ID!) { deletePartner(id: $id) { deletedId errors { code } } }`, { id: pid('gone') }))
+      .data.deletePartner;
+    expect(del).toEqual({ deletedId: pid('gone'), errors: [] });
+    const [left] = await db.runText<{ n: number }>('MATCH (e:Enrolment {partnerId: $id}) RETURN count(e) AS n', { id: pid('gone') });
+    expect(Number(left!.n)).toBe(0);
+    const seen = (await expectData(db, `query($id: ID!) { program(id: $id) { enrolments { partner { id } } } }`, { id: program })).data
+      .program;
+    expect(seen.enrolments).toEqual([{ partner: { id: pid('p0') } }]);
+    const [row] = await db.runText<{ kinds: string[] }>(
+      `MATCH (c:Change {entityId: $key}) WITH c ORDER BY c.sequence RETURN collect(c.entityType + '.' + c.kind) AS kinds`,
+      { key: `${pid('gone')}|${program}` },
+    );
+    expect(row!.kinds).toEqual(['Enrolment.CREATED', 'Enrolment.DELETED']);
   });
 });

@@ -4,7 +4,7 @@ WHERE ($ids IS NULL OR g.id IN $ids) AND ($partnerType IS NULL OR g.partnerType 
 RETURN g {.id, .name, .partnerType, .description, .reportingCurrency, .rateCurrencies, .rates, .exclusiveRegions, .exclusiveIndustries, .levels} AS program,
        COLLECT {
          MATCH (g)-[:ENROLS]->(e:Enrolment)
-         WHERE ($viewerPartnerId IS NULL OR e.partnerId = $viewerPartnerId) AND EXISTS { MATCH (:Partner {id: e.partnerId}) }
+         WHERE {{scope/enrolment-visible(e)}} AND EXISTS { MATCH (:Partner {id: e.partnerId}) }
          RETURN e {.partnerId, .since, .exclusiveRegions, .exclusiveIndustries} ORDER BY e.partnerId
        } AS enrolments
 ORDER BY g.id

@@ -209,13 +209,20 @@ class FreshLoad {
       const rules = rulesRows(doc);
       if (rules.length > 0) await tx.run('interchange/upsert-rules-versions', { rows: rules });
     });
-    await this.run('bulk-create-programs', programRows(doc), (r) => r, false, {}, (r) => [
-      createdChange('Program', r.id, r.props, []),
-      ...r.enrolments.map((e) => {
-        const { partnerId } = e as { partnerId: string };
-        return createdChange('Enrolment', `${partnerId}|${r.id}`, { ...e, programId: r.id }, [partnerId]);
-      }),
-    ]);
+    await this.run(
+      'bulk-create-programs',
+      programRows(doc),
+      (r) => r,
+      false,
+      {},
+      (r) => [
+        createdChange('Program', r.id, r.props, []),
+        ...r.enrolments.map((e) => {
+          const { partnerId } = e as { partnerId: string };
+          return createdChange('Enrolment', `${partnerId}|${r.id}`, { ...e, programId: r.id }, [partnerId]);
+        }),
+      ],
+    );
 
     // External ids were recorded with their entities' CREATED changes above.
     await this.externalIds('Capability', doc.capabilities);

@@ -74,14 +74,15 @@ export async function exportEcosystem(db: CypherExecutor): Promise<EcosystemDocu
     const accounts = await tx.run<Omit<AccountRecord, 'since' | 'until'> & StoredValidity>('interchange/export-accounts');
     const solutions = await tx.run<SolutionExportRow>('interchange/export-solutions');
     const deals = await tx.run<DealExportRow>('interchange/export-deals');
-    const rules = (await tx.run<{ rules: Parameters<typeof rulesOf>[0] }>('policy/list-rules-versions')).map((r) => rulesRecord(rulesOf(r.rules)));
-    const programs = (await readPrograms(tx.run)).map(
-      (p): ProgramRecord =>
-        programRecordOf(
-          p.id,
-          p,
-          p.enrolments.map((e) => ({ partnerId: e.partnerId, since: e.since.toISOString(), exclusiveTerritory: e.exclusiveTerritory })),
-        ),
+    const rules = (await tx.run<{ rules: Parameters<typeof rulesOf>[0] }>('policy/list-rules-versions')).map((r) =>
+      rulesRecord(rulesOf(r.rules)),
+    );
+    const programs = (await readPrograms(tx.run)).map((p): ProgramRecord =>
+      programRecordOf(
+        p.id,
+        p,
+        p.enrolments.map((e) => ({ partnerId: e.partnerId, since: e.since.toISOString(), exclusiveTerritory: e.exclusiveTerritory })),
+      ),
     );
     return {
       formatVersion: 2,
@@ -293,7 +294,12 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
             ),
             enrolments: [...g.enrolments]
               .sort(byKey((e) => e.partnerId))
-              .map((e) => ordered({ ...e, exclusiveTerritory: ordered(e.exclusiveTerritory, ['regions', 'industries']) as typeof e.exclusiveTerritory }, ['partnerId', 'since', 'exclusiveTerritory'])),
+              .map((e) =>
+                ordered(
+                  { ...e, exclusiveTerritory: ordered(e.exclusiveTerritory, ['regions', 'industries']) as typeof e.exclusiveTerritory },
+                  ['partnerId', 'since', 'exclusiveTerritory'],
+                ),
+              ),
           } as ProgramRecord,
           ['id', 'name', 'partnerType', 'description', 'reportingCurrency', 'exchangeRates', 'exclusiveTerritory', 'levels', 'enrolments'],
         ),

@@ -621,17 +621,39 @@ class ReferenceChecker {
    */
   private checkPolicy(): void {
     const versions = objectsOf(this.raw, 'rulesOfEngagement');
-    this.unique(['rulesOfEngagement'], versions.map(([i, v]): [number, unknown] => [i, v.version]), (v) => (typeof v === 'number' ? String(v) : undefined), 'version', 'DUPLICATE_ENTRY', 'version');
+    this.unique(
+      ['rulesOfEngagement'],
+      versions.map(([i, v]): [number, unknown] => [i, v.version]),
+      (v) => (typeof v === 'number' ? String(v) : undefined),
+      'version',
+      'DUPLICATE_ENTRY',
+      'version',
+    );
     for (const [i, v] of versions) {
       const when = this.instant(v.setAt);
-      if (when !== undefined && when > this.now) this.add(['rulesOfEngagement', i, 'setAt'], 'FUTURE_DATETIME', 'must not lie in the future');
+      if (when !== undefined && when > this.now)
+        this.add(['rulesOfEngagement', i, 'setAt'], 'FUTURE_DATETIME', 'must not lie in the future');
     }
     const programs = objectsOf(this.raw, 'programs');
-    this.unique(['programs'], programs.map(([i, g]): [number, unknown] => [i, g.id]), (v) => idOr(v), 'program', 'DUPLICATE_ID', 'id');
+    this.unique(
+      ['programs'],
+      programs.map(([i, g]): [number, unknown] => [i, g.id]),
+      (v) => idOr(v),
+      'program',
+      'DUPLICATE_ID',
+      'id',
+    );
     const typesOf = new Map<string, unknown>(objectsOf(this.raw, 'partners').map(([, p]) => [String(p.id), p.types]));
     for (const [i, g] of programs) {
       const enrolments = objectsOf(g, 'enrolments');
-      this.unique(['programs', i, 'enrolments'], enrolments.map(([j, e]): [number, unknown] => [j, e.partnerId]), (v) => idOr(v), 'partner', 'DUPLICATE_ENTRY', 'partnerId');
+      this.unique(
+        ['programs', i, 'enrolments'],
+        enrolments.map(([j, e]): [number, unknown] => [j, e.partnerId]),
+        (v) => idOr(v),
+        'partner',
+        'DUPLICATE_ENTRY',
+        'partnerId',
+      );
       for (const [j, e] of enrolments) {
         const at: PathSegment[] = ['programs', i, 'enrolments', j];
         this.reference([...at, 'partnerId'], e.partnerId, 'partners');
@@ -850,7 +872,17 @@ class ReferenceChecker {
 // ---- The whole check ----
 
 /** Problems in document order: array indexes compare as numbers, the top-level lists in format order. */
-const TOP_LEVEL_ORDER = ['formatVersion', 'capabilities', 'partners', 'customers', 'accounts', 'solutions', 'deals', 'rulesOfEngagement', 'programs'];
+const TOP_LEVEL_ORDER = [
+  'formatVersion',
+  'capabilities',
+  'partners',
+  'customers',
+  'accounts',
+  'solutions',
+  'deals',
+  'rulesOfEngagement',
+  'programs',
+];
 
 function pathKey(path: string): (string | number)[] {
   return [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>

@@ -444,7 +444,10 @@ export function rulesRows(doc: EcosystemDocument): object[] {
 async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replace: boolean): Promise<void> {
   const rows = programRows(doc);
   // The programs are tracked before each step (the rules versions are kept whole, not entities: see setRulesOfEngagement).
-  await tx.track('Program', rows.map((r) => r.id));
+  await tx.track(
+    'Program',
+    rows.map((r) => r.id),
+  );
   if (replace) {
     await tx.run('interchange/delete-rules-versions');
     const [existing] = await tx.run<{ ids: string[] }>('events/list-entity-ids', { label: 'Program' });
@@ -453,11 +456,17 @@ async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replac
   }
   const rules = rulesRows(doc);
   if (rules.length > 0) {
-    await tx.track('Program', rows.map((r) => r.id));
+    await tx.track(
+      'Program',
+      rows.map((r) => r.id),
+    );
     await tx.run('interchange/upsert-rules-versions', { rows: rules });
   }
   if (rows.length > 0) {
-    await tx.track('Program', rows.map((r) => r.id));
+    await tx.track(
+      'Program',
+      rows.map((r) => r.id),
+    );
     await tx.run('interchange/upsert-programs', { rows });
   }
 }

@@ -3,7 +3,16 @@
 // API's own schema (src/programs/program-inputs.ts), so both doors accept exactly the same programs.
 import { z } from 'zod';
 import { formatMinor } from '../money/money.js';
-import { ATTRIBUTION_MODELS, DEAL_ROLES, PARTNER_TIERS, PARTNER_TYPES, type AttributionModel, type DealRole, type PartnerTier, type PartnerType } from '../model/vocabulary.js';
+import {
+  ATTRIBUTION_MODELS,
+  DEAL_ROLES,
+  PARTNER_TIERS,
+  PARTNER_TYPES,
+  type AttributionModel,
+  type DealRole,
+  type PartnerTier,
+  type PartnerType,
+} from '../model/vocabulary.js';
 import { MAX_PROTECTION_WINDOW_DAYS } from '../policy/policy-service.js';
 import { ProgramSchema, type ProgramInput } from '../programs/program-inputs.js';
 import { nameSchema, textSchema } from '../validation/problems.js';
@@ -111,7 +120,8 @@ export function programRecordSchema(entityId: z.ZodType<string, string>, dateTim
       const { enrolments, ...definition } = raw;
       const parsed = ProgramSchema.safeParse(definition);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
         return z.NEVER;
       }
       const normalEnrolments: EnrolmentRecord[] = [];
@@ -119,7 +129,11 @@ export function programRecordSchema(entityId: z.ZodType<string, string>, dateTim
         const t = ProgramSchema.shape.exclusiveTerritory.safeParse(e.exclusiveTerritory);
         if (!t.success) {
           for (const issue of t.error.issues)
-            ctx.addIssue({ code: 'custom', message: issue.message, path: ['enrolments', i, 'exclusiveTerritory', ...(issue.path as (string | number)[])] });
+            ctx.addIssue({
+              code: 'custom',
+              message: issue.message,
+              path: ['enrolments', i, 'exclusiveTerritory', ...(issue.path as (string | number)[])],
+            });
           return z.NEVER;
         }
         normalEnrolments.push({ partnerId: e.partnerId, since: e.since, exclusiveTerritory: t.data });

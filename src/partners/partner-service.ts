@@ -112,6 +112,15 @@ export class PartnerService {
             code: 'CONFLICT',
           });
         }
+        // Its program enrolments end with it (README, "Programs and tiers"), recorded as the programs' changes.
+        const enrolled = await tx.run<{ programId: string }>('programs/get-partner-enrolments', { partnerId: id });
+        if (enrolled.length > 0) {
+          await tx.track(
+            'Program',
+            enrolled.map((e) => e.programId),
+          );
+          await tx.run('programs/delete-partner-enrolments', { partnerId: id });
+        }
         const rows = await tx.run<{ deletedId: string }>('partners/delete-partner', { id, at: new Date(), note: 'Partner deleted' });
         return rows[0]?.deletedId ?? null;
       }),

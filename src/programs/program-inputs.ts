@@ -104,22 +104,39 @@ export const ProgramSchema = z
       if (!p.reportingCurrency)
         ctx.addIssue({ code: 'custom', message: 'rates need a reportingCurrency', path: ['exchangeRates', i, 'currency'] });
       else if (r.currency === p.reportingCurrency)
-        ctx.addIssue({ code: 'custom', message: 'the reporting currency counts at 1: give no rate for it', path: ['exchangeRates', i, 'currency'] });
-      if (seen.has(r.currency)) ctx.addIssue({ code: 'custom', message: `${r.currency} is listed twice`, path: ['exchangeRates', i, 'currency'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the reporting currency counts at 1: give no rate for it',
+          path: ['exchangeRates', i, 'currency'],
+        });
+      if (seen.has(r.currency))
+        ctx.addIssue({ code: 'custom', message: `${r.currency} is listed twice`, path: ['exchangeRates', i, 'currency'] });
       seen.add(r.currency);
     });
     p.levels.forEach((l, i) => {
       if (i > 0 && PARTNER_TIERS.indexOf(l.tier) <= PARTNER_TIERS.indexOf(p.levels[i - 1]!.tier))
-        ctx.addIssue({ code: 'custom', message: `levels must go strictly up in tier (${p.levels[i - 1]!.tier} then ${l.tier})`, path: ['levels', i, 'tier'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `levels must go strictly up in tier (${p.levels[i - 1]!.tier} then ${l.tier})`,
+          path: ['levels', i, 'tier'],
+        });
       if (!p.reportingCurrency) return;
       for (const field of ['sourcedWon', 'influencedWon'] as const) {
         const list = l[field];
         if (list === null) continue;
         if (list.length !== 1)
-          ctx.addIssue({ code: 'custom', message: `with a reporting currency, one threshold in ${p.reportingCurrency}`, path: ['levels', i, field] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `with a reporting currency, one threshold in ${p.reportingCurrency}`,
+            path: ['levels', i, field],
+          });
         list.forEach((t, j) => {
           if (t.currency !== p.reportingCurrency)
-            ctx.addIssue({ code: 'custom', message: `must be in the reporting currency ${p.reportingCurrency}`, path: ['levels', i, field, j, 'currency'] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be in the reporting currency ${p.reportingCurrency}`,
+              path: ['levels', i, field, j, 'currency'],
+            });
         });
       }
     });

@@ -9,7 +9,14 @@ import type { PartnerTier, PartnerType } from '../model/vocabulary.js';
 import { asOfInstant, utcDateTime } from '../time/as-of.js';
 import { attempt, generateId, IdArgument, notFound, onlyRow, type Outcome } from '../validation/problems.js';
 import { fail, requireIdNotOtherKind } from '../validation/references.js';
-import { EnrolPartnerInput, programAsInput, ProgramSchema, UnenrolPartnerArgs, UpdateProgramInput, type ProgramInput } from './program-inputs.js';
+import {
+  EnrolPartnerInput,
+  programAsInput,
+  ProgramSchema,
+  UnenrolPartnerArgs,
+  UpdateProgramInput,
+  type ProgramInput,
+} from './program-inputs.js';
 import {
   evaluateTier,
   programConflicts,
@@ -122,10 +129,13 @@ interface StoredEnrolment {
 
 /** A stored program and its enrolments as a row. */
 export function programOf(stored: StoredProgram, enrolments: StoredEnrolment[]): ProgramRow {
-  const money = (list: StoredLevel['sourcedWon']) => (list === null ? null : list.map((t) => ({ minor: BigInt(t.minor), currency: t.currency })));
-  const levels = (JSON.parse(stored.levels) as StoredLevel[]).map(
-    (l): ProgramLevel => ({ ...l, sourcedWon: money(l.sourcedWon), influencedWon: money(l.influencedWon) }),
-  );
+  const money = (list: StoredLevel['sourcedWon']) =>
+    list === null ? null : list.map((t) => ({ minor: BigInt(t.minor), currency: t.currency }));
+  const levels = (JSON.parse(stored.levels) as StoredLevel[]).map((l): ProgramLevel => ({
+    ...l,
+    sourcedWon: money(l.sourcedWon),
+    influencedWon: money(l.influencedWon),
+  }));
   const rates = stored.rates ?? [];
   return {
     id: stored.id,
@@ -148,7 +158,8 @@ export function programOf(stored: StoredProgram, enrolments: StoredEnrolment[]):
 /** A checked definition as the Program node's properties (rates sorted by currency, levels as canonical JSON text). */
 export function programProperties(p: Omit<ProgramInput, 'id'>): Record<string, unknown> {
   const rates = [...p.exchangeRates].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
-  const money = (list: ProgramLevel['sourcedWon']) => (list === null ? null : list.map((t) => ({ currency: t.currency, minor: t.minor.toString() })));
+  const money = (list: ProgramLevel['sourcedWon']) =>
+    list === null ? null : list.map((t) => ({ currency: t.currency, minor: t.minor.toString() }));
   const levels: StoredLevel[] = p.levels.map((l) => ({
     tier: l.tier,
     certifiedCapabilities: l.certifiedCapabilities,
@@ -246,7 +257,8 @@ export class ProgramService {
         await tx.track('Program', [id]);
         const [program] = await readPrograms(tx.run, { ids: [id] });
         if (!program) fail(notFound(['input', 'id'], 'program', id));
-        if (input.partnerType !== program.partnerType) await this.requirePartnerType(tx, input.partnerType, program.enrolments, ['input', 'partnerType']);
+        if (input.partnerType !== program.partnerType)
+          await this.requirePartnerType(tx, input.partnerType, program.enrolments, ['input', 'partnerType']);
         onlyRow(await tx.run('programs/update-program', { id, props: programProperties(input) }), ['input', 'id'], 'program', id);
         return (await readPrograms(tx.run, { ids: [id] }))[0]!;
       }),
@@ -297,7 +309,11 @@ export class ProgramService {
         if ((await readPrograms(tx.run, { ids: [programId] })).length === 0) fail(notFound(['programId'], 'program', programId));
         const rows = await tx.run('programs/delete-enrolment', { programId, partnerId });
         if (rows.length === 0)
-          fail({ path: ['partnerId'], message: `Partner ${JSON.stringify(partnerId)} is not enrolled in ${JSON.stringify(programId)}`, code: 'NOT_FOUND' });
+          fail({
+            path: ['partnerId'],
+            message: `Partner ${JSON.stringify(partnerId)} is not enrolled in ${JSON.stringify(programId)}`,
+            code: 'NOT_FOUND',
+          });
         return (await readPrograms(tx.run, { ids: [programId] }))[0]!;
       }),
     );
@@ -371,8 +387,14 @@ export class ProgramService {
   }
 
   /** The enrolled partners whose tier differs from the qualified one, by partner id, a page after `after`. */
-  async tierMismatches(programId: string, asOf: Date | null | undefined, first: number, after: string | null | undefined): Promise<TierMismatchPageRow> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE) throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
+  async tierMismatches(
+    programId: string,
+    asOf: Date | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<TierMismatchPageRow> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE)
+      throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
     const at = this.instant(asOf);
     const program = await this.program(programId);
     if (!program) throw new NotFoundError(`No program with id ${JSON.stringify(programId)}`, ['programId']);
@@ -383,7 +405,8 @@ export class ProgramService {
       const f = facts.get(partnerId);
       if (!f) continue;
       const r = evaluateTier(program, f);
-      if (r.direction !== 'NONE') all.push({ partnerId, currentTier: r.currentTier, qualifiedTier: r.qualifiedTier, direction: r.direction });
+      if (r.direction !== 'NONE')
+        all.push({ partnerId, currentTier: r.currentTier, qualifiedTier: r.qualifiedTier, direction: r.direction });
     }
     const rest = after == null ? all : all.filter((m) => compareIds(m.partnerId, after) > 0);
     const page = rest.slice(0, first);
@@ -397,7 +420,8 @@ export class ProgramService {
 
   /** Overlapping exclusive territories (./tiers.ts programConflicts), `first` after the cursor `after`. */
   async programConflicts(first: number, after: string | null | undefined): Promise<ProgramConflictPageRow> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE) throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE)
+      throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
     const from = after == null ? null : decodeConflictCursor(after);
     const programs = await this.programs();
     const all = programConflicts(

@@ -220,7 +220,9 @@ export function evaluateLevel(level: ProgramLevel, facts: TierFacts, program: Pr
     criteria.push(countCriterion('CERTIFIED_CAPABILITIES', facts.certifiedCapabilities, level.certifiedCapabilities));
   if (level.closedWonDeals !== null) criteria.push(countCriterion('CLOSED_WON_DEALS', facts.wonDeals.length, level.closedWonDeals));
   if (level.sourcedWon !== null)
-    criteria.push(amountCriterion('SOURCED_WON', sumByCurrency(facts.wonDeals.filter((d) => d.sourced).map(money)), level.sourcedWon, program));
+    criteria.push(
+      amountCriterion('SOURCED_WON', sumByCurrency(facts.wonDeals.filter((d) => d.sourced).map(money)), level.sourcedWon, program),
+    );
   if (level.influencedWon !== null)
     criteria.push(
       amountCriterion('INFLUENCED_WON', sumByCurrency(facts.wonDeals.filter((d) => !d.sourced).map(money)), level.influencedWon, program),
