@@ -4,11 +4,11 @@
 // at random instants and exactly at the window's two ends, each answer checked against a brute force written from
 // the README here (its own window, its own rational arithmetic). tierMismatches and programConflicts against brute
 // forces too; validation errors with paths and codes; who may do what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Viewer } from '../src/context.js';
 import type { DealRecord, PartnerRecord } from '../src/interchange/format.js';
 import { expectData, runOperation } from './support/api.js';
-import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { removeByPrefix, testDriver, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture, prefixed, type FixtureDocument } from './support/fixture.js';
 import { prng } from './support/random.js';
 
@@ -752,5 +752,23 @@ describe('program writes: validation, authorization, reads', () => {
       { key: `${pid('gone')}|${program}` },
     );
     expect(row!.kinds).toEqual(['Enrolment.CREATED', 'Enrolment.DELETED']);
+  });
+});
+
+describe('the facts read', () => {
+  it('expands from each partner to its deals, never scanning deals or a label (1000 partners: 8 s with a deal scan, 0.2 s without)', async () => {
+    const { summary } = await testDriver().executeQuery(
+      `EXPLAIN ${db.library.get('programs/get-tier-facts').text}`,
+      {},
+      { database: inject('neo4jDatabase') },
+    );
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+      operators.push(`${plan.operatorType.replace(/@.*$/, '')} ${String(plan.arguments['Details'] ?? '')}`);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.plan as unknown as Parameters<typeof walk>[0]);
+    expect(operators.filter((o) => /LabelScan|AllNodesScan|NodeIndexScan/.test(o))).toEqual([]);
+    expect(operators.some((o) => /NodeUniqueIndexSeek/.test(o))).toBe(true);
   });
 });
