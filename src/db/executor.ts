@@ -94,8 +94,15 @@ export class CypherExecutor {
    * would retry (the server unavailable, a leader switch) runs again in a managed transaction, which retries it as
    * every read did before.
    */
-  async read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    const text = this.library.get(name).text;
+  read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    return this.readText<R>(name, this.library.get(name).text, params);
+  }
+
+  /**
+   * As `read`, for a statement composed at run time from the files' parts (src/read/: one statement per root field
+   * from the selection), logged under `name`. The text comes from cypher/ only; every value is a parameter.
+   */
+  async readText<R = Row>(name: string, text: string, params: Params = {}): Promise<R[]> {
     this.stats.roundTrips += 1;
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
