@@ -38,11 +38,15 @@ function fromRow<R extends object>(resolvers: R, fields: readonly (keyof R & str
     out[field] = (parent: unknown, args: never, ctx: RequestContext, info: GraphQLResolveInfo) => {
       const got = prefetched(parent, info.path.key);
       if (got === undefined) return inner(parent, args, ctx, info);
-      // A connection's first page came with the row; its count (when asked) still comes from its own loader.
+      // A connection: its first page and its count each came with the row when asked; the rest as before.
       if (field.endsWith('Connection')) {
         const connection = inner(parent, args, ctx, info) as object;
-        const page = got as { edges: unknown; pageInfo: unknown };
-        return { ...connection, edges: () => Promise.resolve(page.edges), pageInfo: () => Promise.resolve(page.pageInfo) };
+        const read = got as { edges?: unknown; pageInfo?: unknown; totalCount?: number };
+        return {
+          ...connection,
+          ...(read.edges !== undefined ? { edges: () => Promise.resolve(read.edges), pageInfo: () => Promise.resolve(read.pageInfo) } : {}),
+          ...(read.totalCount !== undefined ? { totalCount: () => Promise.resolve(read.totalCount) } : {}),
+        };
       }
       return got;
     };

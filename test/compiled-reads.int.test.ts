@@ -99,7 +99,22 @@ const CASES: [string, string, Record<string, unknown>, number | null][] = [
     `query($f: PartnerFilter) { partners(first: 10, filter: $f) { edges { node { id
        accountsConnection(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status customer { id name } } } } } } } }`,
     { f: { nameContains: f.prefix } },
-    2,
+    1,
+  ],
+  [
+    'account counts without the accounts, and the total',
+    `query($f: PartnerFilter) { partners(first: 10, filter: $f) { totalCount edges { node { id
+       accountsConnection(first: 0) { totalCount } } } } }`,
+    { f: { nameContains: f.prefix } },
+    1,
+  ],
+  [
+    'filtered account counts and pages stay with their loaders',
+    `query($f: PartnerFilter) { partners(first: 10, filter: $f) { edges { node { id
+       accountsConnection(first: 2, filter: { statuses: [CUSTOMER] }) { totalCount edges { node { status customer { id } } } }
+       later: accountsConnection(first: 1, after: null) { pageInfo { hasNextPage } } } } } }`,
+    { f: { nameContains: f.prefix } },
+    null,
   ],
   [
     'aliases, a fragment, an inline fragment and @include/@skip',

@@ -48,6 +48,8 @@ interface ListSpec {
   itemAlways?: readonly string[];
   /** For a connection: the part's $limit from the arguments, and the value its resolver returns from the items. */
   connection?: { limit: (args: Record<string, unknown>) => KeysetRequest; order: string };
+  /** For a connection: the part (an expression over the parent's variable) answering totalCount without a filter. */
+  count?: string;
 }
 
 const none = (args: Record<string, unknown>, ...names: string[]) => names.every((n) => args[n] == null || args[n] === false);
@@ -119,6 +121,7 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
         itemFields: { ...ACCOUNT_FIELDS, since: [] },
         itemAlways: ['customerId', 'sortKey'],
         connection: { limit: (a) => keysetRequest('ACCOUNT:partner:ID', false, a), order: 'ACCOUNT:partner:ID' },
+        count: 'read/partner-accounts-count',
       },
       integrations: {
         part: 'read/partner-integrations',
@@ -206,7 +209,7 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
 
 /** How to attach the lists a compiled row carries (slot `l<n>` in the row) to the row, by response key. */
 interface RowPlan {
-  lists: { slot: string; key: string; spec: ListSpec; items: RowPlan; request?: KeysetRequest }[];
+  lists: { slot: string; key: string; spec: ListSpec; items: RowPlan; request?: KeysetRequest; page: boolean; count: boolean }[];
 }
 
 /** A compiled statement's projection of one node, and the parameters its parts take. */
@@ -280,10 +283,20 @@ class Compiler {
       if (f.name === '__typename') continue;
       const list = spec.lists[f.name];
       const compiled = list && depth < MAX_DEPTH && list.takes(f.args) ? this.list(list, v, f, depth + 1) : null;
-      if (compiled) {
+      const count = list && depth < MAX_DEPTH ? this.count(list, v, f) : null;
+      if (compiled || count) {
         const slot = `l${lists.length}`;
-        lists.push({ slot, key: f.key, spec: list!, items: compiled.plan, ...(compiled.request ? { request: compiled.request } : {}) });
-        entries.push(`${slot}: ${compiled.text}`);
+        lists.push({
+          slot,
+          key: f.key,
+          spec: list!,
+          items: compiled?.plan ?? { lists: [] },
+          ...(compiled?.request ? { request: compiled.request } : {}),
+          page: compiled !== null,
+          count: count !== null,
+        });
+        if (compiled) entries.push(`${slot}: ${compiled.text}`);
+        if (count) entries.push(`${slot}n: ${count}`);
         continue;
       }
       const needs = spec.fields[f.name];
@@ -292,6 +305,17 @@ class Compiler {
     }
     const projected = (every ? Object.keys(spec.keys) : [...keys]).map((k) => `${k}: ${spec.keys[k]!(v)}`);
     return { text: `${v} {${[...projected, ...entries].join(', ')}}`, plan: { lists } };
+  }
+
+  /** A connection's totalCount as an expression on the row, when asked without a filter; else null (its loader counts). */
+  private count(spec: ListSpec, parent: string, field: SelectedField): string | null {
+    if (!spec.count || !field.type || field.args.filter != null) return null;
+    if (!selectedFields(this.info, field.type, field.nodes).some((s) => s.name === 'totalCount')) return null;
+    const n = this.next++;
+    const part = readPart(this.library, spec.count);
+    const names = new Map<string, string>([[part.params[0]!, parent]]);
+    for (const v of part.bound) names.set(v, `${v}_${n}`);
+    return this.library.expand(rename(part.body, names), `cypher/${spec.count}.cypher`);
   }
 
   /** `COLLECT { <part> RETURN <item> }` for one nested list, or null when its selection is not one the part answers. */
@@ -308,7 +332,7 @@ class Compiler {
     for (const v of part.bound) names.set(v, `${v}_${n}`);
     let request: KeysetRequest | undefined;
     if (spec.connection) {
-      // Only the edges' nodes and pageInfo come from the page; totalCount stays with its loader (a count, no items).
+      // The edges' nodes and pageInfo come from the page; totalCount from `count`.
       const sub = selectedFields(this.info, field.type, field.nodes);
       if (sub.some((s) => !['edges', 'pageInfo', '__typename', 'totalCount'].includes(s.name))) return null;
       const edges = sub.filter((s) => s.name === 'edges');
@@ -411,7 +435,17 @@ export function attachLists<T extends object>(row: T, plan: RowPlan): T {
     const items = (raw[l.slot] as Record<string, unknown>[] | undefined) ?? [];
     delete raw[l.slot];
     for (const item of items) attachLists((l.spec.far.key === null ? item : item[l.spec.far.key]) as object, l.items);
-    got[l.key] = l.request ? prefetchedPage(l.spec.connection!.order, l.request, items) : items;
+    if (!l.spec.connection) {
+      got[l.key] = items;
+      continue;
+    }
+    // A connection: what came with the row of its first page and its count (resolvers/Read.ts merges the rest).
+    const count = raw[`${l.slot}n`];
+    delete raw[`${l.slot}n`];
+    got[l.key] = {
+      ...(l.page ? prefetchedPage(l.spec.connection.order, l.request!, items) : {}),
+      ...(l.count ? { totalCount: count } : {}),
+    };
   }
   Object.defineProperty(row, PREFETCHED, { value: got, enumerable: false });
   return row;
