@@ -80,6 +80,13 @@ const CASES: [string, string, Record<string, unknown>, number | null][] = [
     1,
   ],
   [
+    'a filter nothing matches: no edges, a total of 0',
+    `query($f: PartnerFilter) { partners(first: 5, filter: $f) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+       edges { node { id capabilities { level } } } } }`,
+    { f: { nameContains: `${f.prefix}-nobody`, tiers: ['GOLD'] } },
+    1,
+  ],
+  [
     'a partner by id with capabilities, integrations and deals with participants',
     `query($id: ID!) { partner(id: $id) { ${LISTS_ONLY} } }`,
     { id: f.p },

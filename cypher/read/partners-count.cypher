@@ -1,2 +1,2 @@
-// partners-count(): the partners a filtered Query.partners counts for totalCount; binds p. The root statement adds the filter's conditions (partner-filter) as its WHERE: none reads Neo4j's count store.
+// partners-count(): the partners of Query.partners: without a filter counted for totalCount (Neo4j's count store); with one, the statement adds the filter's conditions (partner-filter) as its WHERE and sorts, counts and pages the matches; binds p.
 MATCH (p:Partner)
