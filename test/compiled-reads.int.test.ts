@@ -80,6 +80,13 @@ const CASES: [string, string, Record<string, unknown>, number | null][] = [
     1,
   ],
   [
+    'lists within lists, past the depth the compiler reads (the deepest by their loaders)',
+    `query($id: ID!) { partner(id: $id) { id integrations { id capabilities { level capability { id } }
+       deals { deal { id participants { role partner { id capabilities { level } } } } } } } }`,
+    { id: f.p },
+    null,
+  ],
+  [
     'a filter nothing matches: no edges, a total of 0',
     `query($f: PartnerFilter) { partners(first: 5, filter: $f) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
        edges { node { id capabilities { level } } } } }`,
