@@ -55,6 +55,6 @@ function fromRow<R extends object>(resolvers: R, fields: readonly (keyof R & str
 }
 
 export const compiledPartner = (r: PartnerResolvers) =>
-  fromRow(r, ['capabilities', 'accounts', 'accountsConnection', 'integrations', 'deals']);
+  fromRow(r, ['capabilities', 'accounts', 'accountsConnection', 'integrations', 'solutions', 'deals']);
 export const compiledCustomer = (r: CustomerResolvers) => fromRow(r, ['accounts', 'deals']);
 export const compiledDeal = (r: DealResolvers) => fromRow(r, ['participants']);

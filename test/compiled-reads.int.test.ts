@@ -49,12 +49,13 @@ const PARTNER_LISTS = `id name tier types regions website
   capabilities { id level since capability { id name category parent { id } } }
   accounts { id status since customer { id name domain segment } partner { id } }
   integrations { id name tier }
+  solutions { id role since solution { id name status regions } }
   deals { id role sourced registeredAt deal { id name stage amount { amount currency } customer { id } solution { id }
     participants { id role sourced partner { id name } } } }`;
 
 /** Only lists the compiler reads (no entity behind a loader: a capability's parent, a deal's customer or solution). */
 const LISTS_ONLY = `id name capabilities { id level capability { id name } } accounts { id status customer { id name } }
-  integrations { id name } deals { id role deal { id name stage participants { id role partner { id name } } } }`;
+  integrations { id name } solutions { role solution { id name } } deals { id role deal { id name stage participants { id role partner { id name } } } }`;
 
 /** [what, query, variables, round-trips when compiled whoever asks (null: depends on what the viewer sees)] */
 const CASES: [string, string, Record<string, unknown>, number | null][] = [
@@ -168,6 +169,7 @@ describe('compiled reads answer as the resolvers do', () => {
     expect(p.capabilities.length).toBeGreaterThan(0);
     expect(p.accounts.length).toBeGreaterThan(0);
     expect(p.integrations.length).toBeGreaterThan(0);
+    expect(p.solutions.length).toBeGreaterThan(0);
     expect(p.deals.length).toBeGreaterThan(0);
     expect(p.deals.flatMap((d: any) => d.deal.participants).length).toBeGreaterThan(0);
   });

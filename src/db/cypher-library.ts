@@ -160,9 +160,12 @@ export class CypherLibrary {
     }
   }
 
-  get(name: string): CypherFile {
+  get(name: string): CypherFile;
+  /** With `required` false: undefined when there is no such file. */
+  get(name: string, required: false): CypherFile | undefined;
+  get(name: string, required = true): CypherFile | undefined {
     const file = this.files.get(name);
-    if (!file) throw new Error(`No Cypher file named "${name}" in cypher/`);
+    if (!file && required) throw new Error(`No Cypher file named "${name}" in cypher/`);
     return file;
   }
 

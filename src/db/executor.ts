@@ -104,7 +104,11 @@ export class CypherExecutor {
    */
   async readText<R = Row>(name: string, text: string, params: Params = {}): Promise<R[]> {
     this.stats.roundTrips += 1;
-    if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
+    if (this.options.logger.isDebug()) {
+      // A composed statement's text is logged with it (the bench replays what was sent).
+      const composed = text === this.library.get(name, false)?.text ? {} : { text };
+      this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params, ...composed });
+    }
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {
       // The driver formats a stack trace for every result it creates, to give a later Neo4j error the caller's

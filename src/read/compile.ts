@@ -10,7 +10,7 @@ import { keysetPage, keysetRequest, type KeysetRequest } from '../relay/keyset.j
 import { selectedFields, type SelectedField } from './selection.js';
 
 /** The kinds of object a compiled statement projects. */
-export type ObjectKind = 'Partner' | 'Customer' | 'Deal' | 'Capability';
+export type ObjectKind = 'Partner' | 'Customer' | 'Deal' | 'Capability' | 'Solution';
 
 /** Where a compiled row keeps the lists read with it: response key → the value the field's resolver returns. */
 export const PREFETCHED = Symbol('prefetched');
@@ -56,6 +56,7 @@ const none = (args: Record<string, unknown>, ...names: string[]) => names.every(
 
 const PARTNER_KEYS = props('id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'website');
 const CUSTOMER_KEYS = props('id', 'name', 'industry', 'region', 'segment', 'domain');
+const SOLUTION_KEYS = props('id', 'name', 'description', 'status', 'regions', 'industries');
 const idOnly = (...names: string[]) => Object.fromEntries(names.map((n) => [n, [] as string[]]));
 const scalars = (keys: Record<string, unknown>) => Object.fromEntries(Object.keys(keys).map((k) => [k, [k]]));
 
@@ -123,6 +124,13 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
         connection: { limit: (a) => keysetRequest('ACCOUNT:partner:ID', false, a), order: 'ACCOUNT:partner:ID' },
         count: 'read/partner-accounts-count',
       },
+      solutions: {
+        part: 'read/partner-solutions',
+        takes: (a) => none(a, 'includeEnded'),
+        item: { partnerId: 'p.id', role: 'm.role', since: 'm.since' },
+        far: { key: 'solution', variable: 's', kind: 'Solution' },
+        itemFields: { id: ['partnerId'], role: ['role'], since: ['since'], until: [], solution: [] },
+      },
       integrations: {
         part: 'read/partner-integrations',
         takes: (a) => none(a, 'includeEnded'),
@@ -182,6 +190,14 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
         itemFields: { id: ['dealId'], role: ['role'], sourced: ['sourced'], registeredAt: ['registeredAt'], partner: [] },
       },
     },
+  },
+  Solution: {
+    keys: SOLUTION_KEYS,
+    fields: {
+      ...scalars(SOLUTION_KEYS),
+      ...idOnly('requires', 'members', 'externalIds', 'deals', 'requiresConnection', 'membersConnection', 'dealsConnection'),
+    },
+    lists: {},
   },
   Capability: {
     keys: {
