@@ -52,7 +52,12 @@ interface ListSpec {
   count?: string;
 }
 
-const none = (args: Record<string, unknown>, ...names: string[]) => names.every((n) => args[n] == null || args[n] === false);
+/**
+ * Whether every argument but `except` is absent (null, or false as `includeEnded`'s default): an argument the parts do
+ * not read, including one added to the schema later, leaves the list to its resolver.
+ */
+const none = (args: Record<string, unknown>, ...except: string[]) =>
+  Object.entries(args).every(([k, v]) => except.includes(k) || v == null || v === false);
 
 const PARTNER_KEYS = props('id', 'name', 'types', 'tier', 'lifecycleStage', 'regions', 'industries', 'website');
 const CUSTOMER_KEYS = props('id', 'name', 'industry', 'region', 'segment', 'domain');
@@ -61,7 +66,7 @@ const idOnly = (...names: string[]) => Object.fromEntries(names.map((n) => [n, [
 const scalars = (keys: Record<string, unknown>) => Object.fromEntries(Object.keys(keys).map((k) => [k, [k]]));
 
 /** accountsConnection(first) with no cursor, filter or order: the first page in the plain list's order. */
-const firstPageOnly = (args: Record<string, unknown>) => none(args, 'after', 'last', 'before', 'filter', 'orderBy');
+const firstPageOnly = (args: Record<string, unknown>) => none(args, 'first');
 
 /** An account's fields → the keys they read (Account.partner and .customer fall back to the loaders by id). */
 const ACCOUNT_FIELDS = {
@@ -101,14 +106,14 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
     lists: {
       capabilities: {
         part: 'read/partner-capabilities',
-        takes: (a) => none(a, 'includeEnded'),
+        takes: (a) => none(a),
         item: { partnerId: 'p.id', level: 'h.level', since: 'h.since' },
         far: { key: 'capability', variable: 'c', kind: 'Capability' },
         itemFields: { id: ['partnerId'], level: ['level'], since: ['since'], until: [], capability: [] },
       },
       accounts: {
         part: 'read/partner-accounts',
-        takes: (a) => none(a, 'includeEnded', 'status'),
+        takes: (a) => none(a),
         item: { partnerId: 'p.id', customerId: 'c.id', status: 'a.status', since: 'a.since' },
         far: { key: 'customer', variable: 'c', kind: 'Customer' },
         itemFields: ACCOUNT_FIELDS,
@@ -126,20 +131,20 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
       },
       solutions: {
         part: 'read/partner-solutions',
-        takes: (a) => none(a, 'includeEnded'),
+        takes: (a) => none(a),
         item: { partnerId: 'p.id', role: 'm.role', since: 'm.since' },
         far: { key: 'solution', variable: 's', kind: 'Solution' },
         itemFields: { id: ['partnerId'], role: ['role'], since: ['since'], until: [], solution: [] },
       },
       integrations: {
         part: 'read/partner-integrations',
-        takes: (a) => none(a, 'includeEnded'),
+        takes: (a) => none(a),
         item: {},
         far: { key: null, variable: 'o', kind: 'Partner' },
       },
       deals: {
         part: 'read/partner-deals',
-        takes: (a) => none(a, 'stage'),
+        takes: (a) => none(a),
         item: { partnerId: 'p.id', role: 'r.role', sourced: 'coalesce(r.sourced, false)', registeredAt: 'r.registeredAt' },
         far: { key: 'deal', variable: 'd', kind: 'Deal' },
         itemFields: { id: ['partnerId'], role: ['role'], sourced: ['sourced'], registeredAt: ['registeredAt'], deal: [] },
@@ -155,14 +160,14 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
     lists: {
       accounts: {
         part: 'read/customer-accounts',
-        takes: (a) => none(a, 'includeEnded', 'status'),
+        takes: (a) => none(a),
         item: { partnerId: 'p.id', customerId: 'c.id', status: 'a.status', since: 'a.since' },
         far: { key: 'partner', variable: 'p', kind: 'Partner' },
         itemFields: ACCOUNT_FIELDS,
       },
       deals: {
         part: 'read/customer-deals',
-        takes: (a) => none(a, 'stage'),
+        takes: (a) => none(a),
         item: {},
         far: { key: null, variable: 'd', kind: 'Deal' },
       },
@@ -184,7 +189,7 @@ const OBJECTS: Record<ObjectKind, ObjectSpec> = {
     lists: {
       participants: {
         part: 'read/deal-participants',
-        takes: () => true,
+        takes: (a) => none(a),
         item: { dealId: 'd.id', role: 'r.role', sourced: 'coalesce(r.sourced, false)', registeredAt: 'r.registeredAt' },
         far: { key: 'partner', variable: 'q', kind: 'Partner' },
         itemFields: { id: ['dealId'], role: ['role'], sourced: ['sourced'], registeredAt: ['registeredAt'], partner: [] },
@@ -325,7 +330,8 @@ class Compiler {
 
   /** A connection's totalCount as an expression on the row, when asked without a filter; else null (its loader counts). */
   private count(spec: ListSpec, parent: string, field: SelectedField): string | null {
-    if (!spec.count || !field.type || field.args.filter != null) return null;
+    // The count ignores paging and order; a filter (or any other argument) leaves it to its loader.
+    if (!spec.count || !field.type || !none(field.args, 'first', 'after', 'last', 'before', 'orderBy')) return null;
     if (!selectedFields(this.info, field.type, field.nodes).some((s) => s.name === 'totalCount')) return null;
     const n = this.next++;
     const part = readPart(this.library, spec.count);

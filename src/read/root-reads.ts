@@ -89,9 +89,10 @@ export async function readPartnersPage(
   info: GraphQLResolveInfo,
   args: { filter?: PartnerFilterInput; orderBy?: PartnerOrderInput | null } & PageArgs,
 ): Promise<Connection<PartnerRow> | null> {
-  if ((args.orderBy && (args.orderBy.field !== 'ID' || args.orderBy.direction === 'DESC')) || args.last != null || args.before != null) {
-    return null;
-  }
+  // The default order forward; any other argument (an order, backward paging, one added later) goes to the resolver.
+  const known = ['filter', 'first', 'after', 'orderBy'];
+  if (Object.entries(args).some(([k, v]) => !known.includes(k) && v != null)) return null;
+  if (args.orderBy && (args.orderBy.field !== 'ID' || args.orderBy.direction === 'DESC')) return null;
   const selection = connectionNodes(info);
   if (!selection) return null;
   const params = partnerFilterParams(args.filter);
