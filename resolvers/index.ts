@@ -19,6 +19,7 @@ import { Change, ChangeQuery } from './Change.js';
 import { AnalyticsQuery, Community, CommunityConnection, CommunityPartition } from './Analytics.js';
 import { Subscription, Webhook, WebhookDelivery, WebhookMutation, WebhookQuery } from './Webhook.js';
 import { guardRootFields } from '../src/auth/permissions.js';
+import { compiledCustomer, compiledDeal, compiledPartner, compiledQuery } from './Read.js';
 import { scalars } from './scalars.js';
 import {
   AccountConnection,
@@ -50,20 +51,28 @@ import {
 } from './Policy.js';
 import { ProgramConflict, ProgramEnrolment, ProgramMutation, ProgramQuery, TierEvaluation, TierMismatch } from './Programs.js';
 
+/** partner, partners and customers read as one statement each when the selection allows (resolvers/Read.ts). */
+function compiledRoots<Q extends Pick<Required<Resolvers>['Query'], 'partner' | 'partners' | 'customers'>>(query: Q): Q {
+  return { ...query, ...compiledQuery(query as never) };
+}
+
 export const resolvers: Resolvers = {
   ...scalars,
   // Roles are checked in one place before any root field runs (src/auth/permissions.ts).
-  Query: guardRootFields('Query', {
-    ...Query,
-    ...AnalyticsQuery,
-    ...RelayQuery,
-    ...ChangeQuery,
-    ...WebhookQuery,
-    ...PolicyQuery,
-    ...ProgramQuery,
-  }),
+  Query: guardRootFields(
+    'Query',
+    compiledRoots({
+      ...Query,
+      ...AnalyticsQuery,
+      ...RelayQuery,
+      ...ChangeQuery,
+      ...WebhookQuery,
+      ...PolicyQuery,
+      ...ProgramQuery,
+    }),
+  ),
   Change,
-  Partner: { ...Partner, ...RelayPartner, ...ListConnections.Partner },
+  Partner: compiledPartner({ ...Partner, ...RelayPartner, ...ListConnections.Partner }),
   PartnerCapability: { ...PartnerCapability, ...RelayPartnerCapability },
   PartnerIntegration,
   PartnerConnection,
@@ -97,13 +106,13 @@ export const resolvers: Resolvers = {
   DealParticipant: RelayDealParticipant,
   Capability: { ...Capability, ...ListConnections.Capability },
   CapabilityConnection,
-  Customer: { ...Customer, ...RelayCustomer, ...ListConnections.Customer },
+  Customer: compiledCustomer({ ...Customer, ...RelayCustomer, ...ListConnections.Customer }),
   CustomerConnection,
   CustomerDuplicateGroup,
   CustomerDuplicateGroupConnection,
   Solution: { ...Solution, ...ListConnections.Solution },
   SolutionConnection,
-  Deal: { ...Deal, ...ListConnections.Deal, ...PolicyDeal },
+  Deal: compiledDeal({ ...Deal, ...ListConnections.Deal, ...PolicyDeal }),
   RegistrationDecision,
   AttributionSnapshot,
   FrozenShare,

@@ -20,6 +20,11 @@ export interface RequestContext {
   services: Services;
   viewer: Viewer;
   stats: ExecutionStats;
+  /**
+   * false: every root field answers through its resolvers and loaders, none compiled into one statement (src/read/);
+   * the compiled reads' test compares the two. Unset in requests.
+   */
+  compiledReads?: boolean;
   /** The running API's event features (subscriptions, webhooks); absent outside a server (tests' runOperation). */
   events?: EventHub;
 }

@@ -26,6 +26,16 @@ const FILTER_KEYS = ['industry', 'region', 'segment'] as const;
 /** The orders of the customers connection (schema CustomerOrderField). */
 export type CustomerOrderField = 'ID' | 'NAME' | 'ACCOUNT_COUNT';
 
+/**
+ * A customer filter as the list and count files' parameters ($industry, $region, $segment, $nameContains, $namePrefix,
+ * $externalSystem, $externalValue; null for no condition); BAD_USER_INPUT under `filter` for a name text over 200
+ * characters or a malformed external id.
+ */
+export function customerFilterParams(filter: CustomerFilter | null | undefined): Record<string, unknown> {
+  const { nameContains, namePrefix, externalId, ...rest } = filter ?? {};
+  return { ...filterParams(rest, FILTER_KEYS), ...nameFilterParams({ nameContains, namePrefix, externalId }) };
+}
+
 export class CustomerService {
   constructor(private readonly db: CypherExecutor) {}
 
@@ -35,12 +45,11 @@ export class CustomerService {
     orderBy: OrderInput<CustomerOrderField> | null | undefined,
     args: PageArgs,
   ): Promise<Connection<CustomerRow>> {
-    const { nameContains, namePrefix, externalId, ...rest } = filter ?? {};
     return readOrderedPage<CustomerRow, CustomerOrderField>(
       this.db,
       'CUSTOMER',
       { byId: 'customers/list-customers', ordered: 'relay/list-customers-ordered', count: 'customers/count-customers' },
-      { ...filterParams(rest, FILTER_KEYS), ...nameFilterParams({ nameContains, namePrefix, externalId }) },
+      customerFilterParams(filter),
       orderBy,
       args,
     );

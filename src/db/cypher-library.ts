@@ -22,6 +22,12 @@ export const FRAGMENT_FOLDERS: readonly string[] = [FRAGMENT_FOLDER, 'time'];
 
 const isFragmentName = (name: string): boolean => FRAGMENT_FOLDERS.some((folder) => name.startsWith(folder + '/'));
 
+/**
+ * The folder under cypher/ holding the parts the selection-driven reads (src/read/) compose into one statement per root
+ * field: a MATCH ... WITH each, never run on their own, so they are neither files nor fragments.
+ */
+export const PART_FOLDER = 'read';
+
 export interface CypherFile {
   name: string;
   /** The first-line comment: what it returns and which parameters it takes. */
@@ -126,6 +132,7 @@ function substitute(body: string, actual: Map<string, string>): string {
 export class CypherLibrary {
   private readonly files = new Map<string, CypherFile>();
   private readonly fragmentsByName = new Map<string, ScopeFragment>();
+  private readonly partsByName = new Map<string, string>();
 
   constructor(root: string = CYPHER_DIR) {
     const paths = walk(root).sort();
@@ -141,6 +148,10 @@ export class CypherLibrary {
     }
     for (const { path, name } of named) {
       if (isFragmentName(name)) continue;
+      if (name.startsWith(PART_FOLDER + '/')) {
+        this.partsByName.set(name, readFileSync(path, 'utf8').trim());
+        continue;
+      }
       const raw = readFileSync(path, 'utf8').trim();
       const first = raw.split('\n', 1)[0] ?? '';
       if (!first.startsWith('//')) throw new Error(`cypher/${name}.cypher must start with a // comment saying what it returns`);
@@ -149,10 +160,20 @@ export class CypherLibrary {
     }
   }
 
-  get(name: string): CypherFile {
+  get(name: string): CypherFile;
+  /** With `required` false: undefined when there is no such file. */
+  get(name: string, required: false): CypherFile | undefined;
+  get(name: string, required = true): CypherFile | undefined {
     const file = this.files.get(name);
-    if (!file) throw new Error(`No Cypher file named "${name}" in cypher/`);
+    if (!file && required) throw new Error(`No Cypher file named "${name}" in cypher/`);
     return file;
+  }
+
+  /** The raw text of a part under cypher/read/ (its fragment references not yet spliced: see src/read/parts.ts). */
+  part(name: string): string {
+    const text = this.partsByName.get(name);
+    if (text === undefined) throw new Error(`No Cypher part named "${name}" in cypher/${PART_FOLDER}/`);
+    return text;
   }
 
   /** Every file, e.g. for the EXPLAIN test; migrations included, scope and time fragments not (they run only spliced in). */

@@ -94,10 +94,21 @@ export class CypherExecutor {
    * would retry (the server unavailable, a leader switch) runs again in a managed transaction, which retries it as
    * every read did before.
    */
-  async read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    const text = this.library.get(name).text;
+  read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
+    return this.readText<R>(name, this.library.get(name).text, params);
+  }
+
+  /**
+   * As `read`, for a statement composed at run time from the files' parts (src/read/: one statement per root field
+   * from the selection), logged under `name`. The text comes from cypher/ only; every value is a parameter.
+   */
+  async readText<R = Row>(name: string, text: string, params: Params = {}): Promise<R[]> {
     this.stats.roundTrips += 1;
-    if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
+    if (this.options.logger.isDebug()) {
+      // A composed statement's text is logged with it (the bench replays what was sent).
+      const composed = text === this.library.get(name, false)?.text ? {} : { text };
+      this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params, ...composed });
+    }
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {
       // The driver formats a stack trace for every result it creates, to give a later Neo4j error the caller's

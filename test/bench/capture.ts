@@ -10,6 +10,8 @@ import type { Logger } from '../../src/logger.js';
 export interface CapturedStatement {
   name: string;
   params: Record<string, unknown>;
+  /** A statement composed at run time (src/read/): its text, logged with it. */
+  text?: string;
 }
 
 export class CapturingLogger implements Logger {
@@ -18,7 +20,8 @@ export class CapturingLogger implements Logger {
 
   debug(message: string, fields?: Record<string, unknown>): void {
     if (!this.capturing || !message.startsWith('cypher ')) return;
-    this.statements.push({ name: message.slice('cypher '.length), params: (fields?.params ?? {}) as Record<string, unknown> });
+    const text = typeof fields?.text === 'string' ? { text: fields.text } : {};
+    this.statements.push({ name: message.slice('cypher '.length), params: (fields?.params ?? {}) as Record<string, unknown>, ...text });
   }
   info(): void {}
   warn(message: string, fields?: Record<string, unknown>): void {
@@ -53,6 +56,10 @@ export class DriverReplay {
     private readonly library: CypherLibrary,
   ) {}
 
+  private textOf(s: CapturedStatement): string {
+    return s.text ?? this.library.get(s.name).text;
+  }
+
   private paramsOf(s: CapturedStatement): Record<string, unknown> {
     return toParam({ ...s.params, viewerPartnerId: null }) as Record<string, unknown>;
   }
@@ -61,16 +68,16 @@ export class DriverReplay {
   async run(statements: readonly CapturedStatement[]): Promise<void> {
     const session = this.driver.session({ database: 'neo4j' });
     try {
-      if (statements.some((s) => WRITES.test(this.library.get(s.name).text))) {
+      if (statements.some((s) => WRITES.test(this.textOf(s)))) {
         const tx = session.beginTransaction();
         try {
-          for (const s of statements) await tx.run(this.library.get(s.name).text, this.paramsOf(s));
+          for (const s of statements) await tx.run(this.textOf(s), this.paramsOf(s));
         } finally {
           await tx.rollback();
         }
         return;
       }
-      for (const s of statements) await session.executeRead((tx) => tx.run(this.library.get(s.name).text, this.paramsOf(s)));
+      for (const s of statements) await session.executeRead((tx) => tx.run(this.textOf(s), this.paramsOf(s)));
     } finally {
       await session.close();
     }
@@ -84,7 +91,7 @@ export class DriverReplay {
       const tx = session.beginTransaction();
       try {
         for (const s of statements) {
-          const result = await tx.run(`PROFILE ${this.library.get(s.name).text.replace(/^(\s*\/\/.*\n)+/, '')}`, this.paramsOf(s));
+          const result = await tx.run(`PROFILE ${this.textOf(s).replace(/^(\s*\/\/.*\n)+/, '')}`, this.paramsOf(s));
           out.push({ name: s.name, dbHits: totalDbHits(result.summary.profile), rows: result.records.length });
         }
       } finally {
