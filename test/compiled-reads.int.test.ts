@@ -110,6 +110,13 @@ const CASES: [string, string, Record<string, unknown>, number | null][] = [
     2,
   ],
   [
+    // The compiled page must read every condition of the filter: this one matches no customer.
+    'customers under a name prefix and an external id that no customer has',
+    `query($f: CustomerFilter) { customers(first: 20, filter: $f) { totalCount edges { node { id accounts { status } } } } }`,
+    { f: { namePrefix: f.prefix, externalId: { system: 'crm', id: 'no-such-customer' } } },
+    null,
+  ],
+  [
     'nested first pages of accounts with their count',
     `query($f: PartnerFilter) { partners(first: 10, filter: $f) { edges { node { id
        accountsConnection(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status customer { id name } } } } } } } }`,
