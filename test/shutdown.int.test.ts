@@ -56,8 +56,10 @@ describe('graceful shutdown', () => {
           body: (await r.json()) as { data?: { partners?: { totalCount: number } } },
         })),
       );
-      // Signal once every request is inside the server (its first Cypher statement is logged).
-      const started = () => (state.log.match(/cypher relay\/list-partners-by-id \{"operation":"Drain"/g) ?? []).length;
+      // Signal once every request is inside the server (its first Cypher statement is logged: the page compiled from the
+      // selection, src/read/, or the id-ordered list when it is not compiled).
+      const started = () =>
+        (state.log.match(/cypher (?:read\/partners-page|relay\/list-partners-by-id) \{"operation":"Drain"/g) ?? []).length;
       for (let i = 0; i < 400 && started() < 8; i++) await new Promise((r) => setTimeout(r, 5));
       expect(started()).toBe(8);
       child.kill('SIGTERM');

@@ -9,6 +9,7 @@ import { checkAmountText, formatMinor, isCurrency, MoneyError, parseAmount } fro
 import { codeSchema, ID_PATTERN, nameSchema, textSchema, websiteSchema } from '../validation/problems.js';
 import { parseJsonBytes, parseJsonText, type JsonTextResult } from './json-text.js';
 import { programRecordSchema, rulesVersionSchema, type ProgramRecord, type RulesVersionRecord } from './policy-format.js';
+import { utcInstant } from '../time/calendar.js';
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -232,7 +233,7 @@ export function isRfc3339DateTime(value: string): boolean {
   const m = RFC3339.exec(value);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = utcInstant(year, month, 0).getUTCDate();
   const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
   return (
     month >= 1 &&

@@ -4,6 +4,7 @@
 // and nowhere else. No database, no clock: every function is a function of its arguments.
 import { minorDigits, sumByCurrency, type Money } from '../money/money.js';
 import { PARTNER_TIERS, type PartnerTier, type PartnerType } from '../model/vocabulary.js';
+import { utcInstant } from '../time/calendar.js';
 
 /** The criteria a level may set, in the order a level lists them. */
 export const TIER_CRITERIA = ['CERTIFIED_CAPABILITIES', 'CLOSED_WON_DEALS', 'SOURCED_WON', 'INFLUENCED_WON', 'CO_SELLS'] as const;
@@ -114,17 +115,15 @@ const tierRank = (tier: PartnerTier): number => PARTNER_TIERS.indexOf(tier);
 export function windowStart(asOf: Date): Date {
   const y = asOf.getUTCFullYear() - 1;
   const m = asOf.getUTCMonth();
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      y,
-      m,
-      Math.min(asOf.getUTCDate(), lastDay),
-      asOf.getUTCHours(),
-      asOf.getUTCMinutes(),
-      asOf.getUTCSeconds(),
-      asOf.getUTCMilliseconds(),
-    ),
+  const lastDay = utcInstant(y, m + 1, 0).getUTCDate();
+  return utcInstant(
+    y,
+    m,
+    Math.min(asOf.getUTCDate(), lastDay),
+    asOf.getUTCHours(),
+    asOf.getUTCMinutes(),
+    asOf.getUTCSeconds(),
+    asOf.getUTCMilliseconds(),
   );
 }
 

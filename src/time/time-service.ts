@@ -6,6 +6,7 @@ import type { MoneyValue, PartnerRow } from '../model/rows.js';
 import { ecosystemHealthOf, type WonDealFact } from '../deals/ecosystem-health.js';
 import { pageSize } from '../model/pagination.js';
 import { asOfInstant, utcDateTime } from './as-of.js';
+import { utcInstant } from './calendar.js';
 
 export interface DurationValue {
   iso: string;
@@ -96,10 +97,10 @@ export const MAX_TREND_PERIODS = 120;
 export function periodsOf(from: Date, to: Date, interval: 'MONTH' | 'QUARTER'): { start: Date; end: Date }[] {
   if (from.getTime() >= to.getTime()) throw new BadInputError('from must be before to', ['from']);
   const months = interval === 'MONTH' ? 1 : 3;
-  let cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - (from.getUTCMonth() % months), 1));
+  let cursor = utcInstant(from.getUTCFullYear(), from.getUTCMonth() - (from.getUTCMonth() % months), 1);
   const out: { start: Date; end: Date }[] = [];
   while (cursor.getTime() < to.getTime()) {
-    const next = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + months, 1));
+    const next = utcInstant(cursor.getUTCFullYear(), cursor.getUTCMonth() + months, 1);
     if (out.length === MAX_TREND_PERIODS) {
       throw new BadInputError(`at most ${MAX_TREND_PERIODS} periods per request; ask for a shorter range or a longer interval`, ['to']);
     }
