@@ -2,6 +2,10 @@
 // conditions only, so a tier filter can start from the tier index, and the total in the same statement), a partner by
 // id and a page of customers. Each returns null when the request is not one it compiles (another order, backward
 // paging, a selection it does not know); the root resolver then answers as before (resolvers/Read.ts).
+// What these functions splice into a statement's text is never a value a client sent: the conditions are lines of
+// cypher/read/partner-filter.cypher, chosen by which parameters are set; the projections come from src/read/compile.ts,
+// built only from the fixed per-field keys and parts in cypher/read/ and generated slot names (l0, l0n, ...), with
+// aliases kept on the JavaScript side. Every value (ids, filters, cursors, limits) is a parameter.
 import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CypherExecutor } from '../db/executor.js';
 import { pageRequest, toConnection } from '../model/pagination.js';
