@@ -3,7 +3,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
 import type { RequestLimits } from '../config.js';
 import type { RequestContext } from '../context.js';
@@ -31,7 +31,10 @@ export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 1_000_000, maxDepth
 
 /** Every error leaves with an extensions.code; in production unexpected ones say only that. */
 export function formatError(production: boolean) {
-  return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Apollo rebuilds a validation error without its path; the depth and alias limits give one (request-limits.ts).
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    if (!formatted.path && original instanceof GraphQLError && original.path) formatted = { ...formatted, path: original.path };
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
     const extensions: Record<string, unknown> = { ...formatted.extensions, code };
     if (production) {

@@ -41,8 +41,9 @@ export function armorProtection(
   production: boolean,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases, allowList: [] },
+    // Depth and aliases are the rules below, which name the offending field (armor's name none).
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
     // The token limit is a validation rule (token-limit.ts): armor's parses in a plugin hook, where
     // the limit and any syntax error became 500s.
     maxTokens: { enabled: false },
@@ -53,13 +54,161 @@ export function armorProtection(
   });
   const { plugins, validationRules } = armor.protect();
   // graphql-armor's types come from Apollo's CommonJS build; the objects are the same.
-  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules };
+  return {
+    plugins: plugins as unknown as ApolloServerPlugin[],
+    validationRules: [...validationRules, maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)],
+  };
 }
 
+/** A response path: the aliases or field names from the root (GraphQL's `path`). */
+type ResponsePath = string[];
+
+/**
+ * A refusal before execution, HTTP 400 with `code`; `path` is the response path of the offending field and
+ * `argument` (for a bad argument) goes to `extensions.path`, as a resolver's BadInputError carries them.
+ */
 class LimitError extends GraphQLError {
-  constructor(message: string, code: string) {
-    super(message, { extensions: { code, http: { status: 400 } } });
+  constructor(message: string, code: string, path: ResponsePath, argument?: string[]) {
+    super(message, { path, extensions: { code, http: { status: 400 }, ...(argument ? { path: argument } : {}) } });
   }
+}
+
+const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+/**
+ * Walks an operation's selections as graphql-armor's depth and alias rules did (fragments spread where they are,
+ * each fragment measured once, so linear in the document; a fragment cycle, refused by validation, measures 0).
+ */
+class SelectionMeasure {
+  private readonly memo = new Map<string, number | 'in progress'>();
+
+  constructor(
+    private readonly fragment: (name: string) => FragmentDefinitionNode | null | undefined,
+    /** What a field adds by itself, and how its selection set's measure combines with it. */
+    private readonly own: (field: FieldNode) => number,
+    private readonly combine: 'sum' | 'max',
+  ) {}
+
+  field(field: FieldNode): number {
+    const inner = field.selectionSet ? this.set(field.selectionSet) : 0;
+    return this.combine === 'sum' ? this.own(field) + inner : this.own(field) === 0 ? 0 : this.own(field) + inner;
+  }
+
+  set(set: SelectionSetNode): number {
+    let total = 0;
+    for (const sel of set.selections) {
+      const m =
+        sel.kind === Kind.FIELD
+          ? this.field(sel)
+          : sel.kind === Kind.INLINE_FRAGMENT
+            ? this.set(sel.selectionSet)
+            : this.spread(sel.name.value);
+      total = this.combine === 'sum' ? total + m : Math.max(total, m);
+    }
+    return total;
+  }
+
+  spread(name: string): number {
+    const known = this.memo.get(name);
+    if (known === 'in progress') return 0;
+    if (known !== undefined) return known;
+    const fragment = this.fragment(name);
+    if (!fragment) return 0;
+    this.memo.set(name, 'in progress');
+    const m = this.set(fragment.selectionSet);
+    this.memo.set(name, m);
+    return m;
+  }
+
+  /**
+   * The response path to the field where the measure first reaches `target` (document order): the target-th alias
+   * (sum), or the first field at depth `target` (max). Inline fragments and spreads add no path element.
+   */
+  find(set: SelectionSetNode, target: number): ResponsePath {
+    const path: ResponsePath = [];
+    let remaining = target;
+    let current: SelectionSetNode | undefined = set;
+    while (current) {
+      let next: SelectionSetNode | undefined;
+      for (const sel of current.selections) {
+        if (sel.kind !== Kind.FIELD) {
+          const inner = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : this.fragment(sel.name.value)?.selectionSet;
+          if (!inner) continue;
+          const m = sel.kind === Kind.INLINE_FRAGMENT ? this.set(inner) : this.spread(sel.name.value);
+          if (this.combine === 'sum' ? remaining <= m : m >= remaining) {
+            next = inner;
+            break;
+          }
+          if (this.combine === 'sum') remaining -= m;
+          continue;
+        }
+        const own = this.own(sel);
+        const m = this.field(sel);
+        if (this.combine === 'sum' ? remaining <= m : own > 0 && m >= remaining) {
+          path.push(responseKey(sel));
+          // This field is the one: the next alias (sum) or the field at the target depth (max).
+          if (remaining <= own) return path;
+          remaining -= own;
+          next = sel.selectionSet;
+          break;
+        }
+        if (this.combine === 'sum') remaining -= m;
+      }
+      // Inline fragments and spreads descend without a path element.
+      current = next;
+    }
+    return path;
+  }
+}
+
+/**
+ * Refuses an operation deeper than `max` fields (GRAPHQL_VALIDATION_FAILED, HTTP 400), counted as graphql-armor's
+ * maxDepth with flattened fragments and introspection ignored; `path` names the first field one level too deep.
+ */
+export function maxDepthRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const measure = new SelectionMeasure(
+        (n) => context.getFragment(n),
+        (f) => (f.name.value === '__schema' ? 0 : 1),
+        'max',
+      );
+      const depth = measure.set(operation.selectionSet);
+      if (depth > max) {
+        context.reportError(
+          new GraphQLError(`Query depth limit of ${max} exceeded, found ${depth}.`, {
+            nodes: [operation],
+            path: measure.find(operation.selectionSet, max + 1),
+          }),
+        );
+      }
+    },
+  });
+}
+
+/**
+ * Refuses an operation with more than `max` aliases (GRAPHQL_VALIDATION_FAILED, HTTP 400), counted as
+ * graphql-armor's maxAliases (a fragment counts at each spread); `path` names the first alias past the limit.
+ */
+export function maxAliasesRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const measure = new SelectionMeasure(
+        (n) => context.getFragment(n),
+        (f) => (f.alias ? 1 : 0),
+        'sum',
+      );
+      const aliases = measure.set(operation.selectionSet);
+      if (aliases > max) {
+        context.reportError(
+          new GraphQLError(`Aliases limit of ${max} exceeded, found ${aliases}.`, {
+            nodes: [operation],
+            path: measure.find(operation.selectionSet, max + 1),
+          }),
+        );
+      }
+    },
+  });
 }
 
 /** Arguments as execution sees them (coerced variables, their defaults, the schema's defaults). */
@@ -122,6 +271,8 @@ const NOTHING: SetCost = { fixed: 0, perItem: 0 };
 class CostEstimator {
   /** Fields looked at: each fragment is costed once, so this is linear in the document. */
   fieldVisits = 0;
+  /** The response path of the field being costed (a fragment is costed where it is first spread). */
+  private readonly path: ResponsePath = [];
   private readonly fragmentCosts = new Map<string, SetCost | 'in progress'>();
 
   constructor(
@@ -134,6 +285,36 @@ class CostEstimator {
   total(parent: GraphQLCompositeType, set: SelectionSetNode, items: number | undefined): number {
     const c = this.setCost(parent, set, new Set());
     return c.fixed + (items ?? UNPAGED_LIST_SIZE) * c.perItem;
+  }
+
+  /**
+   * The response key of the root field that costs the most (its cost times nothing: a root set runs once), summing
+   * the fields execution merges under one key; fragments at the root are looked through.
+   */
+  costliestRootField(root: GraphQLCompositeType, set: SelectionSetNode): string | undefined {
+    const costs = new Map<string, number>();
+    const visit = (parent: GraphQLCompositeType, s: SelectionSetNode, spread: Set<string>) => {
+      for (const sel of s.selections) {
+        if (!this.included(sel)) continue;
+        if (sel.kind === Kind.FIELD) {
+          const c = this.fieldCost(parent, sel);
+          const key = responseKey(sel);
+          costs.set(key, (costs.get(key) ?? 0) + c.fixed + UNPAGED_LIST_SIZE * c.perItem);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          const type = sel.typeCondition ? this.schema.getType(sel.typeCondition.name.value) : parent;
+          if (type && isCompositeType(type)) visit(type, sel.selectionSet, spread);
+        } else if (!spread.has(sel.name.value)) {
+          spread.add(sel.name.value);
+          const fragment = this.fragments.get(sel.name.value);
+          const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
+          if (fragment && type && isCompositeType(type)) visit(type, fragment.selectionSet, spread);
+        }
+      }
+    };
+    visit(root, set, new Set());
+    let best: string | undefined;
+    for (const [key, cost] of costs) if (best === undefined || cost > costs.get(best)!) best = key;
+    return best;
   }
 
   private included(node: FieldNode | FragmentSpreadNode | InlineFragmentNode): boolean {
@@ -153,7 +334,9 @@ class CostEstimator {
       if (!this.included(sel)) continue;
       if (sel.kind === Kind.FIELD) {
         this.fieldVisits += 1;
+        this.path.push(responseKey(sel));
         add(this.fieldCost(parent, sel));
+        this.path.pop();
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? this.schema.getType(sel.typeCondition.name.value) : parent;
         if (type && isCompositeType(type)) add(this.setCost(type, sel.selectionSet, spread));
@@ -188,7 +371,12 @@ class CostEstimator {
     // Explicit null is the default, as the resolvers read it.
     const first: unknown = firstDef ? (args.first ?? firstDef.defaultValue) : undefined;
     if (typeof first === 'number' && first > MAX_PAGE_SIZE) {
-      throw new LimitError(`first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`, 'BAD_USER_INPUT');
+      throw new LimitError(
+        `first is at most ${MAX_PAGE_SIZE} on every list (got ${first} on ${sel.name.value})`,
+        'BAD_USER_INPUT',
+        [...this.path],
+        ['first'],
+      );
     }
     // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`), whatever
     // `first` says: a root connection's `first` has a default, which a backward page leaves out (pageArgs in
@@ -272,6 +460,39 @@ export function operationCost(
   return estimateOperationCost(schema, document, operationName, variables).cost;
 }
 
+/**
+ * The QUERY_TOO_COMPLEX refusal (HTTP 400) of an operation costing `cost` (operationCost) over `maxCost`: its `path`
+ * is the response key of the root field that costs the most.
+ */
+export function costLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  cost: number,
+  maxCost: number,
+): GraphQLError {
+  const message = `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`;
+  const operation = document.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return new LimitError(message, 'QUERY_TOO_COMPLEX', []);
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const key =
+    root && !coerced.errors
+      ? new CostEstimator(schema, fragments, coerced.coerced).costliestRootField(root, operation.selectionSet)
+      : undefined;
+  return new LimitError(message, 'QUERY_TOO_COMPLEX', key === undefined ? [] : [key]);
+}
+
 /** Costs remembered per variables for one document: a document asked with many different variables keeps the latest. */
 const COSTS_PER_DOCUMENT = 64;
 
@@ -303,12 +524,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const cost = costOf(schema, document, operationName, request.variables ?? {});
-          if (cost > maxCost)
-            throw new LimitError(
-              `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`,
-              'QUERY_TOO_COMPLEX',
-            );
+          const variables = request.variables ?? {};
+          const cost = costOf(schema, document, operationName, variables);
+          if (cost > maxCost) throw costLimitError(schema, document, operationName, variables, cost, maxCost);
         },
       };
     },

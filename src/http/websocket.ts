@@ -18,7 +18,7 @@ import type { EventHub } from '../events/event-hub.js';
 import type { Logger } from '../logger.js';
 import { executableSchema, formatError } from './apollo.js';
 import type { AuthenticateHeader } from './authenticate.js';
-import { armorProtection, operationCost } from './request-limits.js';
+import { armorProtection, costLimitError, operationCost } from './request-limits.js';
 import { maxTokensRule } from './token-limit.js';
 
 /** Close codes beyond graphql-ws's own (4400 bad request, 4403 forbidden, 4408 init timeout, ...). */
@@ -113,7 +113,9 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0)
-          return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          return errors.map(
+            (e) => new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          );
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('No operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
         if (operation.operation !== 'subscription') {
@@ -125,13 +127,8 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
         }
         try {
           const cost = operationCost(schema, document, payload.operationName, payload.variables ?? {});
-          if (cost > o.limits.maxCost) {
-            return [
-              new GraphQLError(`Query cost ${cost} exceeds the limit of ${o.limits.maxCost}`, {
-                extensions: { code: 'QUERY_TOO_COMPLEX' },
-              }),
-            ];
-          }
+          if (cost > o.limits.maxCost)
+            return [costLimitError(schema, document, payload.operationName, payload.variables ?? {}, cost, o.limits.maxCost)];
         } catch (err) {
           if (err instanceof GraphQLError) return [err];
           throw err;
