@@ -9,7 +9,7 @@ const MAX_FILTER_IDS = 100;
 
 export const ChangeQuery: Pick<QueryResolvers, 'changes'> = {
   changes: async (_p, { after, first, filter }, ctx) => {
-    const size = pageSize(first, 50, 1);
+    const size = pageSize(first, 50);
     if ((filter?.entityIds?.length ?? 0) > MAX_FILTER_IDS) {
       throw new BadInputError(`at most ${MAX_FILTER_IDS} entity ids`, ['filter', 'entityIds']);
     }

@@ -14,9 +14,8 @@ export const ProgramQuery: QueryResolvers = {
   programs: (_p, { partnerType }, ctx) => ctx.services.programs.programs(partnerType),
   program: (_p, { id }, ctx) => ctx.services.programs.program(id),
   tierEvaluation: (_p, { partnerId, programId, asOf }, ctx) => ctx.services.programs.tierEvaluation(partnerId, programId, asOf),
-  tierMismatches: (_p, { programId, asOf, first, after }, ctx) =>
-    ctx.services.programs.tierMismatches(programId, asOf, first ?? 100, after),
-  programConflicts: (_p, { first, after }, ctx) => ctx.services.programs.programConflicts(first ?? 100, after),
+  tierMismatches: (_p, { programId, asOf, ...page }, ctx) => ctx.services.programs.tierMismatches(programId, asOf, page),
+  programConflicts: (_p, args, ctx) => ctx.services.programs.programConflicts(args),
 };
 
 export const ProgramMutation: MutationResolvers = {

@@ -40,5 +40,5 @@ export const Query: QueryResolvers = {
     byId(await ctx.services.identity.idByExternalId('Customer', system, id), ctx.loaders.customer),
   dealByExternalId: async (_p, { system, id }, ctx) =>
     byId(await ctx.services.identity.idByExternalId('Deal', system, id), ctx.loaders.deal),
-  customerDuplicates: (_p, { first, after }, ctx) => ctx.services.identity.customerDuplicates(first, after),
+  customerDuplicates: (_p, args, ctx) => ctx.services.identity.customerDuplicates(args),
 };

@@ -19,7 +19,7 @@ function webhooksOf(ctx: RequestContext): WebhookService {
 
 export const WebhookQuery: Pick<QueryResolvers, 'webhooks' | 'webhookDeliveries'> = {
   webhooks: (_p, _a, ctx) => webhooksOf(ctx).webhooks(),
-  webhookDeliveries: (_p, { webhookId, first, after }, ctx) => webhooksOf(ctx).deliveries(webhookId, first, after),
+  webhookDeliveries: (_p, { webhookId, ...page }, ctx) => webhooksOf(ctx).deliveries(webhookId, page),
 };
 
 export const WebhookMutation: Pick<MutationResolvers, 'createWebhook' | 'deleteWebhook'> = {

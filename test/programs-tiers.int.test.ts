@@ -640,8 +640,11 @@ describe('program writes: validation, authorization, reads', () => {
     const ahead = await runOperation(db, EVALUATE, { partnerId: pid('p0'), programId: programs[0]!.id, asOf: iso(Date.now() + DAY) });
     expect(ahead.data.tierEvaluation).toBeNull();
     expect(ahead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['asOf'] });
-    const page = await runOperation(db, `{ tierMismatches(programId: "${programs[0]!.id}", first: 0) { totalCount } }`);
+    // (first: 0 is an empty page, as on every connection: test/connection-arguments.int.test.ts.)
+    const page = await runOperation(db, `{ tierMismatches(programId: "${programs[0]!.id}", first: -1) { totalCount } }`);
     expect(page.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['first'] });
+    const cursor = await runOperation(db, `{ tierMismatches(programId: "${programs[0]!.id}", after: "not a cursor!") { totalCount } }`);
+    expect(cursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['after'] });
   });
 
   it('only an administrator writes programs; a partner evaluates only itself and sees only its own enrolment', async () => {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Viewer } from '../context.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError, FeatureUnavailableError, ForbiddenError, NotFoundError, ProblemsError } from '../errors.js';
-import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import { pageDirection, type PageArgs } from '../relay/keyset.js';
+import { pageArgs } from '../relay/ordered-pages.js';
 import { attempt, IdArgument, idSchema, isWellFormedText, notFound, type Outcome } from '../validation/problems.js';
 import type { EventHub } from './event-hub.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-feed.js';
@@ -151,28 +152,34 @@ export class WebhookService {
     });
   }
 
-  /** A page of a webhook's deliveries, newest first; NotFoundError for a webhook that is not the viewer's. */
-  async deliveries(webhookId: string, first: number | null | undefined, after: string | null | undefined): Promise<WebhookDeliveryPage> {
+  /**
+   * A page of a webhook's deliveries, newest first: `first` (0 to 100, default 20) after the cursor `after`, or the
+   * `last` before `before` (keysetRequest's rules; a cursor is the delivery's first change's cursor, as the change feed
+   * makes them). BadInputError at the argument for a count out of range or a cursor that is not a change cursor;
+   * NotFoundError for a webhook that is not the viewer's.
+   */
+  async deliveries(webhookId: string, args: PageArgs): Promise<WebhookDeliveryPage> {
     assertWebhookRole(this.viewer);
-    const limit = first ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
-    }
+    const { size, backward, cursor, cursorPath } = pageDirection(pageArgs(args));
     if (!idSchema.safeParse(webhookId).success) throw new BadInputError('webhookId is not a webhook id', ['webhookId']);
-    const before = after ? decodeChangeCursor(after, ['after']) : null;
+    const position = cursor ? decodeChangeCursor(cursor, cursorPath) : null;
     const [row] = await this.db.read<{ webhookId: string; deliveries: WebhookDeliveryRow[] }>('webhooks/list-webhook-deliveries', {
       webhookId,
-      before,
-      limit: limit + 1,
+      position,
+      // Newest first is descending; a backward page reads oldest first from its cursor and is put back in order.
+      ascending: backward,
+      limit: size + 1,
     });
     if (!row) throw new NotFoundError(`No webhook with id ${JSON.stringify(webhookId)}`, ['webhookId']);
-    const page = row.deliveries.slice(0, limit);
+    const more = row.deliveries.length > size;
+    const page = row.deliveries.slice(0, size);
+    if (backward) page.reverse();
     const edges = page.map((node) => ({ cursor: encodeChangeCursor(BigInt(node.firstSequence)), node }));
     return {
       edges,
       pageInfo: {
-        hasNextPage: row.deliveries.length > limit,
-        hasPreviousPage: before !== null,
+        hasNextPage: backward ? position !== null : more,
+        hasPreviousPage: backward ? more : position !== null,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },

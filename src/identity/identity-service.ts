@@ -9,7 +9,8 @@ import { type Problem, ProblemsError } from '../errors.js';
 import { policyDealOf, type RegistrationCandidate } from '../deals/rules-of-engagement.js';
 import { decideAll, isOpenStage } from '../policy/rules.js';
 import { currentRules, decisionParams } from '../policy/rules-store.js';
-import { encodeCursor, pageRequest } from '../model/pagination.js';
+import { keysetPage, keysetRequest, type PageArgs } from '../relay/keyset.js';
+import { pageArgs } from '../relay/ordered-pages.js';
 import type { Connection, CustomerRow } from '../model/rows.js';
 import { attempt, idSchema, type Outcome } from '../validation/problems.js';
 import { requireReferences } from '../validation/references.js';
@@ -161,6 +162,9 @@ const DistinctInput = z.object({
     .refine((ids) => ids.length >= 2, 'name at least two different customers'),
 });
 
+/** customerDuplicates' order: by the smallest member id, the group's id (an id order: the cursor is the id's). */
+const DUPLICATE_GROUP_ORDER = 'DUPLICATE_GROUP:ID';
+
 export class IdentityService {
   constructor(private readonly db: CypherExecutor) {}
 
@@ -169,23 +173,23 @@ export class IdentityService {
     return findByExternalId({ run: (name, params) => this.db.read(name, params) }, kind, { system, id });
   }
 
-  /** A page of duplicate groups ordered by their smallest member id (the cursor). */
-  async customerDuplicates(first?: number | null, after?: string | null): Promise<Connection<DuplicateGroup>> {
-    const page = pageRequest(first, after);
+  /**
+   * A page of duplicate groups ordered by their smallest member id: `first` (0 to 100, default 20) after `after`, or
+   * the `last` before `before` (keysetRequest's rules; the cursor is the id order's, so cursors given before stay
+   * valid). BadInputError at the argument for a count out of range or a cursor of another order.
+   */
+  async customerDuplicates(args: PageArgs): Promise<Connection<DuplicateGroup>> {
+    const request = keysetRequest(DUPLICATE_GROUP_ORDER, false, pageArgs(args));
     const groups = groupsOf(await this.db.readTransaction((tx) => readLinks(tx)));
-    const rest = page.after === null ? groups : groups.filter((g) => g.id > page.after!);
-    const nodes = rest.slice(0, page.first);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rest.length > page.first,
-        hasPreviousPage: page.after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      totalCount: () => Promise.resolve(groups.length),
-    };
+    // Read in the request's direction from its cursor, as a keyset file would, then keysetPage puts it in order.
+    const from = request.from;
+    const read = request.descending ? [...groups].reverse() : groups;
+    const rest = from === null ? read : read.filter((g) => (request.descending ? g.id < from.id : g.id > from.id));
+    const { edges, pageInfo } = keysetPage(DUPLICATE_GROUP_ORDER, request, rest.slice(0, request.size + 1), (g) => ({
+      key: g.id,
+      id: g.id,
+    }));
+    return { edges, pageInfo, totalCount: () => Promise.resolve(groups.length) };
   }
 
   /**

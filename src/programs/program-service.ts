@@ -5,6 +5,8 @@ import DataLoader from 'dataloader';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../model/pagination.js';
+import { decodePosition, pageDirection, positionCursor, type PageArgs } from '../relay/keyset.js';
+import { pageArgs } from '../relay/ordered-pages.js';
 import type { PartnerTier, PartnerType } from '../model/vocabulary.js';
 import { asOfInstant, utcDateTime } from '../time/as-of.js';
 import { attempt, generateId, IdArgument, notFound, onlyRow, type Outcome } from '../validation/problems.js';
@@ -51,17 +53,67 @@ export interface TierMismatchRow {
   direction: TierDirection;
 }
 
+/** A page's place among all the items, as a Relay connection's pageInfo. */
+export interface ProgramPageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface TierMismatchPageRow {
   mismatches: TierMismatchRow[];
   totalCount: number;
   endCursor: string | null;
+  pageInfo: ProgramPageInfo;
   enrolledCount: number;
 }
+
+/**
+ * A page of `all` (in the list's order) by keysetRequest's rules: `first` (0 to 100) after `after`, or the `last`
+ * before `before`; `decode` reads a cursor (BadInputError at its path), `compare` places an item against it. Also the
+ * old-style endCursor: the cursor to pass as `after` when more follow (the page's last item's, or `after` itself for
+ * an empty forward page), else null.
+ */
+function programPage<T, K>(
+  all: T[],
+  args: PageArgs,
+  cursorOf: (item: T) => string,
+  decode: (cursor: string, path: string[]) => K,
+  compare: (item: T, key: K) => number,
+) {
+  const { size, backward, cursor, cursorPath } = pageDirection(pageArgs(args));
+  const from = cursor ? decode(cursor, cursorPath) : null;
+  // Read from the cursor in the page's direction, as a keyset read would.
+  const rest =
+    from === null
+      ? backward
+        ? [...all].reverse()
+        : all
+      : backward
+        ? all.filter((t) => compare(t, from) < 0).reverse()
+        : all.filter((t) => compare(t, from) > 0);
+  const more = rest.length > size;
+  const page = rest.slice(0, size);
+  if (backward) page.reverse();
+  const startCursor = page.length > 0 ? cursorOf(page[0]!) : null;
+  const endCursor = page.length > 0 ? cursorOf(page[page.length - 1]!) : null;
+  const hasNextPage = backward ? from !== null : more;
+  return {
+    page,
+    endCursor: hasNextPage ? (endCursor ?? (backward ? null : cursor)) : null,
+    pageInfo: { hasNextPage, hasPreviousPage: backward ? more : from !== null, startCursor, endCursor },
+  };
+}
+
+/** tierMismatches' order: by partner id (an id order: a cursor is the partner id's, as the id-ordered connections make them). */
+const TIER_MISMATCH_ORDER = 'TIER_MISMATCH:ID';
 
 export interface ProgramConflictPageRow {
   conflicts: ProgramConflict[];
   totalCount: number;
   endCursor: string | null;
+  pageInfo: ProgramPageInfo;
 }
 
 /** A conflict's place in the order programConflicts lists them: kind, then the partners, then the programs. */
@@ -82,14 +134,14 @@ export function conflictCursor(c: ProgramConflict): string {
   return Buffer.from(JSON.stringify(conflictKey(c))).toString('base64url');
 }
 
-function decodeConflictCursor(cursor: string): string[] {
+function decodeConflictCursor(cursor: string, path: string[]): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.length === 5 && key.every((k) => typeof k === 'string')) return key as string[];
   } catch {
     // reported below
   }
-  throw new BadInputError('after is not a cursor programConflicts gave', ['after']);
+  throw new BadInputError(`${path.at(-1)} is not a cursor programConflicts gave`, path);
 }
 
 /** The largest page of tierMismatches and programConflicts. */
@@ -386,15 +438,14 @@ export class ProgramService {
     };
   }
 
-  /** The enrolled partners whose tier differs from the qualified one, by partner id, a page after `after`. */
-  async tierMismatches(
-    programId: string,
-    asOf: Date | null | undefined,
-    first: number,
-    after: string | null | undefined,
-  ): Promise<TierMismatchPageRow> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE)
-      throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
+  /**
+   * The enrolled partners whose tier differs from the qualified one, by partner id: `first` (0 to 100) after the cursor
+   * `after`. BadInputError at `first` out of range, at `after` for a cursor that is not one of its cursors
+   * (decodePosition, as every id-ordered connection); NotFoundError for an unknown program.
+   */
+  async tierMismatches(programId: string, asOf: Date | null | undefined, args: PageArgs): Promise<TierMismatchPageRow> {
+    // The arguments first: a bad one is refused before any read.
+    programPage([], args, String, decodeMismatchCursor, () => 0);
     const at = this.instant(asOf);
     const program = await this.program(programId);
     if (!program) throw new NotFoundError(`No program with id ${JSON.stringify(programId)}`, ['programId']);
@@ -408,30 +459,37 @@ export class ProgramService {
       if (r.direction !== 'NONE')
         all.push({ partnerId, currentTier: r.currentTier, qualifiedTier: r.qualifiedTier, direction: r.direction });
     }
-    const rest = after == null ? all : all.filter((m) => compareIds(m.partnerId, after) > 0);
-    const page = rest.slice(0, first);
-    return {
-      mismatches: page,
-      totalCount: all.length,
-      endCursor: rest.length > first ? page[page.length - 1]!.partnerId : null,
-      enrolledCount: ids.length,
-    };
+    const { page, endCursor, pageInfo } = programPage(
+      all,
+      args,
+      (m) => positionCursor(TIER_MISMATCH_ORDER, { key: m.partnerId, id: m.partnerId }),
+      decodeMismatchCursor,
+      (m, id) => compareIds(m.partnerId, id),
+    );
+    return { mismatches: page, totalCount: all.length, endCursor, pageInfo, enrolledCount: ids.length };
   }
 
-  /** Overlapping exclusive territories (./tiers.ts programConflicts), `first` after the cursor `after`. */
-  async programConflicts(first: number, after: string | null | undefined): Promise<ProgramConflictPageRow> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PROGRAM_PAGE)
-      throw new BadInputError(`first must be 1 to ${MAX_PROGRAM_PAGE}`, ['first']);
-    const from = after == null ? null : decodeConflictCursor(after);
+  /**
+   * Overlapping exclusive territories (./tiers.ts programConflicts): `first` (0 to 100) after `after`, or the `last`
+   * before `before`. BadInputError at the argument for a count out of range or a cursor it did not make.
+   */
+  async programConflicts(args: PageArgs): Promise<ProgramConflictPageRow> {
+    programPage([], args, String, decodeConflictCursor, () => 0);
     const programs = await this.programs();
     const all = programConflicts(
       programs,
       programs.flatMap((p) => p.enrolments),
     );
-    const rest = from === null ? all : all.filter((c) => compareKeys(conflictKey(c), from) > 0);
-    const page = rest.slice(0, first);
-    return { conflicts: page, totalCount: all.length, endCursor: rest.length > first ? conflictCursor(page[page.length - 1]!) : null };
+    const { page, endCursor, pageInfo } = programPage(all, args, conflictCursor, decodeConflictCursor, (c, key) =>
+      compareKeys(conflictKey(c), key),
+    );
+    return { conflicts: page, totalCount: all.length, endCursor, pageInfo };
   }
+}
+
+/** The partner id a tierMismatches cursor names (decodePosition: BadInputError at `path` for anything else). */
+function decodeMismatchCursor(cursor: string, path: string[]): string {
+  return decodePosition(TIER_MISMATCH_ORDER, cursor, path).id;
 }
 
 function compareIds(a: string, b: string): number {

@@ -70,6 +70,16 @@ export function decodePosition(order: string, cursor: string, path: string[]): P
  * last, or for a cursor of the other direction or another order.
  */
 export function keysetRequest(order: string, descending: boolean, args: PageArgs, path: string[] = []): KeysetRequest {
+  const { size, backward, cursor, cursorPath } = pageDirection(args, path);
+  const from = cursor ? decodePosition(order, cursor, cursorPath) : null;
+  return { size, backward, descending: descending !== backward, from, hasCursor: from !== null };
+}
+
+/** The page arguments read (keysetRequest's rules) without decoding the cursor: for connections with cursors of their own. */
+export function pageDirection(
+  args: PageArgs,
+  path: string[] = [],
+): { size: number; backward: boolean; cursor: string | null; cursorPath: string[] } {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw new BadInputError('Give first or last, not both', [...path, 'last']);
   if (after != null && (last != null || before != null))
@@ -84,9 +94,7 @@ export function keysetRequest(order: string, descending: boolean, args: PageArgs
       backward ? 'last' : 'first',
     ]);
   }
-  const cursor = backward ? before : after;
-  const from = cursor ? decodePosition(order, cursor, [...path, backward ? 'before' : 'after']) : null;
-  return { size, backward, descending: descending !== backward, from, hasCursor: from !== null };
+  return { size, backward, cursor: (backward ? before : after) || null, cursorPath: [...path, backward ? 'before' : 'after'] };
 }
 
 /** The Cypher parameters of a request: $descending, $afterKey, $afterId, $limit. */
