@@ -110,6 +110,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await receiver.stop();
+  // Webhooks, their deliveries and enrolments have no id of this file's prefix.
+  await db.runText(
+    'MATCH (w:Webhook {id: $id}) OPTIONAL MATCH (w)-[:HAS_DELIVERY]->(d) DETACH DELETE d, w',
+    { id: webhookId ?? '' },
+    'WRITE',
+  );
+  await db.runText('MATCH (e:Enrolment) WHERE e.programId STARTS WITH $px DETACH DELETE e', { px }, 'WRITE');
   await removeByPrefix(db, px);
 });
 
