@@ -126,6 +126,10 @@ describe('importEcosystem and exportEcosystem', () => {
       deals: 2,
       dealsCreated: 2,
       records: 13,
+      programs: 0,
+      enrolments: 0,
+      rulesVersions: 0,
+      rulesVersionsCreated: 0,
     });
     expect(progress[0]).toEqual([0, 13]);
     expect(progress.at(-1)).toEqual([13, 13]);

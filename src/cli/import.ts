@@ -54,7 +54,8 @@ async function main(args: string[]): Promise<number> {
       `Imported ${counts.records} records${replace ? ' (replacing the ecosystem)' : ''}${bulk ? ' in batches' : ''} in ${seconds.toFixed(1)} s ` +
         `(${Math.round(counts.records / Math.max(seconds, 0.001))} records/s): ` +
         `${counts.capabilities} capabilities, ${counts.partners} partners, ${counts.customers} customers, ` +
-        `${counts.accounts} accounts, ${counts.solutions} solutions, ${counts.deals} deals (${counts.dealsCreated} new).`,
+        `${counts.accounts} accounts, ${counts.solutions} solutions, ${counts.deals} deals (${counts.dealsCreated} new), ` +
+        `${counts.programs} programs (${counts.enrolments} enrolments), ${counts.rulesVersions} rules versions (${counts.rulesVersionsCreated} new).`,
     );
     if (redecide) {
       // The document's customers (and their duplicate groups): the deals it brought and their neighbours.

@@ -231,7 +231,7 @@ class FreshLoad {
     await this.externalIds('Solution', doc.solutions);
     await this.externalIds('Deal', doc.deals);
 
-    return countsOf(doc, doc.deals.length, this.total);
+    return countsOf(doc, doc.deals.length, this.total, doc.rulesOfEngagement?.length ?? 0);
   }
 
   private externalIds(kind: IdentityKind, records: readonly { id: string; externalIds?: ExternalIdRecord[] }[]): Promise<void> {

@@ -68,6 +68,8 @@ export type DocumentProblemCode =
   | 'EXTERNAL_ID_TAKEN'
   /** On import: another customer in the database has the domain. */
   | 'DOMAIN_TAKEN'
+  /** On a merge import: a rules-of-engagement version the database has under the same number, with another value. */
+  | 'CONFLICT'
   /** A since, until or history `at` later than the check's now (ecosystem-format.md, "Validity in time"; README "Time"). */
   | 'FUTURE_DATETIME'
   /** An interval whose until is not after its since. */
@@ -978,7 +980,8 @@ function normalise(doc: ParsedDocument): EcosystemDocument {
         participants: d.participants.map((p) => ({ ...p, registeredAt: p.registeredAt ?? d.createdAt })),
       }),
     ),
-    ...(doc.rulesOfEngagement.length > 0 ? { rulesOfEngagement: [...doc.rulesOfEngagement].sort((a, b) => a.version - b.version) } : {}),
+    // In the document's order, so an import's problem names its index (serializeEcosystem writes them by version).
+    ...(doc.rulesOfEngagement.length > 0 ? { rulesOfEngagement: doc.rulesOfEngagement } : {}),
     ...(doc.programs.length > 0 ? { programs: [...doc.programs].sort((a, b) => compareIds(a.id, b.id)) } : {}),
   };
 }

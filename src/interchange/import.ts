@@ -22,7 +22,8 @@ import {
   type Validity,
 } from './format.js';
 import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
-import { programInputOf } from './policy-format.js';
+import { programInputOf, type RulesVersionRecord } from './policy-format.js';
+import { rulesOf, type RulesVersion } from '../policy/rules-store.js';
 import { ProgramSchema } from '../programs/program-inputs.js';
 import { programProperties } from '../programs/program-service.js';
 
@@ -44,8 +45,14 @@ export interface ImportCounts {
   deals: number;
   /** Deals that did not exist before (each got an IMPORTED DealEvent). */
   dealsCreated: number;
-  /** All of the above entities together, dealsCreated aside. */
+  /** Capabilities, partners, customers, accounts, solutions and deals together (the policy aside). */
   records: number;
+  /** Programs set (docs/ecosystem-format.md, "Policy and programs"), and their enrolments. */
+  programs: number;
+  enrolments: number;
+  /** Rules-of-engagement versions in the document, and those of them the database did not have (the others are equal: a no-op). */
+  rulesVersions: number;
+  rulesVersionsCreated: number;
 }
 
 export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; problems: DocumentProblem[] };
@@ -137,6 +144,8 @@ class EcosystemWriter {
     const { doc } = this;
     this.done = 0;
     const { replace } = this.options;
+    // Before anything is written (the batched import too): a version the database has must come back unchanged.
+    const rules = replace ? rulesRows(doc) : await this.newRulesVersions();
     // The outbox (src/events/outbox.ts): with replace everything there is may change; otherwise the
     // document's entities, each tracked with its batch below.
     if (replace) {
@@ -224,9 +233,46 @@ class EcosystemWriter {
         dealIds: doc.deals.map((d) => d.id),
       });
     }
-    await writePolicy(this.tx, doc, replace === true);
+    await writePolicy(this.tx, doc, replace === true, rules);
 
-    return countsOf(doc, doc.deals.filter((d) => !existing.has(d.id)).length, this.total);
+    return countsOf(doc, doc.deals.filter((d) => !existing.has(d.id)).length, this.total, rules.length);
+  }
+
+  /**
+   * The document's rules versions the database does not have, as rows. Versions are history: one the database has
+   * under the same number must be equal (then it is left as it is), else a CONFLICT problem at the first differing
+   * field (DocumentConflictError: nothing is written).
+   */
+  private async newRulesVersions(): Promise<object[]> {
+    const incoming = this.doc.rulesOfEngagement ?? [];
+    if (incoming.length === 0) return [];
+    const stored = new Map(
+      (await this.tx.run<{ rules: Parameters<typeof rulesOf>[0] }>('policy/list-rules-versions')).map((r) => {
+        const v = rulesOf(r.rules);
+        return [v.version, v] as const;
+      }),
+    );
+    const problems: DocumentProblem[] = [];
+    const fresh: RulesVersionRecord[] = [];
+    incoming.forEach((record, i) => {
+      const have = stored.get(record.version);
+      if (!have) {
+        fresh.push(record);
+        return;
+      }
+      const field = firstRulesDifference(have, record);
+      if (field === null) return;
+      problems.push({
+        path: jsonPath(['rulesOfEngagement', i, field]),
+        message:
+          `rules of engagement version ${record.version} is stored with ${field} ${JSON.stringify(storedValue(have, field))}, ` +
+          `not ${JSON.stringify(record[field] ?? null)}: versions are history and a merge import does not change them ` +
+          `(give the next version a new number, or import with --replace to replace the whole history)`,
+        code: 'CONFLICT',
+      });
+    });
+    if (problems.length > 0) throw new DocumentConflictError(problems);
+    return rulesRows({ ...this.doc, rulesOfEngagement: fresh });
   }
 
   /**
@@ -354,8 +400,45 @@ class EcosystemWriter {
   }
 }
 
-/** What a write of the document amounted to. */
-export function countsOf(doc: EcosystemDocument, dealsCreated: number, records: number): ImportCounts {
+/** The fields of a rules version, in the format's order. */
+const RULES_FIELDS = [
+  'conflictingRoles',
+  'protectionWindowDays',
+  'directDealsConflict',
+  'enforceTerritory',
+  'duplicateCustomersAsOne',
+  'attributionModel',
+  'timeDecayHalfLifeDays',
+  'setAt',
+  'setBy',
+  'note',
+] as const satisfies readonly (keyof RulesVersionRecord)[];
+type RulesField = (typeof RULES_FIELDS)[number];
+
+/** A stored version's value of a field as the format writes it (setAt as an ISO instant, absent as null). */
+function storedValue(v: RulesVersion, field: RulesField): unknown {
+  if (field === 'setAt') return v.setAt?.toISOString() ?? null;
+  return v[field] ?? null;
+}
+
+/** The first field (format order) where a document's version differs from the stored one; null when they are equal. */
+function firstRulesDifference(stored: RulesVersion, record: RulesVersionRecord): RulesField | null {
+  for (const field of RULES_FIELDS) {
+    const have = storedValue(stored, field);
+    const given = record[field] ?? null;
+    const same =
+      field === 'setAt'
+        ? have !== null && Date.parse(have as string) === Date.parse(given as string)
+        : field === 'conflictingRoles'
+          ? JSON.stringify([...(have as string[])].sort()) === JSON.stringify([...(given as string[])].sort())
+          : have === given;
+    if (!same) return field;
+  }
+  return null;
+}
+
+/** What a write of the document amounted to; `rulesVersionsCreated` the versions written (a merge skips equal ones). */
+export function countsOf(doc: EcosystemDocument, dealsCreated: number, records: number, rulesVersionsCreated: number): ImportCounts {
   return {
     capabilities: doc.capabilities.length,
     partners: doc.partners.length,
@@ -365,6 +448,10 @@ export function countsOf(doc: EcosystemDocument, dealsCreated: number, records: 
     deals: doc.deals.length,
     dealsCreated,
     records,
+    programs: doc.programs?.length ?? 0,
+    enrolments: (doc.programs ?? []).reduce((n, p) => n + p.enrolments.length, 0),
+    rulesVersions: doc.rulesOfEngagement?.length ?? 0,
+    rulesVersionsCreated,
   };
 }
 
@@ -437,11 +524,12 @@ export function rulesRows(doc: EcosystemDocument): object[] {
 }
 
 /**
- * The document's policy (docs/ecosystem-format.md, "Policy and programs"): its rules versions set as given (the
- * counter moved to the highest), its programs set with exactly their enrolments. With replace, versions and
+ * The document's policy (docs/ecosystem-format.md, "Policy and programs"): the rules versions `rules` (rulesRows: the
+ * document's, or in a merge those the database lacks) created (the counter moved to the highest), its programs set
+ * with exactly their enrolments. With replace, versions and
  * programs the document lacks are removed first (no versions: back to the built-in defaults).
  */
-async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replace: boolean): Promise<void> {
+async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replace: boolean, rules: object[]): Promise<void> {
   const rows = programRows(doc);
   // The programs are tracked before each step (the rules versions are kept whole, not entities: see setRulesOfEngagement).
   await tx.track(
@@ -454,7 +542,6 @@ async function writePolicy(tx: WriterTransaction, doc: EcosystemDocument, replac
     await tx.track('Program', [...(existing?.ids ?? []), ...rows.map((r) => r.id)]);
     await tx.run('interchange/delete-programs-except', { ids: rows.map((r) => r.id) });
   }
-  const rules = rulesRows(doc);
   if (rules.length > 0) {
     await tx.track(
       'Program',
