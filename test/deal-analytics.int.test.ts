@@ -1,7 +1,7 @@
 // Random small ecosystems (seeded) against brute-force oracles written here: registration
 // statuses and conflicts, partnerRevenue, ecosystemHealth and coSellRecommendations.
 import { randomInt } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountStatus, LifecycleStage, PartnerTier, SolutionStatus } from '../src/generated/graphql.js';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
@@ -271,9 +271,27 @@ function oracleCoSell(world: World, deal: World['deals'][number]) {
     .map((c) => ({ partner: { id: c.p.id }, score: c.score }));
 }
 
+const SET_RULES = `mutation($input: SetRulesOfEngagementInput!) { setRulesOfEngagement(input: $input) { errors { code } } }`;
+const RULES_FIELDS = 'conflictingRoles protectionWindowDays directDealsConflict enforceTerritory duplicateCustomersAsOne';
+
 describe('deal analytics on random ecosystems against brute force', () => {
   const prefixes: string[] = [];
+  let previousRules: Record<string, unknown>;
+  // The oracle is the built-in rule (a second reseller on an open approved deal conflicts, nothing expires); the rules
+  // are the whole database's, left by whichever file ran before, so set the built-in ones and give those back after.
+  beforeAll(async () => {
+    previousRules = (await expectData(db, `{ rulesOfEngagement { ${RULES_FIELDS} } }`)).data.rulesOfEngagement;
+    const builtIn = {
+      conflictingRoles: ['RESELLER'],
+      protectionWindowDays: null,
+      directDealsConflict: false,
+      enforceTerritory: false,
+      duplicateCustomersAsOne: false,
+    };
+    expect((await expectData(db, SET_RULES, { input: builtIn })).data.setRulesOfEngagement.errors).toEqual([]);
+  });
   afterAll(async () => {
+    await expectData(db, SET_RULES, { input: previousRules });
     for (const px of prefixes) await removeByPrefix(db, px);
   });
 

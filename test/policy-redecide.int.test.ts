@@ -51,7 +51,21 @@ const DEALS = [
   },
 ] as const;
 
+const RULES_FIELDS = 'conflictingRoles protectionWindowDays directDealsConflict enforceTerritory duplicateCustomersAsOne';
+let previousRules: Record<string, unknown>;
+
 beforeAll(async () => {
+  // The rules are the whole database's, left by whichever file ran before: start from the built-in ones (no window,
+  // so the approved deals of March 2026 do not read EXPIRED now), and give the previous ones back afterwards.
+  previousRules = (await expectData(db, `{ rulesOfEngagement { ${RULES_FIELDS} } }`)).data.rulesOfEngagement;
+  const builtIn = {
+    conflictingRoles: ['RESELLER'],
+    protectionWindowDays: null,
+    directDealsConflict: false,
+    enforceTerritory: false,
+    duplicateCustomersAsOne: false,
+  };
+  expect((await expectData(db, SET_RULES, { input: builtIn })).data.setRulesOfEngagement.errors).toEqual([]);
   await loadFixture(
     db,
     prefixed(px, {
@@ -70,7 +84,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await expectData(db, SET_RULES, { input: { conflictingRoles: ['RESELLER'] } });
+  await expectData(db, SET_RULES, { input: previousRules });
   await removeByPrefix(db, px);
 });
 

@@ -181,7 +181,15 @@ describe('webhooks', { timeout: 240_000 }, () => {
     // Every attempt of a delivery carries the same id and body.
     expect(new Set(attempts.slice(0, 3).map((a) => a.deliveryId)).size).toBe(1);
     expect(new Set(attempts.slice(0, 3).map((a) => a.raw)).size).toBe(1);
-    const [second, first] = await deliveries(hook.id);
+    // The worker records DELIVERED after the receiver answers: wait for both records, not only the arrivals.
+    const [second, first] = await waitFor(
+      async () => {
+        const all = await deliveries(hook.id);
+        return all.length === 2 && all.every((d) => d.status === 'DELIVERED') && all;
+      },
+      60_000,
+      'both deliveries recorded DELIVERED',
+    );
     expect(first).toMatchObject({ status: 'DELIVERED', attempts: 3, statusCodes: [500, 500, 200], lastError: null, nextAttemptAt: null });
     expect(second).toMatchObject({ status: 'DELIVERED', attempts: 1, statusCodes: [200] });
     expect(first.id).toBe(attempts[0]!.deliveryId);
