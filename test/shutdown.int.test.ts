@@ -60,7 +60,8 @@ describe('graceful shutdown', () => {
       // selection, src/read/, or the id-ordered list when it is not compiled).
       const started = () =>
         (state.log.match(/cypher (?:read\/partners-page|relay\/list-partners-by-id) \{"operation":"Drain"/g) ?? []).length;
-      for (let i = 0; i < 400 && started() < 8; i++) await new Promise((r) => setTimeout(r, 5));
+      // A bounded poll on the condition (30 s), not on a count of 5 ms naps: on two busy cores the eight may take more than 2 s.
+      for (const until = Date.now() + 30_000; started() < 8 && Date.now() < until;) await new Promise((r) => setTimeout(r, 5));
       expect(started()).toBe(8);
       child.kill('SIGTERM');
       const answers = await Promise.all(inFlight);
