@@ -254,9 +254,9 @@ export const FIELD_WORK: Readonly<Record<string, (args: Args) => { work: number;
   'Query.partnerRevenue': () => ({ work: 100 }),
   // The partner's capabilities and its deals closed in the trailing 12 months.
   'Query.tierEvaluation': () => ({ work: 100 }),
-  // Every enrolled partner's facts, evaluated; `first` mismatches (1 to 100).
+  // Every enrolled partner's facts, evaluated; `first` mismatches (0 to 100; a page of 0 costs as 1).
   'Query.tierMismatches': (a) => ({ work: 500, items: num(a.first, 100, 1, 100) }),
-  // Every program and enrolment, compared within their partner type and region; `first` conflicts (1 to 100).
+  // Every program and enrolment, compared within their partner type and region; `first` conflicts (0 to 100; a page of 0 costs as 1).
   'Query.programConflicts': (a) => ({ work: 500, items: num(a.first, 100, 1, 100) }),
 };
 
