@@ -1,4 +1,4 @@
-// Refusals before execution (a page over 100, the cost limit, depth, aliases) name the offending field: `path` is
+// Refusals before execution by the project's own rules (a page over 100, the cost limit) name the offending field: `path` is
 // its response path (aliases or field names from the root), and a bad argument is `extensions.path`, as a
 // resolver's BAD_USER_INPUT carries both (README, "Limits and faults").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,51 +82,4 @@ describe('the cost limit', () => {
   });
 });
 
-describe('depth', () => {
-  it('names the first field past the depth limit', async () => {
-    let q = 'id';
-    for (let i = 0; i < 10; i++) q = `capabilities { capability { partners { partner { ${q} } } } }`;
-    const r = await post(`{ health { version } p: partner(id: "x") { ${q} } }`);
-    const s = shape(r);
-    expect(s).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', argument: undefined, errors: 1 });
-    // MAX_DEPTH fields deep is allowed; the path is the first field one deeper.
-    const expected = ['p', ...Array.from({ length: 10 }, () => ['capabilities', 'capability', 'partners', 'partner']).flat(), 'id'].slice(
-      0,
-      DEFAULT_LIMITS.maxDepth + 1,
-    );
-    expect(s.path).toEqual(expected);
-  });
-
-  it('counts through fragments as armor did (flattened) and names the path through the spread', async () => {
-    let q = 'id';
-    for (let i = 0; i < 10; i++) q = `capabilities { capability { partners { partner { ${q} } } } }`;
-    const r = await post(`{ partner(id: "x") { ...P } } fragment P on Partner { ${q} }`);
-    expect(shape(r).path?.slice(0, 3)).toEqual(['partner', 'capabilities', 'capability']);
-    expect(shape(r).path).toHaveLength(DEFAULT_LIMITS.maxDepth + 1);
-  });
-});
-
-describe('aliases', () => {
-  it('names the first alias past the limit', async () => {
-    const fields = Array.from({ length: 40 }, (_, i) => `a${i}: health { version }`).join(' ');
-    const r = await post(`{ ${fields} }`);
-    expect(shape(r)).toEqual({
-      status: 400,
-      code: 'GRAPHQL_VALIDATION_FAILED',
-      path: [`a${DEFAULT_LIMITS.maxAliases}`],
-      argument: undefined,
-      errors: 1,
-    });
-    expect(r.body.errors?.[0]?.message).toMatch(new RegExp(`aliases limit of ${DEFAULT_LIMITS.maxAliases}`, 'i'));
-  });
-
-  it('counts a fragment at each spread and names the alias where it is spread', async () => {
-    // 20 aliases at the root, then a fragment of 8 aliases spread twice: the 31st alias is the third of the second spread.
-    const root = Array.from({ length: 20 }, (_, i) => `r${i}: health { version }`).join(' ');
-    const frag = Array.from({ length: 8 }, (_, i) => `v${i}: version`).join(' ');
-    const r = await post(`{ ${root} one: health { ...H } two: health { ...H } } fragment H on Health { ${frag} }`);
-    // one and two are aliases too: r0..r19 (20), one (21), v0..v7 (29), two (30), then two.v0 is the 31st.
-    expect(DEFAULT_LIMITS.maxAliases).toBe(30);
-    expect(shape(r)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', path: ['two', 'v0'] });
-  });
-});
+// Depth and aliases are graphql-armor's document-wide rules (test/http.int.test.ts): their refusals name no field.

@@ -41,9 +41,9 @@ export function armorProtection(
   production: boolean,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
-    // Depth and aliases are the rules below, which name the offending field (armor's name none).
-    maxDepth: { enabled: false },
-    maxAliases: { enabled: false },
+    // Depth and aliases are document-wide limits: armor's errors name no field (only our own rules below carry a path).
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases, allowList: [] },
     // The token limit is a validation rule (token-limit.ts): armor's parses in a plugin hook, where
     // the limit and any syntax error became 500s.
     maxTokens: { enabled: false },
@@ -54,10 +54,7 @@ export function armorProtection(
   });
   const { plugins, validationRules } = armor.protect();
   // graphql-armor's types come from Apollo's CommonJS build; the objects are the same.
-  return {
-    plugins: plugins as unknown as ApolloServerPlugin[],
-    validationRules: [...validationRules, maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)],
-  };
+  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules };
 }
 
 /** A response path: the aliases or field names from the root (GraphQL's `path`). */
@@ -74,142 +71,6 @@ class LimitError extends GraphQLError {
 }
 
 const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
-
-/**
- * Walks an operation's selections as graphql-armor's depth and alias rules did (fragments spread where they are,
- * each fragment measured once, so linear in the document; a fragment cycle, refused by validation, measures 0).
- */
-class SelectionMeasure {
-  private readonly memo = new Map<string, number | 'in progress'>();
-
-  constructor(
-    private readonly fragment: (name: string) => FragmentDefinitionNode | null | undefined,
-    /** What a field adds by itself, and how its selection set's measure combines with it. */
-    private readonly own: (field: FieldNode) => number,
-    private readonly combine: 'sum' | 'max',
-  ) {}
-
-  field(field: FieldNode): number {
-    const inner = field.selectionSet ? this.set(field.selectionSet) : 0;
-    return this.combine === 'sum' ? this.own(field) + inner : this.own(field) === 0 ? 0 : this.own(field) + inner;
-  }
-
-  set(set: SelectionSetNode): number {
-    let total = 0;
-    for (const sel of set.selections) {
-      const m =
-        sel.kind === Kind.FIELD
-          ? this.field(sel)
-          : sel.kind === Kind.INLINE_FRAGMENT
-            ? this.set(sel.selectionSet)
-            : this.spread(sel.name.value);
-      total = this.combine === 'sum' ? total + m : Math.max(total, m);
-    }
-    return total;
-  }
-
-  spread(name: string): number {
-    const known = this.memo.get(name);
-    if (known === 'in progress') return 0;
-    if (known !== undefined) return known;
-    const fragment = this.fragment(name);
-    if (!fragment) return 0;
-    this.memo.set(name, 'in progress');
-    const m = this.set(fragment.selectionSet);
-    this.memo.set(name, m);
-    return m;
-  }
-
-  /**
-   * The response path to the field where the measure first reaches `target` (document order): the target-th alias
-   * (sum), or the first field at depth `target` (max). Inline fragments and spreads add no path element.
-   */
-  find(set: SelectionSetNode, target: number): ResponsePath {
-    const path: ResponsePath = [];
-    let remaining = target;
-    let current: SelectionSetNode | undefined = set;
-    while (current) {
-      let next: SelectionSetNode | undefined;
-      for (const sel of current.selections) {
-        if (sel.kind !== Kind.FIELD) {
-          const inner = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : this.fragment(sel.name.value)?.selectionSet;
-          if (!inner) continue;
-          const m = sel.kind === Kind.INLINE_FRAGMENT ? this.set(inner) : this.spread(sel.name.value);
-          if (this.combine === 'sum' ? remaining <= m : m >= remaining) {
-            next = inner;
-            break;
-          }
-          if (this.combine === 'sum') remaining -= m;
-          continue;
-        }
-        const own = this.own(sel);
-        const m = this.field(sel);
-        if (this.combine === 'sum' ? remaining <= m : own > 0 && m >= remaining) {
-          path.push(responseKey(sel));
-          // This field is the one: the next alias (sum) or the field at the target depth (max).
-          if (remaining <= own) return path;
-          remaining -= own;
-          next = sel.selectionSet;
-          break;
-        }
-        if (this.combine === 'sum') remaining -= m;
-      }
-      // Inline fragments and spreads descend without a path element.
-      current = next;
-    }
-    return path;
-  }
-}
-
-/**
- * Refuses an operation deeper than `max` fields (GRAPHQL_VALIDATION_FAILED, HTTP 400), counted as graphql-armor's
- * maxDepth with flattened fragments and introspection ignored; `path` names the first field one level too deep.
- */
-export function maxDepthRule(max: number): ValidationRule {
-  return (context) => ({
-    OperationDefinition(operation) {
-      const measure = new SelectionMeasure(
-        (n) => context.getFragment(n),
-        (f) => (f.name.value === '__schema' ? 0 : 1),
-        'max',
-      );
-      const depth = measure.set(operation.selectionSet);
-      if (depth > max) {
-        context.reportError(
-          new GraphQLError(`Query depth limit of ${max} exceeded, found ${depth}.`, {
-            nodes: [operation],
-            path: measure.find(operation.selectionSet, max + 1),
-          }),
-        );
-      }
-    },
-  });
-}
-
-/**
- * Refuses an operation with more than `max` aliases (GRAPHQL_VALIDATION_FAILED, HTTP 400), counted as
- * graphql-armor's maxAliases (a fragment counts at each spread); `path` names the first alias past the limit.
- */
-export function maxAliasesRule(max: number): ValidationRule {
-  return (context) => ({
-    OperationDefinition(operation) {
-      const measure = new SelectionMeasure(
-        (n) => context.getFragment(n),
-        (f) => (f.alias ? 1 : 0),
-        'sum',
-      );
-      const aliases = measure.set(operation.selectionSet);
-      if (aliases > max) {
-        context.reportError(
-          new GraphQLError(`Aliases limit of ${max} exceeded, found ${aliases}.`, {
-            nodes: [operation],
-            path: measure.find(operation.selectionSet, max + 1),
-          }),
-        );
-      }
-    },
-  });
-}
 
 /** Arguments as execution sees them (coerced variables, their defaults, the schema's defaults). */
 type Args = { input?: { limit?: unknown; timeBudgetMs?: unknown } | null; first?: unknown } & Record<string, unknown>;
