@@ -107,7 +107,7 @@ export class CypherExecutor {
     if (this.options.logger.isDebug()) {
       // A composed statement's text is logged with it (the bench replays what was sent).
       const composed = text === this.library.get(name, false)?.text ? {} : { text };
-      this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params, ...composed });
+      this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params, autoCommit: true, ...composed });
     }
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {

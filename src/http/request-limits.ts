@@ -16,6 +16,9 @@ import {
   isCompositeType,
   isListType,
   Kind,
+  visit,
+  type ArgumentNode,
+  type ASTNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -275,6 +278,8 @@ export interface CostEstimate {
   cost: number;
   /** Fields looked at (linear in the document). */
   fieldVisits: number;
+  /** The variables did not coerce: cost 0, execution refuses them. */
+  uncoerced?: true;
 }
 
 /**
@@ -306,7 +311,7 @@ export function estimateOperationCost(
         : schema.getQueryType();
   if (!root) return { cost: 0, fieldVisits: 0 };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
-  if (coerced.errors) return { cost: 0, fieldVisits: 0 };
+  if (coerced.errors) return { cost: 0, fieldVisits: 0, uncoerced: true };
   const estimator = new CostEstimator(schema, fragments, coerced.coerced);
   return { cost: estimator.total(root, operation.selectionSet, undefined), fieldVisits: estimator.fieldVisits };
 }
@@ -357,28 +362,71 @@ export function costLimitError(
 /** Costs remembered per variables for one document: a document asked with many different variables keeps the latest. */
 const COSTS_PER_DOCUMENT = 64;
 
+/** The root fields of FIELD_WORK by name, whatever their type (a superset is only a larger key). */
+const WORK_FIELD_NAMES = new Set(Object.keys(FIELD_WORK).map((k) => k.slice(k.indexOf('.') + 1)));
+
 /**
- * Refuses an operation whose cost (operationCost) is over maxCost with QUERY_TOO_COMPLEX. The cost is computed
- * once per document, operation name and variables: Apollo hands every request of the same text the same parsed
- * and validated document (its document store), so a repeated query costs a map look-up.
+ * The variables the cost can depend on: those in any argument of a field given `first` or `last` or of a FIELD_WORK
+ * field, or in a directive (@skip, @include). Every other variable (an id, a filter, a search text) only reaches
+ * execution: the estimator reads no other argument. Sorted names.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Variable(node, _key, parent, _path, ancestors) {
+      // `ancestors` stops before the parent.
+      const chain = [...ancestors, parent] as (ASTNode | readonly ASTNode[] | undefined)[];
+      let argument: ArgumentNode | undefined;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const a = chain[i];
+        if (!a || Array.isArray(a) || !('kind' in a)) continue;
+        if (a.kind === Kind.VARIABLE_DEFINITION) return;
+        if (a.kind === Kind.ARGUMENT) argument = a;
+        else if (a.kind === Kind.DIRECTIVE) {
+          names.add(node.name.value);
+          return;
+        } else if (a.kind === Kind.FIELD) {
+          // Every argument of a field that reads `first` or `last` or does work: one that does not coerce leaves the
+          // estimator with the defaults of them all.
+          const paged = a.arguments?.some((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+          if (argument && (paged || WORK_FIELD_NAMES.has(a.name.value))) names.add(node.name.value);
+          return;
+        }
+      }
+      // Anywhere else (not reachable in a valid document): counted, to be safe.
+      names.add(node.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * Refuses an operation whose cost (operationCost) is over maxCost with QUERY_TOO_COMPLEX. The cost is remembered per
+ * document, operation name and the values of the variables it depends on (costVariables): Apollo hands every request
+ * of the same text the same parsed and validated document (its document store), so a query asked again with another
+ * id costs a map look-up. A remembered cost over the limit is computed afresh before refusing (variables that do not
+ * coerce cost 0 and leave the refusal to execution, as before).
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
-  const remembered = new WeakMap<DocumentNode, Map<string, number>>();
+  const remembered = new WeakMap<DocumentNode, { names: string[]; costs: Map<string, number> }>();
   const costOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown>,
   ) => {
-    const key = JSON.stringify([operationName ?? null, variables]);
-    let costs = remembered.get(document);
-    const known = costs?.get(key);
-    if (known !== undefined) return known;
-    // An error (a `first` over the maximum) is thrown every time, not remembered.
-    const cost = operationCost(schema, document, operationName, variables);
-    if (!costs) remembered.set(document, (costs = new Map()));
-    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
-    costs.set(key, cost);
+    let entry = remembered.get(document);
+    if (!entry) remembered.set(document, (entry = { names: costVariables(document), costs: new Map() }));
+    // Absent and null differ (a variable's default against the argument's), so only given names enter the key.
+    const key = JSON.stringify([operationName ?? null, entry.names.filter((n) => n in variables).map((n) => [n, variables[n]])]);
+    const known = entry.costs.get(key);
+    if (known !== undefined && known <= maxCost) return known;
+    // An error (a `first` over the maximum) is thrown every time, not remembered; nor is the 0 of variables that do
+    // not coerce (another value of a variable outside the key may).
+    const { cost, uncoerced } = estimateOperationCost(schema, document, operationName, variables);
+    if (uncoerced) return cost;
+    if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+    entry.costs.set(key, cost);
     return cost;
   };
   return {

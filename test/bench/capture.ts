@@ -12,7 +12,15 @@ export interface CapturedStatement {
   params: Record<string, unknown>;
   /** A statement composed at run time (src/read/): its text, logged with it. */
   text?: string;
+  /** Sent as its own auto-commit transaction (the executor's `read`), not inside a managed one. */
+  autoCommit?: boolean;
 }
+
+/**
+ * The API's background loops (src/server.ts: the outbox watcher's poll, the webhook worker's look for work) run on
+ * their own timers and after every mutation; their statements are not the request's and are not replayed.
+ */
+const BACKGROUND_OPERATIONS = new Set(['outbox-watcher', 'webhook-worker']);
 
 export class CapturingLogger implements Logger {
   capturing = false;
@@ -20,8 +28,15 @@ export class CapturingLogger implements Logger {
 
   debug(message: string, fields?: Record<string, unknown>): void {
     if (!this.capturing || !message.startsWith('cypher ')) return;
+    if (BACKGROUND_OPERATIONS.has(fields?.operation as string)) return;
     const text = typeof fields?.text === 'string' ? { text: fields.text } : {};
-    this.statements.push({ name: message.slice('cypher '.length), params: (fields?.params ?? {}) as Record<string, unknown>, ...text });
+    const autoCommit = fields?.autoCommit === true ? { autoCommit: true } : {};
+    this.statements.push({
+      name: message.slice('cypher '.length),
+      params: (fields?.params ?? {}) as Record<string, unknown>,
+      ...text,
+      ...autoCommit,
+    });
   }
   info(): void {}
   warn(message: string, fields?: Record<string, unknown>): void {
@@ -64,7 +79,10 @@ export class DriverReplay {
     return toParam({ ...s.params, viewerPartnerId: null }) as Record<string, unknown>;
   }
 
-  /** One managed transaction per statement, as the API does; a write sequence runs in one transaction that is rolled back. */
+  /**
+   * Each read as the API sent it: an auto-commit transaction for the executor's single reads, a managed one otherwise;
+   * a write sequence runs in one transaction that is rolled back.
+   */
   async run(statements: readonly CapturedStatement[]): Promise<void> {
     const session = this.driver.session({ database: 'neo4j' });
     try {
@@ -77,7 +95,10 @@ export class DriverReplay {
         }
         return;
       }
-      for (const s of statements) await session.executeRead((tx) => tx.run(this.textOf(s), this.paramsOf(s)));
+      for (const s of statements) {
+        if (s.autoCommit) await session.run(this.textOf(s), this.paramsOf(s));
+        else await session.executeRead((tx) => tx.run(this.textOf(s), this.paramsOf(s)));
+      }
     } finally {
       await session.close();
     }

@@ -64,3 +64,48 @@ export async function runLoop(limits: LoopLimits, request: (i: number) => Promis
     rps: round(latencies.length / elapsed),
   };
 }
+
+/**
+ * Two requests timed in turn at concurrency 1 (`a(i)`, then `b(i)`, then `a(i + 1)`, ...), so both see the same moments
+ * of a shared machine's load: the API against the same statements through the driver.
+ */
+export async function runPaired(
+  limits: Omit<LoopLimits, 'concurrency'>,
+  a: (i: number) => Promise<void>,
+  b: (i: number) => Promise<void>,
+): Promise<[LatencySummary, LatencySummary]> {
+  for (let w = 0; w < limits.warmup; w++) {
+    await a(w).catch(() => undefined);
+    await b(w).catch(() => undefined);
+  }
+  const sides = [a, b].map((request) => ({ request, latencies: [] as number[], errors: 0, busy: 0 }));
+  const deadline = performance.now() + limits.maxSeconds * 1000;
+  for (let i = limits.warmup; i < limits.warmup + limits.maxRequests && performance.now() < deadline; i++) {
+    for (const side of sides) {
+      const t = performance.now();
+      try {
+        await side.request(i);
+        side.latencies.push(performance.now() - t);
+      } catch {
+        side.errors++;
+      }
+      side.busy += performance.now() - t;
+    }
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return sides.map(({ latencies, errors, busy }) => {
+    latencies.sort((x, y) => x - y);
+    return {
+      concurrency: 1,
+      requests: latencies.length,
+      errors,
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      mean: round(latencies.reduce((x, y) => x + y, 0) / Math.max(1, latencies.length)),
+      max: round(latencies[latencies.length - 1] ?? NaN),
+      // Requests per second of its own time (the other side's turns left out).
+      rps: round(latencies.length / Math.max(busy / 1000, 1e-9)),
+    };
+  }) as [LatencySummary, LatencySummary];
+}
