@@ -89,9 +89,7 @@ CALL (ranked, prefix) {
   UNWIND ranked[..prefix] AS x
   WITH x.node AS n, x.distance AS distance, x.bound AS bound
   WITH n, distance, CASE WHEN $viewerPartnerId IS NULL
-                         THEN bound - COUNT { (n)-[r:HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() WHERE NOT {{time/holds-at(r, $asOf)}} }
-                                    - COUNT { (n)-[r:HAS_ACCOUNT|HAS_CAPABILITY|INTEGRATES_WITH|MEMBER_OF]-() WHERE r.since > $asOf }
-                                    - COUNT { (n)-[:PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(d:Deal) WHERE d.createdAt > $asOf }
+                         THEN {{time/map-weight-at(n, bound, $asOf)}}
                          ELSE bound END AS weight
   ORDER BY distance, weight DESC, n.id
   LIMIT $limit + 1
@@ -105,9 +103,7 @@ CALL (ranked, top, kth, next) {
   WITH ranked WHERE NOT (next IS NULL OR next.distance > kth.distance OR (next.distance = kth.distance AND next.bound < kth.weight))
   UNWIND ranked AS x
   WITH x.node AS n, x.distance AS distance, x.bound AS bound
-  WITH n, distance, bound - COUNT { (n)-[r:HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() WHERE NOT {{time/holds-at(r, $asOf)}} }
-                          - COUNT { (n)-[r:HAS_ACCOUNT|HAS_CAPABILITY|INTEGRATES_WITH|MEMBER_OF]-() WHERE r.since > $asOf }
-                          - COUNT { (n)-[:PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(d:Deal) WHERE d.createdAt > $asOf } AS weight
+  WITH n, distance, {{time/map-weight-at(n, bound, $asOf)}} AS weight
   ORDER BY distance, weight DESC, n.id
   LIMIT $limit + 1
   RETURN collect({node: n, distance: distance, weight: weight}) AS found
