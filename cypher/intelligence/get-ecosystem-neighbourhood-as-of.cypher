@@ -83,11 +83,14 @@ WITH scope, n, distance,
           THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_SHARING]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END
           ELSE COUNT { (n)-[r:HAS_CAPABILITY|HAD_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAD_INTEGRATION|HAS_ACCOUNT|HAD_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|HAD_MEMBERSHIP|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE {{time/drawn-at(r, $asOf)}} AND {{scope/relationship-in-viewer-scope(r, scope)}} } END AS bound
 ORDER BY distance, bound DESC, n.id
-WITH scope, collect({node: n, distance: distance, bound: bound}) AS ranked
-WITH scope, ranked, CASE WHEN $viewerPartnerId IS NULL THEN $limit + 1 + ($limit + 1) / 4 ELSE size(ranked) END AS prefix
-CALL (ranked, prefix) {
-  UNWIND ranked[..prefix] AS x
-  WITH x.node AS n, x.distance AS distance, x.bound AS bound
+// The ranking as three parallel lists (a list of maps this long would be counted in full against the transaction's memory
+// for every row a sort below holds).
+WITH scope, collect(n) AS rankedNodes, collect(distance) AS rankedDistances, collect(bound) AS rankedBounds
+WITH scope, rankedNodes, rankedDistances, rankedBounds,
+     CASE WHEN $viewerPartnerId IS NULL THEN $limit + 1 + ($limit + 1) / 4 ELSE size(rankedNodes) END AS prefix
+CALL (rankedNodes, rankedDistances, rankedBounds, prefix) {
+  UNWIND range(0, size(rankedNodes[..prefix]) - 1) AS i
+  WITH rankedNodes[i] AS n, rankedDistances[i] AS distance, rankedBounds[i] AS bound
   WITH n, distance, CASE WHEN $viewerPartnerId IS NULL
                          THEN {{time/map-weight-at(n, bound, $asOf)}}
                          ELSE bound END AS weight
@@ -95,14 +98,21 @@ CALL (ranked, prefix) {
   LIMIT $limit + 1
   RETURN collect({node: n, distance: distance, weight: weight}) AS top
 }
-WITH scope, ranked, top, last(top) AS kth, ranked[prefix] AS next
-CALL (ranked, top, kth, next) {
-  WITH top WHERE next IS NULL OR next.distance > kth.distance OR (next.distance = kth.distance AND next.bound < kth.weight)
+WITH scope, rankedNodes, rankedDistances, rankedBounds, prefix, top, last(top) AS kth
+// The final last kept node ranks no lower than kth, so a node that is farther than kth, or as near with a bound below kth's
+// weight, cannot be kept: when the next node in the ranking is one, the top stands; otherwise only the nodes that could
+// still enter are weighed.
+CALL (rankedNodes, rankedDistances, rankedBounds, prefix, top, kth) {
+  WITH top WHERE prefix >= size(rankedNodes) OR rankedDistances[prefix] > kth.distance
+                 OR (rankedDistances[prefix] = kth.distance AND rankedBounds[prefix] < kth.weight)
   RETURN top AS found
   UNION ALL
-  WITH ranked WHERE NOT (next IS NULL OR next.distance > kth.distance OR (next.distance = kth.distance AND next.bound < kth.weight))
-  UNWIND ranked AS x
-  WITH x.node AS n, x.distance AS distance, x.bound AS bound
+  WITH rankedNodes, rankedDistances, rankedBounds, kth
+  WHERE NOT (prefix >= size(rankedNodes) OR rankedDistances[prefix] > kth.distance
+             OR (rankedDistances[prefix] = kth.distance AND rankedBounds[prefix] < kth.weight))
+  UNWIND range(0, size(rankedNodes) - 1) AS i
+  WITH rankedNodes[i] AS n, rankedDistances[i] AS distance, rankedBounds[i] AS bound, kth
+  WHERE distance < kth.distance OR (distance = kth.distance AND bound >= kth.weight)
   WITH n, distance, {{time/map-weight-at(n, bound, $asOf)}} AS weight
   ORDER BY distance, weight DESC, n.id
   LIMIT $limit + 1
