@@ -57,7 +57,9 @@ const mutate = async (name: string, type: string, input: Record<string, unknown>
   (await expectData(db, `mutation($input: ${type}!) { ${name}(input: $input) { errors { path code } } }`, { input })).data[name];
 
 /** Every relationship that must carry the copies, with what it carries and what it should. */
-async function copies(): Promise<{ type: string; from: string; to: string; hubId: unknown; want: string; created: unknown; dealCreated: unknown }[]> {
+async function copies(): Promise<
+  { type: string; from: string; to: string; hubId: unknown; want: string; created: unknown; dealCreated: unknown }[]
+> {
   return db.runText(
     `MATCH (a)-[r:HAS_ACCOUNT|HAD_ACCOUNT|HAS_CAPABILITY|HAD_CAPABILITY|PARTICIPATES_IN]->(b)
      WHERE a.id STARTS WITH $px
@@ -78,7 +80,18 @@ describe('hubId and dealCreatedAt (migration 010-hub-ids)', () => {
     const customers = [...CUSTOMERS];
     const kinds: Record<string, number> = {};
     for (let step = 0; step < 60; step++) {
-      const kind = pick(['account', 'account', 'removeAccount', 'capability', 'removeCapability', 'deal', 'participant', 'merge', 'crm', 'bulk']);
+      const kind = pick([
+        'account',
+        'account',
+        'removeAccount',
+        'capability',
+        'removeCapability',
+        'deal',
+        'participant',
+        'merge',
+        'crm',
+        'bulk',
+      ]);
       kinds[kind] = (kinds[kind] ?? 0) + 1;
       const partnerId = id(pick(PARTNERS));
       const customerId = id(pick(customers));
@@ -115,9 +128,12 @@ describe('hubId and dealCreatedAt (migration 010-hub-ids)', () => {
       } else if (kind === 'crm') {
         // The CRM import's statements: an existing deal's createdAt moves, and a participant is added.
         const dealId = pick(dealIds);
-        const [deal] = await db.runText<{ customerId: string }>('MATCH (d:Deal {id: $dealId})-[:FOR_CUSTOMER]->(u) RETURN u.id AS customerId', {
-          dealId,
-        });
+        const [deal] = await db.runText<{ customerId: string }>(
+          'MATCH (d:Deal {id: $dealId})-[:FOR_CUSTOMER]->(u) RETURN u.id AS customerId',
+          {
+            dealId,
+          },
+        );
         await db.writeTransaction(async (tx) => {
           await tx.track('Deal', [dealId]);
           await tx.run('crm/upsert-deals', {
@@ -146,7 +162,20 @@ describe('hubId and dealCreatedAt (migration 010-hub-ids)', () => {
         const fresh = id(`bulk${step}`);
         await db.writeTransaction(async (tx) => {
           tx.untracked('the bulk load records its changes itself (createdChange); only the statements are under test here');
-          await tx.run('interchange/bulk-create-customers', { rows: [{ id: fresh, name: `Bulk ${step}`, searchName: `bulk ${step}`, normalizedName: `bulk ${step}`, domain: null, industry: null, region: null, segment: null }] });
+          await tx.run('interchange/bulk-create-customers', {
+            rows: [
+              {
+                id: fresh,
+                name: `Bulk ${step}`,
+                searchName: `bulk ${step}`,
+                normalizedName: `bulk ${step}`,
+                domain: null,
+                industry: null,
+                region: null,
+                segment: null,
+              },
+            ],
+          });
           await tx.run('interchange/bulk-create-accounts', {
             rows: [
               { partnerId, customerId: fresh, status: 'PROSPECT', since: '2024-01-01T00:00:00Z', until: '2024-06-01T00:00:00Z' },
@@ -154,7 +183,15 @@ describe('hubId and dealCreatedAt (migration 010-hub-ids)', () => {
             ],
           });
           await tx.run('interchange/bulk-create-partner-capabilities', {
-            rows: [{ partnerId, capabilityId: id(pick(CAPABILITIES)), level: 'BASIC', since: '2023-01-01T00:00:00Z', until: '2023-06-01T00:00:00Z' }],
+            rows: [
+              {
+                partnerId,
+                capabilityId: id(pick(CAPABILITIES)),
+                level: 'BASIC',
+                since: '2023-01-01T00:00:00Z',
+                until: '2023-06-01T00:00:00Z',
+              },
+            ],
           });
           await tx.run('interchange/bulk-create-deal-participants', {
             rows: [{ dealId: pick(dealIds), partnerId, role: 'DISTRIBUTOR', sourced: false, registeredAt: '2025-03-01T00:00:00Z' }],

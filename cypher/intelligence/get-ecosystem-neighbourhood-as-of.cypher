@@ -71,13 +71,11 @@ CALL (centre, scope, ring1, ring2) {
 UNWIND [{n: centre, distance: 0}] + [n IN ring1 | {n: n, distance: 1}] + [n IN ring2 | {n: n, distance: 2}] + [n IN ring3 | {n: n, distance: 3}] AS found
 WITH scope, found.n AS n, found.distance AS distance
 // A node's weight: its drawn relationships that held then (and that the viewer may see). For a PARTNER viewer they are counted
-// relationship by relationship. For the vendor's users: the weight now (get-ecosystem-neighbourhood: the degree kept with the node less
-// the types never drawn) less its current relationships begun after $asOf and those to deals created after it, plus its ended (HAD_*) ones
-// that held then. (Only the five validity types carry since/until, and only the other drawn types touch deals.) That reads each of the
-// node's validity relationships, so it is done only for the nodes that can be kept: every node first gets a bound read from its degrees
-// alone, the weight now plus all its HAD_* relationships (never below its weight as of $asOf), the nodes are ranked by it, and the exact
-// weights of the first $limit + 1 + ($limit + 1) / 4 pick the top $limit + 1. That top is the answer when the next node in the ranking could not enter
-// it (farther, or a bound below the last kept weight); otherwise every node is weighed exactly.
+// relationship by relationship. For the vendor's users: time/map-weight-at, which counts what changed after $asOf over the hubId
+// indexes of migration 010-hub-ids. Only for the nodes that can be kept: every node first gets a bound read from its degrees alone,
+// the weight now plus all its HAD_* relationships (never below its weight as of $asOf), the nodes are ranked by it, and the exact
+// weights of the first $limit + 1 + ($limit + 1) / 4 pick the top $limit + 1. That top is the answer when the next node in the ranking
+// could not enter it (farther, or a bound below the last kept weight); otherwise the nodes that could still enter are weighed too.
 WITH scope, n, distance,
      CASE WHEN $viewerPartnerId IS NULL
           THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_SHARING]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END

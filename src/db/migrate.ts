@@ -14,7 +14,8 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
     // Schema statements cannot share a transaction with data writes: one transaction each.
     for (const statement of statementsOf(file.text)) await executor.runText(statement, {}, 'WRITE');
     // Once, before the migration is recorded (a back-fill cut short is finished at the next start).
-    if (file.name === HUB_IDS_MIGRATION && !recorded.has(file.name)) await executor.runAutoCommit('intelligence/set-map-hub-ids-in-batches');
+    if (file.name === HUB_IDS_MIGRATION && !recorded.has(file.name))
+      await executor.runAutoCommit('intelligence/set-map-hub-ids-in-batches');
     await executor.runText('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: file.name }, 'WRITE');
     applied.push(file.name);
   }
