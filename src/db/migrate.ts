@@ -29,8 +29,9 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
 export const GLOBAL_IDS_MIGRATION = 'migrations/008-global-ids';
 
 /**
- * The migration that copies the busy end's id onto accounts and capability holdings (`hubId`, for the as-of map's
- * weights: README, "Time"); applying it the first time back-fills existing relationships in batches of 10,000.
+ * The migration that copies the busy end's id onto accounts, capability holdings and participations (`hubId`, and the
+ * deal's `createdAt` as `dealCreatedAt` on participations, for the as-of map's weights: README, "Time"); applying it the
+ * first time back-fills existing relationships in batches of 10,000 (maintenance work, no request timeout).
  */
 export const HUB_IDS_MIGRATION = 'migrations/010-hub-ids';
 
