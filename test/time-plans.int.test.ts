@@ -56,25 +56,25 @@ describe('as-of plans', () => {
       expect(seeks, `${index} in\n${operators.join('\n')}`).toContain(index);
   });
 
-  it('the as-of overview finds the relationships that changed after asOf through the since and until indexes', async () => {
-    const operators = await planOperators('intelligence/get-ecosystem-overview-as-of');
-    const seeks = operators.filter((o) => /IndexSeek/.test(o)).join('\n');
-    for (const index of [
-      'HAS_ACCOUNT(since)',
-      'HAS_CAPABILITY(since)',
-      'INTEGRATES_WITH(since)',
-      'MEMBER_OF(since)',
-      'HAD_ACCOUNT(until)',
-      'HAD_CAPABILITY(until)',
-      'HAD_INTEGRATION(until)',
-      'HAD_MEMBERSHIP(until)',
-      'Deal(createdAt)',
-    ])
-      expect(seeks, `${index} in\n${operators.join('\n')}`).toContain(index);
-    // No relationship type is scanned whole (a scan instead of a seek would read every account).
-    expect(
-      operators.filter((o) => /RelationshipTypeScan|AllRelationshipsScan/.test(o)),
-      operators.join('\n'),
-    ).toEqual([]);
-  });
+  // time/map-weight-at: a kept node's relationships that began, ended or met a deal after asOf are counted over the composite
+  // indexes of migration 010-hub-ids (hubId = the node's id), never read one by one, and no relationship type is scanned whole.
+  it.each(['intelligence/get-ecosystem-overview-as-of', 'intelligence/get-ecosystem-neighbourhood-as-of'])(
+    '%s weighs the kept nodes through the hubId indexes',
+    async (name) => {
+      const operators = await planOperators(name);
+      const seeks = operators.filter((o) => /IndexSeek/.test(o)).join('\n');
+      for (const index of [
+        'HAS_ACCOUNT(hubId, since)',
+        'HAS_CAPABILITY(hubId, since)',
+        'HAD_ACCOUNT(hubId, until)',
+        'HAD_CAPABILITY(hubId, until)',
+        'PARTICIPATES_IN(hubId, dealCreatedAt)',
+      ])
+        expect(seeks, `${index} in\n${operators.join('\n')}`).toContain(index);
+      expect(
+        operators.filter((o) => /RelationshipTypeScan|AllRelationshipsScan/.test(o)),
+        operators.join('\n'),
+      ).toEqual([]);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-// Returns {count}: creates each new deal (registration status given, one IMPORTED event) or updates an existing one's CRM fields (a stage change records a STAGE_CHANGED event; its status and participants stay). Params: $rows [{id, isNew, name, customerId, stage, amountMinor, currency, createdAt, closedAt (or null), registrationStatus (new deals)}], $at.
+// Returns {count}: creates each new deal (registration status given, one IMPORTED event) or updates an existing one's CRM fields (a stage change records a STAGE_CHANGED event; its status and participants stay, each participation's dealCreatedAt following the deal's createdAt: migration 010-hub-ids). Params: $rows [{id, isNew, name, customerId, stage, amountMinor, currency, createdAt, closedAt (or null), registrationStatus (new deals)}], $at.
 UNWIND $rows AS row
 MATCH (c:Customer {id: row.customerId})
 MERGE (d:Deal {id: row.id})
@@ -7,6 +7,10 @@ WITH d, c, row, d.stage AS before, COUNT { (d)-[:HAS_EVENT]->(:DealEvent) } AS e
 SET d.name = row.name, d.stage = row.stage, d.amountMinor = row.amountMinor, d.currency = row.currency,
     d.createdAt = datetime(row.createdAt), d.closedAt = datetime(row.closedAt)
 WITH d, c, row, before, events
+CALL (d) {
+  MATCH (:Partner)-[r:PARTICIPATES_IN]->(d)
+  SET r.dealCreatedAt = d.createdAt
+}
 CALL (d, row) {
   WITH * WHERE row.isNew
   SET d.registrationStatus = row.registrationStatus

@@ -1,4 +1,4 @@
-// Creates a deal with its customer, solution, participants and its REGISTERED event; returns {id}. Params: $id, $name, $customerId, $solutionId (or null), $stage, $amountMinor, $currency, $createdAt, $closedAt (or null), $registrationStatus, $direct, $participants [{partnerId, role, sourced}], $at, $note (or null), $decision {rule, policyVersion, conflictsWith, explanation} (README, Rules of engagement).
+// Creates a deal with its customer, solution, participants and its REGISTERED event; returns {id}. Params: $id, $name, $customerId, $solutionId (or null), $stage, $amountMinor, $currency, $createdAt, $closedAt (or null), $registrationStatus, $direct, $participants [{partnerId, role, sourced}], $at, $note (or null), $decision {rule, policyVersion, conflictsWith, explanation} (README, Rules of engagement). A participation carries hubId = its partner's id and dealCreatedAt = the deal's createdAt (migration 010-hub-ids).
 MATCH (c:Customer {id: $customerId})
 OPTIONAL MATCH (s:Solution {id: $solutionId})
 CREATE (d:Deal:Entity {id: $id, name: $name, stage: $stage, amountMinor: $amountMinor, currency: $currency,
@@ -13,5 +13,5 @@ SET e.note = $note
 WITH d
 UNWIND $participants AS participant
 MATCH (p:Partner {id: participant.partnerId})
-CREATE (p)-[:PARTICIPATES_IN {role: participant.role, sourced: participant.sourced, registeredAt: d.createdAt}]->(d)
+CREATE (p)-[:PARTICIPATES_IN {role: participant.role, sourced: participant.sourced, registeredAt: d.createdAt, hubId: p.id, dealCreatedAt: d.createdAt}]->(d)
 RETURN DISTINCT d.id AS id

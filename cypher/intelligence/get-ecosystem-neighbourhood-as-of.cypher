@@ -71,43 +71,47 @@ CALL (centre, scope, ring1, ring2) {
 UNWIND [{n: centre, distance: 0}] + [n IN ring1 | {n: n, distance: 1}] + [n IN ring2 | {n: n, distance: 2}] + [n IN ring3 | {n: n, distance: 3}] AS found
 WITH scope, found.n AS n, found.distance AS distance
 // A node's weight: its drawn relationships that held then (and that the viewer may see). For a PARTNER viewer they are counted
-// relationship by relationship. For the vendor's users: the weight now (get-ecosystem-neighbourhood: the degree kept with the node less
-// the types never drawn) less its current relationships begun after $asOf and those to deals created after it, plus its ended (HAD_*) ones
-// that held then. (Only the five validity types carry since/until, and only the other drawn types touch deals.) That reads each of the
-// node's validity relationships, so it is done only for the nodes that can be kept: every node first gets a bound read from its degrees
-// alone, the weight now plus all its HAD_* relationships (never below its weight as of $asOf), the nodes are ranked by it, and the exact
-// weights of the first $limit + 1 + ($limit + 1) / 4 pick the top $limit + 1. That top is the answer when the next node in the ranking could not enter
-// it (farther, or a bound below the last kept weight); otherwise every node is weighed exactly.
+// relationship by relationship. For the vendor's users: time/map-weight-at, which counts what changed after $asOf over the hubId
+// indexes of migration 010-hub-ids. Only for the nodes that can be kept: every node first gets a bound read from its degrees alone,
+// the weight now plus all its HAD_* relationships (never below its weight as of $asOf), the nodes are ranked by it, and the exact
+// weights of the first $limit + 1 + ($limit + 1) / 4 pick the top $limit + 1. That top is the answer when the next node in the ranking
+// could not enter it (farther, or a bound below the last kept weight); otherwise the nodes that could still enter are weighed too.
 WITH scope, n, distance,
      CASE WHEN $viewerPartnerId IS NULL
           THEN COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_SHARING]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END
           ELSE COUNT { (n)-[r:HAS_CAPABILITY|HAD_CAPABILITY|CHILD_OF|INTEGRATES_WITH|HAD_INTEGRATION|HAS_ACCOUNT|HAD_ACCOUNT|NEEDS|REQUIRES|MEMBER_OF|HAD_MEMBERSHIP|PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-() WHERE {{time/drawn-at(r, $asOf)}} AND {{scope/relationship-in-viewer-scope(r, scope)}} } END AS bound
 ORDER BY distance, bound DESC, n.id
-WITH scope, collect({node: n, distance: distance, bound: bound}) AS ranked
-WITH scope, ranked, CASE WHEN $viewerPartnerId IS NULL THEN $limit + 1 + ($limit + 1) / 4 ELSE size(ranked) END AS prefix
-CALL (ranked, prefix) {
-  UNWIND ranked[..prefix] AS x
-  WITH x.node AS n, x.distance AS distance, x.bound AS bound
+// The ranking as three parallel lists (a list of maps this long would be counted in full against the transaction's memory
+// for every row a sort below holds).
+WITH scope, collect(n) AS rankedNodes, collect(distance) AS rankedDistances, collect(bound) AS rankedBounds
+WITH scope, rankedNodes, rankedDistances, rankedBounds,
+     CASE WHEN $viewerPartnerId IS NULL THEN $limit + 1 + ($limit + 1) / 4 ELSE size(rankedNodes) END AS prefix
+CALL (rankedNodes, rankedDistances, rankedBounds, prefix) {
+  UNWIND range(0, size(rankedNodes[..prefix]) - 1) AS i
+  WITH rankedNodes[i] AS n, rankedDistances[i] AS distance, rankedBounds[i] AS bound
   WITH n, distance, CASE WHEN $viewerPartnerId IS NULL
-                         THEN bound - COUNT { (n)-[r:HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() WHERE NOT {{time/holds-at(r, $asOf)}} }
-                                    - COUNT { (n)-[r:HAS_ACCOUNT|HAS_CAPABILITY|INTEGRATES_WITH|MEMBER_OF]-() WHERE r.since > $asOf }
-                                    - COUNT { (n)-[:PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(d:Deal) WHERE d.createdAt > $asOf }
+                         THEN {{time/map-weight-at(n, bound, $asOf)}}
                          ELSE bound END AS weight
   ORDER BY distance, weight DESC, n.id
   LIMIT $limit + 1
   RETURN collect({node: n, distance: distance, weight: weight}) AS top
 }
-WITH scope, ranked, top, last(top) AS kth, ranked[prefix] AS next
-CALL (ranked, top, kth, next) {
-  WITH top WHERE next IS NULL OR next.distance > kth.distance OR (next.distance = kth.distance AND next.bound < kth.weight)
+WITH scope, rankedNodes, rankedDistances, rankedBounds, prefix, top, last(top) AS kth
+// The final last kept node ranks no lower than kth, so a node that is farther than kth, or as near with a bound below kth's
+// weight, cannot be kept: when the next node in the ranking is one, the top stands; otherwise only the nodes that could
+// still enter are weighed.
+CALL (rankedNodes, rankedDistances, rankedBounds, prefix, top, kth) {
+  WITH top WHERE prefix >= size(rankedNodes) OR rankedDistances[prefix] > kth.distance
+                 OR (rankedDistances[prefix] = kth.distance AND rankedBounds[prefix] < kth.weight)
   RETURN top AS found
   UNION ALL
-  WITH ranked WHERE NOT (next IS NULL OR next.distance > kth.distance OR (next.distance = kth.distance AND next.bound < kth.weight))
-  UNWIND ranked AS x
-  WITH x.node AS n, x.distance AS distance, x.bound AS bound
-  WITH n, distance, bound - COUNT { (n)-[r:HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_MEMBERSHIP]-() WHERE NOT {{time/holds-at(r, $asOf)}} }
-                          - COUNT { (n)-[r:HAS_ACCOUNT|HAS_CAPABILITY|INTEGRATES_WITH|MEMBER_OF]-() WHERE r.since > $asOf }
-                          - COUNT { (n)-[:PARTICIPATES_IN|FOR_CUSTOMER|FOR_SOLUTION]-(d:Deal) WHERE d.createdAt > $asOf } AS weight
+  WITH rankedNodes, rankedDistances, rankedBounds, kth
+  WHERE NOT (prefix >= size(rankedNodes) OR rankedDistances[prefix] > kth.distance
+             OR (rankedDistances[prefix] = kth.distance AND rankedBounds[prefix] < kth.weight))
+  UNWIND range(0, size(rankedNodes) - 1) AS i
+  WITH rankedNodes[i] AS n, rankedDistances[i] AS distance, rankedBounds[i] AS bound, kth
+  WHERE distance < kth.distance OR (distance = kth.distance AND bound >= kth.weight)
+  WITH n, distance, {{time/map-weight-at(n, bound, $asOf)}} AS weight
   ORDER BY distance, weight DESC, n.id
   LIMIT $limit + 1
   RETURN collect({node: n, distance: distance, weight: weight}) AS found

@@ -1,18 +1,16 @@
 // Returns one row {nodes, edges, truncated}: get-ecosystem-overview as of the instant $asOf: no deal created after then, weights and edges from the
 // relationships that held then (an ended one drawn with its current kind), a deal's group its stage then (OPEN when it closed after $asOf), and
 // the viewer's scope then (README, "Time"). Params: $labels, $partnerTypes, $regions, $industries (lists or null), $limit, $asOf.
-// A node's weight as of $asOf, for the vendor's users: its weight now (get-ecosystem-overview: the degree kept with the node less the types
-// never drawn, no walk), less the current relationships that had not begun at $asOf and the relationships to deals created after it, plus
-// the ended (HAD_*) ones that held at $asOf.
-// Those corrections are found from the other side, through the validity indexes of migration 007 (since on the current types, until on
-// the HAD_* ones) and the deals' createdAt index, and joined to the drawn nodes by a hash aggregation: only the relationships that changed
-// after $asOf are read, never every relationship of every drawn node. (Only the five validity types carry since/until: an ended one is
-// HAD_* with its until, a current one has none; the other drawn types always hold, and only they touch deals. Each type joins fixed kinds,
-// HAS_ACCOUNT a partner to a customer and so on, so only the ends of a drawn kind are counted, without reading a label.)
+// A node's weight as of $asOf, for the vendor's users: time/map-weight-at, from its weight now plus all its HAD_* relationships (degrees kept
+// with the node), less what did not hold at $asOf, counted over the composite indexes of migration 010-hub-ids where the node is the busy end;
+// only for the nodes that can be kept (below).
 // For a PARTNER viewer each drawn node's weight is counted relationship by relationship against its scope as of $asOf.
 {{scope/viewer-scope-at(scope, $asOf)}}
 CALL (scope) {
   WITH 1 AS vendor WHERE $viewerPartnerId IS NULL
+  // Every drawn node's bound, its weight now plus all its HAD_* relationships (from the count store, never below its weight as of $asOf).
+  // The first $limit + 1 + ($limit + 1) / 4 by bound are weighed exactly (time/map-weight-at); their top $limit + 1 stands when the next
+  // node's bound is below the last kept weight (it could not enter; nor could any after it).
   CALL () {
     UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
                                                      WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
@@ -22,71 +20,41 @@ CALL (scope) {
          + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
                                                      WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
          + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) WHERE {{time/deal-created-by(n, $asOf)}} RETURN n } ELSE [] END) AS n
-    RETURN n AS node, 0 AS drawn,
-           COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_ACCOUNT|HAD_CAPABILITY|HAD_INTEGRATION|HAD_SHARING|HAD_MEMBERSHIP]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS weight
-    UNION ALL
-    // Current relationships that began after $asOf (a missing since means "always before"): -1 to each end of a drawn kind.
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
-    MATCH ()-[r:HAS_ACCOUNT]->() WHERE r.since > $asOf
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, -changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
-    MATCH ()-[r:HAS_CAPABILITY]->() WHERE r.since > $asOf
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, -changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels
-    MATCH ()-[r:INTEGRATES_WITH]->() WHERE r.since > $asOf
-    UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, -changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
-    MATCH ()-[r:MEMBER_OF]->() WHERE r.since > $asOf
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, -changed AS weight
-    UNION ALL
-    // Ended relationships that held at $asOf (they ended after it): +1 to each end of a drawn kind.
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels
-    MATCH ()-[r:HAD_ACCOUNT]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Customer' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Capability' IN $labels
-    MATCH ()-[r:HAD_CAPABILITY]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Capability' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels
-    MATCH ()-[r:HAD_INTEGRATION]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
-    UNWIND CASE WHEN startNode(r) = endNode(r) THEN [startNode(r)] ELSE [startNode(r), endNode(r)] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, changed AS weight
-    UNION ALL
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Solution' IN $labels
-    MATCH ()-[r:HAD_MEMBERSHIP]->() WHERE r.until > $asOf AND (r.since IS NULL OR r.since <= $asOf)
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [startNode(r)] ELSE [] END + CASE WHEN 'Solution' IN $labels THEN [endNode(r)] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, changed AS weight
-    UNION ALL
-    // The relationships of the deals created after $asOf, from the deal (which is not drawn): -1 to each other end of a drawn kind.
-    WITH 1 AS any WHERE 'Partner' IN $labels OR 'Customer' IN $labels OR 'Solution' IN $labels
-    MATCH (d:Deal) WHERE d.createdAt > $asOf
-    UNWIND CASE WHEN 'Partner' IN $labels THEN [(p)-[:PARTICIPATES_IN]->(d) | p] ELSE [] END
-           + CASE WHEN 'Customer' IN $labels THEN [(d)-[:FOR_CUSTOMER]->(u) | u] ELSE [] END
-           + CASE WHEN 'Solution' IN $labels THEN [(d)-[:FOR_SOLUTION]->(s) | s] ELSE [] END AS node
-    WITH node, count(*) AS changed
-    RETURN node, null AS drawn, -changed AS weight
+    WITH n, COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_SHARING]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS bound
+    ORDER BY bound DESC, n.id
+    LIMIT $limit + 2 + ($limit + 1) / 4
+    RETURN collect(n) AS rankedNodes, collect(bound) AS rankedBounds
   }
-  WITH node, max(drawn) AS drawn, sum(weight) AS weight
-  WHERE drawn IS NOT NULL
-  RETURN node AS n, weight
+  WITH rankedNodes, rankedBounds, $limit + 1 + ($limit + 1) / 4 AS prefix
+  CALL (rankedNodes, rankedBounds, prefix) {
+    UNWIND range(0, size(rankedNodes[..prefix]) - 1) AS i
+    WITH rankedNodes[i] AS n, rankedBounds[i] AS bound
+    WITH n, {{time/map-weight-at(n, bound, $asOf)}} AS weight
+    ORDER BY weight DESC, n.id
+    LIMIT $limit + 1
+    RETURN collect({node: n, weight: weight}) AS top
+  }
+  WITH rankedNodes, rankedBounds, prefix, top, last(top) AS kth
+  CALL (rankedNodes, rankedBounds, prefix, top, kth) {
+    WITH top WHERE prefix >= size(rankedNodes) OR rankedBounds[prefix] < kth.weight
+    UNWIND top AS x
+    RETURN x.node AS n, x.weight AS weight
+    UNION ALL
+    // Otherwise every drawn node whose bound reaches the last kept weight (the final one is no lower) is weighed exactly.
+    WITH kth WHERE NOT (prefix >= size(rankedNodes) OR rankedBounds[prefix] < kth.weight)
+    UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)
+                                                     WHERE ($partnerTypes IS NULL OR any(t IN n.types WHERE t IN $partnerTypes)) AND ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Capability' IN $labels THEN COLLECT { MATCH (n:Capability) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Customer' IN $labels THEN COLLECT { MATCH (n:Customer)
+                                                     WHERE ($regions IS NULL OR n.region IN $regions) AND ($industries IS NULL OR n.industry IN $industries) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Solution' IN $labels THEN COLLECT { MATCH (n:Solution)
+                                                     WHERE ($regions IS NULL OR any(r IN n.regions WHERE r IN $regions)) AND ($industries IS NULL OR any(i IN n.industries WHERE i IN $industries)) RETURN n } ELSE [] END)
+         + (CASE WHEN 'Deal' IN $labels THEN COLLECT { MATCH (n:Deal) WHERE {{time/deal-created-by(n, $asOf)}} RETURN n } ELSE [] END) AS n
+    WITH n, kth, COUNT { (n)--() } - COUNT { (n)-[:HAS_EXTERNAL_ID|HAD_SHARING]-() } - CASE WHEN n:Partner THEN COUNT { (n)-[:SHARES_WITH]-() } WHEN n:Deal THEN COUNT { (n)-[:HAS_EVENT]-() } WHEN n:Customer THEN COUNT { (n)-[:DISTINCT_FROM]-() } ELSE 0 END AS bound
+    WHERE bound >= kth.weight
+    RETURN n, {{time/map-weight-at(n, bound, $asOf)}} AS weight
+  }
+  RETURN n, weight
   UNION ALL
   WITH scope WHERE $viewerPartnerId IS NOT NULL
   UNWIND (CASE WHEN 'Partner' IN $labels THEN COLLECT { MATCH (n:Partner)

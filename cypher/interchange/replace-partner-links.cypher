@@ -1,4 +1,4 @@
-// Returns {count}: replaces each partner's capabilities and outgoing sharing grants, current and ended, with the given ones (an entry with until is HAD_CAPABILITY / HAD_SHARING, README "Time") and removes its integrations, current and ended (create-integrations adds them back). Params: $rows [{id, capabilities: [{capabilityId, level, since, until}], sharing: [{partnerId, level, since, until}]}].
+// Returns {count}: replaces each partner's capabilities and outgoing sharing grants, current and ended, with the given ones (an entry with until is HAD_CAPABILITY / HAD_SHARING, README "Time"; a holding's hubId is its capability's id, migration 010-hub-ids) and removes its integrations, current and ended (create-integrations adds them back). Params: $rows [{id, capabilities: [{capabilityId, level, since, until}], sharing: [{partnerId, level, since, until}]}].
 UNWIND $rows AS row
 MATCH (p:Partner {id: row.id})
 CALL (p) {
@@ -14,12 +14,12 @@ CALL (p, row) {
   MATCH (c:Capability {id: held.capabilityId})
   CALL (p, c, held) {
     WITH * WHERE held.until IS NULL
-    CREATE (p)-[h:HAS_CAPABILITY {level: held.level}]->(c)
+    CREATE (p)-[h:HAS_CAPABILITY {level: held.level, hubId: c.id}]->(c)
     SET h.since = datetime(held.since)
   }
   CALL (p, c, held) {
     WITH * WHERE held.until IS NOT NULL
-    CREATE (p)-[h:HAD_CAPABILITY {level: held.level, until: datetime(held.until)}]->(c)
+    CREATE (p)-[h:HAD_CAPABILITY {level: held.level, until: datetime(held.until), hubId: c.id}]->(c)
     SET h.since = datetime(held.since)
   }
 }

@@ -1,4 +1,4 @@
-// Returns {count}: creates or updates each deal by id, replaces its customer, solution and participants, and records an IMPORTED DealEvent on each new deal (row.isNew).
+// Returns {count}: creates or updates each deal by id, replaces its customer, solution and participants, and records an IMPORTED DealEvent on each new deal (row.isNew); a participation carries hubId = the partner's id and dealCreatedAt = the deal's createdAt (migration 010-hub-ids).
 // Params: $rows [{id, isNew, name, customerId, solutionId, stage, amountMinor, currency, createdAt, closedAt, registrationStatus, participants: [{partnerId, role, sourced, registeredAt}]}] (datetimes as ISO strings).
 UNWIND $rows AS row
 MERGE (d:Deal {id: row.id})
@@ -25,7 +25,7 @@ CALL (d, row) {
 CALL (d, row) {
   UNWIND row.participants AS participant
   MATCH (p:Partner {id: participant.partnerId})
-  CREATE (p)-[:PARTICIPATES_IN {role: participant.role, sourced: participant.sourced, registeredAt: datetime(participant.registeredAt)}]->(d)
+  CREATE (p)-[:PARTICIPATES_IN {role: participant.role, sourced: participant.sourced, registeredAt: datetime(participant.registeredAt), hubId: p.id, dealCreatedAt: d.createdAt}]->(d)
 }
 FOREACH (_ IN CASE WHEN row.isNew THEN [1] ELSE [] END |
   CREATE (d)-[:HAS_EVENT]->(:DealEvent {at: datetime(), kind: 'IMPORTED', to: row.registrationStatus})

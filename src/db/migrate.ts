@@ -8,10 +8,14 @@ import type { CypherExecutor } from './executor.js';
 
 export async function applyMigrations(executor: CypherExecutor): Promise<string[]> {
   const applied: string[] = [];
+  const recorded = new Set((await executor.runText<{ id: string }>('MATCH (m:Migration) RETURN m.id AS id')).map((r) => r.id));
   for (const file of executor.library.under('migrations')) {
     if (file.name === GLOBAL_IDS_MIGRATION) await requireNoIdClashes(executor);
     // Schema statements cannot share a transaction with data writes: one transaction each.
     for (const statement of statementsOf(file.text)) await executor.runText(statement, {}, 'WRITE');
+    // Once, before the migration is recorded (a back-fill cut short is finished at the next start).
+    if (file.name === HUB_IDS_MIGRATION && !recorded.has(file.name))
+      await executor.runAutoCommit('intelligence/set-map-hub-ids-in-batches');
     await executor.runText('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: file.name }, 'WRITE');
     applied.push(file.name);
   }
@@ -23,6 +27,13 @@ export async function applyMigrations(executor: CypherExecutor): Promise<string[
 
 /** The migration that makes ids unique across kinds (README, "Global object identification"). */
 export const GLOBAL_IDS_MIGRATION = 'migrations/008-global-ids';
+
+/**
+ * The migration that copies the busy end's id onto accounts, capability holdings and participations (`hubId`, and the
+ * deal's `createdAt` as `dealCreatedAt` on participations, for the as-of map's weights: README, "Time"); applying it the
+ * first time back-fills existing relationships in batches of 10,000 (maintenance work, no request timeout).
+ */
+export const HUB_IDS_MIGRATION = 'migrations/010-hub-ids';
 
 /** How many clashing ids the refusal lists. */
 const CLASHES_LISTED = 50;

@@ -63,8 +63,11 @@ export interface ChangeRecord {
 /** The outbox's failure: a programming error (a write path that tracked nothing), never a client's. */
 export class OutboxError extends Error {}
 
-/** Properties kept out of `fields`: derived from other fields (search and identity indexes), not facts. */
-const DERIVED = new Set(['id', 'searchName', 'normalizedName', 'outboxLock']);
+/**
+ * Properties kept out of `fields`: derived from other fields (search and identity indexes, and the copies kept on
+ * accounts, capability holdings and participations for the as-of map, hubId and dealCreatedAt: migration 010-hub-ids), not facts.
+ */
+const DERIVED = new Set(['id', 'searchName', 'normalizedName', 'outboxLock', 'hubId', 'dealCreatedAt']);
 
 const SNAPSHOT: Record<EntityType, string> = {
   Partner: 'events/snapshot-partners',

@@ -193,7 +193,8 @@ export function randomHistory(random: () => number, px: string): History {
 
 /**
  * Writes a history's intervals onto an imported document as the storage contract stores them: `since` on the current
- * relationships, HAD_* relationships (with since and until) for the ended ones, and the partners' history lists.
+ * relationships, HAD_* relationships (with since and until) for the ended ones, and the partners' history lists. Ended
+ * accounts and capability holdings carry hubId, as every write path sets it (migration 010-hub-ids).
  */
 export async function writeHistory(db: CypherExecutor, h: History): Promise<void> {
   const write = (text: string, rows: unknown[]) => db.runText(text, { rows }, 'WRITE');
@@ -205,7 +206,7 @@ export async function writeHistory(db: CypherExecutor, h: History): Promise<void
   );
   await write(
     `UNWIND $rows AS r MATCH (p:Partner {id: r.partnerId}), (u:Customer {id: r.customerId})
-     CREATE (p)-[:HAD_ACCOUNT {status: r.status, since: datetime(r.since), until: datetime(r.until)}]->(u)`,
+     CREATE (p)-[:HAD_ACCOUNT {status: r.status, since: datetime(r.since), until: datetime(r.until), hubId: p.id}]->(u)`,
     accountsEnded!,
   );
   const [capsNow, capsEnded] = split(h.capabilities);
@@ -215,7 +216,7 @@ export async function writeHistory(db: CypherExecutor, h: History): Promise<void
   );
   await write(
     `UNWIND $rows AS r MATCH (p:Partner {id: r.partnerId}), (c:Capability {id: r.capabilityId})
-     CREATE (p)-[:HAD_CAPABILITY {level: r.level, since: datetime(r.since), until: datetime(r.until)}]->(c)`,
+     CREATE (p)-[:HAD_CAPABILITY {level: r.level, since: datetime(r.since), until: datetime(r.until), hubId: c.id}]->(c)`,
     capsEnded!,
   );
   const [intNow, intEnded] = split(h.integrations);
