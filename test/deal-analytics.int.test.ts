@@ -7,6 +7,7 @@ import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture } from './support/fixture.js';
 import { prng } from './support/random.js';
+import { useBuiltInRules } from './support/rules.js';
 
 const db = testExecutor();
 
@@ -271,27 +272,15 @@ function oracleCoSell(world: World, deal: World['deals'][number]) {
     .map((c) => ({ partner: { id: c.p.id }, score: c.score }));
 }
 
-const SET_RULES = `mutation($input: SetRulesOfEngagementInput!) { setRulesOfEngagement(input: $input) { errors { code } } }`;
-const RULES_FIELDS = 'conflictingRoles protectionWindowDays directDealsConflict enforceTerritory duplicateCustomersAsOne';
-
 describe('deal analytics on random ecosystems against brute force', () => {
   const prefixes: string[] = [];
-  let previousRules: Record<string, unknown>;
-  // The oracle is the built-in rule (a second reseller on an open approved deal conflicts, nothing expires); the rules
-  // are the whole database's, left by whichever file ran before, so set the built-in ones and give those back after.
+  let restoreRules: () => Promise<void>;
+  // The oracle is the built-in rule (a second reseller on an open approved deal conflicts, nothing expires).
   beforeAll(async () => {
-    previousRules = (await expectData(db, `{ rulesOfEngagement { ${RULES_FIELDS} } }`)).data.rulesOfEngagement;
-    const builtIn = {
-      conflictingRoles: ['RESELLER'],
-      protectionWindowDays: null,
-      directDealsConflict: false,
-      enforceTerritory: false,
-      duplicateCustomersAsOne: false,
-    };
-    expect((await expectData(db, SET_RULES, { input: builtIn })).data.setRulesOfEngagement.errors).toEqual([]);
+    restoreRules = await useBuiltInRules(db);
   });
   afterAll(async () => {
-    await expectData(db, SET_RULES, { input: previousRules });
+    await restoreRules();
     for (const px of prefixes) await removeByPrefix(db, px);
   });
 

@@ -7,6 +7,7 @@ import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture, prefixed } from './support/fixture.js';
 import { oracleDecide, type OracleDeal, type OracleRules } from './support/policy-oracle.js';
+import { useBuiltInRules } from './support/rules.js';
 
 const db = testExecutor();
 const px = uniquePrefix('redecide');
@@ -51,21 +52,11 @@ const DEALS = [
   },
 ] as const;
 
-const RULES_FIELDS = 'conflictingRoles protectionWindowDays directDealsConflict enforceTerritory duplicateCustomersAsOne';
-let previousRules: Record<string, unknown>;
+let restoreRules: () => Promise<void>;
 
 beforeAll(async () => {
-  // The rules are the whole database's, left by whichever file ran before: start from the built-in ones (no window,
-  // so the approved deals of March 2026 do not read EXPIRED now), and give the previous ones back afterwards.
-  previousRules = (await expectData(db, `{ rulesOfEngagement { ${RULES_FIELDS} } }`)).data.rulesOfEngagement;
-  const builtIn = {
-    conflictingRoles: ['RESELLER'],
-    protectionWindowDays: null,
-    directDealsConflict: false,
-    enforceTerritory: false,
-    duplicateCustomersAsOne: false,
-  };
-  expect((await expectData(db, SET_RULES, { input: builtIn })).data.setRulesOfEngagement.errors).toEqual([]);
+  // Start from the built-in rules (no window, so the approved deals of March 2026 do not read EXPIRED now).
+  restoreRules = await useBuiltInRules(db);
   await loadFixture(
     db,
     prefixed(px, {
@@ -84,7 +75,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await expectData(db, SET_RULES, { input: previousRules });
+  await restoreRules();
   await removeByPrefix(db, px);
 });
 

@@ -25,8 +25,10 @@ import {
   type FragmentSpreadNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type InlineFragmentNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
@@ -297,23 +299,38 @@ export function estimateOperationCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
 ): CostEstimate {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const found = operationToCost(schema, document, operationName, variables);
+  if (!found) return { cost: 0, fieldVisits: 0 };
+  if (!found.estimator) return { cost: 0, fieldVisits: 0, uncoerced: true };
+  const { estimator, root, operation } = found;
+  return { cost: estimator.total(root, operation.selectionSet, undefined), fieldVisits: estimator.fieldVisits };
+}
+
+/**
+ * The operation named (or the only one), its root type and an estimator over the coerced variables (null when they do
+ * not coerce); null when the document has no such operation or the schema no such root.
+ */
+function operationToCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): { operation: OperationDefinitionNode; root: GraphQLObjectType; estimator: CostEstimator | null } | null {
   const operation = document.definitions.find(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { cost: 0, fieldVisits: 0 };
+  if (!operation) return null;
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (!root) return { cost: 0, fieldVisits: 0 };
+  if (!root) return null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
-  if (coerced.errors) return { cost: 0, fieldVisits: 0, uncoerced: true };
-  const estimator = new CostEstimator(schema, fragments, coerced.coerced);
-  return { cost: estimator.total(root, operation.selectionSet, undefined), fieldVisits: estimator.fieldVisits };
+  return { operation, root, estimator: coerced.errors ? null : new CostEstimator(schema, fragments, coerced.coerced) };
 }
 
 /** The estimated cost of an operation (see estimateOperationCost). */
@@ -339,23 +356,8 @@ export function costLimitError(
   maxCost: number,
 ): GraphQLError {
   const message = `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested lists`;
-  const operation = document.definitions.find(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-  );
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return new LimitError(message, 'QUERY_TOO_COMPLEX', []);
-  const root =
-    operation.operation === 'mutation'
-      ? schema.getMutationType()
-      : operation.operation === 'subscription'
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const key =
-    root && !coerced.errors
-      ? new CostEstimator(schema, fragments, coerced.coerced).costliestRootField(root, operation.selectionSet)
-      : undefined;
+  const found = operationToCost(schema, document, operationName, variables);
+  const key = found?.estimator?.costliestRootField(found.root, found.operation.selectionSet);
   return new LimitError(message, 'QUERY_TOO_COMPLEX', key === undefined ? [] : [key]);
 }
 

@@ -22,7 +22,7 @@ import {
 import { sortExternalIds } from '../identity/identity.js';
 import { rulesOf } from '../policy/rules-store.js';
 import { readPrograms } from '../programs/program-service.js';
-import { programRecordOf, type ProgramRecord, type RulesVersionRecord } from './policy-format.js';
+import { programRecordOf, RULES_FIELDS, type ProgramRecord, type RulesVersionRecord } from './policy-format.js';
 
 type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
@@ -258,21 +258,7 @@ export function serializeEcosystem(doc: EcosystemDocument): string {
     rulesOfEngagement: doc.rulesOfEngagement
       ?.slice()
       .sort((a, b) => a.version - b.version)
-      .map((r) =>
-        ordered(r, [
-          'version',
-          'conflictingRoles',
-          'protectionWindowDays',
-          'directDealsConflict',
-          'enforceTerritory',
-          'duplicateCustomersAsOne',
-          'attributionModel',
-          'timeDecayHalfLifeDays',
-          'setAt',
-          'setBy',
-          'note',
-        ]),
-      ),
+      .map((r) => ordered(r, ['version', ...RULES_FIELDS])),
     programs: doc.programs
       ?.slice()
       .sort(byKey((g) => g.id))

@@ -22,7 +22,7 @@ import {
   type Validity,
 } from './format.js';
 import { capabilityProperties, customerProperties, dealProperties, partnerProperties, solutionProperties } from './node-properties.js';
-import { programInputOf, type RulesVersionRecord } from './policy-format.js';
+import { programInputOf, RULES_FIELDS, type RulesVersionRecord } from './policy-format.js';
 import { rulesOf, type RulesVersion } from '../policy/rules-store.js';
 import { ProgramSchema } from '../programs/program-inputs.js';
 import { programProperties } from '../programs/program-service.js';
@@ -400,19 +400,6 @@ class EcosystemWriter {
   }
 }
 
-/** The fields of a rules version, in the format's order. */
-const RULES_FIELDS = [
-  'conflictingRoles',
-  'protectionWindowDays',
-  'directDealsConflict',
-  'enforceTerritory',
-  'duplicateCustomersAsOne',
-  'attributionModel',
-  'timeDecayHalfLifeDays',
-  'setAt',
-  'setBy',
-  'note',
-] as const satisfies readonly (keyof RulesVersionRecord)[];
 type RulesField = (typeof RULES_FIELDS)[number];
 
 /** A stored version's value of a field as the format writes it (setAt as an ISO instant, absent as null). */

@@ -33,6 +33,20 @@ export interface RulesVersionRecord {
   note?: string;
 }
 
+/** The fields of a rules version after `version`, in the format's order (export writes them so; a merge import compares them so). */
+export const RULES_FIELDS = [
+  'conflictingRoles',
+  'protectionWindowDays',
+  'directDealsConflict',
+  'enforceTerritory',
+  'duplicateCustomersAsOne',
+  'attributionModel',
+  'timeDecayHalfLifeDays',
+  'setAt',
+  'setBy',
+  'note',
+] as const satisfies readonly (keyof RulesVersionRecord)[];
+
 export interface TerritoryRecord {
   regions: string[];
   industries: string[];
