@@ -161,6 +161,9 @@ describe('backward pages of root connections', () => {
       expect(page('(last: 100)'), field).toBe(page('(first: 100)'));
       expect(page('(first: 5, last: 100)'), field).toBe(page('(first: 100)'));
       expect(page('(last: 100)'), field).toBeGreaterThan(page(''));
+      // `before` alone reads a backward page of 20, whatever `first` says: first 1 cannot buy a page of 20 at the cost of 1.
+      expect(page('(first: 1, before: "x")'), field).toBe(page('(last: 20)'));
+      expect(page('(first: 1, before: "x")'), field).toBeGreaterThan(page('(first: 1)'));
     }
   });
 });
@@ -191,12 +194,12 @@ function bruteForce(s: GraphQLSchema, doc: DocumentNode, variables: Record<strin
         if (!def) continue;
         const args = getArgumentValues(def, sel, vars);
         const firstDef = def.args.find((a) => a.name === 'first');
-        // A connection given `last` reads `last` (a root one's default `first` is left out); one with last/before and no
-        // default for first reads 20 when neither is given.
+        // A connection given `last` or `before` reads `last` or 20 (a root one's default `first` is left out); one with
+        // last/before and no default for first reads 20 when neither is given.
         const lastDef = def.args.find((a) => a.name === 'last');
         const backward = lastDef ? Math.min((args.last as number | null) ?? 20, 100) : undefined;
         const first = firstDef
-          ? lastDef && typeof args.last === 'number'
+          ? lastDef && (typeof args.last === 'number' || args.before != null)
             ? backward
             : ((args.first as number | null) ?? (firstDef.defaultValue as number | undefined) ?? backward)
           : undefined;
@@ -228,6 +231,7 @@ describe('the estimate equals the brute force on random documents', () => {
         '(first: $g)',
         `(last: ${int(0, 100)})`,
         `(first: 3, last: ${int(0, 100)})`,
+        `(first: ${int(0, 100)}, before: "x")`,
       ]);
     const searchSize = () => pick([`, first: ${int(1, 100)}`, ', first: $f', ', first: null', '', ', first: $g']);
     for (let round = 0; round < 300; round++) {

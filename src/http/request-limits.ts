@@ -80,6 +80,12 @@ const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value
 /** Arguments as execution sees them (coerced variables, their defaults, the schema's defaults). */
 type Args = { input?: { limit?: unknown; timeBudgetMs?: unknown } | null; first?: unknown } & Record<string, unknown>;
 
+/** The page a connection reads (pageDirection in src/relay/keyset.ts): `last` or CONNECTION_PAGE_SIZE backward, else `first` or its default. */
+function pageSizeRead(a: Args, firstDefault: number): unknown {
+  if (a.last != null || a.before != null) return a.last ?? CONNECTION_PAGE_SIZE;
+  return a.first ?? firstDefault;
+}
+
 /** A number argument, or the default when it is absent or null (as the resolvers read it), within [min, max]. */
 function num(value: unknown, fallback: number, min: number, max: number): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -121,9 +127,9 @@ export const FIELD_WORK: Readonly<Record<string, (args: Args) => { work: number;
   // The partner's capabilities and its deals closed in the trailing 12 months.
   'Query.tierEvaluation': () => ({ work: 100 }),
   // Every enrolled partner's facts, evaluated; `first` mismatches (0 to 100; a page of 0 costs as 1).
-  'Query.tierMismatches': (a) => ({ work: 500, items: num(a.first, 100, 1, 100) }),
+  'Query.tierMismatches': (a) => ({ work: 500, items: num(pageSizeRead(a, 100), 100, 1, 100) }),
   // Every program and enrolment, compared within their partner type and region; `first` conflicts (0 to 100; a page of 0 costs as 1).
-  'Query.programConflicts': (a) => ({ work: 500, items: num(a.first, 100, 1, 100) }),
+  'Query.programConflicts': (a) => ({ work: 500, items: num(pageSizeRead(a, 100), 100, 1, 100) }),
 };
 
 /** The cost of a selection set on one parent: `fixed + items * perItem`, items being the length of its lists without `first`. */
@@ -244,12 +250,14 @@ class CostEstimator {
         ['first'],
       );
     }
-    // A connection read backward holds `last` items (the resolver refuses more than MAX_PAGE_SIZE, at `last`), whatever
-    // `first` says: a root connection's `first` has a default, which a backward page leaves out (pageArgs in
-    // src/relay/ordered-pages.ts). One with last/before and no default for `first` holds CONNECTION_PAGE_SIZE when
-    // neither is given (src/relay/keyset.ts).
+    // A connection read backward (`last` or `before` given) holds `last` items (the resolver refuses more than
+    // MAX_PAGE_SIZE, at `last`), or CONNECTION_PAGE_SIZE without `last`, whatever `first` says: a root connection's
+    // `first` has a default, which a backward page leaves out (pageArgs in src/relay/ordered-pages.ts), so
+    // `first: 1, before: X` reads 20 and costs 20. One with last/before and no default for `first` holds
+    // CONNECTION_PAGE_SIZE when neither is given (src/relay/keyset.ts).
     const last = lastDef && typeof args.last === 'number' ? Math.min(args.last, MAX_PAGE_SIZE) : undefined;
-    const backward = firstDef && lastDef && (last !== undefined || first == null) ? (last ?? CONNECTION_PAGE_SIZE) : undefined;
+    const readBackward = last !== undefined || args.before != null || first == null;
+    const backward = firstDef && lastDef && readBackward ? (last ?? CONNECTION_PAGE_SIZE) : undefined;
     const size = backward ?? (typeof first === 'number' ? first : undefined);
     const pageSize = size !== undefined ? Math.max(size, 1) : undefined;
     const list = isListType(getNullableType(def.type));
