@@ -139,6 +139,14 @@ describe('request limits', () => {
     expect(r.status).toBe(400);
     expect(r.body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('calls a persisted-query hash that does not match its text BAD_REQUEST, not an internal error', async () => {
+    // Apollo refuses it with HTTP 400 and no code of its own.
+    const r = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(r.body.errors?.[0]?.message).toMatch(/sha does not match/);
+  });
 });
 
 describe('query page', () => {

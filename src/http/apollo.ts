@@ -9,7 +9,7 @@ import type { RequestLimits } from '../config.js';
 import type { RequestContext } from '../context.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { loadTypeDefs } from '../schema.js';
-import { unexpectedErrorLogPlugin } from './error-log.js';
+import { errorCode, unexpectedErrorLogPlugin } from './error-log.js';
 import { armorProtection, costLimitPlugin } from './request-limits.js';
 import { partialResponseStatusPlugin } from './response-status.js';
 import { maxTokensRule } from './token-limit.js';
@@ -32,10 +32,12 @@ export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 1_000_000, maxDepth
 /** Every error leaves with an extensions.code; in production unexpected ones say only that. */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // Apollo rebuilds a validation error without its path; the depth and alias limits give one (request-limits.ts).
-    const original = error instanceof GraphQLError ? error.originalError : undefined;
-    if (!formatted.path && original instanceof GraphQLError && original.path) formatted = { ...formatted, path: original.path };
-    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const code =
+      typeof formatted.extensions?.code === 'string'
+        ? formatted.extensions.code
+        : error instanceof GraphQLError
+          ? errorCode(error)
+          : 'INTERNAL_SERVER_ERROR';
     const extensions: Record<string, unknown> = { ...formatted.extensions, code };
     if (production) {
       delete extensions.stacktrace;

@@ -16,9 +16,20 @@ function rootCause(error: Error): Error {
   return current;
 }
 
-function isUnexpected(error: GraphQLError): boolean {
+/**
+ * An error's code: its `extensions.code`; without one, `BAD_REQUEST` when it carries a 4xx HTTP status (Apollo's own
+ * refusal of a persisted query whose sha256 does not match its text has a status and no code), else
+ * `INTERNAL_SERVER_ERROR`.
+ */
+export function errorCode(error: GraphQLError): string {
   const code = error.extensions?.code;
-  return code === undefined || code === 'INTERNAL_SERVER_ERROR';
+  if (typeof code === 'string') return code;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+}
+
+function isUnexpected(error: GraphQLError): boolean {
+  return errorCode(error) === 'INTERNAL_SERVER_ERROR';
 }
 
 export function unexpectedErrorLogPlugin(logger: Logger): ApolloServerPlugin {
