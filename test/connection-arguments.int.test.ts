@@ -304,7 +304,7 @@ async function pageThroughItems(q: string, name: string, items: string, vars: Re
 
 describe('tierMismatches and programConflicts page both ways', () => {
   it('tierMismatches: every page size, both ways, equals the full list', async () => {
-    const q = `query($id: ID!, $first: Int, $after: ID, $last: Int, $before: ID) {
+    const q = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
       tierMismatches(programId: $id, first: $first, after: $after, last: $last, before: $before) {
         mismatches { partner { id } currentTier qualifiedTier } totalCount endCursor pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     const full = (await ok(q, { id: programId, first: 100 })).tierMismatches;

@@ -478,7 +478,7 @@ describe('tierMismatches and programConflicts against brute forces', () => {
         const res: { mismatches: unknown[]; totalCount: number; endCursor: string | null; enrolledCount: number } = (
           await expectData(
             db,
-            `query($id: ID!, $asOf: DateTime, $after: ID) { tierMismatches(programId: $id, asOf: $asOf, first: 2, after: $after) {
+            `query($id: ID!, $asOf: DateTime, $after: String) { tierMismatches(programId: $id, asOf: $asOf, first: 2, after: $after) {
               mismatches { partner { id } currentTier qualifiedTier direction } totalCount endCursor enrolledCount } }`,
             { id: program.id, asOf: iso(asOf), after },
           )

@@ -2907,7 +2907,7 @@ export type Query = {
   capabilities: CapabilityConnection;
   /** One capability by id; null when there is none. The taxonomy is visible to every viewer. */
   capability?: Maybe<Capability>;
-  /** The change feed: the changes after the cursor `after` (from the oldest retained when absent) that the viewer may see, oldest first, at most `first` (0-100, default 50; 0 says through pageInfo.hasNextPage whether anything follows, endCursor staying `after`), scoped by the same rules as every read (README, "Events"). A cursor older than the retention (CHANGE_RETENTION_DAYS) is the error CHANGE_CURSOR_EXPIRED naming the oldest available cursor; a cursor this API did not make is BAD_USER_INPUT at `after`. No `last`/`before`, unlike the other connections: a feed is followed forward from the consumer's last position (a cursor is a place after a change, checked against the retention horizon), and its newest end grows while it is read, so a page counted back from the end has no stable place to resume from; read history forward from a cursor, with `filter`. */
+  /** The change feed: the changes after the cursor `after` (from the oldest retained when absent) that the viewer may see, oldest first, at most `first` (0-100, default 50; 0 says through pageInfo.hasNextPage whether anything follows, endCursor staying `after`), scoped by the same rules as every read (README, "Events"). A cursor older than the retention (CHANGE_RETENTION_DAYS) is the error CHANGE_CURSOR_EXPIRED naming the oldest available cursor; a malformed cursor is BAD_USER_INPUT at `after`. No `last`/`before`, unlike the other connections: a feed is followed forward from the consumer's last position (a cursor is a place after a change, checked against the retention horizon), and its newest end grows while it is read, so a page counted back from the end has no stable place to resume from; read history forward from a cursor, with `filter`. */
   changes: ChangeConnection;
   /** Partners worth bringing into a deal, best first (ties by partner id). Null with NOT_FOUND for a deal that is missing or that a partner viewer may not see. */
   coSellRecommendations?: Maybe<Array<CoSellRecommendation>>;
@@ -2915,7 +2915,7 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The customer with this external id; null when unknown (or not visible to the viewer). */
   customerByExternalId?: Maybe<Customer>;
-  /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link: `first` after `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a cursor this connection did not make. Null (with a FORBIDDEN error) for a PARTNER. */
+  /** Groups of customers that are probably one company, ordered by their smallest member id; pairs marked distinct do not link: `first` after `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a malformed cursor (not a position in this connection's order). Null (with a FORBIDDEN error) for a PARTNER. */
   customerDuplicates?: Maybe<CustomerDuplicateGroupConnection>;
   /** A page of the customers the viewer may see that match the filter, forward (`first`, `after`) or backward (`last`, `before`), ordered by `orderBy` (default ID ascending); a cursor holds its order's sort key and the id, so keyset paging stays exact under every order (README, "Connections, filters and orders"). */
   customers: CustomerConnection;
@@ -2965,7 +2965,7 @@ export type Query = {
   predictedIntegrations?: Maybe<Array<PredictedIntegration>>;
   /** The program with this id; null when there is none. */
   program?: Maybe<Program>;
-  /** Overlapping exclusive territories between programs of one partner type and between enrolments of different partners in programs of one partner type: `first` (0 to 100) after the cursor `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a cursor it did not make. The vendor's users only. Null with its error when refused. */
+  /** Overlapping exclusive territories between programs of one partner type and between enrolments of different partners in programs of one partner type: `first` (0 to 100) after the cursor `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a malformed cursor (not a position in this connection's order). The vendor's users only. Null with its error when refused. */
   programConflicts?: Maybe<ProgramConflictPage>;
   /** Every program, ordered by id; only those for `partnerType` when given. Open to every role (a partner sees only its own enrolments). */
   programs: Array<Program>;
@@ -2985,7 +2985,7 @@ export type Query = {
   solutions: SolutionConnection;
   /** The partner's tier in the program as of `asOf` (default now; a future instant is BAD_USER_INPUT): qualified against current, each criterion against its threshold and what is missing for the next level. A PARTNER only for itself (FORBIDDEN otherwise); NOT_FOUND for a missing partner or program. Null with its error when refused. */
   tierEvaluation?: Maybe<TierEvaluation>;
-  /** The enrolled partners whose tier at asOf differs from the one they qualify for, ordered by partner id: `first` (0 to 100) after the cursor `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a cursor it did not make. The vendor's users only. Null with its error when refused. */
+  /** The enrolled partners whose tier at asOf differs from the one they qualify for, ordered by partner id: `first` (0 to 100) after the cursor `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a malformed cursor (not a position in this connection's order). The vendor's users only. Null with its error when refused. */
   tierMismatches?: Maybe<TierMismatchPage>;
   /** A webhook's deliveries, newest first (by their first change's sequence): `first` (0 to 100) after the cursor `after`, or the `last` before `before`. BAD_USER_INPUT at the argument for a count out of range or a cursor that is not one of these edges' cursors; NOT_FOUND for a webhook that does not exist or is not the viewer's; FORBIDDEN for ALLIANCE_MANAGER. */
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
@@ -3307,9 +3307,9 @@ export type QueryTierEvaluationArgs = {
 
 /** Root fields that may be refused (FORBIDDEN for the viewer's role or scope, NOT_FOUND for something it may not see) are nullable: a refused field is null with its error, and the other fields of the request keep their data. */
 export type QueryTierMismatchesArgs = {
-  after?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
-  before?: InputMaybe<Scalars['ID']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   programId: Scalars['ID']['input'];
