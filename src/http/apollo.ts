@@ -32,12 +32,9 @@ export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 1_000_000, maxDepth
 /** Every error leaves with an extensions.code; in production unexpected ones say only that. */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code =
-      typeof formatted.extensions?.code === 'string'
-        ? formatted.extensions.code
-        : error instanceof GraphQLError
-          ? errorCode(error)
-          : 'INTERNAL_SERVER_ERROR';
+    // Apollo has already called an error without a code INTERNAL_SERVER_ERROR; one with a 4xx status is the client's.
+    const given = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const code = given === 'INTERNAL_SERVER_ERROR' && error instanceof GraphQLError ? errorCode(error) : given;
     const extensions: Record<string, unknown> = { ...formatted.extensions, code };
     if (production) {
       delete extensions.stacktrace;
