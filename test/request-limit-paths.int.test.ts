@@ -1,30 +1,10 @@
 // Refusals before execution by the project's own rules (a page over 100, the cost limit) name the offending field: `path` is
 // its response path (aliases or field names from the root), and a bad argument is `extensions.path`, as a
 // resolver's BAD_USER_INPUT carries both (README, "Limits and faults").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../src/auth/tokens.js';
-import { createLogger } from '../src/logger.js';
-import { DEFAULT_LIMITS, startApp, type RunningApp } from '../src/server.js';
-import { testExecutor } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { useLiveApi } from './support/live-api.js';
 
-const secret = 'test-secret-0123456789-0123456789-abcdef';
-let app: RunningApp;
-let token: string;
-
-beforeAll(async () => {
-  app = await startApp(
-    {
-      executor: testExecutor(),
-      logger: createLogger('error'),
-      auth: { enabled: true, secret, verifier: { kind: 'hs256', secret } },
-      limits: DEFAULT_LIMITS,
-    },
-    '127.0.0.1',
-    0,
-  );
-  token = await mintToken({ secret, role: 'ADMIN', subject: 'test', expiresIn: '1h' });
-});
-afterAll(() => app.stop());
+const api = useLiveApi();
 
 interface Err {
   message: string;
@@ -32,9 +12,9 @@ interface Err {
   extensions: { code: string; path?: string[] };
 }
 async function post(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(app.url, {
+  const res = await fetch(api.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Err[] } };
