@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   MAX_COST: z.coerce.number().int().min(1).default(20000),
+  /** How a query is executed (src/http/execute.ts): graphql-jit, falling back to graphql-js; or graphql-js only. */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** Events (issue 15, README "Subscriptions" and "Webhooks"): how often the outbox's head is polled, in milliseconds. */
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** WebSocket connections at most, overall and per token subject; subscriptions per connection. */
@@ -123,6 +125,9 @@ export interface LocalNeo4jSettings {
   transactionTimeoutSeconds: number;
 }
 
+/** How Apollo executes a query: src/http/execute.ts. */
+export type GraphqlExecutorKind = 'jit' | 'graphql-js';
+
 export interface Config {
   env: Env['NODE_ENV'];
   host: string;
@@ -140,6 +145,8 @@ export interface Config {
   dataDir: string;
   auth: AuthConfig;
   limits: RequestLimits;
+  /** GRAPHQL_EXECUTOR: `jit` runs queries through graphql-jit (graphql-js on any error), `graphql-js` through graphql-js only. */
+  graphqlExecutor: GraphqlExecutorKind;
   /** The password is absent only for a local server whose password file src/local-run.ts reads. */
   neo4j: Omit<Neo4jSettings, 'password'> & { password?: string };
   /** Present when the project runs its own server. */
@@ -248,6 +255,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
       maxTokens: e.MAX_TOKENS,
       maxCost: e.MAX_COST,
     },
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
     events: {
       pollMs: e.EVENTS_POLL_MS,
       subscriptions: {

@@ -57,7 +57,15 @@ async function main(): Promise<void> {
     stopExpiries = scheduleExpiryRecording(database.maintenance.as('expiry'), config.expiryRecordingIntervalMs, logger);
     const executor = database.executor;
     app = await startApp(
-      { executor, logger, production: config.env === 'production', auth: config.auth, limits: config.limits, events: config.events },
+      {
+        executor,
+        logger,
+        production: config.env === 'production',
+        auth: config.auth,
+        limits: config.limits,
+        events: config.events,
+        graphqlExecutor: config.graphqlExecutor,
+      },
       config.host,
       config.port,
     );

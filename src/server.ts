@@ -5,7 +5,7 @@
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_EVENTS, type AuthConfig, type EventsConfig, type RequestLimits } from './config.js';
+import { DEFAULT_EVENTS, type AuthConfig, type EventsConfig, type GraphqlExecutorKind, type RequestLimits } from './config.js';
 import type { RequestContext } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
 import { createApollo, DEFAULT_LIMITS } from './http/apollo.js';
@@ -21,7 +21,7 @@ import { drainOnStop } from './http/drain.js';
 import { createRouter } from './http/router.js';
 import type { Logger } from './logger.js';
 
-export { createApollo, DEFAULT_LIMITS, formatError } from './http/apollo.js';
+export { createApollo, DEFAULT_LIMITS, executorCounts, formatError } from './http/apollo.js';
 
 export interface AppOptions {
   executor: CypherExecutor;
@@ -30,6 +30,8 @@ export interface AppOptions {
   /** Enabled auth needs a verifier (src/local-run.ts prepares a local secret's). */
   auth: AuthConfig;
   limits?: RequestLimits;
+  /** `jit` (default): queries through graphql-jit, graphql-js on any error; `graphql-js`: graphql-js only. */
+  graphqlExecutor?: GraphqlExecutorKind;
   /** Subscriptions and webhooks; DEFAULT_EVENTS when absent. */
   events?: EventsConfig;
 }
@@ -68,7 +70,7 @@ export async function startApp(options: AppOptions, host: string, port: number):
       };
     },
   };
-  const apollo = createApollo(production, limits, logger, [nudge]);
+  const apollo = createApollo(production, limits, logger, [nudge], options.graphqlExecutor ?? 'jit');
   await apollo.start();
   const server = createServer(
     createRouter({ apollo, executor, authenticate, partnerAccess, maxBodyBytes: limits.maxBodyBytes, logger, events }),

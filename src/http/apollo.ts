@@ -5,11 +5,12 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
-import type { RequestLimits } from '../config.js';
+import type { GraphqlExecutorKind, RequestLimits } from '../config.js';
 import type { RequestContext } from '../context.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { loadTypeDefs } from '../schema.js';
 import { errorCode, unexpectedErrorLogPlugin } from './error-log.js';
+import { jitGateway, type ExecutorCounts } from './execute.js';
 import { armorProtection, costLimitPlugin } from './request-limits.js';
 import { partialResponseStatusPlugin } from './response-status.js';
 import { maxTokensRule } from './token-limit.js';
@@ -53,16 +54,22 @@ export function executableSchema(): GraphQLSchema {
   return schema;
 }
 
-/** An Apollo server for this schema; `logger` receives one line per unexpected error; `plugins` are added last. */
+/**
+ * An Apollo server for this schema; `logger` receives one line per unexpected error; `plugins` are added last;
+ * `executorKind` says how queries are executed (src/http/execute.ts).
+ */
 export function createApollo(
   production: boolean,
   limits: RequestLimits = DEFAULT_LIMITS,
   logger: Logger = silentLogger,
   plugins: ApolloServerPlugin<RequestContext>[] = [],
+  executorKind: GraphqlExecutorKind = 'jit',
 ): ApolloServer<RequestContext> {
   const armor = armorProtection(limits, production);
-  return new ApolloServer<RequestContext>({
-    schema: executableSchema(),
+  const gateway = executorKind === 'jit' ? jitGateway(executableSchema()) : undefined;
+  const apollo = new ApolloServer<RequestContext>({
+    // Queries through graphql-jit (graphql-js on any error), mutations through graphql-js: src/http/execute.ts.
+    ...(gateway ? { gateway } : { schema: executableSchema() }),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
@@ -84,4 +91,13 @@ export function createApollo(
       ...plugins,
     ],
   });
+  if (gateway) countsOf.set(apollo, gateway.counts);
+  return apollo;
+}
+
+const countsOf = new WeakMap<ApolloServer<RequestContext>, ExecutorCounts>();
+
+/** Which executor answered how many operations of `apollo` (src/http/execute.ts); undefined for GRAPHQL_EXECUTOR=graphql-js. */
+export function executorCounts(apollo: ApolloServer<RequestContext>): Readonly<ExecutorCounts> | undefined {
+  return countsOf.get(apollo);
 }

@@ -1,0 +1,113 @@
+// How Apollo executes an operation (GRAPHQL_EXECUTOR=jit, the default): a query through graphql-jit, its document
+// compiled once to JavaScript and run for every request of the same text; a mutation, and any query that graphql-jit
+// cannot compile or that ends in an error, through graphql-js, so what a client sees on an error is graphql-js's
+// answer. Why: graphql-js completes every field of the answer through its generic machinery, about 0.2 ms a request
+// for a page of 50 partners on this project's hardware (BENCHMARKS.md, "graphql-jit").
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import {
+  execute,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { RequestContext } from '../context.js';
+
+/** Requests each executor answered, since the gateway was made (tests: the fast path is taken). */
+export interface ExecutorCounts {
+  /** Queries answered by graphql-jit. */
+  jit: number;
+  /** Operations answered by graphql-js: mutations, documents graphql-jit cannot compile, queries with an error. */
+  graphqlJs: number;
+  /** Of those, queries graphql-jit ran first and that ended in an error (their answer is graphql-js's). */
+  retried: number;
+}
+
+/** Apollo's gateway with the counts of which executor answered. */
+export interface JitGateway extends GatewayInterface {
+  counts: ExecutorCounts;
+}
+
+type Compiled = CompiledQuery | 'graphql-js';
+
+/**
+ * The executor of src/http/apollo.ts, given to Apollo as its "gateway": Apollo's one hook for another executor (no
+ * federation is involved; Apollo still parses, validates, runs the plugins and formats errors).
+ *
+ * - Per document (Apollo's document store hands every request of the same text the same parsed document) and
+ *   operation name, graphql-jit's compilation is kept (a WeakMap: it goes when Apollo's store lets the document go);
+ *   a document graphql-jit refuses to compile is remembered as such and runs on graphql-js.
+ * - A query runs on graphql-jit only when its variables coerce by graphql-js's own rules (else graphql-js answers,
+ *   with its error and the variable's path) and graphql-jit's answer has no error; an answer with an error is
+ *   computed again by graphql-js, and that one is sent. A query reads only, so running it twice changes nothing.
+ * - A mutation (and a subscription, which comes over graphql-ws, not here) always runs on graphql-js: once.
+ */
+export function jitGateway(schema: GraphQLSchema): JitGateway {
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const counts: ExecutorCounts = { jit: 0, graphqlJs: 0, retried: 0 };
+
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    let entry = byName.get(key);
+    if (!entry) {
+      let result: CompiledQuery | ExecutionResult | undefined;
+      try {
+        result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      } catch {
+        result = undefined;
+      }
+      entry = result && isCompiledQuery(result) ? result : 'graphql-js';
+      byName.set(key, entry);
+    }
+    return entry;
+  };
+
+  const graphqlJs = (
+    document: DocumentNode,
+    contextValue: RequestContext,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ) => {
+    counts.graphqlJs += 1;
+    return execute({ schema, document, contextValue, variableValues: variables, operationName }) as
+      Promise<ExecutionResult> | ExecutionResult;
+  };
+
+  return {
+    counts,
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    async load() {
+      return {
+        schema,
+        executor: async (requestContext) => {
+          const { document } = requestContext;
+          const operation = requestContext.operation as OperationDefinitionNode | undefined;
+          const contextValue = requestContext.context as RequestContext;
+          const variables = requestContext.request.variables as Record<string, unknown> | undefined;
+          const operationName = requestContext.operationName ?? undefined;
+          if (operation?.operation !== 'query') return graphqlJs(document, contextValue, variables, operationName);
+          const query = compiledFor(document, operationName);
+          if (query === 'graphql-js') return graphqlJs(document, contextValue, variables, operationName);
+          if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables ?? {}).errors) {
+            return graphqlJs(document, contextValue, variables, operationName);
+          }
+          const result = await query.query(undefined, contextValue, variables);
+          if (result.errors?.length) {
+            counts.retried += 1;
+            return graphqlJs(document, contextValue, variables, operationName);
+          }
+          counts.jit += 1;
+          return result;
+        },
+      };
+    },
+    async stop() {},
+  };
+}
