@@ -16,7 +16,9 @@ export interface BenchApi {
 
 export async function startBenchApi(executor: CypherExecutor, logger: Logger): Promise<BenchApi> {
   const secret = 'bench-secret-not-for-production-0123456789';
-  const app = await startApp({ executor, logger, auth: { enabled: true, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  // GRAPHQL_EXECUTOR as the API reads it (src/config.ts): graphql-js measures the executor before graphql-jit.
+  const graphqlExecutor = process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? 'graphql-js' : 'jit';
+  const app = await startApp({ executor, logger, graphqlExecutor, auth: { enabled: true, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
   const token = await mintToken({ secret, role: 'ADMIN', subject: 'bench', expiresIn: '4h' });
   const agent = new Agent({ keepAlive: true });
   return {
