@@ -18,21 +18,34 @@ export async function startBenchApi(executor: CypherExecutor, logger: Logger): P
   const secret = 'bench-secret-not-for-production-0123456789';
   // GRAPHQL_EXECUTOR as the API reads it (src/config.ts): graphql-js measures the executor before graphql-jit.
   const graphqlExecutor = process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? 'graphql-js' : 'jit';
-  const app = await startApp({ executor, logger, graphqlExecutor, auth: { enabled: true, verifier: { kind: 'hs256', secret } } }, '127.0.0.1', 0);
+  const app = await startApp(
+    { executor, logger, graphqlExecutor, auth: { enabled: true, verifier: { kind: 'hs256', secret } } },
+    '127.0.0.1',
+    0,
+  );
   const token = await mintToken({ secret, role: 'ADMIN', subject: 'bench', expiresIn: '4h' });
-  const agent = new Agent({ keepAlive: true });
+  const poster = remotePoster(app.url, token);
   return {
     url: app.url,
+    post: poster.post,
+    stop: async () => {
+      poster.close();
+      await app.stop(1000);
+    },
+  };
+}
+
+/** Posts operations to the API at `url` with `token` over kept-alive node:http connections; throws on any error. */
+export function remotePoster(url: string, token: string): Pick<BenchApi, 'post'> & { close(): void } {
+  const agent = new Agent({ keepAlive: true });
+  return {
     async post(query, variables, operationName) {
-      const { status, text } = await postJson(app.url, agent, token, JSON.stringify({ query, variables, operationName }));
+      const { status, text } = await postJson(url, agent, token, JSON.stringify({ query, variables, operationName }));
       const body = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
       if (status < 200 || status >= 300 || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${status}`);
       return body;
     },
-    stop: async () => {
-      agent.destroy();
-      await app.stop(1000);
-    },
+    close: () => agent.destroy(),
   };
 }
 
