@@ -18,7 +18,7 @@ import {
 } from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
-import type { Connection, DealRow } from '../model/rows.js';
+import type { Connection, DealParticipantRow, DealRow } from '../model/rows.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
 
 /** The parsed registerDeal input. */
@@ -27,7 +27,7 @@ import { attempt, generateId, type Outcome } from '../validation/problems.js';
 import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
 import { isOpenDealStage, policyDealOf } from './rules-of-engagement.js';
 import { decideRegistration, type Decision, type PolicyDeal } from '../policy/rules.js';
-import { currentRules, decisionParams, territoryFacts } from '../policy/rules-store.js';
+import { currentRules, decisionParams, territoryFacts, type RulesVersion } from '../policy/rules-store.js';
 import { freezeAttribution } from '../policy/attribution-snapshot.js';
 
 const BASE = ['input'];
@@ -44,6 +44,8 @@ interface DealForChange {
 
 /** What registerDeal would write, decided: the same for registerDeal and simulateRegistration. */
 interface PreparedRegistration {
+  /** The rules the decision was taken under, read in the registration's transaction. */
+  rules: RulesVersion;
   id: string;
   customerId: string;
   createdAt: Date;
@@ -126,7 +128,15 @@ async function resolveNames(
 }
 
 export class DealRegistrationService {
-  constructor(private readonly db: CypherExecutor) {}
+  /**
+   * `rulesRead` is told, once a registration or a simulation has finished, the rules of engagement its decision was
+   * taken under (read in its transaction), so the request's later fields (registrationStatus, registrationDecision:
+   * src/policy/policy-service.ts) answer under the same rules without reading them again.
+   */
+  constructor(
+    private readonly db: CypherExecutor,
+    private readonly rulesRead: (rules: RulesVersion) => void = () => {},
+  ) {}
 
   /**
    * Registers a deal (README, Multi-partner deals). A PARTNER viewer decides only what it brings: no
@@ -136,8 +146,8 @@ export class DealRegistrationService {
    * refused for everyone (BAD_USER_INPUT).
    */
   registerDeal(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
-    return attempt(RegisterDealInput, args, BASE, (input) =>
-      this.db.writeTransaction(async (tx) => {
+    return attempt(RegisterDealInput, args, BASE, async (input) => {
+      const { deal, rules } = await this.db.writeTransaction(async (tx) => {
         const r = await this.prepareRegistration(tx, input);
         await tx.track('Deal', [r.id]);
         await tx.run('deals/create-deal', {
@@ -160,9 +170,11 @@ export class DealRegistrationService {
         await writeExternalIds(tx, 'Deal', r.id, input.externalIds);
         // A deal registered won has its attribution frozen at once (README, Attribution snapshots and disputes).
         if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, r.id, r.at, actor);
-        return readDeal(tx, r.id);
-      }),
-    );
+        return { deal: await readDeal(tx, r.id), rules: r.rules };
+      });
+      this.rulesRead(rules);
+      return deal;
+    });
   }
 
   /**
@@ -171,8 +183,8 @@ export class DealRegistrationService {
    * registerDeal would report comes back as the outcome's errors.
    */
   simulateRegistration(args: unknown): Promise<Outcome<{ decision: Decision; deal: PolicyDeal }>> {
-    return attempt(RegisterDealInput, args, BASE, (input) =>
-      this.db.writeTransaction(async (tx) => {
+    return attempt(RegisterDealInput, args, BASE, async (input) => {
+      const { simulated, rules } = await this.db.writeTransaction(async (tx) => {
         tx.untracked('a simulation: it takes the registration locks and writes nothing');
         const r = await this.prepareRegistration(tx, input);
         const deal: PolicyDeal = {
@@ -185,9 +197,11 @@ export class DealRegistrationService {
           direct: input.direct,
           lastStageChangeAt: null,
         };
-        return { decision: r.decision, deal };
-      }),
-    );
+        return { simulated: { decision: r.decision, deal }, rules: r.rules };
+      });
+      this.rulesRead(rules);
+      return simulated;
+    });
   }
 
   /** Everything registerDeal checks and decides before it writes (README, Rules of engagement). */
@@ -243,7 +257,7 @@ export class DealRegistrationService {
     };
     const candidates = others.map(policyDealOf);
     const decision = decideRegistration(rules, deal, candidates, await territoryFacts(tx, rules, customerId, deal));
-    return { id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
+    return { rules, id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
   }
 
   /** Moves a deal to another stage; at CLOSED_WON its attribution is frozen under the policy's model, `actor` recorded. */
@@ -466,7 +480,8 @@ async function lockedDeal(tx: CypherTransaction, dealId: string): Promise<DealFo
   return deal;
 }
 
+/** The deal as a deal mutation answers it, with its participants (the dealParticipants loader's items), read in `tx`. */
 async function readDeal(tx: CypherTransaction, id: string): Promise<DealRow> {
-  const [row] = await tx.run<{ node: DealRow }>('deals/get-deals-by-ids', { ids: [id] });
-  return row!.node;
+  const [row] = await tx.run<{ node: DealRow; participants: DealParticipantRow[] }>('deals/get-deal-for-payload', { id });
+  return { ...row!.node, participants: row!.participants.map((p) => ({ ...p, dealId: id })) };
 }
