@@ -128,11 +128,15 @@ describe("a deal mutation's answer, read in its transaction", () => {
     const third = await register('n1', 'c3', 'p1', 40);
     expect(third.deal.registrationDecision).toMatchObject({ status: 'APPROVED', policyVersion: unwindowed });
     const fourth = await register('n2', 'c3', 'p2', 1);
-    expect(fourth.deal.registrationDecision).toMatchObject({ status: 'CONFLICT', policyVersion: unwindowed, conflictsWith: [{ id: id('n1') }] });
+    expect(fourth.deal.registrationDecision).toMatchObject({
+      status: 'CONFLICT',
+      policyVersion: unwindowed,
+      conflictsWith: [{ id: id('n1') }],
+    });
     expect(fourth.deal).toEqual(await fresh(id('n2')));
   });
 
-  it("records in the outbox exactly the new deal and its links, as read afterwards; a refused registration records nothing", async () => {
+  it('records in the outbox exactly the new deal and its links, as read afterwards; a refused registration records nothing', async () => {
     const changesOf = async (dealId: string) =>
       (
         await db.runText<{ kind: string; entityType: string; entityId: string; fields: string; partnerIds: string[] }>(

@@ -27,7 +27,14 @@ import { attempt, generateId, notFound, type Outcome } from '../validation/probl
 import { fail, otherKindProblem, requireReferences, type EntityTypeName } from '../validation/references.js';
 import { isOpenDealStage, policyDealOf } from './rules-of-engagement.js';
 import { decideRegistration, type Decision, type PolicyDeal } from '../policy/rules.js';
-import { currentRules, decisionParams, rulesOrDefaults, territoryFacts, type RulesVersion, type StoredRules } from '../policy/rules-store.js';
+import {
+  currentRules,
+  decisionParams,
+  rulesOrDefaults,
+  territoryFacts,
+  type RulesVersion,
+  type StoredRules,
+} from '../policy/rules-store.js';
 import { freezeAttribution } from '../policy/attribution-snapshot.js';
 
 const BASE = ['input'];
@@ -276,7 +283,16 @@ export class DealRegistrationService {
     };
     const candidates = others.map(policyDealOf);
     const decision = decideRegistration(rules, deal, candidates, await territoryFacts(tx, rules, customerId, deal));
-    return { rules, id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
+    return {
+      rules,
+      id,
+      customerId,
+      createdAt,
+      participants,
+      decision,
+      note: decisionNote(decision, group, candidates, customerId),
+      at: now,
+    };
   }
 
   /** Moves a deal to another stage; at CLOSED_WON its attribution is frozen under the policy's model, `actor` recorded. */
