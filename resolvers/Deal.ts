@@ -6,7 +6,7 @@ export const Deal: DealResolvers = {
   solution: (d, _a, ctx) => (d.solutionId ? ctx.loaders.solution.load(d.solutionId) : null),
   externalIds: (d, _a, ctx) => ctx.loaders.dealExternalIds.load(d.id),
   amount: (d) => ({ minor: BigInt(d.amountMinor), currency: d.currency }),
-  participants: (d, _a, ctx) => ctx.loaders.dealParticipants.load(d.id),
+  participants: (d, _a, ctx) => d.participants ?? ctx.loaders.dealParticipants.load(d.id),
   conflictsWith: (d, _a, ctx) => ctx.loaders.dealConflictsWith.load(d.id),
   history: (d, _a, ctx) => ctx.loaders.dealHistory.load(d.id),
 };

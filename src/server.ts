@@ -60,12 +60,13 @@ export async function startApp(options: AppOptions, host: string, port: number):
     partnerAccess,
     targetPolicy: { production, allowed: eventsConfig.webhooks.allowedTargets },
   };
-  // A committed mutation wakes the subscribers and the webhook worker at once, not at the next poll.
+  // A committed mutation wakes the subscribers and the webhook worker at once, not at the next poll: right after the
+  // answer is written (willSendResponse runs before it; the poll's work would delay it), still before the next timer.
   const nudge: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') watcher.nudge();
+          if (operation?.operation === 'mutation') setImmediate(() => watcher.nudge());
         },
       };
     },

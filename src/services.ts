@@ -27,6 +27,7 @@ import { AttributionSnapshotService } from './policy/attribution-snapshot.js';
 import { ProgramService } from './programs/program-service.js';
 
 export function createServices(db: CypherExecutor) {
+  const policy = new PolicyService(db);
   return {
     health: new HealthService(db),
     partners: new PartnerService(db),
@@ -35,7 +36,8 @@ export function createServices(db: CypherExecutor) {
     solutions: new SolutionService(db),
     dealQueries: new DealQueries(db),
     search: new SearchService(db),
-    dealRegistration: new DealRegistrationService(db),
+    // A registration's rules serve the request's later fields (registrationStatus): no read after commit.
+    dealRegistration: new DealRegistrationService(db, (rules) => policy.rulesReadByWrite(rules)),
     dealAttribution: new DealAttributionService(db),
     partnerRevenue: new PartnerRevenueService(db),
     ecosystemHealth: new EcosystemHealthService(db),
@@ -50,7 +52,7 @@ export function createServices(db: CypherExecutor) {
     time: new TimeService(db),
     analytics: new AnalyticsService(db),
     identity: new IdentityService(db),
-    policy: new PolicyService(db),
+    policy,
     attributionSnapshots: new AttributionSnapshotService(db),
     programs: new ProgramService(db),
   };

@@ -43,7 +43,11 @@ export interface CypherTransaction {
  * statements changed the graph without tracking anything fails (OutboxError), unless it said `untracked(reason)`.
  */
 export interface WriteTransaction extends CypherTransaction {
-  track(type: EntityType, ids: Iterable<string>): Promise<void>;
+  /**
+   * `absent`: the caller found in this transaction that none of `ids` exists and creates them with CREATE (a
+   * concurrent creator makes that fail on the id constraint), so their "before" is known without a snapshot.
+   */
+  track(type: EntityType, ids: Iterable<string>, hint?: 'absent'): Promise<void>;
   untracked(reason: string): void;
   /** Records changes the write knows exactly without snapshots (the bulk load's CREATEs into an emptied database). */
   record(changes: readonly ChangeRecord[]): void;
@@ -155,7 +159,7 @@ export class CypherExecutor {
       const tracker = new ChangeTracker(run);
       const result = await work({
         run,
-        track: (type, ids) => tracker.track(type, ids),
+        track: (type, ids, hint) => tracker.track(type, ids, hint),
         untracked: (reason) => tracker.untracked(reason),
         record: (changes) => tracker.record(changes),
       });

@@ -18,16 +18,23 @@ import {
 } from './deal-inputs.js';
 import type { CypherExecutor, CypherTransaction } from '../db/executor.js';
 import { ProblemsError, type Problem } from '../errors.js';
-import type { Connection, DealRow } from '../model/rows.js';
+import type { Connection, DealParticipantRow, DealRow } from '../model/rows.js';
 import type { RegistrationStatus } from '../model/vocabulary.js';
 
 /** The parsed registerDeal input. */
 type ParsedRegisterDealInput = z.output<typeof RegisterDealInput>;
-import { attempt, generateId, type Outcome } from '../validation/problems.js';
-import { fail, requireIdNotOtherKind, requireReferences } from '../validation/references.js';
+import { attempt, generateId, notFound, type Outcome } from '../validation/problems.js';
+import { fail, otherKindProblem, requireReferences, type EntityTypeName } from '../validation/references.js';
 import { isOpenDealStage, policyDealOf } from './rules-of-engagement.js';
 import { decideRegistration, type Decision, type PolicyDeal } from '../policy/rules.js';
-import { currentRules, decisionParams, territoryFacts } from '../policy/rules-store.js';
+import {
+  currentRules,
+  decisionParams,
+  rulesOrDefaults,
+  territoryFacts,
+  type RulesVersion,
+  type StoredRules,
+} from '../policy/rules-store.js';
 import { freezeAttribution } from '../policy/attribution-snapshot.js';
 
 const BASE = ['input'];
@@ -44,6 +51,8 @@ interface DealForChange {
 
 /** What registerDeal would write, decided: the same for registerDeal and simulateRegistration. */
 interface PreparedRegistration {
+  /** The rules the decision was taken under, read in the registration's transaction. */
+  rules: RulesVersion;
   id: string;
   customerId: string;
   createdAt: Date;
@@ -126,7 +135,15 @@ async function resolveNames(
 }
 
 export class DealRegistrationService {
-  constructor(private readonly db: CypherExecutor) {}
+  /**
+   * `rulesRead` is told, once a registration or a simulation has finished, the rules of engagement its decision was
+   * taken under (read in its transaction), so the request's later fields (registrationStatus, registrationDecision:
+   * src/policy/policy-service.ts) answer under the same rules without reading them again.
+   */
+  constructor(
+    private readonly db: CypherExecutor,
+    private readonly rulesRead: (rules: RulesVersion) => void = () => {},
+  ) {}
 
   /**
    * Registers a deal (README, Multi-partner deals). A PARTNER viewer decides only what it brings: no
@@ -136,10 +153,11 @@ export class DealRegistrationService {
    * refused for everyone (BAD_USER_INPUT).
    */
   registerDeal(args: unknown, actor: string | null = null): Promise<Outcome<DealRow>> {
-    return attempt(RegisterDealInput, args, BASE, (input) =>
-      this.db.writeTransaction(async (tx) => {
+    return attempt(RegisterDealInput, args, BASE, async (input) => {
+      const { deal, rules } = await this.db.writeTransaction(async (tx) => {
         const r = await this.prepareRegistration(tx, input);
-        await tx.track('Deal', [r.id]);
+        // prepareRegistration found in this transaction that no deal has the id, and create-deal CREATEs it.
+        await tx.track('Deal', [r.id], 'absent');
         await tx.run('deals/create-deal', {
           id: r.id,
           name: input.name,
@@ -157,12 +175,15 @@ export class DealRegistrationService {
           note: r.note,
           decision: decisionParams(r.decision),
         });
-        await writeExternalIds(tx, 'Deal', r.id, input.externalIds);
+        // A new deal has no external ids to replace: none given, nothing to write.
+        if (input.externalIds.length > 0) await writeExternalIds(tx, 'Deal', r.id, input.externalIds);
         // A deal registered won has its attribution frozen at once (README, Attribution snapshots and disputes).
         if (input.stage === 'CLOSED_WON') await freezeAttribution(tx, r.id, r.at, actor);
-        return readDeal(tx, r.id);
-      }),
-    );
+        return { deal: await readDeal(tx, r.id), rules: r.rules };
+      });
+      this.rulesRead(rules);
+      return deal;
+    });
   }
 
   /**
@@ -171,8 +192,8 @@ export class DealRegistrationService {
    * registerDeal would report comes back as the outcome's errors.
    */
   simulateRegistration(args: unknown): Promise<Outcome<{ decision: Decision; deal: PolicyDeal }>> {
-    return attempt(RegisterDealInput, args, BASE, (input) =>
-      this.db.writeTransaction(async (tx) => {
+    return attempt(RegisterDealInput, args, BASE, async (input) => {
+      const { simulated, rules } = await this.db.writeTransaction(async (tx) => {
         tx.untracked('a simulation: it takes the registration locks and writes nothing');
         const r = await this.prepareRegistration(tx, input);
         const deal: PolicyDeal = {
@@ -185,29 +206,47 @@ export class DealRegistrationService {
           direct: input.direct,
           lastStageChangeAt: null,
         };
-        return { decision: r.decision, deal };
-      }),
-    );
+        return { simulated: { decision: r.decision, deal }, rules: r.rules };
+      });
+      this.rulesRead(rules);
+      return simulated;
+    });
   }
 
   /** Everything registerDeal checks and decides before it writes (README, Rules of engagement). */
   private async prepareRegistration(tx: CypherTransaction, input: ParsedRegisterDealInput): Promise<PreparedRegistration> {
     const early = [...(this.db.scope.partnerId !== null ? partnerRegistrationProblems(input) : []), ...futureProblems(input, new Date())];
     if (early.length > 0) throw new ProblemsError(early);
-    const id = input.id ?? (await unusedDealId(tx));
     const { customerId, participants } = await resolveNames(tx, input);
-    await requireReferences(tx, [
-      // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
-      {
-        kind: 'customer' as const,
-        id: customerId,
-        path: [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
-      },
-      ...(input.solutionId ? [{ kind: 'solution' as const, id: input.solutionId, path: [...BASE, 'solutionId'] }] : []),
+    // The references, the deal id and the rules in one statement (deals/check-registration); a generated id (4 random
+    // bytes) that some entity already has is drawn again.
+    let id = input.id ?? generateId('deal');
+    let facts: RegistrationFacts;
+    for (;;) {
+      facts = await registrationFacts(tx, id, customerId, input);
+      if (input.id || facts.idKinds.length === 0) break;
+      id = generateId('deal');
+    }
+    // As requireReferences reports them: partners, then the customer, then the solution.
+    const missing = [
       ...input.participants.flatMap((p, i) =>
-        p.partnerId ? [{ kind: 'partner' as const, id: p.partnerId, path: [...BASE, 'participants', String(i), 'partnerId'] }] : [],
+        p.partnerId && !facts.partnerIds.includes(p.partnerId)
+          ? [notFound([...BASE, 'participants', String(i), 'partnerId'], 'partner', p.partnerId)]
+          : [],
       ),
-    ]);
+      // Whichever way the customer was named, it must be one the viewer may see (a partner learns nothing of others).
+      ...(facts.customerFound
+        ? []
+        : [
+            notFound(
+              [...BASE, input.customerExternalId ? 'customerExternalId' : input.customerDomain ? 'customerDomain' : 'customerId'],
+              'customer',
+              customerId,
+            ),
+          ]),
+      ...(input.solutionId && !facts.solutionFound ? [notFound([...BASE, 'solutionId'], 'solution', input.solutionId)] : []),
+    ];
+    if (missing.length > 0) throw new ProblemsError(missing);
     const problems = participantProblems(participants);
     if (input.direct) {
       participants.forEach((p, i) => {
@@ -219,12 +258,13 @@ export class DealRegistrationService {
           });
       });
     }
-    if (input.id && (await tx.run('deals/find-existing-deals', { ids: [id] })).length > 0) {
+    if (input.id && facts.idKinds.includes('Deal')) {
       problems.push({ path: [...BASE, 'id'], message: `A deal with id ${JSON.stringify(id)} already exists`, code: 'CONFLICT' });
     }
     if (problems.length > 0) throw new ProblemsError(problems);
-    if (input.id) await requireIdNotOtherKind(tx, 'Deal', id, [...BASE, 'id']);
-    const rules = await currentRules(tx);
+    const otherKind = input.id ? otherKindProblem('Deal', id, facts.idKinds, [...BASE, 'id']) : null;
+    if (otherKind) fail(otherKind);
+    const rules = rulesOrDefaults(facts.rules);
     // Read only after the locks: a registration racing this one has committed or waits.
     const { others, group } = await lockedGroupDeals(tx, customerId, null);
     const now = new Date();
@@ -243,7 +283,16 @@ export class DealRegistrationService {
     };
     const candidates = others.map(policyDealOf);
     const decision = decideRegistration(rules, deal, candidates, await territoryFacts(tx, rules, customerId, deal));
-    return { id, customerId, createdAt, participants, decision, note: decisionNote(decision, group, candidates, customerId), at: now };
+    return {
+      rules,
+      id,
+      customerId,
+      createdAt,
+      participants,
+      decision,
+      note: decisionNote(decision, group, candidates, customerId),
+      at: now,
+    };
   }
 
   /** Moves a deal to another stage; at CLOSED_WON its attribution is frozen under the policy's model, `actor` recorded. */
@@ -385,6 +434,31 @@ export class DealRegistrationService {
   }
 }
 
+/** What deals/check-registration answers: the references, the kinds that have the deal id, the stored rules. */
+interface RegistrationFacts {
+  customerFound: boolean;
+  solutionFound: boolean | null;
+  partnerIds: string[];
+  idKinds: EntityTypeName[];
+  rules: StoredRules | null;
+}
+
+/** The facts a registration checks before its locks, for deal id `id` (deals/check-registration). */
+async function registrationFacts(
+  tx: CypherTransaction,
+  id: string,
+  customerId: string,
+  input: { solutionId?: string | null; participants: { partnerId?: string | null }[] },
+): Promise<RegistrationFacts> {
+  const [row] = await tx.run<RegistrationFacts>('deals/check-registration', {
+    customerId,
+    solutionId: input.solutionId ?? null,
+    partnerIds: [...new Set(input.participants.flatMap((p) => (p.partnerId ? [p.partnerId] : [])))],
+    dealId: id,
+  });
+  return row!;
+}
+
 /** Duplicate partners and a second sourcing participant in one input. */
 function participantProblems(participants: readonly { partnerId: string; sourced: boolean }[]): Problem[] {
   const problems: Problem[] = [];
@@ -434,14 +508,6 @@ function futureProblems(input: { createdAt?: Date | null; closedAt?: Date | null
     }));
 }
 
-/** A generated deal id no deal has yet (4 random bytes: a clash is rare; another id is drawn then). */
-async function unusedDealId(tx: CypherTransaction): Promise<string> {
-  for (;;) {
-    const id = generateId('deal');
-    if ((await tx.run('deals/find-existing-deals', { ids: [id] })).length === 0) return id;
-  }
-}
-
 /**
  * A registration without createdAt is registered now, and never before the customer's latest deal:
  * registrations that wait for the lock are then ordered as they were decided, so of two racing
@@ -466,7 +532,8 @@ async function lockedDeal(tx: CypherTransaction, dealId: string): Promise<DealFo
   return deal;
 }
 
+/** The deal as a deal mutation answers it, with its participants (the dealParticipants loader's items), read in `tx`. */
 async function readDeal(tx: CypherTransaction, id: string): Promise<DealRow> {
-  const [row] = await tx.run<{ node: DealRow }>('deals/get-deals-by-ids', { ids: [id] });
-  return row!.node;
+  const [row] = await tx.run<{ node: DealRow; participants: DealParticipantRow[] }>('deals/get-deal-for-payload', { id });
+  return { ...row!.node, participants: row!.participants.map((p) => ({ ...p, dealId: id })) };
 }

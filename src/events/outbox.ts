@@ -118,12 +118,20 @@ export class ChangeTracker {
 
   constructor(private readonly run: Run) {}
 
-  /** Snapshots entities the transaction is about to touch (and their tracked relationships); idempotent per id. */
-  async track(type: EntityType, ids: Iterable<string>): Promise<void> {
+  /**
+   * Snapshots entities the transaction is about to touch (and their tracked relationships); idempotent per id.
+   * `absent`: the caller found in this transaction that they do not exist and creates them with CREATE, which fails
+   * on the id constraint if a concurrent transaction created one since: their "before" is absent, no snapshot read.
+   */
+  async track(type: EntityType, ids: Iterable<string>, hint?: 'absent'): Promise<void> {
     let known = this.before.get(type);
     if (!known) this.before.set(type, (known = new Map()));
     const fresh = [...new Set(ids)].filter((id) => !known.has(id));
     if (fresh.length === 0) return;
+    if (hint === 'absent') {
+      for (const id of fresh) known.set(id, { eid: null, props: null, partnerIds: [], rels: [], ended: [] });
+      return;
+    }
     // Lock what exists (found by a pure read), then snapshot it under the lock: its "before" cannot go stale.
     const found = await this.snapshot(type, fresh);
     const eids = [...found.values()].flatMap((s) => (s.eid ? [s.eid] : []));

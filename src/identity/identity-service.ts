@@ -259,15 +259,11 @@ export async function lockedGroupDeals(
   excludeDealId: string | null,
 ): Promise<{ others: RegistrationCandidate[]; group: DuplicateGroupInfo }> {
   const group = await duplicateGroupOf(tx, customerId);
-  for (const id of group.memberIds) await tx.run('deals/lock-customer-deals', { customerId: id });
-  const others: RegistrationCandidate[] = [];
-  for (const id of group.memberIds) {
-    const rows = await tx.run<Omit<RegistrationCandidate, 'customerId'>>('deals/get-customer-deals-for-rules', {
-      customerId: id,
-      excludeDealId,
-    });
-    others.push(...rows.map((r) => ({ ...r, customerId: id })));
-  }
+  // Every member's lock (in sorted order), then their deals, in one statement.
+  const others = await tx.run<RegistrationCandidate>('deals/lock-customers-get-deals-for-rules', {
+    customerIds: group.memberIds,
+    excludeDealId,
+  });
   return { others, group };
 }
 

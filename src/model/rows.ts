@@ -68,6 +68,11 @@ export interface DealRow {
   createdAt: Date;
   closedAt: Date | null;
   registrationStatus: RegistrationStatus;
+  /**
+   * Its participants when read with the deal in a deal mutation's own transaction (src/deals/deal-registration.ts):
+   * the Deal resolver answers `participants` from them instead of reading again after commit. Absent elsewhere.
+   */
+  participants?: DealParticipantRow[];
 }
 
 /** Exact money: minor units of a currency. */

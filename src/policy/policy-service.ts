@@ -112,6 +112,14 @@ export class PolicyService {
     return this.rules;
   }
 
+  /**
+   * The rules a write of this request read in its transaction and decided under (a registration, a simulation:
+   * src/deals/deal-registration.ts): the request's later fields answer under them, with no read after commit.
+   */
+  rulesReadByWrite(rules: RulesVersion): void {
+    this.rules = Promise.resolve(rules);
+  }
+
   /** Every version set so far, oldest first. */
   async rulesOfEngagementVersions(): Promise<RulesVersion[]> {
     const rows = await this.db.read<{ rules: Parameters<typeof rulesOf>[0] }>('policy/list-rules-versions');

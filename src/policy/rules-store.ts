@@ -25,7 +25,8 @@ export const DEFAULT_RULES_VERSION: RulesVersion = {
   note: null,
 };
 
-interface StoredRules {
+/** A version as cypher/policy/ files return it (`rules`). */
+export interface StoredRules {
   version: number;
   conflictingRoles: DealRole[];
   protectionWindowDays: number | null;
@@ -58,7 +59,12 @@ export function rulesOf(row: StoredRules): RulesVersion {
 /** The current rules (the latest version, or version 0, the defaults). */
 export async function currentRules(tx: Pick<CypherTransaction, 'run'>): Promise<RulesVersion> {
   const [row] = await tx.run<{ rules: StoredRules }>('policy/get-current-rules');
-  return row ? rulesOf(row.rules) : DEFAULT_RULES_VERSION;
+  return rulesOrDefaults(row?.rules ?? null);
+}
+
+/** The latest stored version as read (null when none was set: version 0, the defaults). */
+export function rulesOrDefaults(latest: StoredRules | null): RulesVersion {
+  return latest ? rulesOf(latest) : DEFAULT_RULES_VERSION;
 }
 
 /** The customer's region and industry and the claiming partners' regions and industries; null unless the rules enforce territory. */

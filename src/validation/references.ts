@@ -48,12 +48,19 @@ export type EntityTypeName = 'Partner' | 'Capability' | 'Customer' | 'Solution' 
  */
 export async function requireIdNotOtherKind(tx: CypherTransaction, kind: EntityTypeName, id: string, path: string[]): Promise<void> {
   const rows = await tx.run<{ kind: EntityTypeName }>('relay/get-id-kinds', { ids: [id] });
-  const other = rows.find((r) => r.kind !== kind);
-  if (other) {
-    fail({
-      path,
-      message: `The id ${JSON.stringify(id)} is already a ${other.kind}'s: ids are unique across kinds`,
-      code: 'CONFLICT',
-    });
-  }
+  const problem = otherKindProblem(
+    kind,
+    id,
+    rows.map((r) => r.kind),
+    path,
+  );
+  if (problem) fail(problem);
+}
+
+/** requireIdNotOtherKind's problem from the kinds that already have `id` (relay/get-id-kinds, in its order); null when none is another kind. */
+export function otherKindProblem(kind: EntityTypeName, id: string, kinds: readonly EntityTypeName[], path: string[]): Problem | null {
+  const other = kinds.find((k) => k !== kind);
+  return other
+    ? { path, message: `The id ${JSON.stringify(id)} is already a ${other}'s: ids are unique across kinds`, code: 'CONFLICT' }
+    : null;
 }

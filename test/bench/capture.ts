@@ -75,24 +75,29 @@ export class DriverReplay {
     return s.text ?? this.library.get(s.name).text;
   }
 
-  private paramsOf(s: CapturedStatement): Record<string, unknown> {
-    return toParam({ ...s.params, viewerPartnerId: null }) as Record<string, unknown>;
+  private paramsOf(s: CapturedStatement, rename?: readonly [string, string]): Record<string, unknown> {
+    const params = rename ? (renamed(s.params, rename[0], rename[1]) as Record<string, unknown>) : s.params;
+    return toParam({ ...params, viewerPartnerId: null }) as Record<string, unknown>;
   }
 
   /**
    * Each read as the API sent it: an auto-commit transaction for the executor's single reads, a managed one otherwise;
-   * a write sequence runs in one transaction that is rolled back.
+   * a write sequence runs in one transaction that is rolled back, or, given `commitAs` ([the id the captured request
+   * created, a fresh one]), committed as the API's request was, with that id replaced by the fresh one in every
+   * parameter (committing the same id twice would fail on its uniqueness constraint).
    */
-  async run(statements: readonly CapturedStatement[]): Promise<void> {
+  async run(statements: readonly CapturedStatement[], commitAs?: readonly [string, string]): Promise<void> {
     const session = this.driver.session({ database: 'neo4j' });
     try {
       if (statements.some((s) => WRITES.test(this.textOf(s)))) {
         const tx = session.beginTransaction();
         try {
-          for (const s of statements) await tx.run(this.textOf(s), this.paramsOf(s));
-        } finally {
-          await tx.rollback();
+          for (const s of statements) await tx.run(this.textOf(s), this.paramsOf(s, commitAs));
+        } catch (err) {
+          await tx.rollback().catch(() => undefined);
+          throw err;
         }
+        await (commitAs ? tx.commit() : tx.rollback());
         return;
       }
       for (const s of statements) {
@@ -123,6 +128,15 @@ export class DriverReplay {
     }
     return out;
   }
+}
+
+/** `value` with every occurrence of `from` in its strings replaced by `to` (lists and plain objects followed). */
+function renamed(value: unknown, from: string, to: string): unknown {
+  if (typeof value === 'string') return value.split(from).join(to);
+  if (Array.isArray(value)) return value.map((v) => renamed(v, from, to));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamed(v, from, to)]));
+  return value;
 }
 
 interface ProfileNode {

@@ -155,11 +155,17 @@ async function main(args: string[]): Promise<void> {
       const heaviest = profile.reduce((a, b) => (b.dbHits > a.dbHits ? b : a), profile[0] ?? { name: '', dbHits: 0, rows: 0 });
 
       // The API and the driver in turn, on the same inputs (a read's i-th request is the captured one's; a mutation's
-      // are new ones, each its own deal, while the driver rolls its replay back), over twice the time.
+      // are new ones, each its own deal, and the driver commits its replay as the API does, each under a fresh id in
+      // place of the captured request's deal id), over twice the time.
+      const createdId = (k: number) => (op.variables(k, sample).input as { id?: string } | undefined)?.id;
       const [c1, driverC1] = await runPaired(
         { maxRequests: Math.round(200 * heavy), maxSeconds: 2 * seconds, warmup: 2 },
         (i) => post(op, op.mutation ? 100_000 + i : i % captured.length).then(() => undefined),
-        (i) => replay.run(captured[i % captured.length] as CapturedStatement[]),
+        (i) => {
+          const k = i % captured.length;
+          const id = op.mutation ? createdId(k) : undefined;
+          return replay.run(captured[k] as CapturedStatement[], id ? [id, `${id}.replay${i}`] : undefined);
+        },
       );
       const c16 = await runLoop(
         { concurrency: 16, maxRequests: Math.round(2000 * heavy), maxSeconds: seconds, warmup: 16 },
