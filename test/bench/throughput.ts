@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../src/auth/tokens.js';
+import { runCommand } from '../../src/cli/run-command.js';
 import { argValue, remotePoster } from './api.js';
 import { connectBenchDatabase } from './connect.js';
 import { ensureDataset } from './dataset.js';
@@ -127,10 +128,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)).then(() => 0));
