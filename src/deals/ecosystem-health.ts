@@ -3,7 +3,7 @@
 // shares (README, "Deal analytics").
 import type { CypherExecutor } from '../db/executor.js';
 import { sumByCurrency } from '../money/money.js';
-import type { AttributedPartnerRow, EcosystemHealthRow } from '../model/rows.js';
+import type { AttributedPartnerRow, EcosystemHealthRow, MoneyValue } from '../model/rows.js';
 
 export interface WonDealFact {
   id: string;
@@ -59,14 +59,87 @@ export function ecosystemHealthOf(deals: readonly WonDealFact[], coverage: { dem
   };
 }
 
+/** Amounts summed apart as hi = minor / 2^32 and lo = minor % 2^32 (cypher/deals/get-ecosystem-health.cypher). */
+interface SplitSum {
+  currency: string;
+  hi: bigint | number;
+  lo: bigint | number;
+}
+
+/** The one row of cypher/deals/get-ecosystem-health.cypher. */
+interface HealthAggregates {
+  closedWonDeals: number;
+  multiPartnerDeals: number;
+  byCurrency: (SplitSum & {
+    sourcedDeals: number;
+    sourcedHi: bigint | number;
+    sourcedLo: bigint | number;
+    influencedDeals: number;
+    influencedHi: bigint | number;
+    influencedLo: bigint | number;
+  })[];
+  connectorIds: string[];
+  connectorOthers: number[];
+  attributedDeals: number;
+  attributed: SplitSum[];
+  attributedPartners: { partnerId: string; deals: number; attributed: SplitSum[] }[];
+}
+
+const TWO_32 = 2n ** 32n;
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Split sums joined back exactly (hi * 2^32 + lo, in bigint), sorted by currency as sumByCurrency sorts. */
+function joinedSums(sums: readonly SplitSum[]): MoneyValue[] {
+  return sums
+    .map(({ currency, hi, lo }) => ({ minor: BigInt(hi) * TWO_32 + BigInt(lo), currency }))
+    .sort((a, b) => byCode(a.currency, b.currency));
+}
+
+/**
+ * The EcosystemHealth row from the statement's aggregates: the same figures and orders as ecosystemHealthOf gives for
+ * the period's won deals (the brute-force oracles of test/deal-analytics.int.test.ts and
+ * test/ecosystem-health-frozen.int.test.ts check them), with only the aggregates read from Neo4j.
+ */
+export function ecosystemHealthFromAggregates(
+  row: HealthAggregates,
+  coverage: { demanded: number; covered: number },
+): EcosystemHealthRow {
+  const deals = row.closedWonDeals;
+  const per = (kind: 'sourced' | 'influenced') =>
+    joinedSums(
+      row.byCurrency
+        .filter((c) => c[`${kind}Deals`] > 0)
+        .map((c) => ({ currency: c.currency, hi: c[`${kind}Hi`], lo: c[`${kind}Lo`] })),
+    );
+  const others = new Map(row.connectorIds.map((id, i) => [id, row.connectorOthers[i]!]));
+  return {
+    closedWonDeals: deals,
+    multiPartnerDealShare: deals === 0 ? null : row.multiPartnerDeals / deals,
+    totalWon: joinedSums(row.byCurrency),
+    partnerSourced: per('sourced'),
+    partnerInfluenced: per('influenced'),
+    capabilityCoverage: coverage.demanded === 0 ? null : coverage.covered / coverage.demanded,
+    connectorIds: [...row.connectorIds].sort((a, b) => others.get(b)! - others.get(a)! || byCode(a, b)),
+    attributedDeals: row.attributedDeals,
+    attributed: joinedSums(row.attributed),
+    attributedPartners: row.attributedPartners
+      .map((p) => ({ partnerId: p.partnerId, attributed: joinedSums(p.attributed), deals: p.deals }))
+      .sort((a, b) => b.deals - a.deals || byCode(a.partnerId, b.partnerId)),
+  };
+}
+
 export class EcosystemHealthService {
   constructor(private readonly db: CypherExecutor) {}
 
+  /**
+   * The period's figures ([from, to)), aggregated in Cypher so that only the aggregates cross the wire (issue 16): money
+   * stays exact through split sums joined as bigint (a total beyond 2^63 − 1 included), so no sum can overflow in Neo4j.
+   */
   async ecosystemHealth(from: Date, to: Date): Promise<EcosystemHealthRow> {
-    const { deals, coverage } = await this.db.readTransaction(async (tx) => ({
-      deals: await tx.run<WonDealFact>('deals/get-won-deals-in-period', { from, to }),
+    const { row, coverage } = await this.db.readTransaction(async (tx) => ({
+      row: (await tx.run<HealthAggregates>('deals/get-ecosystem-health', { from, to }))[0]!,
       coverage: (await tx.run<{ demanded: number; covered: number }>('deals/get-capability-coverage'))[0] ?? { demanded: 0, covered: 0 },
     }));
-    return ecosystemHealthOf(deals, coverage);
+    return ecosystemHealthFromAggregates(row, coverage);
   }
 }
