@@ -111,7 +111,6 @@ export function ecosystemHealthFromAggregates(
         .filter((c) => c[`${kind}Deals`] > 0)
         .map((c) => ({ currency: c.currency, hi: c[`${kind}Hi`], lo: c[`${kind}Lo`] })),
     );
-  const others = new Map(row.connectorIds.map((id, i) => [id, row.connectorOthers[i]!]));
   return {
     closedWonDeals: deals,
     multiPartnerDealShare: deals === 0 ? null : row.multiPartnerDeals / deals,
@@ -119,7 +118,11 @@ export function ecosystemHealthFromAggregates(
     partnerSourced: per('sourced'),
     partnerInfluenced: per('influenced'),
     capabilityCoverage: coverage.demanded === 0 ? null : coverage.covered / coverage.demanded,
-    connectorIds: [...row.connectorIds].sort((a, b) => others.get(b)! - others.get(a)! || byCode(a, b)),
+    // Sorted again in JavaScript's string order; the statement's own order makes this one pass (TimSort on a sorted run).
+    connectorIds: row.connectorIds
+      .map((id, i) => ({ id, others: row.connectorOthers[i]! }))
+      .sort((a, b) => b.others - a.others || byCode(a.id, b.id))
+      .map((c) => c.id),
     attributedDeals: row.attributedDeals,
     attributed: joinedSums(row.attributed),
     attributedPartners: row.attributedPartners
