@@ -55,14 +55,49 @@ beforeAll(async () => {
   if (!imported.ok) expect.fail(JSON.stringify(imported.problems));
   // Sourced and influenced deals of the largest amount in each minor-digit count, a zero amount, and a deal of one partner.
   const plan: [string, string, { partnerId: string; sourced: boolean }[]][] = [
-    ['USD', decimal(LONG_MAX, 'USD'), [{ partnerId: id('a'), sourced: true }, { partnerId: id('b'), sourced: false }]],
-    ['USD', decimal(LONG_MAX, 'USD'), [{ partnerId: id('a'), sourced: true }, { partnerId: id('c'), sourced: false }]],
+    [
+      'USD',
+      decimal(LONG_MAX, 'USD'),
+      [
+        { partnerId: id('a'), sourced: true },
+        { partnerId: id('b'), sourced: false },
+      ],
+    ],
+    [
+      'USD',
+      decimal(LONG_MAX, 'USD'),
+      [
+        { partnerId: id('a'), sourced: true },
+        { partnerId: id('c'), sourced: false },
+      ],
+    ],
     ['USD', decimal(LONG_MAX, 'USD'), [{ partnerId: id('b'), sourced: true }]],
-    ['USD', decimal(LONG_MAX - 1n, 'USD'), [{ partnerId: id('b'), sourced: false }, { partnerId: id('c'), sourced: false }]],
-    ['JPY', decimal(LONG_MAX, 'JPY'), [{ partnerId: id('c'), sourced: false }, { partnerId: id('a'), sourced: false }]],
+    [
+      'USD',
+      decimal(LONG_MAX - 1n, 'USD'),
+      [
+        { partnerId: id('b'), sourced: false },
+        { partnerId: id('c'), sourced: false },
+      ],
+    ],
+    [
+      'JPY',
+      decimal(LONG_MAX, 'JPY'),
+      [
+        { partnerId: id('c'), sourced: false },
+        { partnerId: id('a'), sourced: false },
+      ],
+    ],
     ['JPY', decimal(LONG_MAX, 'JPY'), [{ partnerId: id('c'), sourced: false }]],
     ['JPY', decimal(2n ** 32n - 1n, 'JPY'), [{ partnerId: id('a'), sourced: true }]],
-    ['BHD', decimal(LONG_MAX, 'BHD'), [{ partnerId: id('a'), sourced: true }, { partnerId: id('c'), sourced: false }]],
+    [
+      'BHD',
+      decimal(LONG_MAX, 'BHD'),
+      [
+        { partnerId: id('a'), sourced: true },
+        { partnerId: id('c'), sourced: false },
+      ],
+    ],
     ['BHD', '0', [{ partnerId: id('b'), sourced: false }]],
   ];
   for (const [i, [currency, amount, participants]] of plan.entries()) {
@@ -83,7 +118,14 @@ beforeAll(async () => {
   }
   // An open deal in the period: not counted.
   const open = await expectData(db, REGISTER, {
-    input: { id: id('open'), name: 'Open', customerId: id('customer'), amount: decimal(LONG_MAX, 'USD'), currency: 'USD', participants: [{ partnerId: id('a'), role: 'RESELLER' }] },
+    input: {
+      id: id('open'),
+      name: 'Open',
+      customerId: id('customer'),
+      amount: decimal(LONG_MAX, 'USD'),
+      currency: 'USD',
+      participants: [{ partnerId: id('a'), role: 'RESELLER' }],
+    },
   });
   expect(open.data.registerDeal.errors).toEqual([]);
 });
@@ -106,12 +148,19 @@ describe('ecosystemHealth sums beyond 64 bits exactly, in Cypher', () => {
       const snapshot = (await expectData(db, SNAPSHOT, { id: deal.id })).data.deal.attributionSnapshot as {
         shares: { partner: { id: string }; share: { amount: string } }[];
       } | null;
-      if (snapshot) snapshots.set(deal.id, snapshot.shares.map((s) => ({ partnerId: s.partner.id, minor: minorOf(s.share.amount) })));
+      if (snapshot)
+        snapshots.set(
+          deal.id,
+          snapshot.shares.map((s) => ({ partnerId: s.partner.id, minor: minorOf(s.share.amount) })),
+        );
     }
     const money = (d: Won) => ({ minor: d.minor, currency: d.currency });
     const others = new Map<string, Set<string>>();
     for (const d of won)
-      for (const a of d.participants) for (const b of d.participants) if (a.partnerId !== b.partnerId) (others.get(a.partnerId) ?? others.set(a.partnerId, new Set()).get(a.partnerId)!).add(b.partnerId);
+      for (const a of d.participants)
+        for (const b of d.participants)
+          if (a.partnerId !== b.partnerId)
+            (others.get(a.partnerId) ?? others.set(a.partnerId, new Set()).get(a.partnerId)!).add(b.partnerId);
     const shares = won.flatMap((d) => (snapshots.get(d.id) ?? []).map((s) => ({ ...s, currency: d.currency })));
     const credited = [...new Set(shares.filter((s) => s.minor > 0n).map((s) => s.partnerId))];
     const expected = {

@@ -184,7 +184,13 @@ describe('sums never wrap', () => {
     // The one arithmetic allowed: an amount's halves, minor / 2^32 and minor % 2^32, summed apart (their sums cannot
     // overflow) and joined in bigint by the caller (src/money/money.ts sumByCurrency, cypher/deals/get-ecosystem-health.cypher).
     const halves = /amountMinor\s*[/%]\s*4294967296\b/g;
-    const offenders = files.filter((f) => arithmetic.test(readFileSync(f, 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(halves, 'amountMinorHalf')));
+    const offenders = files.filter((f) =>
+      arithmetic.test(
+        readFileSync(f, 'utf8')
+          .replace(/^\s*\/\/.*$/gm, '')
+          .replace(halves, 'amountMinorHalf'),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -100,16 +100,11 @@ function joinedSums(sums: readonly SplitSum[]): MoneyValue[] {
  * the period's won deals (the brute-force oracles of test/deal-analytics.int.test.ts and
  * test/ecosystem-health-frozen.int.test.ts check them), with only the aggregates read from Neo4j.
  */
-export function ecosystemHealthFromAggregates(
-  row: HealthAggregates,
-  coverage: { demanded: number; covered: number },
-): EcosystemHealthRow {
+export function ecosystemHealthFromAggregates(row: HealthAggregates, coverage: { demanded: number; covered: number }): EcosystemHealthRow {
   const deals = row.closedWonDeals;
   const per = (kind: 'sourced' | 'influenced') =>
     joinedSums(
-      row.byCurrency
-        .filter((c) => c[`${kind}Deals`] > 0)
-        .map((c) => ({ currency: c.currency, hi: c[`${kind}Hi`], lo: c[`${kind}Lo`] })),
+      row.byCurrency.filter((c) => c[`${kind}Deals`] > 0).map((c) => ({ currency: c.currency, hi: c[`${kind}Hi`], lo: c[`${kind}Lo`] })),
     );
   return {
     closedWonDeals: deals,
