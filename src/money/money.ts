@@ -128,9 +128,10 @@ export function formatMinor(minor: bigint | number, currency: string): string {
 
 /**
  * Sums per currency, exactly, in bigint: a sum never wraps, however many MAX_MINOR amounts it adds
- * (a total above MAX_MINOR is still exact and shown as its decimal string). Every sum of money is
- * made here, never in Cypher, whose integers are 64-bit and raise on overflow (test/money-bounds.test.ts
- * holds that). The result is sorted by currency code.
+ * (a total above MAX_MINOR is still exact and shown as its decimal string). Cypher's integers are 64-bit:
+ * `+` raises on overflow and sum() silently turns into an inexact float (test/ecosystem-health-split-sums.int.test.ts),
+ * so a sum of money made in Cypher sums each amount's halves apart (minor / 2^32 and minor % 2^32, which cannot
+ * overflow) and joins them here in bigint (cypher/deals/get-ecosystem-health.cypher). The result is sorted by currency code.
  */
 export function sumByCurrency(items: Iterable<{ minor: bigint | number; currency: string }>): Money[] {
   const totals = new Map<string, bigint>();

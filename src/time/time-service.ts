@@ -3,7 +3,7 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { BadInputError } from '../errors.js';
 import type { MoneyValue, PartnerRow } from '../model/rows.js';
-import { ecosystemHealthOf, type WonDealFact } from '../deals/ecosystem-health.js';
+import { ecosystemHealthFromAggregates, type HealthAggregates } from '../deals/ecosystem-health.js';
 import { pageSize } from '../model/pagination.js';
 import { asOfInstant, utcDateTime } from './as-of.js';
 import { utcInstant } from './calendar.js';
@@ -167,8 +167,8 @@ export class TimeService {
       const rows: TrendPeriodRow[] = [];
       for (const [i, p] of periods.entries()) {
         const c = counts[i]!;
-        const won = await tx.run<WonDealFact>('deals/get-won-deals-in-period', { from: p.start, to: p.end });
-        const health = ecosystemHealthOf(won, { demanded: c.demanded, covered: c.covered });
+        const [won] = await tx.run<HealthAggregates>('deals/get-ecosystem-health', { from: p.start, to: p.end });
+        const health = ecosystemHealthFromAggregates(won!, { demanded: c.demanded, covered: c.covered });
         rows.push({
           start: p.start,
           end: p.end,
@@ -180,7 +180,7 @@ export class TimeService {
           capabilitiesInDemand: c.demanded,
           capabilitiesCovered: c.covered,
           dealsWon: health.closedWonDeals,
-          multiPartnerDealsWon: won.filter((d) => d.participants.length >= 2).length,
+          multiPartnerDealsWon: won!.multiPartnerDeals,
           multiPartnerShare: health.multiPartnerDealShare,
           partnerSourcedWon: health.partnerSourced,
           partnerInfluencedWon: health.partnerInfluenced,
