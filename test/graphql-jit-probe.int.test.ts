@@ -1,7 +1,7 @@
 // Probes of graphql-jit against graphql-js (src/http/execute.ts): documents where the two could differ without an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestContext, type Viewer } from '../src/context.js';
-import { DEFAULT_LIMITS, createApollo } from '../src/server.js';
+import { DEFAULT_LIMITS, createApollo, executorCounts } from '../src/server.js';
 import { silentLogger } from '../src/logger.js';
 import { ADMIN } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
@@ -159,4 +159,13 @@ describe('graphql-jit answers as graphql-js (probe)', () => {
       }
     });
   }
+
+  it('a document with @skip or @include is answered by graphql-js, without a jit attempt', async () => {
+    const before = { ...executorCounts(jit)! };
+    await ask(jit, `query($id: ID!) { partner(id: $id) { id name @include(if: true) } }`, { id: f.p }, ADMIN);
+    const after = executorCounts(jit)!;
+    expect(after.graphqlJs).toBe(before.graphqlJs + 1);
+    expect(after.jit).toBe(before.jit);
+    expect(after.retried).toBe(before.retried);
+  });
 });
