@@ -1,12 +1,16 @@
 // How Apollo executes an operation (GRAPHQL_EXECUTOR=jit, the default): a query through graphql-jit, its document
 // compiled once to JavaScript and run for every request of the same text; a mutation, and any query that graphql-jit
-// cannot compile or that ends in an error, through graphql-js, so what a client sees on an error is graphql-js's
+// cannot compile, that has an @skip/@include or that ends in an error, through graphql-js, so what a client sees on an error is graphql-js's
 // answer. Why: graphql-js completes every field of the answer through its generic machinery, about 0.2 ms a request
 // for a page of 50 partners on this project's hardware (BENCHMARKS.md, "graphql-jit").
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import {
+  BREAK,
   execute,
   getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  visit,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -19,7 +23,10 @@ import type { RequestContext } from '../context.js';
 export interface ExecutorCounts {
   /** Queries answered by graphql-jit. */
   jit: number;
-  /** Operations answered by graphql-js: mutations, documents graphql-jit cannot compile, queries with an error. */
+  /**
+   * Operations answered by graphql-js: mutations, documents graphql-jit cannot compile or that use @skip/@include,
+   * queries with an error.
+   */
   graphqlJs: number;
   /** Of those, queries graphql-jit ran first and that ended in an error (their answer is graphql-js's). */
   retried: number;
@@ -33,12 +40,35 @@ export interface JitGateway extends GatewayInterface {
 type Compiled = CompiledQuery | 'graphql-js';
 
 /**
+ * Whether the document has an @skip or @include anywhere. graphql-jit decides those at compile time in ways graphql-js
+ * does not, and answers differently without an error (test/graphql-jit-probe.int.test.ts): a fragment spread under a
+ * false condition hides the same fragment's later unconditional spread (graphql-js marks a fragment visited only when
+ * it is included); a fragment's condition sticks to its field nodes, so the same fragment spread elsewhere without it
+ * is hidden too; and a field skipped at its first occurrence keeps that position among the keys of the answer. So such
+ * a document runs on graphql-js.
+ */
+function hasSkipOrInclude(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === GraphQLSkipDirective.name || node.name.value === GraphQLIncludeDirective.name) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
  * The executor of src/http/apollo.ts, given to Apollo as its "gateway": Apollo's one hook for another executor (no
  * federation is involved; Apollo still parses, validates, runs the plugins and formats errors).
  *
  * - Per document (Apollo's document store hands every request of the same text the same parsed document) and
  *   operation name, graphql-jit's compilation is kept (a WeakMap: it goes when Apollo's store lets the document go);
- *   a document graphql-jit refuses to compile is remembered as such and runs on graphql-js.
+ *   a document graphql-jit refuses to compile, or one with an @skip or @include (hasSkipOrInclude), is remembered as
+ *   such and runs on graphql-js.
  * - A query runs on graphql-jit only when its variables coerce by graphql-js's own rules (else graphql-js answers,
  *   with its error and the variable's path) and graphql-jit's answer has no error; an answer with an error is
  *   computed again by graphql-js, and that one is sent. A query reads only, so running it twice changes nothing.
@@ -56,7 +86,7 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
     if (!entry) {
       let result: CompiledQuery | ExecutionResult | undefined;
       try {
-        result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+        result = hasSkipOrInclude(document) ? undefined : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
       } catch {
         result = undefined;
       }

@@ -1,0 +1,171 @@
+// Probes of graphql-jit against graphql-js (src/http/execute.ts): documents where the two could differ without an error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequestContext, type Viewer } from '../src/context.js';
+import { DEFAULT_LIMITS, createApollo, executorCounts } from '../src/server.js';
+import { silentLogger } from '../src/logger.js';
+import { ADMIN } from './support/api.js';
+import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { buildScopeFixture, writeScopeFixture } from './support/scope-fixture.js';
+
+const db = testExecutor();
+const f = buildScopeFixture(uniquePrefix('jitp'));
+const jit = createApollo(false, DEFAULT_LIMITS, silentLogger, [], 'jit');
+const plain = createApollo(false, DEFAULT_LIMITS, silentLogger, [], 'graphql-js');
+
+beforeAll(async () => {
+  await Promise.all([jit.start(), plain.start()]);
+  await writeScopeFixture(db, f);
+});
+afterAll(async () => {
+  await removeByPrefix(db, f.prefix);
+  await Promise.all([jit.stop(), plain.stop()]);
+});
+
+async function ask(apollo: typeof jit, query: string, variables: Record<string, unknown>, viewer: Viewer) {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, viewer, 'test') });
+  if (response.body.kind !== 'single') throw new Error('incremental responses are not used');
+  const { data, errors } = response.body.singleResult;
+  const withoutStacks = errors?.map((e) => ({ ...e, extensions: { ...e.extensions, stacktrace: undefined } }));
+  // The text, not a deep equality: the order of fields in the answer is part of what a client gets.
+  return { status: response.http.status ?? 200, text: JSON.stringify({ data, errors: withoutStacks }) };
+}
+
+
+/** [name, query, variables]: each asked of both servers, for both viewers. */
+const CORPUS: [string, string, Record<string, unknown>][] = [
+  [
+    'a fragment spread under @include(if: false), then the same fragment spread without a condition',
+    `fragment F on Partner { name tier }
+     query($id: ID!, $no: Boolean!) { partner(id: $id) { id ...F @include(if: $no) ...F } }`,
+    { id: f.p, no: false },
+  ],
+  [
+    'one fragment spread conditionally under one alias and unconditionally under another',
+    `fragment F on Partner { name tier }
+     query($id: ID!, $no: Boolean!) { a: partner(id: $id) { id ...F @include(if: $no) } b: partner(id: $id) { id ...F } }`,
+    { id: f.p, no: false },
+  ],
+  [
+    'a field skipped at its first occurrence and selected again later (the order of keys)',
+    `query($id: ID!, $yes: Boolean!) { partner(id: $id) { name @skip(if: $yes) id tier name } }`,
+    { id: f.p, yes: true },
+  ],
+  [
+    'an inline fragment under @skip(if: true) and the same field outside',
+    `query($id: ID!) { partner(id: $id) { ... @skip(if: true) { name tier } id name } }`,
+    { id: f.p },
+  ],
+  [
+    'a field selected twice with different sub-selections, one under @include(if: false)',
+    `query($id: ID!, $no: Boolean!) { partner(id: $id) { id deals @include(if: $no) { role } deals { deal { id } } } }`,
+    { id: f.p, no: false },
+  ],
+  [
+    'nested fields merged from two fragments with different sub-selections',
+    `fragment A on Partner { deals { role } accounts { status } }
+     fragment B on Partner { deals { deal { id stage } } accounts { customer { id } } }
+     query($id: ID!) { partner(id: $id) { ...A id ...B } }`,
+    { id: f.p },
+  ],
+  [
+    'partners page, a connection node merged from fragments, with @include on a spread',
+    `fragment N on Partner { id name }
+     fragment M on Partner { tier accountsConnection(first: 2) { totalCount edges { node { id status } } } }
+     query($f: PartnerFilter, $yes: Boolean!) { partners(first: 10, filter: $f) { edges { node { ...N ...M @include(if: $yes) } } totalCount } }`,
+    { f: { nameContains: f.prefix }, yes: true },
+  ],
+  [
+    'partners page, node fields under @skip(if: true) on a spread',
+    `fragment M on Partner { tier accountsConnection(first: 2) { totalCount edges { node { id status } } } }
+     query($f: PartnerFilter, $yes: Boolean!) { partners(first: 10, filter: $f) { edges { node { id ...M @skip(if: $yes) } } } }`,
+    { f: { nameContains: f.prefix }, yes: true },
+  ],
+  [
+    'a variable with a default, omitted',
+    `query($f: PartnerFilter, $n: Int = 2) { partners(first: $n, filter: $f) { edges { node { id } } } }`,
+    { f: { nameContains: f.prefix } },
+  ],
+  [
+    'a variable with a default, explicit null (the argument default is not used)',
+    `query($f: PartnerFilter, $n: Int = 2) { partners(first: $n, filter: $f) { edges { node { id } } } }`,
+    { f: { nameContains: f.prefix }, n: null },
+  ],
+  [
+    'an argument with a default from an omitted nullable variable',
+    `query($f: PartnerFilter, $n: Int) { partners(first: $n, filter: $f) { totalCount edges { node { id } } } }`,
+    { f: { nameContains: f.prefix } },
+  ],
+  [
+    'an ID given as a number',
+    `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
+    { ids: [1, f.p] },
+  ],
+  [
+    'a single value for a list input (variable and literal)',
+    `query($ids: [ID!]!) { nodes(ids: $ids) { id } n2: nodes(ids: "x") { id } }`,
+    { ids: f.p },
+  ],
+  [
+    '__typename everywhere, aliased, on unions and connections',
+    `query($t: String!, $f: PartnerFilter) { t: __typename search(text: $t, first: 5) { __typename node { t1: __typename __typename } }
+       partners(first: 2, filter: $f) { __typename edges { __typename node { __typename id } } pageInfo { __typename } } }`,
+    { t: f.prefix, f: { nameContains: f.prefix } },
+  ],
+  [
+    'introspection pieces',
+    `{ __type(name: "Partner") { name kind fields(includeDeprecated: true) { name type { name kind ofType { name kind } } } }
+       e: __type(name: "PartnerTier") { enumValues { name } } n: __type(name: "Nope") { name } __schema { queryType { name } } }`,
+    {},
+  ],
+  [
+    'enum input as a literal and a variable; enum outputs',
+    `query($id: ID!, $s: DealStage) { partner(id: $id) { tier lifecycleStage types a: deals(stage: $s) { role } b: deals(stage: CLOSED_WON) { role } } }`,
+    { id: f.p, s: 'REGISTERED' },
+  ],
+  [
+    'the same root field with two aliases and different arguments',
+    `query($f: PartnerFilter) { x: partners(first: 1, filter: $f) { edges { node { id } } } y: partners(first: 3, filter: $f) { edges { node { name } } } }`,
+    { f: { nameContains: f.prefix } },
+  ],
+  [
+    'the same root field twice under one key, merged',
+    `query($f: PartnerFilter) { partners(first: 3, filter: $f) { edges { node { id } } } partners(first: 3, filter: $f) { edges { node { name } } totalCount } }`,
+    { f: { nameContains: f.prefix } },
+  ],
+  [
+    'customers page with merged nodes and a skipped nested list',
+    `query($f: CustomerFilter, $yes: Boolean!) { customers(first: 10, filter: $f) { edges { node { id accounts @skip(if: $yes) { status } ... on Customer { name deals { id } } } } } }`,
+    { f: { namePrefix: f.prefix }, yes: true },
+  ],
+  [
+    'a nested connection asked twice under aliases in a partner',
+    `query($id: ID!) { partner(id: $id) { id a: accountsConnection(first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+       b: accountsConnection(first: 5) { totalCount edges { cursor node { status } } } } }`,
+    { id: f.p },
+  ],
+  [
+    'node on an interface fragment and a fragment on Node',
+    `fragment I on Node { id } query($ids: [ID!]!) { nodes(ids: $ids) { ...I ... on Node { __typename } ... on Partner { ...I name } } }`,
+    { ids: [f.p, ...f.customers.slice(0, 2), f.deals[0]] },
+  ],
+];
+
+describe('graphql-jit answers as graphql-js (probe)', () => {
+  for (const [name, query, variables] of CORPUS) {
+    it(name, async () => {
+      for (const viewer of [ADMIN, f.viewer]) {
+        const expected = await ask(plain, query, variables, viewer);
+        for (let pass = 0; pass < 2; pass++) expect(await ask(jit, query, variables, viewer)).toEqual(expected);
+      }
+    });
+  }
+
+  it('a document with @skip or @include is answered by graphql-js, without a jit attempt', async () => {
+    const before = { ...executorCounts(jit)! };
+    await ask(jit, `query($id: ID!) { partner(id: $id) { id name @include(if: true) } }`, { id: f.p }, ADMIN);
+    const after = executorCounts(jit)!;
+    expect(after.graphqlJs).toBe(before.graphqlJs + 1);
+    expect(after.jit).toBe(before.jit);
+    expect(after.retried).toBe(before.retried);
+  });
+});
