@@ -30,7 +30,6 @@ async function ask(apollo: typeof jit, query: string, variables: Record<string, 
   return { status: response.http.status ?? 200, text: JSON.stringify({ data, errors: withoutStacks }) };
 }
 
-
 /** [name, query, variables]: each asked of both servers, for both viewers. */
 const CORPUS: [string, string, Record<string, unknown>][] = [
   [
@@ -95,11 +94,7 @@ const CORPUS: [string, string, Record<string, unknown>][] = [
     `query($f: PartnerFilter, $n: Int) { partners(first: $n, filter: $f) { totalCount edges { node { id } } } }`,
     { f: { nameContains: f.prefix } },
   ],
-  [
-    'an ID given as a number',
-    `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
-    { ids: [1, f.p] },
-  ],
+  ['an ID given as a number', `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [1, f.p] }],
   [
     'a single value for a list input (variable and literal)',
     `query($ids: [ID!]!) { nodes(ids: $ids) { id } n2: nodes(ids: "x") { id } }`,

@@ -86,7 +86,9 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
     if (!entry) {
       let result: CompiledQuery | ExecutionResult | undefined;
       try {
-        result = hasSkipOrInclude(document) ? undefined : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+        result = hasSkipOrInclude(document)
+          ? undefined
+          : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
       } catch {
         result = undefined;
       }
