@@ -37,7 +37,32 @@ export interface JitGateway extends GatewayInterface {
   counts: ExecutorCounts;
 }
 
-type Compiled = CompiledQuery | 'graphql-js';
+/** A compiled query, with the variables it must not run without (inputObjectFieldVariables). */
+interface JitQuery {
+  query: CompiledQuery;
+  needs: string[];
+}
+
+type Compiled = JitQuery | 'graphql-js';
+
+/**
+ * The variables used in an input object literal's fields (`{ depth: $d }`, at any nesting). When such a variable is
+ * not given, graphql-js gives the input field its default (EcosystemMapInput.depth = 1) where graphql-jit gives null
+ * (test/graphql-jit-probe.int.test.ts), so a request without one of them runs on graphql-js.
+ */
+function inputObjectFieldVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    ObjectField(node) {
+      visit(node.value, {
+        Variable(v) {
+          names.add(v.name.value);
+        },
+      });
+    },
+  });
+  return [...names];
+}
 
 /**
  * Whether the document has an @skip or @include anywhere. graphql-jit decides those at compile time in ways graphql-js
@@ -68,7 +93,8 @@ function hasSkipOrInclude(document: DocumentNode): boolean {
  * - Per document (Apollo's document store hands every request of the same text the same parsed document) and
  *   operation name, graphql-jit's compilation is kept (a WeakMap: it goes when Apollo's store lets the document go);
  *   a document graphql-jit refuses to compile, or one with an @skip or @include (hasSkipOrInclude), is remembered as
- *   such and runs on graphql-js.
+ *   such and runs on graphql-js; so does a request that leaves out a variable used in an input object's field
+ *   (inputObjectFieldVariables).
  * - A query runs on graphql-jit only when its variables coerce by graphql-js's own rules (else graphql-js answers,
  *   with its error and the variable's path) and graphql-jit's answer has no error; an answer with an error is
  *   computed again by graphql-js, and that one is sent. A query reads only, so running it twice changes nothing.
@@ -92,7 +118,7 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
       } catch {
         result = undefined;
       }
-      entry = result && isCompiledQuery(result) ? result : 'graphql-js';
+      entry = result && isCompiledQuery(result) ? { query: result, needs: inputObjectFieldVariables(document) } : 'graphql-js';
       byName.set(key, entry);
     }
     return entry;
@@ -125,8 +151,11 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
           const variables = requestContext.request.variables as Record<string, unknown> | undefined;
           const operationName = requestContext.operationName ?? undefined;
           if (operation?.operation !== 'query') return graphqlJs(document, contextValue, variables, operationName);
-          const query = compiledFor(document, operationName);
-          if (query === 'graphql-js') return graphqlJs(document, contextValue, variables, operationName);
+          const compiledQuery = compiledFor(document, operationName);
+          if (compiledQuery === 'graphql-js' || compiledQuery.needs.some((name) => variables?.[name] === undefined)) {
+            return graphqlJs(document, contextValue, variables, operationName);
+          }
+          const { query } = compiledQuery;
           if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables ?? {}).errors) {
             return graphqlJs(document, contextValue, variables, operationName);
           }
