@@ -104,21 +104,23 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
   const counts: ExecutorCounts = { jit: 0, graphqlJs: 0, retried: 0 };
 
+  const compile = (document: DocumentNode, operationName: string | undefined): Compiled => {
+    let result: CompiledQuery | ExecutionResult;
+    try {
+      result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    } catch {
+      return 'graphql-js';
+    }
+    return isCompiledQuery(result) ? { query: result, needs: inputObjectFieldVariables(document) } : 'graphql-js';
+  };
+
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let entry = byName.get(key);
     if (!entry) {
-      let result: CompiledQuery | ExecutionResult | undefined;
-      try {
-        result = hasSkipOrInclude(document)
-          ? undefined
-          : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      } catch {
-        result = undefined;
-      }
-      entry = result && isCompiledQuery(result) ? { query: result, needs: inputObjectFieldVariables(document) } : 'graphql-js';
+      entry = hasSkipOrInclude(document) ? 'graphql-js' : compile(document, operationName);
       byName.set(key, entry);
     }
     return entry;
@@ -150,19 +152,17 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
           const contextValue = requestContext.context as RequestContext;
           const variables = requestContext.request.variables as Record<string, unknown> | undefined;
           const operationName = requestContext.operationName ?? undefined;
-          if (operation?.operation !== 'query') return graphqlJs(document, contextValue, variables, operationName);
+          const viaGraphqlJs = () => graphqlJs(document, contextValue, variables, operationName);
+          if (operation?.operation !== 'query') return viaGraphqlJs();
           const compiledQuery = compiledFor(document, operationName);
-          if (compiledQuery === 'graphql-js' || compiledQuery.needs.some((name) => variables?.[name] === undefined)) {
-            return graphqlJs(document, contextValue, variables, operationName);
-          }
-          const { query } = compiledQuery;
+          if (compiledQuery === 'graphql-js' || compiledQuery.needs.some((name) => variables?.[name] === undefined)) return viaGraphqlJs();
           if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables ?? {}).errors) {
-            return graphqlJs(document, contextValue, variables, operationName);
+            return viaGraphqlJs();
           }
-          const result = await query.query(undefined, contextValue, variables);
+          const result = await compiledQuery.query.query(undefined, contextValue, variables);
           if (result.errors?.length) {
             counts.retried += 1;
-            return graphqlJs(document, contextValue, variables, operationName);
+            return viaGraphqlJs();
           }
           counts.jit += 1;
           return result;
