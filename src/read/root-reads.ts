@@ -127,6 +127,8 @@ function partnerConditions(db: CypherExecutor): Map<string, string> {
  * each reading the partners took 4,401 (BENCHMARKS.md, "Read speed"). One row with a null node when the page is empty.
  */
 function filteredPage(db: CypherExecutor, conditions: string[], projection: string): string {
+  // Spliced: `conditions` are lines of cypher/read/partner-filter.cypher, `projection` is compile.ts's text from the
+  // parts in cypher/read/ (header comment); neither holds a client's value, which are all parameters ($afterId, ...).
   return [
     readPart(db.library, 'read/partners-count').body,
     `WHERE ${conditions.join('\n  AND ')}`,
@@ -140,6 +142,7 @@ function filteredPage(db: CypherExecutor, conditions: string[], projection: stri
 
 /** An unfiltered page, read from the id index in order; the total, when asked, from Neo4j's count store. */
 function unfilteredPage(db: CypherExecutor, totalCount: boolean, projection: string): string {
+  // Spliced: `projection` only, compile.ts's text from the parts in cypher/read/ (header comment); values are parameters.
   const page = db.library.expand(readPart(db.library, 'read/partners-page').body, 'cypher/read/partners-page.cypher');
   return totalCount
     ? [
@@ -225,6 +228,7 @@ export async function readPartner(db: CypherExecutor, info: GraphQLResolveInfo, 
     if (!type) return null;
     const projection = compileProjection(db.library, info, 'Partner', 'p', selectedFields(info, type, info.fieldNodes));
     if (!readsLists(projection)) return null;
+    // Spliced: compile.ts's projection text from the parts in cypher/read/ (header comment); the id is $id.
     return { projection, text: [readPart(db.library, 'read/partner-by-id').body, `RETURN ${projection.text} AS node`].join('\n') };
   });
   if (!compiled) return null;
