@@ -1,34 +1,10 @@
 // Probes of graphql-jit against graphql-js (src/http/execute.ts): documents where the two could differ without an error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestContext, type Viewer } from '../src/context.js';
-import { DEFAULT_LIMITS, createApollo, executorCounts } from '../src/server.js';
-import { silentLogger } from '../src/logger.js';
+import { describe, expect, it } from 'vitest';
+import { executorCounts } from '../src/server.js';
 import { ADMIN } from './support/api.js';
-import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
-import { buildScopeFixture, writeScopeFixture } from './support/scope-fixture.js';
+import { useExecutorPair } from './support/executors.js';
 
-const db = testExecutor();
-const f = buildScopeFixture(uniquePrefix('jitp'));
-const jit = createApollo(false, DEFAULT_LIMITS, silentLogger, [], 'jit');
-const plain = createApollo(false, DEFAULT_LIMITS, silentLogger, [], 'graphql-js');
-
-beforeAll(async () => {
-  await Promise.all([jit.start(), plain.start()]);
-  await writeScopeFixture(db, f);
-});
-afterAll(async () => {
-  await removeByPrefix(db, f.prefix);
-  await Promise.all([jit.stop(), plain.stop()]);
-});
-
-async function ask(apollo: typeof jit, query: string, variables: Record<string, unknown>, viewer: Viewer) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, viewer, 'test') });
-  if (response.body.kind !== 'single') throw new Error('incremental responses are not used');
-  const { data, errors } = response.body.singleResult;
-  const withoutStacks = errors?.map((e) => ({ ...e, extensions: { ...e.extensions, stacktrace: undefined } }));
-  // The text, not a deep equality: the order of fields in the answer is part of what a client gets.
-  return { status: response.http.status ?? 200, text: JSON.stringify({ data, errors: withoutStacks }) };
-}
+const { f, jit, plain, ask } = useExecutorPair('jitp');
 
 /** [name, query, variables]: each asked of both servers, for both viewers. */
 const CORPUS: [string, string, Record<string, unknown>][] = [
