@@ -84,6 +84,24 @@ describe('graphql-jit answers as graphql-js', () => {
     });
   }
 
+  it('an operation name the document does not have is refused as graphql-js refuses it, and nothing runs', async () => {
+    const mutation = `mutation M { createPartner(input: { id: "${f.prefix}named", name: "Named", types: [RESELLER] }) { partner { id } } }`;
+    const cases: [string, string][] = [
+      [mutation, 'X'],
+      [`query A { health { status } }`, 'X'],
+      [`query A { health { status } } query B { health { status } }`, 'C'],
+    ];
+    for (const [query, operationName] of cases) {
+      const expected = await ask(plain, query, {}, ADMIN, operationName);
+      expect(expected.status).toBe(400);
+      expect(await ask(jit, query, {}, ADMIN, operationName)).toEqual(expected);
+    }
+    expect(await ask(plain, `query($id: ID!) { partner(id: $id) { id } }`, { id: `${f.prefix}named` }, ADMIN)).toEqual({
+      status: 200,
+      text: JSON.stringify({ data: { partner: null } }),
+    });
+  });
+
   it('graphql-jit answered the queries without an error; graphql-js those with one, and every mutation', async () => {
     const before = { ...executorCounts(jit)! };
     const ok = await ask(jit, `query($id: ID!) { partner(id: $id) { id name } }`, { id: f.p }, ADMIN);

@@ -151,7 +151,9 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
           const operation = requestContext.operation as OperationDefinitionNode | undefined;
           const contextValue = requestContext.context as RequestContext;
           const variables = requestContext.request.variables as Record<string, unknown> | undefined;
-          const operationName = requestContext.operationName ?? undefined;
+          // The name the client sent, not the one Apollo resolved: when no operation has that name Apollo's is null, and
+          // graphql-js given null would run the document's only operation (a mutation included) instead of refusing it.
+          const operationName = requestContext.request.operationName ?? undefined;
           const viaGraphqlJs = () => graphqlJs(document, contextValue, variables, operationName);
           if (operation?.operation !== 'query') return viaGraphqlJs();
           const compiledQuery = compiledFor(document, operationName);

@@ -21,8 +21,11 @@ export function useExecutorPair(name: string) {
     await removeByPrefix(db, f.prefix);
     await Promise.all([jit.stop(), plain.stop()]);
   });
-  async function ask(apollo: typeof jit, query: string, variables: Record<string, unknown>, viewer: Viewer) {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, viewer, 'test') });
+  async function ask(apollo: typeof jit, query: string, variables: Record<string, unknown>, viewer: Viewer, operationName?: string) {
+    const response = await apollo.executeOperation(
+      { query, variables, operationName },
+      { contextValue: createRequestContext(db, viewer, 'test') },
+    );
     if (response.body.kind !== 'single') throw new Error('incremental responses are not used');
     const { data, errors } = response.body.singleResult;
     const withoutStacks = errors?.map((e) => ({ ...e, extensions: { ...e.extensions, stacktrace: undefined } }));
