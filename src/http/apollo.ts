@@ -13,6 +13,7 @@ import { errorCode, unexpectedErrorLogPlugin } from './error-log.js';
 import { jitGateway, type ExecutorCounts } from './execute.js';
 import { armorProtection, costLimitPlugin } from './request-limits.js';
 import { partialResponseStatusPlugin } from './response-status.js';
+import { subscriptionsOverHttpPlugin } from './subscriptions-over-http.js';
 import { maxTokensRule } from './token-limit.js';
 
 /**
@@ -85,6 +86,7 @@ export function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      subscriptionsOverHttpPlugin(),
       costLimitPlugin(limits.maxCost),
       unexpectedErrorLogPlugin(logger),
       partialResponseStatusPlugin(),
