@@ -9,8 +9,13 @@ import { startApp } from '../../src/server.js';
 
 export interface BenchApi {
   url: string;
-  /** Posts one operation; throws on an HTTP error or any GraphQL error. */
-  post(query: string, variables: Record<string, unknown>, operationName?: string): Promise<{ data?: unknown }>;
+  /** Posts one operation (with `headers` besides the token's); throws on an HTTP error or any GraphQL error. */
+  post(
+    query: string,
+    variables: Record<string, unknown>,
+    operationName?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ data?: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,8 @@ export async function startBenchApi(executor: CypherExecutor, logger: Logger): P
 export function remotePoster(url: string, token: string): Pick<BenchApi, 'post'> & { close(): void } {
   const agent = new Agent({ keepAlive: true });
   return {
-    async post(query, variables, operationName) {
-      const { status, text } = await postJson(url, agent, token, JSON.stringify({ query, variables, operationName }));
+    async post(query, variables, operationName, headers) {
+      const { status, text } = await postJson(url, agent, token, JSON.stringify({ query, variables, operationName }), headers);
       const body = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
       if (status < 200 || status >= 300 || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${status}`);
       return body;
@@ -53,7 +58,13 @@ export function remotePoster(url: string, token: string): Pick<BenchApi, 'post'>
  * One POST over a kept-alive connection with node:http, as the peer comparison's client does: the client's own cost
  * stays small beside the API's (fetch, i.e. undici, cost 0.3-0.5 ms more per request in this process: BENCHMARKS.md).
  */
-function postJson(url: string, agent: Agent, token: string, json: string): Promise<{ status: number; text: string }> {
+function postJson(
+  url: string,
+  agent: Agent,
+  token: string,
+  json: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const body = Buffer.from(json);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -61,7 +72,12 @@ function postJson(url: string, agent: Agent, token: string, json: string): Promi
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': body.length,
+          authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

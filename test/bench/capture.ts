@@ -2,9 +2,9 @@
 // parameters at debug level, so a logger that is "debug" only while capturing records them
 // (and costs nothing while latencies are measured). The recorded statements are then replayed
 // directly through neo4j-driver (the "driver" column) and PROFILEd (db hits).
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import type { CypherLibrary } from '../../src/db/cypher-library.js';
-import { toParam } from '../../src/db/values.js';
+import { toParam, toPlain } from '../../src/db/values.js';
 import type { Logger } from '../../src/logger.js';
 
 export interface CapturedStatement {
@@ -84,26 +84,30 @@ export class DriverReplay {
    * Each read as the API sent it: an auto-commit transaction for the executor's single reads, a managed one otherwise;
    * a write sequence runs in one transaction that is rolled back, or, given `commitAs` ([the id the captured request
    * created, a fresh one]), committed as the API's request was, with that id replaced by the fresh one in every
-   * parameter (committing the same id twice would fail on its uniqueness constraint).
+   * parameter (committing the same id twice would fail on its uniqueness constraint). With `rows`, the rows of every
+   * statement, converted as the API converts them (src/db/values.ts: what the bare HTTP server sends); else nothing.
    */
-  async run(statements: readonly CapturedStatement[], commitAs?: readonly [string, string]): Promise<void> {
+  async run(statements: readonly CapturedStatement[], commitAs?: readonly [string, string], rows = false): Promise<unknown[][]> {
     const session = this.driver.session({ database: 'neo4j' });
+    const out: unknown[][] = [];
+    const keep = (result: QueryResult) => void (rows && out.push(result.records.map((r) => toPlain(r.toObject()))));
     try {
       if (statements.some((s) => WRITES.test(this.textOf(s)))) {
         const tx = session.beginTransaction();
         try {
-          for (const s of statements) await tx.run(this.textOf(s), this.paramsOf(s, commitAs));
+          for (const s of statements) keep(await tx.run(this.textOf(s), this.paramsOf(s, commitAs)));
         } catch (err) {
           await tx.rollback().catch(() => undefined);
           throw err;
         }
         await (commitAs ? tx.commit() : tx.rollback());
-        return;
+        return out;
       }
       for (const s of statements) {
-        if (s.autoCommit) await session.run(this.textOf(s), this.paramsOf(s));
-        else await session.executeRead((tx) => tx.run(this.textOf(s), this.paramsOf(s)));
+        if (s.autoCommit) keep(await session.run(this.textOf(s), this.paramsOf(s)));
+        else keep(await session.executeRead((tx) => tx.run(this.textOf(s), this.paramsOf(s))));
       }
+      return out;
     } finally {
       await session.close();
     }

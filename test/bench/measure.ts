@@ -66,22 +66,19 @@ export async function runLoop(limits: LoopLimits, request: (i: number) => Promis
 }
 
 /**
- * Two requests timed in turn at concurrency 1 (`a(i)`, then `b(i)`, then `a(i + 1)`, ...), so both see the same moments
- * of a shared machine's load: the API against the same statements through the driver.
+ * Several kinds of request timed in turn at concurrency 1 (`sides[0](i)`, `sides[1](i)`, ..., then `sides[0](i + 1)`,
+ * ...), so all see the same moments of a shared machine's load: the API, the same statements through the driver, and
+ * the bare HTTP server over them (test/bench/bare.ts). One summary per side, in order.
  */
-export async function runPaired(
+export async function runInTurn(
   limits: Omit<LoopLimits, 'concurrency'>,
-  a: (i: number) => Promise<void>,
-  b: (i: number) => Promise<void>,
-): Promise<[LatencySummary, LatencySummary]> {
-  for (let w = 0; w < limits.warmup; w++) {
-    await a(w).catch(() => undefined);
-    await b(w).catch(() => undefined);
-  }
-  const sides = [a, b].map((request) => ({ request, latencies: [] as number[], errors: 0, busy: 0 }));
+  sides: readonly ((i: number) => Promise<unknown>)[],
+): Promise<LatencySummary[]> {
+  for (let w = 0; w < limits.warmup; w++) for (const request of sides) await request(w).catch(() => undefined);
+  const measured = sides.map((request) => ({ request, latencies: [] as number[], errors: 0, busy: 0 }));
   const deadline = performance.now() + limits.maxSeconds * 1000;
   for (let i = limits.warmup; i < limits.warmup + limits.maxRequests && performance.now() < deadline; i++) {
-    for (const side of sides) {
+    for (const side of measured) {
       const t = performance.now();
       try {
         await side.request(i);
@@ -93,7 +90,7 @@ export async function runPaired(
     }
   }
   const round = (x: number) => Math.round(x * 100) / 100;
-  return sides.map(({ latencies, errors, busy }) => {
+  return measured.map(({ latencies, errors, busy }) => {
     latencies.sort((x, y) => x - y);
     return {
       concurrency: 1,
@@ -104,8 +101,8 @@ export async function runPaired(
       p99: round(percentile(latencies, 99)),
       mean: round(latencies.reduce((x, y) => x + y, 0) / Math.max(1, latencies.length)),
       max: round(latencies[latencies.length - 1] ?? NaN),
-      // Requests per second of its own time (the other side's turns left out).
+      // Requests per second of its own time (the other sides' turns left out).
       rps: round(latencies.length / Math.max(busy / 1000, 1e-9)),
     };
-  }) as [LatencySummary, LatencySummary];
+  });
 }

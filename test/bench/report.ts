@@ -17,12 +17,12 @@ export function renderTable(r: BenchResult): string {
     const target = o.p95TargetMs !== undefined ? `p95 < ${o.p95TargetMs}` + (o.rpsTargetC16 ? `, ≥ ${o.rpsTargetC16} req/s` : '') : '';
     const met =
       o.p95TargetMs === undefined ? '' : o.c1.p95 < o.p95TargetMs && (!o.rpsTargetC16 || o.c16.rps >= o.rpsTargetC16) ? ' ✓' : ' ✗';
-    return `| ${o.name} | ${n(o.c1.p50)} | ${n(o.c1.p95)} | ${n(o.c1.p99)} | ${n(o.c1.rps, 0)} | ${n(o.c16.p50)} | ${n(o.c16.p95)} | ${n(o.c16.p99)} | ${n(o.c16.rps, 0)} | ${n(o.driverC1.p50)} | ${n(o.apiOverDriver, 2)} | ${o.roundTrips} / ${o.depth + 1} | ${o.dbHits} | ${target}${met}${o.firstError ? ` (error: ${o.firstError.slice(0, 60)})` : ''} |`;
+    return `| ${o.name} | ${n(o.c1.p50)} | ${n(o.c1.p95)} | ${n(o.c1.p99)} | ${n(o.c1.rps, 0)} | ${n(o.c16.p50)} | ${n(o.c16.p95)} | ${n(o.c16.p99)} | ${n(o.c16.rps, 0)} | ${n(o.driverC1.p50)} | ${n(o.apiOverDriver, 2)} | ${n(o.bareC1?.p50 ?? NaN)} | ${n(o.bareOverDriver ?? NaN, 2)} | ${n(o.apiOverBare ?? NaN, 2)} | ${o.roundTrips} / ${o.depth + 1} | ${o.dbHits} | ${target}${met}${o.firstError ? ` (error: ${o.firstError.slice(0, 60)})` : ''} |`;
   });
   return [
     head,
-    '| operation | c1 p50 ms | c1 p95 | c1 p99 | c1 req/s | c16 p50 ms | c16 p95 | c16 p99 | c16 req/s | driver p50 ms | API/driver | round-trips / depth+1 | db hits | target |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| operation | c1 p50 ms | c1 p95 | c1 p99 | c1 req/s | c16 p50 ms | c16 p95 | c16 p99 | c16 req/s | driver p50 ms | API/driver | bare HTTP p50 ms | bare/driver | API/bare | round-trips / depth+1 | db hits | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
 }

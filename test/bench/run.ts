@@ -11,11 +11,12 @@ import { cpus, totalmem } from 'node:os';
 import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { PRESETS, type PresetName } from '../../seed/generator.js';
 import { CypherExecutor } from '../../src/db/executor.js';
-import { argValue, type BenchApi, startBenchApi } from './api.js';
+import { argValue, type BenchApi, remotePoster, startBenchApi } from './api.js';
+import { BENCH_INDEX_HEADER, startBareHttp } from './bare.js';
 import { CapturingLogger, type CapturedStatement, DriverReplay } from './capture.js';
 import { connectBenchDatabase } from './connect.js';
 import { ensureDataset } from './dataset.js';
-import { runLoop, runPaired, type LatencySummary } from './measure.js';
+import { runInTurn, runLoop, type LatencySummary } from './measure.js';
 import { type BenchOperation, OPERATIONS } from './operations.js';
 import { renderTable } from './report.js';
 import { readSample } from './sample.js';
@@ -31,6 +32,12 @@ export interface OperationResult {
   c16: LatencySummary;
   driverC1: LatencySummary;
   apiOverDriver: number;
+  /** The same statements behind a bare HTTP server, asked by the same client (test/bench/bare.ts); absent in older runs. */
+  bareC1?: LatencySummary;
+  /** bareC1 p50 / driverC1 p50: what HTTP and JSON alone add. */
+  bareOverDriver?: number;
+  /** c1 p50 / bareC1 p50: the API's own cost beyond the transport. */
+  apiOverBare?: number;
   p95TargetMs?: number;
   rpsTargetC16?: number;
   firstError?: string;
@@ -154,19 +161,28 @@ async function main(args: string[]): Promise<void> {
       const profile = await replay.profile(first);
       const heaviest = profile.reduce((a, b) => (b.dbHits > a.dbHits ? b : a), profile[0] ?? { name: '', dbHits: 0, rows: 0 });
 
-      // The API and the driver in turn, on the same inputs (a read's i-th request is the captured one's; a mutation's
-      // are new ones, each its own deal, and the driver commits its replay as the API does, each under a fresh id in
-      // place of the captured request's deal id), over twice the time.
+      // The API, the driver and the bare HTTP server in turn, on the same inputs (a read's i-th request is the captured
+      // one's; a mutation's are new ones, each its own deal, and the driver and the bare server commit their replay as
+      // the API does, each under a fresh id in place of the captured request's deal id), over three times the time.
       const createdId = (k: number) => (op.variables(k, sample).input as { id?: string } | undefined)?.id;
-      const [c1, driverC1] = await runPaired(
-        { maxRequests: Math.round(200 * heavy), maxSeconds: 2 * seconds, warmup: 2 },
-        (i) => post(op, op.mutation ? 100_000 + i : i % captured.length).then(() => undefined),
+      const replayOf = (i: number, as: string, rows: boolean) => {
+        const k = i % captured.length;
+        const id = op.mutation ? createdId(k) : undefined;
+        return replay.run(captured[k] as CapturedStatement[], id ? [id, `${id}.${as}${i}`] : undefined, rows);
+      };
+      const bare = await startBareHttp((i) => replayOf(i, 'bare', true));
+      const barePoster = remotePoster(bare.url, 'bare');
+      const [c1, driverC1, bareC1] = (await runInTurn({ maxRequests: Math.round(200 * heavy), maxSeconds: 3 * seconds, warmup: 2 }, [
+        (i) => post(op, op.mutation ? 100_000 + i : i % captured.length),
+        (i) => replayOf(i, 'replay', false),
         (i) => {
-          const k = i % captured.length;
-          const id = op.mutation ? createdId(k) : undefined;
-          return replay.run(captured[k] as CapturedStatement[], id ? [id, `${id}.replay${i}`] : undefined);
+          const k = op.mutation ? 100_000 + i : i % captured.length;
+          return barePoster.post(op.query, op.variables(k, sample), undefined, { [BENCH_INDEX_HEADER]: String(i) });
         },
-      );
+      ]).finally(async () => {
+        barePoster.close();
+        await bare.stop();
+      })) as [LatencySummary, LatencySummary, LatencySummary];
       const c16 = await runLoop(
         { concurrency: 16, maxRequests: Math.round(2000 * heavy), maxSeconds: seconds, warmup: 16 },
         (i) => post(op, i).then(() => undefined),
@@ -185,12 +201,15 @@ async function main(args: string[]): Promise<void> {
         c16,
         driverC1,
         apiOverDriver: Math.round((c1.p50 / driverC1.p50) * 100) / 100,
+        bareC1,
+        bareOverDriver: Math.round((bareC1.p50 / driverC1.p50) * 100) / 100,
+        apiOverBare: Math.round((c1.p50 / bareC1.p50) * 100) / 100,
         p95TargetMs: op.p95TargetMs,
         rpsTargetC16: op.rpsTargetC16,
         firstError,
       };
       log(
-        `  c1 p50 ${c1.p50} p95 ${c1.p95} ms | c16 p50 ${c16.p50} p95 ${c16.p95} ms, ${c16.rps} req/s | driver p50 ${driverC1.p50} ms | trips ${result.roundTrips} | db hits ${result.dbHits}${c1.errors + c16.errors ? ` | errors ${c1.errors + c16.errors}` : ''}`,
+        `  c1 p50 ${c1.p50} p95 ${c1.p95} ms | c16 p50 ${c16.p50} p95 ${c16.p95} ms, ${c16.rps} req/s | driver p50 ${driverC1.p50} ms | bare HTTP p50 ${bareC1.p50} ms | trips ${result.roundTrips} | db hits ${result.dbHits}${c1.errors + c16.errors ? ` | errors ${c1.errors + c16.errors}` : ''}`,
       );
       results.push(result);
     }
