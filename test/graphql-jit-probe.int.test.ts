@@ -164,24 +164,27 @@ describe('graphql-jit answers as graphql-js (probe)', () => {
     it(name, async () => {
       for (const viewer of [ADMIN, f.viewer]) {
         const expected = await ask(plain, query, variables, viewer);
-        for (let pass = 0; pass < 2; pass++) expect(await ask(jit, query, variables, viewer)).toEqual(expected);
+        // The first request runs on graphql-js, the second compiles the document, the third runs what was kept.
+        for (let pass = 0; pass < 3; pass++) expect(await ask(jit, query, variables, viewer)).toEqual(expected);
       }
     });
   }
 
-  it('a document with @skip or @include is answered by graphql-js, without a jit attempt', async () => {
+  it('a document with @skip or @include is answered by graphql-js, without a jit attempt, also when asked again', async () => {
     const before = { ...executorCounts(jit)! };
-    await ask(jit, `query($id: ID!) { partner(id: $id) { id name @include(if: true) } }`, { id: f.p }, ADMIN);
+    // Its second request is the one that would compile it.
+    for (let k = 0; k < 2; k++) await ask(jit, `query($id: ID!) { partner(id: $id) { id name @include(if: true) } }`, { id: f.p }, ADMIN);
     const after = executorCounts(jit)!;
-    expect(after.graphqlJs).toBe(before.graphqlJs + 1);
+    expect(after.graphqlJs).toBe(before.graphqlJs + 2);
     expect(after.jit).toBe(before.jit);
     expect(after.retried).toBe(before.retried);
   });
 
-  it('a fan-out under @include(if: false) (costed 0 by the cost limit) costs graphql-jit no more than graphql-js', async () => {
+  it('a fan-out under @include(if: false) (costed 0 by the cost limit) is never given to graphql-jit', async () => {
     // 6 partner-to-partner relations per 2 levels, 5 fragments deep (depth 12), ~1 KB of text, no aliases: the cost limit
-    // honours @include and costs the skipped part 0, but graphql-jit compiles all 6^5 paths of it, whatever the variable
-    // says (seconds of CPU on the event loop). A new operation name each time defeats any cache of compiled documents.
+    // honours @include and costs the skipped part 0, but graphql-jit would compile all 6^5 paths of it, whatever the
+    // variable says (3.8 s of CPU on the event loop, measured). So it runs on graphql-js, its second request (the one that
+    // would compile it) included.
     const rels = (p: string) =>
       `integrations { ${p} } accounts { partner { ${p} } } sharingGrants { from { ${p} } to { ${p} } } receivedSharingGrants { from { ${p} } to { ${p} } }`;
     const doc = (salt: string) => {
@@ -189,16 +192,12 @@ describe('graphql-jit answers as graphql-js (probe)', () => {
       for (let k = 1; k <= 5; k++) frags.push(`fragment F${k} on Partner { id ${rels(`...F${k - 1}`)} }`);
       return `query ${salt} { partner(id: "${f.p}") { id ... @include(if: false) { ...F5 } } } ${frags.join(' ')}`;
     };
-    const timed = async (apollo: typeof jit, query: string) => {
-      const t = performance.now();
-      const answer = await ask(apollo, query, {}, ADMIN);
-      return { answer, ms: performance.now() - t };
-    };
-    const plainAnswer = await timed(plain, doc('A'));
-    expect(plainAnswer.answer.text).toBe(`{"data":{"partner":{"id":"${f.p}"}}}`);
-    const jitAnswer = await timed(jit, doc('B'));
-    expect(jitAnswer.answer.text).toBe(plainAnswer.answer.text);
-    console.log(`fan-out document: graphql-js ${plainAnswer.ms.toFixed(0)} ms, graphql-jit ${jitAnswer.ms.toFixed(0)} ms`);
-    expect(jitAnswer.ms).toBeLessThan(plainAnswer.ms * 5 + 250);
+    const plainAnswer = await ask(plain, doc('A'), {}, ADMIN);
+    expect(plainAnswer.text).toBe(`{"data":{"partner":{"id":"${f.p}"}}}`);
+    const before = { ...executorCounts(jit)! };
+    for (let k = 0; k < 2; k++) expect(await ask(jit, doc('B'), {}, ADMIN)).toEqual(plainAnswer);
+    const after = executorCounts(jit)!;
+    expect(after.graphqlJs).toBe(before.graphqlJs + 2);
+    expect(after.jit).toBe(before.jit);
   }, 120_000);
 });

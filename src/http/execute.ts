@@ -1,7 +1,7 @@
 // How Apollo executes an operation (GRAPHQL_EXECUTOR=jit, the default): a query through graphql-jit, its document
-// compiled once to JavaScript and run for every request of the same text; a mutation, and any query that graphql-jit
-// cannot compile, that has an @skip/@include or that ends in an error, through graphql-js, so what a client sees on an error is graphql-js's
-// answer. Why: graphql-js completes every field of the answer through its generic machinery, about 0.2 ms a request
+// compiled once (on its second request) to JavaScript and run for every later request of the same text; a mutation,
+// the first request of a document, and any query that graphql-jit cannot compile, that has an @skip/@include or that
+// ends in an error, through graphql-js, so what a client sees on an error is graphql-js's answer. Why: graphql-js completes every field of the answer through its generic machinery, about 0.2 ms a request
 // for a page of 50 partners on this project's hardware (BENCHMARKS.md, "graphql-jit").
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import {
@@ -43,7 +43,8 @@ interface JitQuery {
   needs: string[];
 }
 
-type Compiled = JitQuery | 'graphql-js';
+/** `seen`: asked once so far, not compiled (a document is compiled on its second request). */
+type Compiled = JitQuery | 'graphql-js' | 'seen';
 
 /**
  * The variables used in an input object literal's fields (`{ depth: $d }`, at any nesting). When such a variable is
@@ -91,7 +92,8 @@ function hasSkipOrInclude(document: DocumentNode): boolean {
  * federation is involved; Apollo still parses, validates, runs the plugins and formats errors).
  *
  * - Per document (Apollo's document store hands every request of the same text the same parsed document) and
- *   operation name, graphql-jit's compilation is kept (a WeakMap: it goes when Apollo's store lets the document go);
+ *   operation name, graphql-jit's compilation is kept (a WeakMap: it goes when Apollo's store lets the document go).
+ *   A document is compiled on its second request, so the first runs on graphql-js and a one-off costs no compilation;
  *   a document graphql-jit refuses to compile, or one with an @skip or @include (hasSkipOrInclude), is remembered as
  *   such and runs on graphql-js; so does a request that leaves out a variable used in an input object's field
  *   (inputObjectFieldVariables).
@@ -104,7 +106,7 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
   const counts: ExecutorCounts = { jit: 0, graphqlJs: 0, retried: 0 };
 
-  const compile = (document: DocumentNode, operationName: string | undefined): Compiled => {
+  const compile = (document: DocumentNode, operationName: string | undefined): JitQuery | 'graphql-js' => {
     let result: CompiledQuery | ExecutionResult;
     try {
       result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
@@ -114,16 +116,22 @@ export function jitGateway(schema: GraphQLSchema): JitGateway {
     return isCompiledQuery(result) ? { query: result, needs: inputObjectFieldVariables(document) } : 'graphql-js';
   };
 
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): JitQuery | 'graphql-js' => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let entry = byName.get(key);
-    if (!entry) {
-      entry = hasSkipOrInclude(document) ? 'graphql-js' : compile(document, operationName);
-      byName.set(key, entry);
+    const entry = byName.get(key);
+    if (entry === undefined) {
+      // First sight: graphql-js answers, and the document is only remembered. A one-off document (values written into
+      // the query's text instead of variables) so never pays graphql-jit's compilation, which costs more than running it
+      // once on graphql-js; the operations a client sends again and again are compiled on their second request.
+      byName.set(key, 'seen');
+      return 'graphql-js';
     }
-    return entry;
+    if (entry !== 'seen') return entry;
+    const decided = hasSkipOrInclude(document) ? 'graphql-js' : compile(document, operationName);
+    byName.set(key, decided);
+    return decided;
   };
 
   const graphqlJs = (
