@@ -173,6 +173,16 @@ export const OPERATIONS: BenchOperation[] = [
     variables: (i) => ({ from: `${2023 + (i % 3)}-01-01T00:00:00Z`, to: TO }),
   },
   {
+    // The same aggregate statement as ecosystemHealth, once per period (src/deals/, cypher/deals/get-ecosystem-health.cypher).
+    name: 'ecosystemTrends (8 quarters)',
+    heavy: true,
+    query: `query EcosystemTrends($from: DateTime!, $to: DateTime!) { ecosystemTrends(from: $from, to: $to, interval: QUARTER) {
+      start end activePartners partnersActivated partnersLost accounts capabilityCoverage dealsWon multiPartnerShare
+      partnerSourcedWon { amount currency } partnerInfluencedWon { amount currency } } }`,
+    variables: (i) =>
+      i % 2 ? { from: '2023-07-01T00:00:00Z', to: '2025-07-01T00:00:00Z' } : { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+  },
+  {
     name: 'coSellRecommendations',
     p95TargetMs: 100,
     query: `query CoSell($id: ID!) { coSellRecommendations(dealId: $id, first: 10) { score reasons partner { id name } } }`,
