@@ -8,6 +8,7 @@ import { jsonValue } from '../src/events/outbox.js';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture, prefixed } from './support/fixture.js';
+import { restoreDefaultRules } from './support/rules.js';
 
 const db = testExecutor();
 const px = uniquePrefix('dealreads');
@@ -40,17 +41,8 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  // Back to the built-in rules (as a new version) for the tests after this file.
-  await expectData(db, SET_RULES, {
-    input: {
-      conflictingRoles: ['RESELLER'],
-      protectionWindowDays: null,
-      directDealsConflict: false,
-      enforceTerritory: false,
-      duplicateCustomersAsOne: true,
-      note: 'defaults',
-    },
-  });
+  // Back to the rules a new database starts with, for the tests after this file.
+  await restoreDefaultRules(db);
   await removeByPrefix(db, px);
 });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../src/context.js';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { decimal, minorOf, perCurrency } from './support/money.js';
 import { loadFixture, prefixed } from './support/fixture.js';
 import { prng } from './support/random.js';
 
@@ -13,8 +14,7 @@ const db = testExecutor();
 const px = uniquePrefix('frozenhealth');
 const id = (name: string) => `${px}${name}`;
 
-const DIGITS: Record<string, number> = { JPY: 0, USD: 2, BHD: 3 };
-const CURRENCIES = Object.keys(DIGITS);
+const CURRENCIES = ['JPY', 'USD', 'BHD'];
 const MODELS = ['EVEN', 'SOURCED', 'ROLE_WEIGHTED', 'FIRST_TOUCH', 'LAST_TOUCH', 'POSITION_BASED', 'TIME_DECAY'];
 const ROLES = ['RESELLER', 'SERVICES', 'TECHNOLOGY', 'REFERRAL', 'INFLUENCER'];
 const PARTNERS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
@@ -22,18 +22,6 @@ const PARTNERS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
 const FROM = Date.UTC(2003, 0, 1);
 const TO = Date.UTC(2004, 0, 1);
 const DAY = 86_400_000;
-
-const decimal = (minor: bigint, currency: string) => {
-  const d = DIGITS[currency]!;
-  const text = minor.toString().padStart(d + 1, '0');
-  return d === 0 ? text : `${text.slice(0, -d)}.${text.slice(-d)}`;
-};
-const minorOf = (amount: string) => BigInt(amount.replace('.', ''));
-const perCurrency = (items: { minor: bigint; currency: string }[]) => {
-  const totals = new Map<string, bigint>();
-  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.minor);
-  return [...totals.keys()].sort().map((c) => ({ amount: decimal(totals.get(c)!, c), currency: c }));
-};
 
 const SET_RULES = `mutation($input: SetRulesOfEngagementInput!) { setRulesOfEngagement(input: $input) { errors { path code } } }`;
 const REGISTER = `mutation($input: RegisterDealInput!) { registerDeal(input: $input) { deal { id } errors { path message code } } }`;

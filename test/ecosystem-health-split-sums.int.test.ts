@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEcosystem } from '../src/interchange/import.js';
 import { expectData } from './support/api.js';
 import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
+import { decimal, minorOf, perCurrency } from './support/money.js';
 
 const db = testExecutor();
 const px = uniquePrefix('splitsums');
@@ -14,18 +15,6 @@ const id = (name: string) => `${px}${name}`;
 
 /** Computed, not copied: the largest signed 64-bit integer, the largest amount in minor units (src/money MAX_MINOR). */
 const LONG_MAX = 2n ** 63n - 1n;
-const DIGITS: Record<string, number> = { JPY: 0, USD: 2, BHD: 3 };
-const decimal = (minor: bigint, currency: string) => {
-  const d = DIGITS[currency]!;
-  const text = minor.toString().padStart(d + 1, '0');
-  return d === 0 ? text : `${text.slice(0, -d)}.${text.slice(-d)}`;
-};
-const minorOf = (amount: string) => BigInt(amount.replace('.', ''));
-const perCurrency = (items: { minor: bigint; currency: string }[]) => {
-  const totals = new Map<string, bigint>();
-  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.minor);
-  return [...totals.keys()].sort().map((c) => ({ amount: decimal(totals.get(c)!, c), currency: c }));
-};
 
 // A period no other test uses.
 const FROM = '1902-05-01T00:00:00.000Z';

@@ -12,6 +12,7 @@ import { removeByPrefix, testExecutor, uniquePrefix } from './support/db.js';
 import { loadFixture, prefixed } from './support/fixture.js';
 import { oracleDecide, type OracleDeal, type OracleRules } from './support/policy-oracle.js';
 import { prng } from './support/random.js';
+import { restoreDefaultRules } from './support/rules.js';
 
 const db = testExecutor();
 const px = uniquePrefix('policy');
@@ -53,17 +54,8 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  // Back to the built-in rules (as a new version: versions are kept) for the tests after this file.
-  await expectData(db, SET_RULES, {
-    input: {
-      conflictingRoles: ['RESELLER'],
-      protectionWindowDays: null,
-      directDealsConflict: false,
-      enforceTerritory: false,
-      duplicateCustomersAsOne: true,
-      note: 'defaults',
-    },
-  });
+  // Back to the rules a new database starts with, for the tests after this file.
+  await restoreDefaultRules(db);
   await removeByPrefix(db, px);
 });
 

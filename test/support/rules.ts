@@ -25,3 +25,18 @@ export async function useBuiltInRules(db: CypherExecutor): Promise<() => Promise
     await expectData(db, SET_RULES, { input: previous });
   };
 }
+
+/** The rules a new database starts with (src/policy/rules.ts), as an input: a test file that changed them sets these again after its tests. */
+export const DEFAULT_RULES_INPUT = {
+  conflictingRoles: ['RESELLER'],
+  protectionWindowDays: null,
+  directDealsConflict: false,
+  enforceTerritory: false,
+  duplicateCustomersAsOne: true,
+  note: 'defaults',
+};
+
+/** Sets the rules a new database starts with again (as a new version: versions are kept). */
+export async function restoreDefaultRules(db: CypherExecutor): Promise<void> {
+  expect((await expectData(db, SET_RULES, { input: DEFAULT_RULES_INPUT })).data.setRulesOfEngagement.errors).toEqual([]);
+}
