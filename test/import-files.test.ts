@@ -96,12 +96,10 @@ describe('duplicate keys', () => {
     expect(problems(checkEcosystemText(text))).toEqual([]);
   });
 
-  it('is linear: a deep and long document is scanned quickly', () => {
+  it('scans a long document, and one nested 50,000 levels deep without running out of stack', () => {
     const partners = Array.from({ length: 20_000 }, (_, i) => ({ id: `p${i}`, name: `P ${i}`, types: ['MSP'], regions: ['EMEA'] }));
     const text = JSON.stringify({ formatVersion: 1, partners });
-    const started = performance.now();
     expect(problems(checkEcosystemText(text))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(5_000);
     const deep = `{"formatVersion": 1, "x": ${'['.repeat(50_000)}${']'.repeat(50_000)}, "x": 1}`;
     expect(problems(checkEcosystemText(deep))).toEqual([
       { path: '$.x', code: 'DUPLICATE_KEY' },
