@@ -29,26 +29,35 @@ export interface RequestContext {
   events?: EventHub;
 }
 
+/**
+ * The loaders (about 70 DataLoaders) and the services, made when a resolver first asks for them: a compiled read or a
+ * field answered from its row needs neither. They are getters of the context's prototype, their values kept in the
+ * context's own `lazy` object: Apollo copies the context it is given for each operation (`Object.assign` onto an object
+ * of the same prototype), which would call own getters, and so make both, for every request.
+ */
+const LAZY_PARTS = {
+  get loaders(): Loaders {
+    const self = this as unknown as { db: CypherExecutor; lazy: { loaders?: Loaders } };
+    return (self.lazy.loaders ??= createLoaders(self.db));
+  },
+  get services(): Services {
+    const self = this as unknown as { db: CypherExecutor; lazy: { services?: Services } };
+    return (self.lazy.services ??= createServices(self.db));
+  },
+};
+
 export function createRequestContext(root: CypherExecutor, viewer: Viewer, operationName?: string, events?: EventHub): RequestContext {
   const stats: ExecutionStats = { roundTrips: 0 };
   const db = root.forRequest(operationName, stats, {
     partnerId: viewer.role === 'PARTNER' ? (viewer.partnerId ?? null) : null,
     actor: viewer.subject,
   });
-  // The loaders (about 70 DataLoaders) and the services are made when a resolver first asks for them: a compiled read
-  // or a field answered from its row needs neither, and making them was a fixed cost of every request.
-  let loaders: Loaders | undefined;
-  let services: Services | undefined;
-  return {
-    db,
-    get loaders() {
-      return (loaders ??= createLoaders(db));
-    },
-    get services() {
-      return (services ??= createServices(db));
-    },
-    viewer,
-    stats,
-    ...(events ? { events } : {}),
-  };
+  const context = Object.create(LAZY_PARTS) as RequestContext & { lazy: { loaders?: Loaders; services?: Services } };
+  context.db = db;
+  context.viewer = viewer;
+  context.stats = stats;
+  // Shared by Apollo's copy of the context: both make the loaders and services at most once between them.
+  context.lazy = {};
+  if (events) context.events = events;
+  return context;
 }
