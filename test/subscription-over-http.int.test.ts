@@ -36,4 +36,26 @@ describe('a subscription over HTTP', () => {
       expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
     }
   });
+
+  it('in a document beside a query: the operation name decides, over POST and GET, and a wrong name is a 400', async () => {
+    const mixed = 'query Q { health { database } } subscription S { changes { cursor } }';
+    const ask = async (method: 'GET' | 'POST', operationName?: string) => {
+      const params = new URLSearchParams({ query: mixed, ...(operationName ? { operationName } : {}) });
+      const res = await fetch(method === 'GET' ? `${api.url}?${params}` : api.url, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+        ...(method === 'POST' ? { body: JSON.stringify({ query: mixed, operationName }) } : {}),
+      });
+      const body = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+      return [res.status, body.data ?? body.errors?.map((e) => e.extensions.code)];
+    };
+    for (const method of ['GET', 'POST'] as const) {
+      expect(await ask(method, 'Q')).toEqual([200, { health: { database: true } }]);
+      expect(await ask(method, 'X')).toEqual([400, ['OPERATION_RESOLUTION_FAILURE']]);
+      expect(await ask(method)).toEqual([400, ['OPERATION_RESOLUTION_FAILURE']]);
+    }
+    expect(await ask('POST', 'S')).toEqual([400, ['BAD_REQUEST']]);
+    // Over GET Apollo refuses any operation but a query first (405, Allow: POST), as it does a mutation.
+    expect(await ask('GET', 'S')).toEqual([405, ['BAD_REQUEST']]);
+  });
 });
