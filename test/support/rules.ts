@@ -3,12 +3,13 @@
 // previous ones back afterwards.
 import { expect } from 'vitest';
 import type { CypherExecutor } from '../../src/db/executor.js';
+import { DEFAULT_RULES } from '../../src/policy/rules.js';
 import { expectData } from './api.js';
 
 const SET_RULES = `mutation($input: SetRulesOfEngagementInput!) { setRulesOfEngagement(input: $input) { errors { code } } }`;
 const RULES_FIELDS = 'conflictingRoles protectionWindowDays directDealsConflict enforceTerritory duplicateCustomersAsOne';
 
-/** The built-in rules: a second reseller on an open approved deal conflicts, nothing expires, no territory or direct rule. */
+/** The built-in rules without duplicate groups: a second reseller on an open approved deal conflicts, nothing expires, no territory or direct rule, each customer apart. */
 export const BUILT_IN_RULES = {
   conflictingRoles: ['RESELLER'],
   protectionWindowDays: null,
@@ -26,15 +27,8 @@ export async function useBuiltInRules(db: CypherExecutor): Promise<() => Promise
   };
 }
 
-/** The rules a new database starts with (src/policy/rules.ts), as an input: a test file that changed them sets these again after its tests. */
-export const DEFAULT_RULES_INPUT = {
-  conflictingRoles: ['RESELLER'],
-  protectionWindowDays: null,
-  directDealsConflict: false,
-  enforceTerritory: false,
-  duplicateCustomersAsOne: true,
-  note: 'defaults',
-};
+/** The rules a new database starts with (src/policy/rules.ts, DEFAULT_RULES), as an input: a test file that changed them sets these again after its tests. */
+export const DEFAULT_RULES_INPUT = (({ version: _version, ...rules }) => ({ ...rules, note: 'defaults' }))(DEFAULT_RULES);
 
 /** Sets the rules a new database starts with again (as a new version: versions are kept). */
 export async function restoreDefaultRules(db: CypherExecutor): Promise<void> {
