@@ -4,7 +4,7 @@
 /** ISO 4217 minor-unit digits of the currencies the tests use. */
 export const MINOR_DIGITS: Record<string, number> = { JPY: 0, USD: 2, EUR: 2, BHD: 3 };
 
-/** `minor` minor units of `currency` as a decimal string ("12.34" for 1234n USD, "7" for 7n JPY). */
+/** `minor` (non-negative) minor units of `currency` as a decimal string ("12.34" for 1234n USD, "7" for 7n JPY). */
 export function decimal(minor: bigint, currency: string): string {
   const d = MINOR_DIGITS[currency];
   if (d === undefined) throw new Error(`no minor digits for ${currency} in test/support/money.ts`);
