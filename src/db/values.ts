@@ -6,9 +6,9 @@ import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationsh
  * A value read from Neo4j as plain JavaScript: Integer to number (bigint beyond 2^53), DateTime and LocalDateTime to
  * Date, Date to a Date at midnight UTC, a node or relationship to its properties, null and undefined to null; strings,
  * floats, booleans and other driver values as they are. Lists and maps are converted in place and returned: they are
- * the caller's own, fresh from the driver's decoding of one record (the executor's `r.toObject()`), and a copy of
- * every list and map cost half of this function's time and as much again in garbage (BENCHMARKS.md, "ecosystemMap
- * depth 2"). Converting a value twice gives the same value.
+ * the caller's own, fresh from the driver's decoding of one record (the executor's `r.toObject()`), and copying every
+ * list and map was a third of this function's time, and garbage (BENCHMARKS.md, "ecosystemMap depth 2"). Converting a
+ * value twice gives the same value.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
