@@ -2,16 +2,33 @@
 // otherwise (money stays exact), temporals to Date, nodes and relationships to their properties.
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship, type Integer } from 'neo4j-driver';
 
+/**
+ * A value read from Neo4j as plain JavaScript: Integer to number (bigint beyond 2^53), DateTime and LocalDateTime to
+ * Date, Date to a Date at midnight UTC, a node or relationship to its properties, null and undefined to null; strings,
+ * floats, booleans and other driver values as they are. Lists and maps are converted in place and returned: they are
+ * the caller's own, fresh from the driver's decoding of one record (the executor's `r.toObject()`), and copying every
+ * list and map was a third of this function's time, and garbage (BENCHMARKS.md, "ecosystemMap depth 2"). Converting a
+ * value twice gives the same value.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Strings, floats and booleans as they are; lists and maps (most of a row) before the type checks, which
   // each look for a marker property: this runs for every value of every row read (BENCHMARKS.md, "Read speed").
   if (typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined || (item !== null && typeof item === 'object')) value[i] = toPlain(item);
+    }
+    return value;
+  }
   if (value.constructor === Object) {
-    const out: Record<string, unknown> = {};
-    for (const k in value) out[k] = toPlain((value as Record<string, unknown>)[k]);
-    return out;
+    const map = value as Record<string, unknown>;
+    for (const k in map) {
+      const item = map[k];
+      if (item === undefined || (item !== null && typeof item === 'object')) map[k] = toPlain(item);
+    }
+    return map;
   }
   if (isInt(value)) {
     const i = value as Integer;
