@@ -1,4 +1,4 @@
-// Returns {capability, customerDemand, solutionDemand, supply, status}: analyse-capability-gaps as of the instant $asOf: supply counts the partners
+// Returns one row {capabilities: [{capability, customerDemand, solutionDemand, supply, status}]}: analyse-capability-gaps as of the instant $asOf: supply counts the partners
 // whose stage then was ACTIVE or ONBOARDING, through the capabilities they held then (README, "Time"; needs and requirements have no history).
 // Params: $region, $industry (or null), $asOf.
 CALL () {
@@ -39,5 +39,5 @@ WITH c, customerDemand, solutionDemand, supply,
      CASE supply WHEN 0 THEN 'GAP' WHEN 1 THEN 'THIN' ELSE 'COVERED' END AS status,
      CASE supply WHEN 0 THEN 0 WHEN 1 THEN 1 ELSE 2 END AS statusRank
 ORDER BY statusRank, customerDemand + solutionDemand DESC, c.id
-RETURN c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])} AS capability,
-       customerDemand, solutionDemand, supply, status
+RETURN collect({capability: c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])},
+                customerDemand: customerDemand, solutionDemand: solutionDemand, supply: supply, status: status}) AS capabilities

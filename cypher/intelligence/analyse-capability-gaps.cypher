@@ -1,4 +1,5 @@
-// Returns {capability, customerDemand, solutionDemand, supply, status} for every capability with demand, ordered GAP, THIN, COVERED, then total demand descending, then id. Params: $region, $industry (or null).
+// Returns one row {capabilities: [{capability, customerDemand, solutionDemand, supply, status}]}: every capability with demand, ordered GAP, THIN, COVERED, then total demand descending, then id.
+// One row, not one per capability: the API converts each record it receives (BENCHMARKS.md, "coSellRecommendations and gapAnalysis"). Params: $region, $industry (or null).
 // Demand and supply are counted from the customers and partners in scope, each visited once (customers through the
 // region/industry indexes: one branch below runs, the one whose parameters are given), not per capability.
 CALL () {
@@ -40,5 +41,5 @@ WITH c, customerDemand, solutionDemand, supply,
      CASE supply WHEN 0 THEN 'GAP' WHEN 1 THEN 'THIN' ELSE 'COVERED' END AS status,
      CASE supply WHEN 0 THEN 0 WHEN 1 THEN 1 ELSE 2 END AS statusRank
 ORDER BY statusRank, customerDemand + solutionDemand DESC, c.id
-RETURN c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])} AS capability,
-       customerDemand, solutionDemand, supply, status
+RETURN collect({capability: c {.id, .name, .category, .description, parentId: head([(c)-[:CHILD_OF]->(up:Capability) | up.id])},
+                customerDemand: customerDemand, solutionDemand: solutionDemand, supply: supply, status: status}) AS capabilities

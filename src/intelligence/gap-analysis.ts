@@ -15,10 +15,11 @@ export class GapAnalysisService {
   ): Promise<{ capabilities: CapabilityCoverageRow[] }> {
     const at = asOfInstant(asOf, ['asOf']);
     const params = { region: region ?? null, industry: industry ?? null };
-    const capabilities =
-      at === null
-        ? await this.db.read<CapabilityCoverageRow>('intelligence/analyse-capability-gaps', params)
-        : await this.db.read<CapabilityCoverageRow>('intelligence/analyse-capability-gaps-as-of', { ...params, asOf: at });
-    return { capabilities };
+    // One row holding the list (the statement's header says why).
+    const [row] = await this.db.read<{ capabilities: CapabilityCoverageRow[] }>(
+      at === null ? 'intelligence/analyse-capability-gaps' : 'intelligence/analyse-capability-gaps-as-of',
+      at === null ? params : { ...params, asOf: at },
+    );
+    return { capabilities: row?.capabilities ?? [] };
   }
 }
