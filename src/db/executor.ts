@@ -8,7 +8,7 @@ import { appendChanges, ChangeTracker, OutboxError, type ChangeRecord, type Enti
 import type { Logger } from '../logger.js';
 import type { CypherLibrary } from './cypher-library.js';
 import { mapDriverError } from './errors.js';
-import { toParam, toPlain } from './values.js';
+import { recordsToRows, toParam } from './values.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -127,7 +127,7 @@ export class CypherExecutor {
         Error.stackTraceLimit = stackTraceLimit;
       }
       const result = await running;
-      return result.records.map((r) => toPlain(r.toObject()) as R);
+      return recordsToRows<R>(result.records);
     } catch (err) {
       if (isRetryableError(err)) return this.managed('READ', (tx) => this.runOn<R>(tx, text, params, name));
       throw mapDriverError(err);
@@ -197,7 +197,7 @@ export class CypherExecutor {
           metadata: { app: this.options.appName ?? 'ecosystem-graph', operation: this.operation },
         },
       );
-      return result.records.map((r) => toPlain(r.toObject()) as R);
+      return recordsToRows<R>(result.records);
     } catch (err) {
       throw mapDriverError(err);
     } finally {
@@ -235,6 +235,6 @@ export class CypherExecutor {
     if (this.options.logger.isDebug()) this.options.logger.debug(`cypher ${name}`, { operation: this.operation, params });
     const result = await tx.run(text, this.withScope(params));
     if (written && !written.any && result.summary.counters.containsUpdates()) written.any = true;
-    return result.records.map((r) => toPlain(r.toObject()) as R);
+    return recordsToRows<R>(result.records);
   }
 }

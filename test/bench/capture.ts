@@ -4,7 +4,7 @@
 // directly through neo4j-driver (the "driver" column) and PROFILEd (db hits).
 import neo4j, { type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import type { CypherLibrary } from '../../src/db/cypher-library.js';
-import { toParam, toPlain } from '../../src/db/values.js';
+import { recordsToRows, toParam } from '../../src/db/values.js';
 import type { Logger } from '../../src/logger.js';
 
 export interface CapturedStatement {
@@ -90,7 +90,7 @@ export class DriverReplay {
   async run(statements: readonly CapturedStatement[], commitAs?: readonly [string, string], rows = false): Promise<unknown[][]> {
     const session = this.driver.session({ database: 'neo4j' });
     const out: unknown[][] = [];
-    const keep = (result: QueryResult) => void (rows && out.push(result.records.map((r) => toPlain(r.toObject()))));
+    const keep = (result: QueryResult) => void (rows && out.push(recordsToRows(result.records)));
     try {
       if (statements.some((s) => WRITES.test(this.textOf(s)))) {
         const tx = session.beginTransaction();
