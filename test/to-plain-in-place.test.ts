@@ -3,6 +3,7 @@
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship, type Integer } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { toPlain } from '../src/db/values.js';
+import { prng } from './support/random.js';
 
 /** The conversion as it was before it worked in place (commit 706588f): a fresh copy of every list and map. */
 function copyingToPlain(value: unknown): unknown {
@@ -26,25 +27,13 @@ function copyingToPlain(value: unknown): unknown {
   return value;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A value as the driver decodes one: built afresh by `make` each time it is called with the same seed (the in-place
  * conversion consumes its input), with integers small and beyond 2^53, temporals, nodes, relationships, points,
  * durations, nulls, undefined, strings, floats and booleans, in lists and maps nested up to `depth`.
  */
 function make(seed: number, depth = 4): unknown {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const leaf = (): unknown => {
     switch (Math.floor(rnd() * 14)) {
       case 0:
