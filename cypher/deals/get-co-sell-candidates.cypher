@@ -1,9 +1,9 @@
-// Returns {dealFound, customerName, candidates [{partner, accountStatus, coveredCapabilities [names], integratedWith [participant names], coSoldWith [participant names]}]}
+// Returns {dealFound, customerName, candidates [{partner, accountStatus, coveredCapabilities [names], integratedWith [participant names], coSoldWith [participant names], score}]}
 // for a deal: ACTIVE or ONBOARDING partners not on it with an account on its customer or a capability it still needs
 // (the customer's needs plus its solution's requirements, minus what the participants have). For a PARTNER viewer the deal must be one it is on (else dealFound is false),
 // a candidate's account counts only where the viewer may see it, and past co-sells only on deals the viewer is on (README, Roles and grants).
-// Only the best $first candidates are returned, best first: scored here from the lists' sizes with $points
-// (CO_SELL_POINTS of src/deals/co-sell.ts, which scores the returned ones again and words their reasons), ties by id
+// Only the best $first candidates are returned, best first, each with its score: the one place the score is computed,
+// from the lists' sizes with $points (CO_SELL_POINTS of src/deals/co-sell.ts, which words the reasons), ties by id
 // (ids are ASCII, src/validation/problems.ts ID_PATTERN, so Cypher's order of them is JavaScript's). Params: $dealId, $first, $points.
 OPTIONAL MATCH (d:Deal {id: $dealId})
 WHERE {{scope/deal-visible(d)}}
@@ -34,7 +34,8 @@ RETURN d IS NOT NULL AS dealFound, u.name AS customerName,
          COLLECT { MATCH (cand)-[:PARTICIPATES_IN]->(other:Deal)<-[:PARTICIPATES_IN]-(q:Partner) WHERE other <> d AND q IN participants
                      AND {{scope/deal-visible(other)}}
                    WITH DISTINCT q RETURN q.name AS name ORDER BY q.name, q.id } AS coSoldWith
-    // scoreCandidate's score (src/deals/co-sell.ts) from the same lists, to keep the best $first only.
+    // The score (README, "Co-sell recommendations"): the points of the account's status, of each needed capability, of
+    // each participant it integrates or co-sold with, and of its tier.
     WITH cand, accountStatus, coveredCapabilities, integratedWith, coSoldWith,
          coalesce($points.account[accountStatus], 0) + $points.perNeededCapability * size(coveredCapabilities)
          + $points.perIntegratedParticipant * size(integratedWith) + $points.perCoSoldParticipant * size(coSoldWith)
@@ -46,6 +47,7 @@ RETURN d IS NOT NULL AS dealFound, u.name AS customerName,
       accountStatus: accountStatus,
       coveredCapabilities: coveredCapabilities,
       integratedWith: integratedWith,
-      coSoldWith: coSoldWith
+      coSoldWith: coSoldWith,
+      score: score
     } AS candidate
   } AS candidates

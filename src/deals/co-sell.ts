@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { pageSize } from '../model/pagination.js';
 import type { CoSellRecommendationRow, PartnerRow } from '../model/rows.js';
 
-/** Points per feature; the score is their sum. */
+/** Points per feature; the score is their sum, computed by cypher/deals/get-co-sell-candidates.cypher (given these). */
 export const CO_SELL_POINTS = {
   account: { CUSTOMER: 3, OPPORTUNITY: 2, PROSPECT: 1 } as Record<string, number>,
   perNeededCapability: 2,
@@ -20,46 +20,37 @@ export interface CoSellCandidate {
   coveredCapabilities: string[];
   integratedWith: string[];
   coSoldWith: string[];
+  /** Its score from CO_SELL_POINTS, computed by the statement. */
+  score: number;
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function scoreCandidate(c: CoSellCandidate, customerName: string): CoSellRecommendationRow {
-  const p = CO_SELL_POINTS;
+/** The candidate as a recommendation: its partner, the statement's score, and the reasons for it in words. */
+export function explainCandidate(c: CoSellCandidate, customerName: string): CoSellRecommendationRow {
   const reasons: string[] = [];
-  let score = 0;
-  if (c.accountStatus) {
-    score += p.account[c.accountStatus] ?? 0;
-    reasons.push(`Has an account with ${customerName} (${c.accountStatus})`);
-  }
+  if (c.accountStatus) reasons.push(`Has an account with ${customerName} (${c.accountStatus})`);
   if (c.coveredCapabilities.length > 0) {
-    score += p.perNeededCapability * c.coveredCapabilities.length;
     reasons.push(
       `Brings ${plural(c.coveredCapabilities.length, 'capability', 'capabilities')} the deal still needs: ${c.coveredCapabilities.join(', ')}`,
     );
   }
   if (c.integratedWith.length > 0) {
-    score += p.perIntegratedParticipant * c.integratedWith.length;
     reasons.push(`Integrates with ${plural(c.integratedWith.length, 'partner', 'partners')} on the deal: ${c.integratedWith.join(', ')}`);
   }
   if (c.coSoldWith.length > 0) {
-    score += p.perCoSoldParticipant * c.coSoldWith.length;
     reasons.push(`Has co-sold before with ${plural(c.coSoldWith.length, 'partner', 'partners')} on the deal: ${c.coSoldWith.join(', ')}`);
   }
-  const tierPoints = p.tier[c.partner.tier] ?? 0;
-  if (tierPoints > 0) {
-    score += tierPoints;
-    reasons.push(`${c.partner.tier} tier partner`);
-  }
-  return { partner: c.partner, score, reasons };
+  if ((CO_SELL_POINTS.tier[c.partner.tier] ?? 0) > 0) reasons.push(`${c.partner.tier} tier partner`);
+  return { partner: c.partner, score: c.score, reasons };
 }
 
 /** Best score first, ties by partner id. */
 export function rankRecommendations(candidates: readonly CoSellCandidate[], customerName: string): CoSellRecommendationRow[] {
   return candidates
-    .map((c) => scoreCandidate(c, customerName))
+    .map((c) => explainCandidate(c, customerName))
     .sort((a, b) => b.score - a.score || (a.partner.id < b.partner.id ? -1 : a.partner.id > b.partner.id ? 1 : 0));
 }
 
@@ -68,8 +59,8 @@ export class CoSellService {
 
   async coSellRecommendations(dealId: string, first: number | null | undefined): Promise<CoSellRecommendationRow[]> {
     const size = pageSize(first, 10);
-    // The statement ranks by the same points and returns only the best `size` (converting every candidate cost the
-    // API more than the statement: BENCHMARKS.md); ranking them again here orders them exactly as before.
+    // The statement scores and ranks the candidates and returns only the best `size` (converting every candidate cost
+    // the API more than the statement: BENCHMARKS.md); ordering those again here by their score keeps the order explicit.
     const [row] = await this.db.read<{ dealFound: boolean; customerName: string | null; candidates: CoSellCandidate[] }>(
       'deals/get-co-sell-candidates',
       { dealId, first: size, points: CO_SELL_POINTS },
