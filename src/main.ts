@@ -11,6 +11,9 @@ import { scheduleExpiryRecording } from './policy/expiry.js';
 import { createLogger } from './logger.js';
 import { startApp, type RunningApp } from './server.js';
 
+/** A stop signal this soon after the first is the same Ctrl-C delivered twice, not a second one (ms). */
+const REPEATED_SIGNAL_MS = 2000;
+
 /** npm start's admin token lives 30 days, or JWT_MAX_LIFETIME when that is shorter. */
 const ADMIN_TOKEN_SECONDS = 30 * 86_400;
 
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
   let app: RunningApp | undefined;
   let stopPurges: (() => void) | undefined;
   let stopExpiries: (() => Promise<void>) | undefined;
-  let stopping = false;
+  /** When the first stop signal arrived (ms since the epoch); undefined until then. */
+  let stoppingSince: number | undefined;
   const stopAll = async () => {
     stopPurges?.();
     await stopExpiries?.();
@@ -32,9 +36,14 @@ async function main(): Promise<void> {
     await database?.close();
   };
   const stop = async (signal: string) => {
-    // A second Ctrl-C does not wait.
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C often arrives twice within milliseconds: from the terminal to the whole process group, and relayed
+      // by npm and tsx. Only a signal more than REPEATED_SIGNAL_MS later is a second Ctrl-C, which does not wait (and
+      // leaves a local Neo4j running: `npm run db:stop` stops it).
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
     logger.info(`${signal}: draining requests and stopping`);
     await stopAll();
     process.exit(0);

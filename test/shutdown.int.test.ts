@@ -90,4 +90,20 @@ describe('graceful shutdown', () => {
       child.kill('SIGKILL');
     }
   }, 120_000);
+
+  it('stops gracefully when one Ctrl-C arrives twice at once (from the terminal and relayed by npm/tsx), and exits 0', async () => {
+    const { child, exited, state } = await startMain();
+    try {
+      child.kill('SIGINT');
+      // The relayed copy arrives once the first is being handled (two signals sent back to back may merge into one).
+      for (const until = Date.now() + 30_000; !/SIGINT: draining/.test(state.log) && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      child.kill('SIGINT');
+      expect(await exitWithin(exited, 60_000)).toBe(0);
+      expect(state.log.match(/SIGINT: draining requests and stopping/g)).toHaveLength(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
 });

@@ -202,6 +202,18 @@ describe('subscriptions over graphql-ws', { timeout: 240_000 }, () => {
     expect(notSubscription!.message).toMatch(/Only subscriptions run over WebSocket/);
     const [badCursor] = await errorsOf(subscribe(c, CHANGES, { after: 'nonsense' }));
     expect(badCursor).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    // Variables that do not coerce, and an unknown operation name: the client's errors, as over HTTP, never internal.
+    const [badVariable] = await errorsOf(subscribe(c, 'subscription($a: String) { changes(after: $a) { cursor } }', { a: 5 }));
+    expect(badVariable).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(badVariable!.message).toMatch(/\$a/);
+    const [missingVariable] = await errorsOf(subscribe(c, 'subscription($a: String!) { changes(after: $a) { cursor } }', {}));
+    expect(missingVariable).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const [badInput] = await errorsOf(
+      subscribe(c, 'subscription($f: ChangeFilter) { changes(filter: $f) { cursor } }', { f: { nope: 1 } }),
+    );
+    expect(badInput).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const [unknownName] = await errorsOf(subscribe(c, CHANGES, {}, 'Nope'));
+    expect(unknownName).toMatchObject({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
     // The connection still serves after refused operations: a change made now arrives on it.
     const ok = subscribe<{ changes: Change }>(c, CHANGES, { after: await presentCursor(), filter: { entityIds: [`${prefix}still`] } });
     await createCustomer(`${prefix}still`);

@@ -7,7 +7,16 @@
 // Connections are limited overall and per token subject (close code 1013, "try again later"), and
 // subscriptions per connection.
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { PartnerAccessCheck } from '../auth/partner-access.js';
@@ -117,13 +126,24 @@ export function startSubscriptionServer(o: SubscriptionServerOptions): { dispose
             (e) => new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
           );
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('No operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
+        if (!operation) {
+          // As Apollo answers it over HTTP.
+          const message = payload.operationName
+            ? `Unknown operation named "${payload.operationName}".`
+            : 'Must provide operation name if query contains multiple operations.';
+          return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        }
         if (operation.operation !== 'subscription') {
           return [
             new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP', {
               extensions: { code: 'BAD_REQUEST' },
             }),
           ];
+        }
+        // Variables that do not coerce are the client's error (BAD_USER_INPUT, as over HTTP), found before anything runs.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) {
+          return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }));
         }
         try {
           const cost = operationCost(schema, document, payload.operationName, payload.variables ?? {});

@@ -131,12 +131,17 @@ export interface Subscribed<T> {
   stop: () => void;
 }
 
-export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscribed<T> {
+export function subscribe<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): Subscribed<T> {
   const results: Subscribed<T>['results'] = [];
   let stop: () => void = () => undefined;
   const done = new Promise<{ error?: unknown }>((resolve) => {
     stop = client.subscribe<T>(
-      { query, variables },
+      { query, variables, ...(operationName ? { operationName } : {}) },
       {
         next: (r) => void results.push(r as Subscribed<T>['results'][number]),
         error: (error) => resolve({ error }),
